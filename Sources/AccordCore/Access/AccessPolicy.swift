@@ -1,0 +1,122 @@
+import Foundation
+
+/// Who is asking: the signed-in user, with the alliances they belong to.
+public struct Principal: Sendable, Equatable {
+    public var userID: UUID
+    public var role: Role
+    public var personID: UUID?
+    /// Alliances where the user's person is on the team.
+    public var allianceIDs: Set<UUID>
+
+    public init(userID: UUID, role: Role, personID: UUID?, allianceIDs: Set<UUID>) {
+        self.userID = userID
+        self.role = role
+        self.personID = personID
+        self.allianceIDs = allianceIDs
+    }
+
+    public func belongs(to alliance: UUID) -> Bool { allianceIDs.contains(alliance) }
+}
+
+/// Everything a user can ask to do. Every route names one of these.
+public enum Permission: Sendable, Equatable {
+    case viewPortfolio
+    case viewAlliance(UUID)
+    case viewAllianceHistory(UUID)
+    case viewInternalNotes(UUID)
+    case createAlliance
+    case editAlliance(UUID)
+    case deleteAlliance(UUID)
+    case manageTeam(UUID)
+    case viewDirectory
+    case editDirectory
+    case manageUsers
+}
+
+/// Whether an item inside an alliance is shared with the partner or kept internal.
+public enum Visibility: String, Labeled {
+    case shared
+    case `internal`
+
+    public var label: String { self == .shared ? "Shared with partner" : "Internal only" }
+}
+
+/// The one place that decides access. Documented in docs/ACCESS.md and tested as a matrix.
+public enum AccessPolicy {
+    public enum Decision: Sendable, Equatable {
+        case allow
+        /// The user may not know the record exists: answer 404.
+        case hidden
+        /// The user may see the record but not do this: answer 403.
+        case forbidden
+    }
+
+    public static func decide(_ p: Principal, _ permission: Permission) -> Decision {
+        switch p.role {
+        case .administrator:
+            return .allow
+        case .partner:
+            return decidePartner(p, permission)
+        case .executive, .allianceManager, .member:
+            return decideInternal(p, permission)
+        }
+    }
+
+    private static func decidePartner(_ p: Principal, _ permission: Permission) -> Decision {
+        switch permission {
+        case .viewPortfolio:
+            return .allow
+        case .viewAlliance(let id):
+            return p.belongs(to: id) ? .allow : .hidden
+        case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
+            .manageTeam(let id):
+            return p.belongs(to: id) ? .forbidden : .hidden
+        case .createAlliance, .viewDirectory, .editDirectory, .manageUsers:
+            return .forbidden
+        }
+    }
+
+    private static func decideInternal(_ p: Principal, _ permission: Permission) -> Decision {
+        let manages = p.role == .executive || p.role == .allianceManager
+        switch permission {
+        case .viewPortfolio, .viewAlliance, .viewAllianceHistory, .viewInternalNotes, .viewDirectory:
+            return .allow
+        case .createAlliance, .editDirectory:
+            return manages ? .allow : .forbidden
+        case .editAlliance(let id), .manageTeam(let id):
+            return p.belongs(to: id) ? .allow : .forbidden
+        case .deleteAlliance(let id):
+            return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden
+        case .manageUsers:
+            return .forbidden
+        }
+    }
+
+    public static func allows(_ p: Principal, _ permission: Permission) -> Bool {
+        decide(p, permission) == .allow
+    }
+
+    /// Throws the error the web layer turns into 404 or 403.
+    public static func require(_ p: Principal, _ permission: Permission) throws(DomainError) {
+        switch decide(p, permission) {
+        case .allow: return
+        case .hidden: throw .notFound("No such record.")
+        case .forbidden: throw .forbidden("Your role does not allow this.")
+        }
+    }
+
+    /// Which alliances a list may show: all of them, or only the user's own.
+    public static func allianceScope(_ p: Principal) -> AllianceScope {
+        p.role == .partner ? .only(p.allianceIDs) : .all
+    }
+
+    /// Whether an item with this visibility may be shown to the user.
+    public static func canSee(_ visibility: Visibility, _ p: Principal) -> Bool {
+        visibility == .shared || p.role.isInternal
+    }
+}
+
+public enum AllianceScope: Sendable, Equatable {
+    case all
+    case only(Set<UUID>)
+}

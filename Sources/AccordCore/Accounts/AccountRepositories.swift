@@ -1,0 +1,42 @@
+import Foundation
+
+public protocol UserRepository: Sendable {
+    func list() async throws -> [User]
+    func find(_ id: UUID) async throws -> User?
+    func find(email: String) async throws -> User?
+    func passwordHash(for id: UUID) async throws -> String?
+    func create(_ valid: UserInput.Valid, passwordHash: String, by actor: AuditActor) async throws -> User
+    func update(_ id: UUID, _ valid: UserInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> User
+    func setPassword(_ id: UUID, passwordHash: String, by actor: AuditActor) async throws
+}
+
+/// A signed-in browser. The cookie carries the token; the database keeps only its hash.
+public struct Session: Sendable, Equatable {
+    public var tokenHash: String
+    public var userID: UUID
+    public var csrfToken: String
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    public init(tokenHash: String, userID: UUID, csrfToken: String, createdAt: Date, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.userID = userID
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
+public protocol SessionRepository: Sendable {
+    func create(_ session: Session) async throws
+    func find(tokenHash: String, now: Date) async throws -> Session?
+    func delete(tokenHash: String) async throws
+    func deleteAll(userID: UUID) async throws
+    func purgeExpired(now: Date) async throws
+}
+
+public protocol SignInAttemptRepository: Sendable {
+    func recordFailure(keys: [String], at: Date) async throws
+    func failures(key: String, since: Date) async throws -> Int
+    func clear(key: String) async throws
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// An amount in a currency, held in hundredths (minor units at two decimals) to avoid floating point.
+public struct Money: Sendable, Hashable, Codable {
+    public let hundredths: Int64
+    public let currency: String
+
+    public init(hundredths: Int64, currency: String) {
+        self.hundredths = hundredths
+        self.currency = currency
+    }
+
+    /// Parses "1250000", "1,250,000.50" or "1250000.5"; nil for anything else, negatives included.
+    public static func parseAmount(_ text: String) -> Int64? {
+        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
+        let parts = cleaned.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].count <= 13,
+            parts[0].allSatisfy(\.isASCII), parts[0].allSatisfy(\.isNumber), let whole = Int64(parts[0])
+        else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let f = parts[1]
+            guard (1...2).contains(f.count), f.allSatisfy(\.isASCII), f.allSatisfy(\.isNumber), let v = Int64(f) else { return nil }
+            fraction = f.count == 1 ? v * 10 : v
+        }
+        return whole * 100 + fraction
+    }
+
+    /// "1,250,000.00" style text for tables and forms.
+    public var amountText: String { Money.format(hundredths) }
+
+    public static func format(_ hundredths: Int64) -> String {
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        return digits + grouped + String(format: ".%02lld", fraction)
+    }
+
+    /// A compact form for the portfolio: "USD 1.3M".
+    public var shortText: String {
+        let value = Double(hundredths) / 100
+        switch value {
+        case 1_000_000_000...: return "\(currency) " + String(format: "%.1fB", value / 1_000_000_000)
+        case 1_000_000...: return "\(currency) " + String(format: "%.1fM", value / 1_000_000)
+        case 1_000...: return "\(currency) " + String(format: "%.0fK", value / 1_000)
+        default: return "\(currency) " + String(format: "%.0f", value)
+        }
+    }
+}
+
+/// ISO 4217 codes Accord accepts for deal values.
+public enum Currency {
+    public static let codes: [String] = [
+        "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "SEK", "DKK", "NOK", "INR", "KRW", "SGD", "BRL",
+        "MXN", "ZAR", "HKD", "NZD", "PLN", "ILS",
+    ]
+    public static func isKnown(_ code: String) -> Bool { codes.contains(code) }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Storage for organisations. Every write appends its audit record in the same transaction.
+public protocol OrganizationRepository: Sendable {
+    func list() async throws -> [Organization]
+    func find(_ id: UUID) async throws -> Organization?
+    func ours() async throws -> Organization?
+    func create(_ valid: OrganizationInput.Valid, by actor: AuditActor) async throws -> Organization
+    func update(_ id: UUID, _ valid: OrganizationInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Organization
+    func delete(_ id: UUID, by actor: AuditActor) async throws
+}
+
+public protocol PersonRepository: Sendable {
+    func list(organizationID: UUID?, text: String?, page: Int, perPage: Int) async throws -> Page<Person>
+    func all(organizationIDs: [UUID]) async throws -> [Person]
+    func find(_ id: UUID) async throws -> Person?
+    func find(ids: [UUID]) async throws -> [UUID: Person]
+    func create(_ valid: PersonInput.Valid, by actor: AuditActor) async throws -> Person
+    func update(_ id: UUID, _ valid: PersonInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Person
+    func delete(_ id: UUID, by actor: AuditActor) async throws
+}
+
+public protocol AllianceRepository: Sendable {
+    func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary>
+    func find(_ id: UUID) async throws -> Alliance?
+    func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance
+    func update(_ id: UUID, _ valid: AllianceInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Alliance
+    func delete(_ id: UUID, by actor: AuditActor) async throws
+    func members(of allianceID: UUID) async throws -> [Membership]
+    func addMember(_ allianceID: UUID, personID: UUID, side: Side, role: MembershipRole, by actor: AuditActor) async throws -> Membership
+    func removeMember(_ membershipID: UUID, from allianceID: UUID, by actor: AuditActor) async throws
+    /// Alliances where this person is on the team.
+    func allianceIDs(forPerson personID: UUID) async throws -> Set<UUID>
+}
+
+public protocol AuditRepository: Sendable {
+    func history(allianceID: UUID, limit: Int) async throws -> [AuditRecord]
+    func recent(limit: Int) async throws -> [AuditRecord]
+    /// Walks the whole chain; returns the first row whose hash or link does not hold, or nil when intact.
+    func verify() async throws -> AuditVerification
+}
+
+public struct AuditVerification: Sendable, Equatable {
+    public var checked: Int
+    public var firstBadSequence: Int64?
+    public var reason: String?
+
+    public init(checked: Int, firstBadSequence: Int64? = nil, reason: String? = nil) {
+        self.checked = checked
+        self.firstBadSequence = firstBadSequence
+        self.reason = reason
+    }
+
+    public var intact: Bool { firstBadSequence == nil }
+}

@@ -1,0 +1,119 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+public struct SQLAllianceRepository: AllianceRepository {
+    let database: AccordDatabase
+
+    public init(database: AccordDatabase) { self.database = database }
+
+    public func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary> {
+        var filter = SQLQueryString("WHERE 1 = 1")
+        func add(_ column: String, _ value: String?) {
+            guard let value else { return }
+            filter.appendInterpolation(unsafeRaw: " AND \(column) = ")
+            filter.appendInterpolation(bind: value)
+        }
+        add("a.type", query.type?.rawValue)
+        add("a.status", query.status?.rawValue)
+        add("a.phase", query.phase?.rawValue)
+        add("a.partner_id", query.partnerID?.uuidString)
+        add("a.our_manager_id", query.managerID?.uuidString)
+        if let text = query.text, !text.isEmpty {
+            let pattern = "%" + text.lowercased() + "%"
+            filter.appendInterpolation(unsafeRaw: " AND (lower(a.name) LIKE ")
+            filter.appendInterpolation(bind: pattern)
+            filter.appendInterpolation(unsafeRaw: " OR lower(o.name) LIKE ")
+            filter.appendInterpolation(bind: pattern)
+            filter.appendInterpolation(unsafeRaw: " OR lower(COALESCE(a.products, '')) LIKE ")
+            filter.appendInterpolation(bind: pattern)
+            filter.appendInterpolation(unsafeRaw: ")")
+        }
+        if case .only(let ids) = query.scope {
+            if ids.isEmpty { return Page(items: [], total: 0, page: query.page, perPage: query.perPage) }
+            filter.appendInterpolation(unsafeRaw: " AND a.id IN (")
+            for (i, id) in ids.sorted(by: { $0.uuidString < $1.uuidString }).enumerated() {
+                if i > 0 { filter.appendInterpolation(unsafeRaw: ", ") }
+                filter.appendInterpolation(bind: id.uuidString)
+            }
+            filter.appendInterpolation(unsafeRaw: ")")
+        }
+        let order = "\(AllianceRows.sortExpression(query.sort)) \(query.descending ? "DESC" : "ASC"), a.id"
+        return try await database.read { [filter] db in
+            let from = "FROM alliances a JOIN organizations o ON o.id = a.partner_id LEFT JOIN people m ON m.id = a.our_manager_id"
+            let total = try await db.raw("SELECT COUNT(*) AS n \(unsafeRaw: from) \(filter)").first()?.int("n") ?? 0
+            let rows = try await db.raw(
+                """
+                SELECT a.*, o.name AS partner_name, m.name AS manager_name \(unsafeRaw: from) \(filter)
+                ORDER BY \(unsafeRaw: order) LIMIT \(bind: query.perPage) OFFSET \(bind: (query.page - 1) * query.perPage)
+                """
+            ).all()
+            let items = try rows.map { row in
+                AllianceSummary(
+                    alliance: try AllianceRows.decode(row), partnerName: try row.string("partner_name"),
+                    managerName: try row.optionalString("manager_name"))
+            }
+            return Page(items: items, total: total, page: query.page, perPage: query.perPage)
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> Alliance? {
+        try await database.read { db in try await Self.find(id, in: db) }
+    }
+
+    static func find(_ id: UUID, in db: any SQLDatabase) async throws -> Alliance? {
+        try await db.raw("SELECT * FROM alliances WHERE id = \(bind: id.uuidString)").first().map(AllianceRows.decode)
+    }
+
+    public func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance {
+        try await database.write(by: actor) { tx in
+            try await Self.checkReferences(valid, in: tx.db)
+            let alliance = Alliance(id: UUID(), valid: valid, createdAt: tx.now, updatedAt: tx.now)
+            let columns = AllianceRows.columns(alliance) + [("id", alliance.id.uuidString), ("created_at", Timestamp.format(tx.now))]
+            try await tx.db.insert(into: "alliances").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) }).run()
+            try await tx.record("alliance", alliance.id, alliance: alliance.id, .create, before: nil, after: alliance)
+            try await Self.syncNamedMembers(alliance, in: tx)
+            return alliance
+        }
+    }
+
+    public func update(_ id: UUID, _ valid: AllianceInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Alliance {
+        try await database.write(by: actor) { tx in
+            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such alliance.") }
+            try checkVersion(before.version, expected: expectedVersion, entity: "alliance")
+            try await Self.checkReferences(valid, in: tx.db)
+            var after = before
+            after.apply(valid)
+            after.version += 1
+            after.updatedAt = tx.now
+            var update = tx.db.update("alliances").where("id", .equal, id.uuidString)
+            for (column, value) in AllianceRows.columns(after) { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
+            try await update.run()
+            try await tx.record("alliance", id, alliance: id, .update, before: before, after: after)
+            try await Self.syncNamedMembers(after, in: tx)
+            return after
+        }
+    }
+
+    public func delete(_ id: UUID, by actor: AuditActor) async throws {
+        try await database.write(by: actor) { tx in
+            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such alliance.") }
+            for member in try await Self.members(of: id, in: tx.db) {
+                try await Self.removeMember(member, in: tx)
+            }
+            try await tx.db.raw("DELETE FROM alliances WHERE id = \(bind: id.uuidString)").run()
+            try await tx.record("alliance", id, alliance: id, .delete, before: before, after: nil as Alliance?)
+        }
+    }
+
+    /// The partner and the four named people must exist and sit on the right side.
+    static func checkReferences(_ valid: AllianceInput.Valid, in db: any SQLDatabase) async throws {
+        let partner = try await SQLOrganizationRepository.find(valid.partnerID, in: db)
+        let ours = try await db.raw("SELECT id FROM organizations WHERE kind = 'ours' LIMIT 1").first()?.uuid("id")
+        var people: [UUID: Person] = [:]
+        for id in [valid.ourSponsorID, valid.ourManagerID, valid.partnerSponsorID, valid.partnerManagerID].compactMap({ $0 }) {
+            people[id] = try await SQLPersonRepository.find(id, in: db)
+        }
+        try AllianceRules.checkReferences(valid, partner: partner, people: people, ourOrganizationID: ours)
+    }
+}

@@ -1,0 +1,81 @@
+import AccordCore
+import Crypto
+import Foundation
+import SQLKit
+
+/// Appends audit rows. Called only inside `AccordDatabase.transaction`, so the change and its
+/// record commit or roll back together. Appends are serialised (SQLite's write lock, a PostgreSQL
+/// advisory lock), so the chain has no forks.
+enum AuditLog {
+    static func append(
+        _ change: AuditChange, by actor: AuditActor, at now: Date, in db: any SQLDatabase, kind: AccordDatabase.Kind
+    ) async throws {
+        if kind == .postgres {
+            try await db.raw("SELECT pg_advisory_xact_lock(7340001)").run()
+        }
+        let last = try await db.raw("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").first()
+        let sequence = (try last?.int64("seq") ?? 0) + 1
+        let previous = try last?.string("hash") ?? AuditRecord.genesisHash
+        let at = AuditClock.truncate(now)
+        let text = AuditRecord.canonicalText(
+            sequence: sequence, at: at, actorID: actor.userID, actorName: actor.name, change: change, previousHash: previous)
+        let hash = digest(text)
+        try await db.raw(
+            """
+            INSERT INTO audit_log (seq, at, actor_id, actor_name, entity, entity_id, alliance_id, action,
+                before_json, after_json, prev_hash, hash)
+            VALUES (\(bind: sequence), \(bind: Timestamp.format(at)), \(bind: actor.userID?.uuidString), \(bind: actor.name),
+                \(bind: change.entity), \(bind: change.entityID.uuidString), \(bind: change.allianceID?.uuidString),
+                \(bind: change.action.rawValue), \(bind: change.before), \(bind: change.after), \(bind: previous), \(bind: hash))
+            """
+        ).run()
+    }
+
+    static func digest(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func decode(_ row: any SQLRow) throws -> AuditRecord {
+        let change = AuditChange(
+            entity: try row.string("entity"), entityID: try row.uuid("entity_id"), allianceID: try row.optionalUUID("alliance_id"),
+            action: try row.choice("action"), before: try row.optionalString("before_json"), after: try row.optionalString("after_json"))
+        return AuditRecord(
+            sequence: try row.int64("seq"), at: try row.date("at"), actorID: try row.optionalUUID("actor_id"),
+            actorName: try row.string("actor_name"), change: change, previousHash: try row.string("prev_hash"),
+            hash: try row.string("hash"))
+    }
+}
+
+/// A transaction that records what it changes. Repositories write through this and nothing else.
+public struct AuditedTransaction: Sendable {
+    public let db: any SQLDatabase
+    let kind: AccordDatabase.Kind
+    let actor: AuditActor
+    public let now: Date
+
+    public func record(_ change: AuditChange) async throws {
+        try await AuditLog.append(change, by: actor, at: now, in: db, kind: kind)
+    }
+
+    public func record<T: Encodable>(
+        _ entity: String, _ id: UUID, alliance: UUID? = nil, _ action: AuditAction, before: T?, after: T?
+    ) async throws {
+        var beforeText: String?
+        var afterText: String?
+        if let before { beforeText = AuditChange.snapshot(before) }
+        if let after { afterText = AuditChange.snapshot(after) }
+        try await record(
+            AuditChange(entity: entity, entityID: id, allianceID: alliance, action: action, before: beforeText, after: afterText))
+    }
+}
+
+extension AccordDatabase {
+    /// Every write of business data goes through here: one transaction, with its audit records inside it.
+    public func write<T: Sendable>(
+        by actor: AuditActor, now: Date = Date(), _ body: (AuditedTransaction) async throws -> T
+    ) async throws -> T {
+        try await transaction { db in
+            try await body(AuditedTransaction(db: db, kind: kind, actor: actor, now: AuditClock.truncate(now)))
+        }
+    }
+}

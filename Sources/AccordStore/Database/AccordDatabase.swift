@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import SQLiteKit
+
+/// The one handle to the data: SQLite by default, PostgreSQL when configured.
+/// Reads run on a pooled connection; every write runs inside `transaction`, on one connection.
+public final class AccordDatabase: Sendable {
+    public enum Kind: String, Sendable { case sqlite, postgres }
+
+    private enum Backend: Sendable {
+        case sqlite(SQLiteConnectionPool)
+        case postgres(PostgresClient, Task<Void, Never>)
+    }
+
+    public let kind: Kind
+    public let url: DatabaseURL
+    private let backend: Backend
+
+    private init(kind: Kind, url: DatabaseURL, backend: Backend) {
+        self.kind = kind
+        self.url = url
+        self.backend = backend
+    }
+
+    /// Opens the database and checks that it answers, so a bad URL fails at start-up with a clear message.
+    public static func open(_ url: DatabaseURL, logger: Logger) async throws -> AccordDatabase {
+        let database: AccordDatabase
+        switch url {
+        case .sqlite(let path):
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: directory) else {
+                throw ConfigurationError(setting: "database URL", message: "the folder \(directory) does not exist")
+            }
+            let pool = SQLiteConnectionPool(path: path, maxConnections: 4, logger: logger)
+            database = AccordDatabase(kind: .sqlite, url: url, backend: .sqlite(pool))
+        case .postgres(let host, let port, let user, let password, let name):
+            var configuration = PostgresClient.Configuration(
+                host: host, port: port, username: user, password: password, database: name, tls: .disable)
+            configuration.options.maximumConnections = 16
+            configuration.options.connectTimeout = .seconds(5)
+            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            let task = Task { await client.run() }
+            database = AccordDatabase(kind: .postgres, url: url, backend: .postgres(client, task))
+        }
+        do {
+            try await database.read { db in try await db.raw("SELECT 1 AS one").run() }
+        } catch {
+            await database.close()
+            throw ConfigurationError(setting: "database URL", message: "cannot reach \(url): \(String(reflecting: error))")
+        }
+        return database
+    }
+
+    /// Runs `body` on one connection without a transaction (reads).
+    public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let pool):
+            let connection = try await pool.checkout()
+            do {
+                let result = try await body(connection.sql())
+                await pool.checkin(connection)
+                return result
+            } catch {
+                await pool.checkin(connection)
+                throw error
+            }
+        case .postgres(let client, _):
+            return try await client.withConnection { connection in try await body(connection.sql()) }
+        }
+    }
+
+    /// The one transaction helper: BEGIN, `body`, COMMIT on a single connection; ROLLBACK on any error.
+    public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await read { db in
+            try await db.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// True when the database answers a trivial query.
+    public func isReachable() async -> Bool {
+        (try? await read { db in try await db.raw("SELECT 1 AS one").run() }) != nil
+    }
+
+    public func close() async {
+        switch backend {
+        case .sqlite(let pool):
+            await pool.close()
+        case .postgres(_, let task):
+            task.cancel()
+            _ = await task.value
+        }
+    }
+}

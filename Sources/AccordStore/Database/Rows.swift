@@ -1,0 +1,57 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+/// Timestamps are stored as ISO 8601 text in UTC with milliseconds: readable, sortable, exact.
+public enum Timestamp {
+    static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    public static func format(_ date: Date) -> String { style.format(date) }
+
+    public static func parse(_ text: String) throws -> Date {
+        try style.parse(text)
+    }
+}
+
+extension SQLRow {
+    func string(_ column: String) throws -> String { try decode(column: column, as: String.self) }
+    func optionalString(_ column: String) throws -> String? { try decode(column: column, as: String?.self) }
+    func int(_ column: String) throws -> Int { try decode(column: column, as: Int.self) }
+    func int64(_ column: String) throws -> Int64 { try decode(column: column, as: Int64.self) }
+    func optionalInt64(_ column: String) throws -> Int64? { try decode(column: column, as: Int64?.self) }
+    func bool(_ column: String) throws -> Bool { try decode(column: column, as: Bool.self) }
+
+    func uuid(_ column: String) throws -> UUID {
+        let text = try string(column)
+        guard let id = UUID(uuidString: text) else { throw StoreError.unexpected("column \(column) holds '\(text)', not a UUID") }
+        return id
+    }
+
+    func optionalUUID(_ column: String) throws -> UUID? {
+        try optionalString(column).flatMap(UUID.init(uuidString:))
+    }
+
+    func date(_ column: String) throws -> Date { try Timestamp.parse(string(column)) }
+
+    func localDate(_ column: String) throws -> LocalDate? {
+        try optionalString(column).flatMap(LocalDate.init)
+    }
+
+    func choice<E: Labeled>(_ column: String, as: E.Type = E.self) throws -> E {
+        let text = try string(column)
+        guard let value = E(rawValue: text) else { throw StoreError.unexpected("column \(column) holds unknown value '\(text)'") }
+        return value
+    }
+
+    func optionalChoice<E: Labeled>(_ column: String, as: E.Type = E.self) throws -> E? {
+        try optionalString(column).flatMap(E.init(rawValue:))
+    }
+}
+
+/// The current row version must match what the caller last read, or the update is refused.
+func checkVersion(_ current: Int, expected: Int?, entity: String) throws {
+    if let expected, expected != current {
+        throw DomainError.conflict(
+            "This \(entity) was changed by someone else (version \(current), you had \(expected)). Reload and try again.")
+    }
+}

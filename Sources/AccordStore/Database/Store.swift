@@ -1,0 +1,25 @@
+import AccordCore
+import Foundation
+
+/// Every repository over one database, built once at start-up.
+public struct Store: Sendable {
+    public let database: AccordDatabase
+    public let organizations: any OrganizationRepository
+    public let people: any PersonRepository
+    public let alliances: any AllianceRepository
+    public let users: any UserRepository
+    public let sessions: any SessionRepository
+    public let signInAttempts: any SignInAttemptRepository
+    public let audit: any AuditRepository
+
+    public init(database: AccordDatabase) {
+        self.database = database
+        organizations = SQLOrganizationRepository(database: database)
+        people = SQLPersonRepository(database: database)
+        alliances = SQLAllianceRepository(database: database)
+        users = SQLUserRepository(database: database)
+        sessions = SQLSessionRepository(database: database)
+        signInAttempts = SQLSignInAttemptRepository(database: database)
+        audit = SQLAuditRepository(database: database)
+    }
+}

@@ -1,0 +1,13 @@
+/// Every migration, in the order it runs. Append new ones at the end; never reorder or edit a shipped one.
+public enum AllMigrations {
+    public static let list: [any Migration] = [
+        M0001_CreateOrganizations(),
+        M0002_CreatePeople(),
+        M0003_CreateAlliances(),
+        M0004_CreateMemberships(),
+        M0005_CreateUsers(),
+        M0006_CreateSessions(),
+        M0007_CreateSignInAttempts(),
+        M0008_CreateAuditLog(),
+    ]
+}

@@ -1,0 +1,115 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+public struct SQLOrganizationRepository: OrganizationRepository {
+    let database: AccordDatabase
+
+    public init(database: AccordDatabase) { self.database = database }
+
+    static func decode(_ row: any SQLRow) throws -> Organization {
+        Organization(
+            id: try row.uuid("id"), name: try row.string("name"), kind: try row.choice("kind"),
+            country: try row.optionalString("country"), website: try row.optionalString("website"),
+            notes: try row.optionalString("notes"), version: try row.int("version"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+
+    public func list() async throws -> [Organization] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM organizations ORDER BY kind DESC, lower(name)").all().map(Self.decode)
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> Organization? {
+        try await database.read { db in try await Self.find(id, in: db) }
+    }
+
+    static func find(_ id: UUID, in db: any SQLDatabase) async throws -> Organization? {
+        try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.uuidString)").first().map(decode)
+    }
+
+    public func ours() async throws -> Organization? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM organizations WHERE kind = 'ours' LIMIT 1").first().map(Self.decode)
+        }
+    }
+
+    public func create(_ valid: OrganizationInput.Valid, by actor: AuditActor) async throws -> Organization {
+        try await database.write(by: actor) { tx in
+            try await Self.checkRules(valid, excluding: nil, in: tx.db)
+            let org = Organization(
+                id: UUID(), name: valid.name, kind: valid.kind, country: valid.country, website: valid.website,
+                notes: valid.notes, createdAt: tx.now, updatedAt: tx.now)
+            try await tx.db.raw(
+                """
+                INSERT INTO organizations (id, name, kind, country, website, notes, version, created_at, updated_at)
+                VALUES (\(bind: org.id.uuidString), \(bind: org.name), \(bind: org.kind.rawValue), \(bind: org.country),
+                    \(bind: org.website), \(bind: org.notes), 1, \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("organization", org.id, .create, before: nil, after: org)
+            return org
+        }
+    }
+
+    public func update(_ id: UUID, _ valid: OrganizationInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
+        -> Organization
+    {
+        try await database.write(by: actor) { tx in
+            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such organisation.") }
+            try checkVersion(before.version, expected: expectedVersion, entity: "organisation")
+            try await Self.checkRules(valid, excluding: id, in: tx.db)
+            if before.kind != valid.kind {
+                let used = try await tx.db.raw("SELECT COUNT(*) AS n FROM alliances WHERE partner_id = \(bind: id.uuidString)").first()
+                if try used?.int("n") ?? 0 > 0, valid.kind == .ours {
+                    throw DomainError.invalid("kind", "This organisation is the partner in alliances, so it cannot become our company.")
+                }
+            }
+            var after = before
+            after.apply(valid)
+            after.version += 1
+            after.updatedAt = tx.now
+            try await tx.db.raw(
+                """
+                UPDATE organizations SET name = \(bind: after.name), kind = \(bind: after.kind.rawValue),
+                    country = \(bind: after.country), website = \(bind: after.website), notes = \(bind: after.notes),
+                    version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
+                WHERE id = \(bind: id.uuidString)
+                """
+            ).run()
+            try await tx.record("organization", id, .update, before: before, after: after)
+            return after
+        }
+    }
+
+    public func delete(_ id: UUID, by actor: AuditActor) async throws {
+        try await database.write(by: actor) { tx in
+            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such organisation.") }
+            let uses = try await tx.db.raw(
+                """
+                SELECT (SELECT COUNT(*) FROM people WHERE organization_id = \(bind: id.uuidString))
+                     + (SELECT COUNT(*) FROM alliances WHERE partner_id = \(bind: id.uuidString)) AS n
+                """
+            ).first()
+            if try uses?.int("n") ?? 0 > 0 {
+                throw DomainError.conflict("\(before.name) still has people or alliances; remove those first.")
+            }
+            try await tx.db.raw("DELETE FROM organizations WHERE id = \(bind: id.uuidString)").run()
+            try await tx.record("organization", id, .delete, before: before, after: nil as Organization?)
+        }
+    }
+
+    /// Names are unique (ignoring case) and there is exactly one "our company".
+    static func checkRules(_ valid: OrganizationInput.Valid, excluding id: UUID?, in db: any SQLDatabase) async throws {
+        let other = id?.uuidString ?? ""
+        let sameName = try await db.raw(
+            "SELECT id FROM organizations WHERE lower(name) = lower(\(bind: valid.name)) AND id <> \(bind: other)"
+        ).first()
+        if sameName != nil { throw DomainError.invalid("name", "An organisation named \(valid.name) already exists.") }
+        if valid.kind == .ours {
+            let ours = try await db.raw("SELECT id FROM organizations WHERE kind = 'ours' AND id <> \(bind: other)").first()
+            if ours != nil { throw DomainError.invalid("kind", "Our company is already recorded; there can be only one.") }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// User administration: accounts, roles, links to people, passwords. Administrators only.
+struct UsersController {
+    let services: Services
+    var store: Store { services.store }
+
+    struct IndexModel: Sendable {
+        struct Row: Sendable {
+            let name: String
+            let email: String
+            let role: String
+            let active: Bool
+            let editHref: String
+        }
+        let layout: LayoutModel
+        let rows: [Row]
+        let newHref = Site.newUser.pattern
+    }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.users.pattern)) { request, context in
+            try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
+            let rows = try await store.users.list().map {
+                IndexModel.Row(name: $0.name, email: $0.email, role: $0.role.label, active: $0.active, editHref: Site.editUser.path($0.id))
+            }
+            let layout = LayoutModel(title: "Users", context: context, section: "users", notice: LayoutModel.notice(request.queryValues["notice"]))
+            return try services.views.page(IndexModel(layout: layout, rows: rows), "admin/users")
+        }
+        router.get(RouterPath(Site.newUser.pattern)) { _, context in
+            try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
+            return try await form(context, UserInput(role: "member", active: "true"), [], nil, .ok)
+        }
+        router.post(RouterPath(Site.users.pattern)) { request, context in
+            let admin = try context.requireUser()
+            try AccessPolicy.require(admin.principal, .manageUsers)
+            let data = try await FormData.read(request, context: context)
+            let input = Self.input(data)
+            do {
+                let valid = try input.validate()
+                try PasswordRules.check(data["password"] ?? "", email: valid.email)
+                let hash = try await Passwords.hash(data["password"] ?? "", cost: services.bcryptCost)
+                _ = try await store.users.create(valid, passwordHash: hash, by: services.actor(admin))
+                return redirect(Site.users.pattern + "?notice=created")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
+            }
+        }
+        router.get(RouterPath(Site.editUser.pattern)) { _, context in
+            try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
+            let user = try await find(context.id("id"))
+            let input = UserInput(
+                email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.uuidString,
+                active: user.active ? "true" : "false")
+            return try await form(context, input, [], user, .ok)
+        }
+        router.post(RouterPath(Site.editUser.pattern)) { request, context in
+            let admin = try context.requireUser()
+            try AccessPolicy.require(admin.principal, .manageUsers)
+            let user = try await find(context.id("id"))
+            let data = try await FormData.read(request, context: context)
+            let input = Self.input(data)
+            do {
+                _ = try await store.users.update(
+                    user.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(admin))
+                return redirect(Site.users.pattern + "?notice=updated")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await form(context, input, error.fieldErrors, user, .unprocessableContent)
+            }
+        }
+        router.post(RouterPath(Site.userPassword.pattern)) { request, context in
+            let admin = try context.requireUser()
+            try AccessPolicy.require(admin.principal, .manageUsers)
+            let user = try await find(context.id("id"))
+            let data = try await FormData.read(request, context: context)
+            do {
+                try PasswordRules.check(data["password"] ?? "", email: user.email)
+                let hash = try await Passwords.hash(data["password"] ?? "", cost: services.bcryptCost)
+                try await store.users.setPassword(user.id, passwordHash: hash, by: services.actor(admin))
+                return redirect(Site.users.pattern + "?notice=password")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                let input = UserInput(
+                    email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.uuidString,
+                    active: user.active ? "true" : "false")
+                return try await form(context, input, error.fieldErrors, user, .unprocessableContent)
+            }
+        }
+    }
+
+    func find(_ id: UUID) async throws -> User {
+        guard let user = try await store.users.find(id) else { throw DomainError.notFound("No such user.") }
+        return user
+    }
+
+    static func input(_ form: FormData) -> UserInput {
+        UserInput(email: form["email"], name: form["name"], role: form["role"], personID: form["personID"], active: form["active"] ?? "false")
+    }
+
+    func form(_ context: AppContext, _ input: UserInput, _ errors: [FieldError], _ user: User?, _ status: HTTPResponse.Status)
+        async throws -> Response
+    {
+        let organizations = try await store.organizations.list()
+        let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
+        let people = try await store.people.all(organizationIDs: organizations.map(\.id))
+        let heading = user.map { "Edit \($0.name)" } ?? "New user"
+        var fields = [
+            FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
+            FieldModel(.email, "email", "Email", value: input.email, errors: errors, required: true, maxLength: 254, autocomplete: "off"),
+            FieldModel(.select, "role", "Role", value: input.role, errors: errors, required: true,
+                       options: OptionModel.list(Role.self, selected: input.role)),
+            FieldModel(.select, "personID", "Linked person", value: input.personID, errors: errors,
+                       options: OptionModel.ids(people.map { ($0.id, "\($0.name), \(names[$0.organizationID] ?? "")") },
+                                                selected: input.personID, blank: "None"),
+                       hint: "Links the account to alliance teams. Required for partner users."),
+            FieldModel(.select, "active", "Account", value: input.active, errors: errors,
+                       options: [OptionModel(value: "true", label: "Active", selected: input.active != "false"),
+                                 OptionModel(value: "false", label: "Disabled", selected: input.active == "false")]),
+        ]
+        if user == nil {
+            fields.append(
+                FieldModel(.password, "password", "Password", value: "", errors: errors, required: true,
+                           hint: "At least \(PasswordRules.minimumLength) characters.", maxLength: PasswordRules.maximumLength,
+                           autocomplete: "new-password"))
+        }
+        let fieldsets = [FieldsetModel(legend: "Account", fields: fields)]
+        let model = FormModel(
+            layout: LayoutModel(title: heading, context: context, section: "users"), heading: heading,
+            intro: user == nil ? nil : "Changing the role or disabling the account signs the user out everywhere.",
+            action: user.map { Site.editUser.path($0.id) } ?? Site.users.pattern, submitLabel: "Save user", cancelHref: Site.users.pattern,
+            version: user?.version, fieldsets: fieldsets, errors: errors,
+            passwordHref: user.map { Site.userPassword.path($0.id) }, passwordError: errors.first { $0.field == "password" }?.message)
+        return try services.views.page(model, "form", status: status)
+    }
+}

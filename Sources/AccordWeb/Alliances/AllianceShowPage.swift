@@ -1,0 +1,128 @@
+import AccordCore
+import Foundation
+
+/// One alliance: its facts, its team on both sides, and its history.
+struct AllianceShowPage: Sendable {
+    struct Fact: Sendable {
+        let label: String
+        let value: String
+    }
+
+    struct MemberRow: Sendable {
+        let name: String
+        let href: String?
+        let title: String
+        let function: String
+        let level: String
+        let role: String
+        let removeHref: String?
+    }
+
+    struct Side: Sendable {
+        let heading: String
+        let members: [MemberRow]
+        let isEmpty: Bool
+    }
+
+    struct HistoryEntry: Sendable {
+        let when: String
+        let who: String
+        let summary: String
+        let changes: [FieldChange]
+        let hasChanges: Bool
+    }
+
+    let layout: LayoutModel
+    let name: String
+    let partner: String
+    let partnerHref: String?
+    let badges: [Fact]
+    let facts: [Fact]
+    let description: String?
+    let internalNotes: String?
+    let showInternal: Bool
+    let sides: [Side]
+    let canEdit: Bool
+    let canDelete: Bool
+    let canManageTeam: Bool
+    let editHref: String
+    let deleteHref: String
+    let addMemberHref: String
+    let candidateOptions: [OptionModel]
+    let roleOptions: [OptionModel]
+    let memberError: String?
+    let showHistory: Bool
+    let history: [HistoryEntry]
+    let version: Int
+
+    init(
+        layout: LayoutModel, alliance a: Alliance, partner: Organization, members: [Membership], people: [UUID: Person],
+        candidates: [Person], history: [AuditRecord], principal: Principal, memberError: String?
+    ) {
+        self.layout = layout
+        name = a.name
+        self.partner = partner.name
+        let internalUser = principal.role.isInternal
+        partnerHref = internalUser ? Site.organization.path(partner.id) : nil
+        badges = [
+            Fact(label: "Type", value: a.type.label), Fact(label: "Status", value: a.status.label),
+            Fact(label: "Phase", value: a.phase.label + (a.transition.map { " · \($0.label)" } ?? "")),
+            Fact(label: "Tier", value: a.tier.label),
+        ]
+        func person(_ id: UUID?) -> String { id.flatMap { people[$0]?.name } ?? "Not named" }
+        facts = [
+            Fact(label: "Our executive sponsor", value: person(a.ourSponsorID)),
+            Fact(label: "Our alliance manager", value: person(a.ourManagerID)),
+            Fact(label: "Partner executive sponsor", value: person(a.partnerSponsorID)),
+            Fact(label: "Partner alliance manager", value: person(a.partnerManagerID)),
+            Fact(label: "Products and assets", value: a.products ?? "—"),
+            Fact(label: "Territories", value: a.territories ?? "—"),
+            Fact(label: "Effective date", value: a.effectiveDate?.description ?? "—"),
+            Fact(label: "Term end", value: a.termEndDate?.description ?? "—"),
+            Fact(label: "Renewal notice date", value: a.renewalNoticeDate?.description ?? "—"),
+            Fact(label: "Value", value: a.value.map { "\($0.currency) \($0.amountText)" } ?? "—"),
+        ]
+        description = a.description
+        showInternal = AccessPolicy.allows(principal, .viewInternalNotes(a.id))
+        internalNotes = showInternal ? a.internalNotes : nil
+        canEdit = AccessPolicy.allows(principal, .editAlliance(a.id))
+        canDelete = AccessPolicy.allows(principal, .deleteAlliance(a.id))
+        canManageTeam = AccessPolicy.allows(principal, .manageTeam(a.id))
+        editHref = Site.editAlliance.path(a.id)
+        deleteHref = Site.deleteAlliance.path(a.id)
+        addMemberHref = Site.allianceMembers.path(a.id)
+        let canManage = canManageTeam
+        sides = [AccordCore.Side.ours, .partner].map { side in
+            let rows = members.filter { $0.side == side }.compactMap { m -> MemberRow? in
+                guard let p = people[m.personID] else { return nil }
+                let removable = canManage && m.role != .executiveSponsor && m.role != .allianceManager
+                return MemberRow(
+                    name: p.name, href: internalUser ? Site.person.path(p.id) : nil, title: p.title ?? "", function: p.function.label,
+                    level: p.level.label, role: m.role.label, removeHref: removable ? Site.removeMember.path(a.id, m.id) : nil)
+            }
+            return Side(heading: side == .ours ? "Our team" : "\(partner.name) team", members: rows, isEmpty: rows.isEmpty)
+        }
+        candidateOptions = OptionModel.ids(candidates.map { ($0.id, "\($0.name) (\($0.function.label))") }, selected: nil, blank: "Choose a person")
+        roleOptions = [MembershipRole.functionalLead, .member].map { OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == .member) }
+        self.memberError = memberError
+        showHistory = AccessPolicy.allows(principal, .viewAllianceHistory(a.id))
+        self.history = showHistory ? history.map { record in
+            let changes = record.changedFields
+            let what: String
+            switch (record.change.entity, record.change.action) {
+            case ("alliance", .create): what = "created the alliance"
+            case ("alliance", .update): what = "updated the alliance"
+            case ("alliance", .delete): what = "deleted the alliance"
+            case ("membership", .create): what = "added a team member"
+            case ("membership", .delete): what = "removed a team member"
+            default: what = "\(record.change.action.label.lowercased()) a \(record.change.entity)"
+            }
+            let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
+            return HistoryEntry(
+                when: record.at.formatted(formatter) + " UTC", who: record.actorName, summary: what,
+                changes: record.change.entity == "alliance" && record.change.action == .update ? changes : [],
+                hasChanges: record.change.entity == "alliance" && record.change.action == .update && !changes.isEmpty)
+        } : []
+        version = a.version
+    }
+}

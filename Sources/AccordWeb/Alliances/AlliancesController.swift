@@ -1,0 +1,150 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// The portfolio list, the alliance page, its create/edit/delete forms and its team.
+struct AlliancesController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.home.pattern)) { _, _ in redirect(Site.alliances.pattern) }
+        router.get(RouterPath(Site.alliances.pattern)) { request, context in try await index(request, context) }
+        router.get(RouterPath(Site.newAlliance.pattern)) { request, context in
+            let user = try context.requireUser()
+            try AccessPolicy.require(user.principal, .createAlliance)
+            var input = AllianceInput()
+            (input.status, input.phase, input.tier, input.transition) = ("launching", "initiation", "tier_2", "start_up")
+            return try await form(context, input: input, errors: [], alliance: nil, status: .ok)
+        }
+        router.post(RouterPath(Site.alliances.pattern)) { request, context in try await create(request, context) }
+        router.get(RouterPath(Site.alliance.pattern)) { request, context in
+            try await show(context, id: try context.id("id"), notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
+            let user = try context.requireUser()
+            let alliance = try await visibleAlliance(context.id("id"), user)
+            try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
+            return try await form(context, input: AllianceInput(alliance), errors: [], alliance: alliance, status: .ok)
+        }
+        router.post(RouterPath(Site.editAlliance.pattern)) { request, context in try await update(request, context) }
+        router.post(RouterPath(Site.deleteAlliance.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await visibleAlliance(context.id("id"), user)
+            try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
+            _ = try await FormData.read(request, context: context)
+            try await store.alliances.delete(alliance.id, by: services.actor(user))
+            return redirect(Site.alliances.pattern + "?notice=deleted")
+        }
+        AllianceTeamController(services: services).register(router)
+    }
+
+    /// The alliance if the user may see it; otherwise 404, so its existence is not revealed.
+    func visibleAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
+        try AccessPolicy.require(user.principal, .viewAlliance(id))
+        guard let alliance = try await store.alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
+        return alliance
+    }
+
+    func index(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewPortfolio)
+        let params = request.queryValues
+        var query = try AllianceQuery.parse(params)
+        query.scope = AccessPolicy.allianceScope(user.principal)
+        let page = try await store.alliances.list(query)
+        let internalUser = user.principal.role.isInternal
+        let organizations = internalUser ? try await store.organizations.list() : []
+        let partners = organizations.filter { $0.kind == .partner }
+        let managers = try await managerChoices(organizations)
+        let model = AllianceListPage(
+            layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
+            page: page, query: query, params: params, partners: partners, managers: managers,
+            canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser)
+        return try services.views.page(model, "alliances/index")
+    }
+
+    func managerChoices(_ organizations: [Organization]) async throws -> [Person] {
+        guard let ours = organizations.first(where: { $0.kind == .ours }) else { return [] }
+        return try await store.people.all(organizationIDs: [ours.id]).filter {
+            $0.function == .allianceManagement || $0.level == .management || $0.level == .seniorManagement
+        }
+    }
+
+    func show(_ context: AppContext, id: UUID, notice: String?, memberError: String? = nil, status: HTTPResponse.Status = .ok)
+        async throws -> Response
+    {
+        let user = try context.requireUser()
+        let alliance = try await visibleAlliance(id, user)
+        guard let partner = try await store.organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
+        let members = try await store.alliances.members(of: id)
+        let named = [alliance.ourSponsorID, alliance.ourManagerID, alliance.partnerSponsorID, alliance.partnerManagerID].compactMap { $0 }
+        let people = try await store.people.find(ids: members.map(\.personID) + named)
+        var candidates: [Person] = []
+        if AccessPolicy.allows(user.principal, .manageTeam(id)) {
+            let ours = try await store.organizations.ours()
+            let onTeam = Set(members.map(\.personID))
+            candidates = try await store.people.all(organizationIDs: [ours?.id, partner.id].compactMap { $0 }).filter { !onTeam.contains($0.id) }
+        }
+        let history = AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []
+        let model = AllianceShowPage(
+            layout: LayoutModel(title: alliance.name, context: context, section: "alliances", notice: notice), alliance: alliance,
+            partner: partner, members: members, people: people, candidates: candidates, history: history, principal: user.principal,
+            memberError: memberError)
+        return try services.views.page(model, "alliances/show", status: status)
+    }
+
+    func form(_ context: AppContext, input: AllianceInput, errors: [FieldError], alliance: Alliance?, status: HTTPResponse.Status)
+        async throws -> Response
+    {
+        let organizations = try await store.organizations.list()
+        let partners = organizations.filter { $0.kind == .partner }
+        let ours = organizations.filter { $0.kind == .ours }.map(\.id)
+        let page = AllianceFormPage(
+            partners: partners, ourPeople: try await store.people.all(organizationIDs: ours),
+            partnerPeople: try await store.people.all(organizationIDs: partners.map(\.id)),
+            organizationNames: Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) }))
+        let heading = alliance.map { "Edit \($0.name)" } ?? "New alliance"
+        let model = page.model(
+            layout: LayoutModel(title: heading, context: context, section: "alliances"), input: input, errors: errors,
+            action: alliance.map { Site.editAlliance.path($0.id) } ?? Site.alliances.pattern, heading: heading,
+            cancel: alliance.map { Site.alliance.path($0.id) } ?? Site.alliances.pattern, version: alliance?.version)
+        return try services.views.page(model, "form", status: status)
+    }
+
+    func create(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .createAlliance)
+        let input = AllianceFormPage.input(from: try await FormData.read(request, context: context))
+        do {
+            let alliance = try await store.alliances.create(try input.validate(), by: services.actor(user))
+            return redirect(Site.alliance.path(alliance.id) + "?notice=created")
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await form(context, input: input, errors: error.fieldErrors, alliance: nil, status: .unprocessableContent)
+        }
+    }
+
+    func update(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
+        let form = try await FormData.read(request, context: context)
+        let input = AllianceFormPage.input(from: form)
+        do {
+            _ = try await store.alliances.update(
+                alliance.id, try input.validate(), expectedVersion: form["version"].flatMap { Int($0) }, by: services.actor(user))
+            return redirect(Site.alliance.path(alliance.id) + "?notice=updated")
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await self.form(context, input: input, errors: error.fieldErrors, alliance: alliance, status: .unprocessableContent)
+        }
+    }
+}
+
+extension AppContext {
+    /// A UUID path parameter; anything else is a page that does not exist.
+    func id(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw DomainError.notFound("There is no such record.") }
+        return id
+    }
+}

@@ -1,0 +1,75 @@
+import AccordStore
+import Foundation
+import Logging
+
+/// Every setting, resolved once: command line over environment over defaults. Invalid values stop start-up.
+public struct AppConfig: Sendable {
+    public var databaseURL: DatabaseURL
+    public var hostname: String
+    public var port: Int
+    /// Mark cookies Secure. On by default when the public URL is https.
+    public var secureCookies: Bool
+    public var publicURL: String?
+    public var sessionLifetime: TimeInterval
+    public var logLevel: Logger.Level
+
+    public init(
+        databaseURL: DatabaseURL = try! DatabaseURL(DatabaseURL.defaultURL), hostname: String = "127.0.0.1", port: Int = 8080,
+        secureCookies: Bool = false, publicURL: String? = nil, sessionLifetime: TimeInterval = 12 * 3600,
+        logLevel: Logger.Level = .info
+    ) {
+        self.databaseURL = databaseURL
+        self.hostname = hostname
+        self.port = port
+        self.secureCookies = secureCookies
+        self.publicURL = publicURL
+        self.sessionLifetime = sessionLifetime
+        self.logLevel = logLevel
+    }
+
+    /// Builds the configuration from explicit values (command line) with the environment as fallback.
+    public static func resolve(
+        databaseURL: String?, hostname: String?, port: Int?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppConfig {
+        var config = AppConfig()
+        config.databaseURL = try DatabaseURL(databaseURL ?? environment["ACCORD_DATABASE_URL"] ?? DatabaseURL.defaultURL)
+        config.hostname = hostname ?? environment["ACCORD_HOSTNAME"] ?? "127.0.0.1"
+        if let port {
+            config.port = port
+        } else if let text = environment["ACCORD_PORT"] {
+            guard let value = Int(text) else { throw ConfigurationError(setting: "ACCORD_PORT", message: "'\(text)' is not a number") }
+            config.port = value
+        }
+        guard (0...65535).contains(config.port) else {
+            throw ConfigurationError(setting: "port", message: "\(config.port) is outside 0-65535")
+        }
+        if let url = environment["ACCORD_PUBLIC_URL"], !url.isEmpty {
+            guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw ConfigurationError(setting: "ACCORD_PUBLIC_URL", message: "'\(url)' must start with http:// or https://")
+            }
+            config.publicURL = url
+            config.secureCookies = url.hasPrefix("https://")
+        }
+        if let secure = environment["ACCORD_SECURE_COOKIES"], !secure.isEmpty {
+            switch secure.lowercased() {
+            case "1", "true", "yes": config.secureCookies = true
+            case "0", "false", "no": config.secureCookies = false
+            default: throw ConfigurationError(setting: "ACCORD_SECURE_COOKIES", message: "'\(secure)' must be true or false")
+            }
+        }
+        if let hours = environment["ACCORD_SESSION_HOURS"], !hours.isEmpty {
+            guard let value = Double(hours), value > 0, value <= 24 * 30 else {
+                throw ConfigurationError(setting: "ACCORD_SESSION_HOURS", message: "'\(hours)' must be a number of hours from 1 to 720")
+            }
+            config.sessionLifetime = value * 3600
+        }
+        if let level = environment["ACCORD_LOG_LEVEL"], !level.isEmpty {
+            guard let value = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigurationError(
+                    setting: "ACCORD_LOG_LEVEL", message: "'\(level)' must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            config.logLevel = value
+        }
+        return config
+    }
+}

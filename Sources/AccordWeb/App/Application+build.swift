@@ -1,0 +1,30 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Builds the router: middleware in order, then every controller's routes.
+public func buildRouter(_ services: Services) -> Router<AppContext> {
+    let router = Router(context: AppContext.self)
+    router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: SecurityHeadersMiddleware(secure: services.config.secureCookies))
+    router.add(middleware: SessionMiddleware(services: services))
+    router.add(middleware: ErrorPageMiddleware(views: services.views))
+    OperationsController(services: services).register(router)
+    AuthController(services: services).register(router)
+    AlliancesController(services: services).register(router)
+    OrganizationsController(services: services).register(router)
+    PeopleController(services: services).register(router)
+    UsersController(services: services).register(router)
+    return router
+}
+
+/// The whole web application on the configured host and port.
+public func buildApplication(_ services: Services, logger: Logger) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(services),
+        configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "Accord"),
+        logger: logger)
+}

@@ -1,0 +1,57 @@
+import AccordCore
+import Foundation
+import Hummingbird
+
+/// A submitted `application/x-www-form-urlencoded` body, checked for its CSRF token.
+public struct FormData: Sendable {
+    public private(set) var values: [String: String] = [:]
+
+    public init(values: [String: String]) { self.values = values }
+
+    public subscript(_ key: String) -> String? { values[key] }
+
+    /// Parses `a=1&b=two+words`; repeated keys keep the last value.
+    public static func parse(_ body: String) -> FormData {
+        var values: [String: String] = [:]
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(parts[0])
+            guard !key.isEmpty else { continue }
+            values[key] = parts.count > 1 ? decode(parts[1]) : ""
+        }
+        return FormData(values: values)
+    }
+
+    static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// Reads the body and refuses it unless its `_csrf` field matches this request's token.
+    public static func read(_ request: Request, context: AppContext) async throws -> FormData {
+        let contentType = request.headers[.contentType] ?? ""
+        guard contentType.lowercased().hasPrefix("application/x-www-form-urlencoded") else {
+            throw HTTPError(.unsupportedMediaType, message: "Forms must be sent as application/x-www-form-urlencoded.")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw HTTPError(.contentTooLarge, message: "The form is larger than \(context.maxUploadSize / 1024) KiB.")
+        }
+        let form = parse(String(buffer: buffer))
+        guard !context.csrfToken.isEmpty, let token = form["_csrf"], Tokens.constantTimeEqual(token, context.csrfToken) else {
+            throw HTTPError(.forbidden, message: "This form has expired or did not come from Accord. Go back, reload the page and try again.")
+        }
+        return form
+    }
+}
+
+extension Request {
+    /// Query parameters as a plain dictionary (last value wins).
+    var queryValues: [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in uri.queryParameters { values[String(key)] = String(value) }
+        return values
+    }
+}

@@ -1,0 +1,41 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Logging
+
+/// What handlers need, built once: the store, the clock, the views and the settings.
+public struct Services: Sendable {
+    public let store: Store
+    public let views: Views
+    public let config: AppConfig
+    public let clock: @Sendable () -> Date
+    public let throttle: SignInThrottle
+    public let metrics: RequestMetrics
+    /// bcrypt cost; tests lower it to stay fast.
+    public let bcryptCost: UInt8
+
+    public init(
+        store: Store, views: Views, config: AppConfig, clock: @escaping @Sendable () -> Date = { Date() },
+        throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(), bcryptCost: UInt8 = 12
+    ) {
+        self.store = store
+        self.views = views
+        self.config = config
+        self.clock = clock
+        self.throttle = throttle
+        self.metrics = metrics
+        self.bcryptCost = bcryptCost
+    }
+
+    /// The audit actor for the signed-in user.
+    func actor(_ signedIn: SignedIn) -> AuditActor {
+        AuditActor(userID: signedIn.user.id, name: "\(signedIn.user.name) <\(signedIn.user.email)>")
+    }
+
+    /// Builds the principal the access policy decides on.
+    func principal(for user: User) async throws -> Principal {
+        var alliances: Set<UUID> = []
+        if let personID = user.personID { alliances = try await store.alliances.allianceIDs(forPerson: personID) }
+        return Principal(userID: user.id, role: user.role, personID: user.personID, allianceIDs: alliances)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// One path pattern, used both to register the route and to build links to it.
+public struct SiteRoute: Sendable, Hashable {
+    public let pattern: String
+
+    init(_ pattern: String) { self.pattern = pattern }
+
+    /// Fills the `:name` segments in order with the given ids.
+    public func path(_ ids: UUID...) -> String {
+        var remaining = ids[...]
+        return pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            guard segment.hasPrefix(":"), let id = remaining.popFirst() else { return String(segment) }
+            return id.uuidString.lowercased()
+        }.joined(separator: "/")
+    }
+}
+
+/// Every page and form target in the web UI.
+public enum Site {
+    public static let home = SiteRoute("/")
+    public static let signIn = SiteRoute("/signin")
+    public static let signOut = SiteRoute("/signout")
+    public static let alliances = SiteRoute("/alliances")
+    public static let newAlliance = SiteRoute("/alliances/new")
+    public static let alliance = SiteRoute("/alliances/:id")
+    public static let editAlliance = SiteRoute("/alliances/:id/edit")
+    public static let deleteAlliance = SiteRoute("/alliances/:id/delete")
+    public static let allianceMembers = SiteRoute("/alliances/:id/members")
+    public static let removeMember = SiteRoute("/alliances/:id/members/:member/delete")
+    public static let organizations = SiteRoute("/organizations")
+    public static let newOrganization = SiteRoute("/organizations/new")
+    public static let organization = SiteRoute("/organizations/:id")
+    public static let editOrganization = SiteRoute("/organizations/:id/edit")
+    public static let deleteOrganization = SiteRoute("/organizations/:id/delete")
+    public static let people = SiteRoute("/people")
+    public static let newPerson = SiteRoute("/people/new")
+    public static let person = SiteRoute("/people/:id")
+    public static let editPerson = SiteRoute("/people/:id/edit")
+    public static let deletePerson = SiteRoute("/people/:id/delete")
+    public static let users = SiteRoute("/admin/users")
+    public static let newUser = SiteRoute("/admin/users/new")
+    public static let editUser = SiteRoute("/admin/users/:id/edit")
+    public static let userPassword = SiteRoute("/admin/users/:id/password")
+    public static let healthz = SiteRoute("/healthz")
+    public static let readyz = SiteRoute("/readyz")
+    public static let metrics = SiteRoute("/metrics")
+    public static let stylesheet = SiteRoute("/static/accord.css")
+}

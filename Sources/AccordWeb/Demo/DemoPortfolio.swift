@@ -1,0 +1,114 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// A realistic portfolio to explore: our company, nine partners, people in every function and level on
+/// both sides, and alliances of every type, phase and status.
+public enum DemoPortfolio {
+    public static let password = "accord-demo-2026"
+
+    public struct Account: Sendable {
+        public let email: String
+        public let role: Role
+        public let note: String
+    }
+
+    public static let accounts: [Account] = [
+        Account(email: "admin@accord.example", role: .administrator, note: "sees and edits everything, manages users"),
+        Account(email: "exec@accord.example", role: .executive, note: "executive sponsor, sees the whole portfolio"),
+        Account(email: "manager@accord.example", role: .allianceManager, note: "runs several alliances"),
+        Account(email: "member@accord.example", role: .member, note: "R&D lead on two alliance teams"),
+        Account(email: "partner@accord.example", role: .partner, note: "Norvik Biologics; sees only shared alliances"),
+    ]
+
+    /// Loads the portfolio unless our company is already recorded. Returns false when it skipped.
+    public static func load(into store: Store, bcryptCost: UInt8 = 12) async throws -> Bool {
+        if try await store.organizations.ours() != nil { return false }
+        let actor = AuditActor(userID: nil, name: "accord demo")
+        let ours = try await store.organizations.create(
+            try OrganizationInput(name: "Helix Therapeutics", kind: "ours", country: "United States", website: "https://helix.example",
+                                  notes: "Midsize biopharma; oncology, immunology and rare disease.").validate(), by: actor)
+        var people: [String: [BusinessFunction: Person]] = [:]
+        people[ours.name] = try await staff(ours, names: DemoNames.ours, domain: "helix.example", store: store, actor: actor)
+        var partners: [String: Organization] = [:]
+        for (index, partner) in DemoNames.partners.enumerated() {
+            let org = try await store.organizations.create(
+                try OrganizationInput(name: partner.name, kind: "partner", country: partner.country, website: "https://\(partner.domain)",
+                                      notes: partner.notes).validate(), by: actor)
+            partners[org.name] = org
+            people[org.name] = try await staff(org, names: DemoNames.partnerStaff(index), domain: partner.domain, store: store, actor: actor)
+        }
+        for deal in DemoNames.alliances {
+            guard let partner = partners[deal.partner], let theirs = people[deal.partner], let mine = people[ours.name] else { continue }
+            var input = AllianceInput()
+            input.name = deal.name
+            input.partnerID = partner.id.uuidString
+            input.type = deal.type.rawValue
+            input.status = deal.status.rawValue
+            input.phase = deal.phase.rawValue
+            input.transition = deal.transition?.rawValue
+            input.tier = deal.tier.rawValue
+            input.ourSponsorID = mine[.commercial]?.id.uuidString
+            input.ourManagerID = mine[.allianceManagement]?.id.uuidString
+            input.partnerSponsorID = theirs[.research]?.id.uuidString
+            input.partnerManagerID = theirs[.allianceManagement]?.id.uuidString
+            input.products = deal.products
+            input.territories = deal.territories
+            input.effectiveDate = deal.effective
+            input.termEndDate = deal.termEnd
+            input.renewalNoticeDate = deal.renewal
+            input.valueAmount = deal.value
+            input.valueCurrency = deal.currency
+            input.description = deal.description
+            input.internalNotes = deal.internalNotes
+            let alliance = try await store.alliances.create(try input.validate(), by: actor)
+            for function in deal.functions {
+                if let p = mine[function] {
+                    _ = try await store.alliances.addMember(alliance.id, personID: p.id, side: .ours, role: .functionalLead, by: actor)
+                }
+                if let p = theirs[function] {
+                    _ = try await store.alliances.addMember(alliance.id, personID: p.id, side: .partner, role: .functionalLead, by: actor)
+                }
+            }
+        }
+        let hash = try await Passwords.hash(password, cost: bcryptCost)
+        let links: [Role: Person?] = [
+            .allianceManager: people[ours.name]?[.allianceManagement], .member: people[ours.name]?[.research],
+            .executive: people[ours.name]?[.commercial], .partner: people["Norvik Biologics"]?[.allianceManagement],
+        ]
+        for account in accounts {
+            let person = links[account.role] ?? nil
+            _ = try await store.users.create(
+                try UserInput(
+                    email: account.email, name: person?.name ?? "Avery Admin", role: account.role.rawValue,
+                    personID: person?.id.uuidString, active: "true"
+                ).validate(), passwordHash: hash, by: actor)
+        }
+        return true
+    }
+
+    /// One person per function, with levels spread so every level appears.
+    static func staff(_ org: Organization, names: [String], domain: String, store: Store, actor: AuditActor) async throws
+        -> [BusinessFunction: Person]
+    {
+        var result: [BusinessFunction: Person] = [:]
+        for (index, function) in BusinessFunction.allCases.enumerated() {
+            let name = names[index % names.count]
+            let level: Level =
+                switch function {
+                case .research, .commercial: .executive
+                case .allianceManagement, .clinical, .quality: .seniorManagement
+                case .regulatory, .finance, .legal, .medical: .management
+                default: .operational
+                }
+            let email = name.lowercased().replacingOccurrences(of: " ", with: ".").replacingOccurrences(of: "'", with: "") + "@" + domain
+            let person = try await store.people.create(
+                try PersonInput(
+                    organizationID: org.id.uuidString, name: name, email: email, title: DemoNames.title(function, level),
+                    function: function.rawValue, level: level.rawValue
+                ).validate(), by: actor)
+            result[function] = person
+        }
+        return result
+    }
+}

@@ -1,0 +1,45 @@
+import AccordCore
+import Foundation
+import Hummingbird
+
+/// Loads the signed-in user from the session cookie and sets the CSRF token forms must carry.
+/// Signed-in users get their session's token; anonymous visitors a random token in a cookie (double submit).
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppContext
+    static let sessionCookie = "accord_session"
+    static let csrfCookie = "accord_csrf"
+    let services: Services
+
+    func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
+            let session = try await services.store.sessions.find(tokenHash: Tokens.sha256(token), now: services.clock()),
+            let user = try await services.store.users.find(session.userID), user.active
+        {
+            context.signedIn = SignedIn(user: user, principal: try await services.principal(for: user), session: session)
+            context.csrfToken = session.csrfToken
+            return try await next(request, context)
+        }
+        var newToken: String?
+        if let cookie = request.cookies[Self.csrfCookie]?.value, cookie.count >= 20 {
+            context.csrfToken = cookie
+        } else {
+            newToken = Tokens.random()
+            context.csrfToken = newToken!
+        }
+        var response = try await next(request, context)
+        if let newToken {
+            response.setCookie(cookie(Self.csrfCookie, newToken, maxAge: nil))
+        }
+        return response
+    }
+
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
+        Self.cookie(name, value, maxAge: maxAge, secure: services.config.secureCookies)
+    }
+
+    /// Every cookie Accord sets: HttpOnly, SameSite=Lax, path /, Secure when served over TLS.
+    static func cookie(_ name: String, _ value: String, maxAge: Int?, secure: Bool) -> Cookie {
+        Cookie(name: name, value: value, maxAge: maxAge, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+
+/// Liveness, readiness, Prometheus metrics and the stylesheet.
+struct OperationsController {
+    let services: Services
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.healthz.pattern)) { _, _ in
+            text("ok\n", contentType: "text/plain; charset=utf-8")
+        }
+        router.get(RouterPath(Site.readyz.pattern)) { _, _ in
+            let reachable = await services.store.database.isReachable()
+            return text(
+                reachable ? "ready\n" : "database unreachable\n", contentType: "text/plain; charset=utf-8",
+                status: reachable ? .ok : .serviceUnavailable)
+        }
+        router.get(RouterPath(Site.metrics.pattern)) { _, _ in
+            text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
+        }
+        router.get(RouterPath(Site.stylesheet.pattern)) { _, _ in
+            var response = text(services.views.stylesheet, contentType: "text/css; charset=utf-8")
+            response.headers[.cacheControl] = "public, max-age=3600"
+            return response
+        }
+    }
+
+    func text(_ body: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}

@@ -1,0 +1,194 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// People at our company and at partners: a searchable, paged directory, a page each, and forms.
+struct PeopleController {
+    let services: Services
+    var store: Store { services.store }
+
+    struct IndexModel: Sendable {
+        struct Row: Sendable {
+            let name: String
+            let href: String
+            let organization: String
+            let title: String
+            let function: String
+            let level: String
+        }
+        let layout: LayoutModel
+        let rows: [Row]
+        let isEmpty: Bool
+        let text: String
+        let organizationOptions: [OptionModel]
+        let summary: String
+        let previousHref: String?
+        let nextHref: String?
+        let canEdit: Bool
+        let newHref = Site.newPerson.pattern
+    }
+
+    struct ShowModel: Sendable {
+        struct AllianceRow: Sendable {
+            let name: String
+            let href: String
+        }
+        let layout: LayoutModel
+        let name: String
+        let email: String
+        let title: String
+        let organization: String
+        let organizationHref: String
+        let function: String
+        let level: String
+        let alliances: [AllianceRow]
+        let hasAlliances: Bool
+        let canEdit: Bool
+        let editHref: String
+        let deleteHref: String
+    }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.people.pattern)) { request, context in try await index(request, context) }
+        router.get(RouterPath(Site.newPerson.pattern)) { request, context in
+            try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
+            return try await form(context, PersonInput(organizationID: request.queryValues["organization"]), [], nil, .ok)
+        }
+        router.post(RouterPath(Site.people.pattern)) { request, context in
+            let user = try context.requireUser()
+            try AccessPolicy.require(user.principal, .editDirectory)
+            let input = Self.input(try await FormData.read(request, context: context))
+            do {
+                let person = try await store.people.create(try input.validate(), by: services.actor(user))
+                return redirect(Site.person.path(person.id) + "?notice=created")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
+            }
+        }
+        router.get(RouterPath(Site.person.pattern)) { request, context in try await show(request, context) }
+        router.get(RouterPath(Site.editPerson.pattern)) { _, context in
+            try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
+            let person = try await find(context.id("id"))
+            return try await form(context, PersonInput(person), [], person, .ok)
+        }
+        router.post(RouterPath(Site.editPerson.pattern)) { request, context in
+            let user = try context.requireUser()
+            try AccessPolicy.require(user.principal, .editDirectory)
+            let person = try await find(context.id("id"))
+            let data = try await FormData.read(request, context: context)
+            let input = Self.input(data)
+            do {
+                _ = try await store.people.update(
+                    person.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(user))
+                return redirect(Site.person.path(person.id) + "?notice=updated")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await form(context, input, error.fieldErrors, person, .unprocessableContent)
+            }
+        }
+        router.post(RouterPath(Site.deletePerson.pattern)) { request, context in
+            let user = try context.requireUser()
+            try AccessPolicy.require(user.principal, .editDirectory)
+            let person = try await find(context.id("id"))
+            _ = try await FormData.read(request, context: context)
+            try await store.people.delete(person.id, by: services.actor(user))
+            return redirect(Site.people.pattern + "?notice=deleted")
+        }
+    }
+
+    func find(_ id: UUID) async throws -> Person {
+        guard let person = try await store.people.find(id) else { throw DomainError.notFound("No such person.") }
+        return person
+    }
+
+    static func input(_ form: FormData) -> PersonInput {
+        PersonInput(
+            organizationID: form["organizationID"], name: form["name"], email: form["email"], title: form["title"],
+            function: form["function"], level: form["level"])
+    }
+
+    func index(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewDirectory)
+        let params = request.queryValues
+        var v = Validator()
+        let organization = v.optionalID(params["organization"], "organization", "Organisation")
+        let text = v.optionalText(params["q"], "q", "Search", max: 100)
+        var page = 1
+        if let p = params["page"], !p.isEmpty {
+            if let n = Int(p), n >= 1 { page = n } else { v.add("page", "Page must be a whole number from 1.") }
+        }
+        try v.check()
+        let result = try await store.people.list(organizationID: organization, text: text, page: page, perPage: 50)
+        let organizations = try await store.organizations.list()
+        let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
+        func link(_ page: Int) -> String {
+            var items = [URLQueryItem(name: "page", value: String(page))]
+            if let organization { items.append(URLQueryItem(name: "organization", value: organization.uuidString.lowercased())) }
+            if let text { items.append(URLQueryItem(name: "q", value: text)) }
+            var components = URLComponents()
+            components.queryItems = items
+            return Site.people.pattern + "?" + (components.percentEncodedQuery ?? "")
+        }
+        let model = IndexModel(
+            layout: LayoutModel(title: "People", context: context, section: "people", notice: LayoutModel.notice(params["notice"])),
+            rows: result.items.map {
+                IndexModel.Row(
+                    name: $0.name, href: Site.person.path($0.id), organization: names[$0.organizationID] ?? "", title: $0.title ?? "",
+                    function: $0.function.label, level: $0.level.label)
+            }, isEmpty: result.items.isEmpty, text: text ?? "",
+            organizationOptions: OptionModel.ids(
+                organizations.map { ($0.id, $0.name) }, selected: organization?.uuidString, blank: "All organisations"),
+            summary: result.total == 0 ? "No people" : "Showing \(result.firstIndex)–\(result.lastIndex) of \(result.total) people",
+            previousHref: result.hasPrevious ? link(page - 1) : nil, nextHref: result.hasNext ? link(page + 1) : nil,
+            canEdit: AccessPolicy.allows(user.principal, .editDirectory))
+        return try services.views.page(model, "people/index")
+    }
+
+    func show(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewDirectory)
+        let person = try await find(context.id("id"))
+        let org = try await store.organizations.find(person.organizationID)
+        var alliances: [ShowModel.AllianceRow] = []
+        for id in try await store.alliances.allianceIDs(forPerson: person.id) {
+            if let a = try await store.alliances.find(id) { alliances.append(.init(name: a.name, href: Site.alliance.path(a.id))) }
+        }
+        alliances.sort { $0.name < $1.name }
+        let model = ShowModel(
+            layout: LayoutModel(title: person.name, context: context, section: "people", notice: LayoutModel.notice(request.queryValues["notice"])),
+            name: person.name, email: person.email, title: person.title ?? "—", organization: org?.name ?? "",
+            organizationHref: Site.organization.path(person.organizationID), function: person.function.label, level: person.level.label,
+            alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
+            editHref: Site.editPerson.path(person.id), deleteHref: Site.deletePerson.path(person.id))
+        return try services.views.page(model, "people/show")
+    }
+
+    func form(_ context: AppContext, _ input: PersonInput, _ errors: [FieldError], _ person: Person?, _ status: HTTPResponse.Status)
+        async throws -> Response
+    {
+        let organizations = try await store.organizations.list()
+        let heading = person.map { "Edit \($0.name)" } ?? "New person"
+        let model = FormModel(
+            layout: LayoutModel(title: heading, context: context, section: "people"), heading: heading,
+            action: person.map { Site.editPerson.path($0.id) } ?? Site.people.pattern, submitLabel: "Save person",
+            cancelHref: person.map { Site.person.path($0.id) } ?? Site.people.pattern, version: person?.version,
+            fieldsets: [
+                FieldsetModel(
+                    legend: "Person",
+                    fields: [
+                        FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
+                        FieldModel(.email, "email", "Email", value: input.email, errors: errors, required: true, maxLength: 254),
+                        FieldModel(.select, "organizationID", "Organisation", value: input.organizationID, errors: errors, required: true,
+                                   options: OptionModel.ids(organizations.map { ($0.id, $0.name) }, selected: input.organizationID,
+                                                            blank: "Choose an organisation")),
+                        FieldModel(.text, "title", "Job title", value: input.title, errors: errors, maxLength: 120),
+                        FieldModel(.select, "function", "Function", value: input.function, errors: errors, required: true,
+                                   options: OptionModel.list(BusinessFunction.self, selected: input.function, blank: "Choose a function")),
+                        FieldModel(.select, "level", "Level", value: input.level, errors: errors, required: true,
+                                   options: OptionModel.list(Level.self, selected: input.level, blank: "Choose a level")),
+                    ])
+            ], errors: errors)
+        return try services.views.page(model, "form", status: status)
+    }
+}

@@ -1,0 +1,78 @@
+import AccordCore
+import Foundation
+
+/// What the shared layout shows: title, navigation, the signed-in user and a notice.
+struct LayoutModel: Sendable {
+    struct NavItem: Sendable {
+        let label: String
+        let href: String
+        let current: Bool
+    }
+
+    let title: String
+    let signedIn: Bool
+    let userName: String
+    let roleLabel: String
+    let csrf: String
+    let nav: [NavItem]
+    let notice: String?
+    let stylesheet = Site.stylesheet.pattern
+    let signOut = Site.signOut.pattern
+
+    init(title: String, context: AppContext, section: String, notice: String? = nil) {
+        self.title = title
+        self.csrf = context.csrfToken
+        self.notice = notice
+        if let user = context.signedIn {
+            signedIn = true
+            userName = user.user.name
+            roleLabel = user.user.role.label
+            var items = [NavItem(label: "Portfolio", href: Site.alliances.pattern, current: section == "alliances")]
+            if AccessPolicy.allows(user.principal, .viewDirectory) {
+                items.append(NavItem(label: "Organisations", href: Site.organizations.pattern, current: section == "organizations"))
+                items.append(NavItem(label: "People", href: Site.people.pattern, current: section == "people"))
+            }
+            if AccessPolicy.allows(user.principal, .manageUsers) {
+                items.append(NavItem(label: "Users", href: Site.users.pattern, current: section == "users"))
+            }
+            nav = items
+        } else {
+            signedIn = false
+            userName = ""
+            roleLabel = ""
+            nav = []
+        }
+    }
+
+    /// Fixed messages shown after a redirect, chosen by a short code in the query string.
+    static func notice(_ code: String?) -> String? {
+        switch code {
+        case "created": "Saved. The record was created."
+        case "updated": "Saved. Your changes are recorded in the history."
+        case "deleted": "Deleted. The deletion is recorded in the audit trail."
+        case "member-added": "Team member added."
+        case "member-removed": "Team member removed."
+        case "password": "Password changed; the user's sessions were signed out."
+        case "signed-out": "You are signed out."
+        default: nil
+        }
+    }
+}
+
+/// A choice in a select list.
+struct OptionModel: Sendable {
+    let value: String
+    let label: String
+    let selected: Bool
+
+    static func list<E: Labeled>(_ type: E.Type, selected: String?, blank: String? = nil) -> [OptionModel] {
+        (blank.map { [OptionModel(value: "", label: $0, selected: (selected ?? "").isEmpty)] } ?? [])
+            + E.allCases.map { OptionModel(value: $0.rawValue, label: $0.label, selected: $0.rawValue == selected) }
+    }
+
+    static func ids(_ items: [(UUID, String)], selected: String?, blank: String?) -> [OptionModel] {
+        let chosen = selected?.uppercased()
+        return (blank.map { [OptionModel(value: "", label: $0, selected: (selected ?? "").isEmpty)] } ?? [])
+            + items.map { OptionModel(value: $0.0.uuidString.lowercased(), label: $0.1, selected: $0.0.uuidString == chosen) }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Accord: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accord",
+        abstract: "Accord: alliance management for biopharma.",
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, AuditCommand.self],
+        defaultSubcommand: Serve.self)
+}
