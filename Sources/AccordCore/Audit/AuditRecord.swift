@@ -102,7 +102,8 @@ public struct AuditRecord: Sendable, Equatable {
 /// Timestamps in audit rows carry milliseconds so the stored text round-trips exactly.
 public enum AuditClock {
     public static func format(_ date: Date) -> String {
-        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Rounded, not truncated: a stored-and-parsed timestamp may come back a hair under the millisecond.
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
         return String(ms)
     }
 
@@ -117,6 +118,12 @@ public struct FieldChange: Sendable, Equatable {
     public var field: String
     public var before: String
     public var after: String
+
+    public init(field: String, before: String, after: String) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
 
     static let ignored: Set<String> = ["version", "updatedAt", "createdAt", "id"]
 

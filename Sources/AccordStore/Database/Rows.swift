@@ -6,7 +6,14 @@ import SQLKit
 public enum Timestamp {
     static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    public static func format(_ date: Date) -> String { style.format(date) }
+    /// Rounds to the millisecond first: formatters truncate, and 0.122999 must print as .123.
+    public static func format(_ date: Date) -> String {
+        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let (seconds, fraction) = (ms.quotientAndRemainder(dividingBy: 1000))
+        let whole = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
+        let base = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: TimeInterval(whole.0)))
+        return String(base.dropLast()) + String(format: ".%03lldZ", whole.1)
+    }
 
     public static func parse(_ text: String) throws -> Date {
         try style.parse(text)

@@ -16,6 +16,8 @@ struct AlliancesController {
             try AccessPolicy.require(user.principal, .createAlliance)
             var input = AllianceInput()
             (input.status, input.phase, input.tier, input.transition) = ("launching", "initiation", "tier_2", "start_up")
+            // The person creating an alliance usually runs it: name them, so they can keep editing it.
+            if user.user.role == .allianceManager { input.ourManagerID = user.user.personID?.uuidString }
             return try await form(context, input: input, errors: [], alliance: nil, status: .ok)
         }
         router.post(RouterPath(Site.alliances.pattern)) { request, context in try await create(request, context) }

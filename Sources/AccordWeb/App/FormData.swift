@@ -48,10 +48,8 @@ public struct FormData: Sendable {
 }
 
 extension Request {
-    /// Query parameters as a plain dictionary (last value wins).
+    /// Query parameters as a plain dictionary (last value wins), decoded as browsers encode them (`+` is a space).
     var queryValues: [String: String] {
-        var values: [String: String] = [:]
-        for (key, value) in uri.queryParameters { values[String(key)] = String(value) }
-        return values
+        FormData.parse(uri.query ?? "").values
     }
 }

@@ -1,0 +1,166 @@
+"""Main journeys in headless Chromium against a running `accord serve` with demo data.
+
+ACCORD_URL names the server (default http://127.0.0.1:8089); screenshots go to ACCORD_SCREENSHOTS.
+"""
+import os
+import shutil
+import time
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ.get("ACCORD_URL", "http://127.0.0.1:8089")
+SHOTS = os.environ.get("ACCORD_SCREENSHOTS", "test-artifacts/screenshots")
+PASSWORD = "accord-demo-2026"
+
+
+@pytest.fixture
+def driver():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"):
+        options.add_argument(arg)
+    options.binary_location = shutil.which("chromium")
+    d = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    d.implicitly_wait(2)
+    yield d
+    d.quit()
+
+
+def shot(driver, name):
+    os.makedirs(SHOTS, exist_ok=True)
+    height = driver.execute_script("return document.body.scrollHeight")
+    driver.set_window_size(1280, max(900, min(height + 40, 4000)))
+    driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    driver.set_window_size(1280, 900)
+
+
+def check_accessibility(driver, page):
+    try:
+        from axe_selenium_python import Axe
+    except ImportError:  # pragma: no cover - .ci/run installs it
+        pytest.fail("axe-selenium-python is not installed")
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{page}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in bad)
+
+
+def click_and_wait(driver, element):
+    """Clicks a submit button or link and waits until the next page has replaced this one."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+
+
+def button(driver, label):
+    return driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']")
+
+
+def sign_in(driver, email):
+    driver.get(BASE + "/signin")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    assert "/alliances" in driver.current_url, driver.current_url
+
+
+def sign_out(driver):
+    click_and_wait(driver, button(driver, "Sign out"))
+    assert "/signin" in driver.current_url
+    assert "You are signed out" in driver.page_source
+
+
+def test_manager_creates_alliance_and_sees_history(driver):
+    driver.get(BASE + "/signin")
+    shot(driver, "01-signin")
+    check_accessibility(driver, "sign-in")
+    sign_in(driver, "manager@accord.example")
+    shot(driver, "02-portfolio")
+    check_accessibility(driver, "portfolio")
+    total = driver.find_element(By.ID, "result-summary").text
+
+    # Filter the portfolio by phase and type.
+    Select(driver.find_element(By.ID, "filter-phase")).select_by_visible_text("Commercialization")
+    Select(driver.find_element(By.ID, "filter-type")).select_by_visible_text("Supply / contract manufacturing")
+    click_and_wait(driver, button(driver, "Apply filters"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#alliances tbody tr")
+    assert len(rows) == 2, [r.text for r in rows]
+    assert all("Supply / contract manufacturing" in r.text and "Commercialization" in r.text for r in rows)
+    assert driver.find_element(By.ID, "result-summary").text != total
+    shot(driver, "03-portfolio-filtered")
+
+    # Create an alliance: first with an invalid field, then corrected.
+    driver.get(BASE + "/alliances/new")
+    name = f"Browser test alliance {uuid.uuid4().hex[:6]}"
+    driver.find_element(By.ID, "field-name").send_keys(name)
+    Select(driver.find_element(By.ID, "field-partnerID")).select_by_visible_text("Basilea Genomics")
+    Select(driver.find_element(By.ID, "field-type")).select_by_visible_text("Research collaboration")
+    driver.execute_script("document.getElementById('field-effectiveDate').value='2026-05-01';"
+                          "document.getElementById('field-termEndDate').value='2025-01-01';")
+    driver.find_element(By.ID, "field-valueAmount").send_keys("12,500,000")
+    Select(driver.find_element(By.ID, "field-valueCurrency")).select_by_visible_text("CHF")
+    click_and_wait(driver, button(driver, "Save alliance"))
+    assert "Please correct the following" in driver.page_source
+    error = driver.find_element(By.ID, "field-termEndDate-error").text
+    assert "Term end must be on or after the effective date" in error
+    assert driver.find_element(By.ID, "field-name").get_attribute("value") == name  # kept what was typed
+    shot(driver, "04-alliance-form-error")
+    check_accessibility(driver, "alliance form with errors")
+    driver.execute_script("document.getElementById('field-termEndDate').value='2031-04-30';")
+    click_and_wait(driver, button(driver, "Save alliance"))
+    assert "Saved. The record was created." in driver.page_source
+    assert driver.find_element(By.TAG_NAME, "h1").text == name
+    shot(driver, "05-alliance-created")
+    check_accessibility(driver, "alliance page")
+
+    # Find it in the list and see its history.
+    driver.get(BASE + "/alliances?q=" + name.replace(" ", "+"))
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, name))
+    history = driver.find_element(By.ID, "history").text
+    assert "created the alliance" in history
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Edit"))
+    field = driver.find_element(By.ID, "field-territories")
+    field.clear()
+    field.send_keys("Switzerland, Germany")
+    click_and_wait(driver, button(driver, "Save alliance"))
+    history = driver.find_element(By.ID, "history").text
+    assert "updated the alliance" in history and "Switzerland, Germany" in history
+    shot(driver, "06-alliance-history")
+    sign_out(driver)
+
+
+def test_partner_cannot_open_other_alliance(driver):
+    sign_in(driver, "admin@accord.example")
+    driver.get(BASE + "/alliances?q=Kanto+Japan")
+    other = driver.find_element(By.LINK_TEXT, "Kanto Japan co-commercialization").get_attribute("href")
+    driver.get(BASE + "/admin/users")
+    shot(driver, "07-users")
+    check_accessibility(driver, "users")
+    driver.get(BASE + "/organizations")
+    shot(driver, "08-organizations")
+    driver.get(BASE + "/people")
+    shot(driver, "09-people")
+    check_accessibility(driver, "people")
+    sign_out(driver)
+
+    sign_in(driver, "partner@accord.example")
+    names = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#alliances tbody th a")]
+    assert "HX-201 antibody discovery" in names
+    assert "Kanto Japan co-commercialization" not in names
+    shot(driver, "10-partner-portfolio")
+    driver.get(other)
+    assert "Not found" in driver.title
+    assert "Kanto" not in driver.page_source
+    shot(driver, "11-partner-denied")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Back to the portfolio"))
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "HX-201 antibody discovery"))
+    page = driver.page_source
+    assert "Internal notes" not in page and "History" not in page
+    shot(driver, "12-partner-alliance")
+    sign_out(driver)
