@@ -1,0 +1,121 @@
+import AccordCore
+import AccordStore
+import AccordWeb
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+
+/// A fresh SQLite database with the demo portfolio, an application over it, and a cookie-keeping client.
+struct WebHarness {
+    let store: Store
+    let client: any TestClientProtocol
+
+    static let logger: Logger = {
+        var logger = Logger(label: "accord.webtests")
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    static func run(
+        throttle: SignInThrottle = SignInThrottle(), _ body: @escaping @Sendable (WebHarness) async throws -> Void
+    ) async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try await AccordDatabase.open(.sqlite(path: path), logger: logger)
+        try await Migrator(database: database).migrate(logger: logger)
+        let store = Store(database: database)
+        _ = try await DemoPortfolio.load(into: store, bcryptCost: 4)
+        let services = Services(store: store, views: try await Views.load(), config: AppConfig(), throttle: throttle, bcryptCost: 4)
+        let app = Application(router: buildRouter(services), logger: logger)
+        do {
+            try await app.test(.router) { client in try await body(WebHarness(store: store, client: client)) }
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+    }
+
+    func browser() -> Browser { Browser(client: client) }
+
+    /// An alliance nobody in the demo accounts belongs to.
+    func outsiderAlliance() async throws -> Alliance {
+        let kanto = try await store.organizations.list().first { $0.name == "Kanto Pharma" }!
+        var input = AllianceInput()
+        (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
+            "Outsider alliance", kanto.id.uuidString, "other", "active", "development", "tier_3"
+        )
+        return try await store.alliances.create(try input.validate(), by: .system)
+    }
+
+    func alliance(named name: String) async throws -> Alliance {
+        var query = AllianceQuery()
+        query.text = name
+        return try await store.alliances.list(query).items.first!.alliance
+    }
+
+    func auditCount() async throws -> Int { try await store.audit.recent(limit: 1).first.map { Int($0.sequence) } ?? 0 }
+}
+
+/// Keeps cookies and the last page's CSRF token, like a browser would.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    var csrf = ""
+
+    init(client: any TestClientProtocol) { self.client = client }
+
+    @discardableResult
+    func get(_ uri: String) async throws -> TestResponse {
+        try await send(uri, .get, body: nil, contentType: nil)
+    }
+
+    @discardableResult
+    func post(_ uri: String, _ form: [String: String], csrf: Bool = true, contentType: String = "application/x-www-form-urlencoded")
+        async throws -> TestResponse
+    {
+        var fields = form
+        if csrf { fields["_csrf"] = self.csrf }
+        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try await send(uri, .post, body: ByteBuffer(string: body), contentType: contentType)
+    }
+
+    func send(_ uri: String, _ method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        for header in response.headers[values: .setCookie] {
+            let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
+            if header.contains("Max-Age=0") { cookies[pair[0]] = nil } else if pair.count == 2 { cookies[pair[0]] = pair[1] }
+        }
+        let text = String(buffer: response.body)
+        if let range = text.range(of: "name=\"_csrf\" value=\"") {
+            csrf = String(text[range.upperBound...].prefix { $0 != "\"" })
+        }
+        return response
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// Signs in with the demo password; returns the sign-in response.
+    @discardableResult
+    func signIn(_ email: String, password: String = DemoPortfolio.password) async throws -> TestResponse {
+        try await get("/signin")
+        let response = try await post("/signin", ["email": email, "password": password])
+        if response.status == .seeOther { try await get("/alliances") }
+        return response
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+}
