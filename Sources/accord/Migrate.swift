@@ -23,7 +23,9 @@ struct Migrate: AsyncParsableCommand {
             print(reverted.map { "Reverted \($0)." } ?? "Nothing to revert.")
         } else {
             let applied = try await migrator.migrate(logger: logger)
-            print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", ")).")
+            print(
+                applied.isEmpty
+                    ? "The database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", ")).")
         }
         await db.close()
     }

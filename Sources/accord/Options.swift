@@ -6,7 +6,11 @@ import Logging
 
 /// The database option every data command takes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: "sqlite:///abs/path.sqlite, sqlite://rel/path.sqlite or postgres://user:pass@host:port/name (env ACCORD_DATABASE_URL; default sqlite://accord.sqlite)")
+    @Option(
+        name: .customLong("database-url"),
+        help:
+            "sqlite:///abs/path.sqlite, sqlite://rel/path.sqlite or postgres://user:pass@host:port/name (env ACCORD_DATABASE_URL; default sqlite://accord.sqlite)"
+    )
     var databaseURL: String?
 
     func config(hostname: String? = nil, port: Int? = nil) throws -> AppConfig {

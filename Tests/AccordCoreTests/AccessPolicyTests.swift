@@ -14,28 +14,83 @@ import Testing
 
     /// Expected decisions: [role: (member, non-member)] per permission.
     static let matrix: [(String, Permission, [Role: (D, D)])] = [
-        ("view portfolio", .viewPortfolio,
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.allow, .allow), .partner: (.allow, .allow)]),
-        ("view alliance", .viewAlliance(alliance),
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.allow, .allow), .partner: (.allow, .hidden)]),
-        ("view history", .viewAllianceHistory(alliance),
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.allow, .allow), .partner: (.forbidden, .hidden)]),
-        ("view internal notes", .viewInternalNotes(alliance),
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.allow, .allow), .partner: (.forbidden, .hidden)]),
-        ("create alliance", .createAlliance,
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden)]),
-        ("edit alliance", .editAlliance(alliance),
-         [.administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden), .member: (.allow, .forbidden), .partner: (.forbidden, .hidden)]),
-        ("delete alliance", .deleteAlliance(alliance),
-         [.administrator: (.allow, .allow), .executive: (.forbidden, .forbidden), .allianceManager: (.allow, .forbidden), .member: (.forbidden, .forbidden), .partner: (.forbidden, .hidden)]),
-        ("manage team", .manageTeam(alliance),
-         [.administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden), .member: (.allow, .forbidden), .partner: (.forbidden, .hidden)]),
-        ("view directory", .viewDirectory,
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.allow, .allow), .partner: (.forbidden, .forbidden)]),
-        ("edit directory", .editDirectory,
-         [.administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow), .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden)]),
-        ("manage users", .manageUsers,
-         [.administrator: (.allow, .allow), .executive: (.forbidden, .forbidden), .allianceManager: (.forbidden, .forbidden), .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden)]),
+        (
+            "view portfolio", .viewPortfolio,
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.allow, .allow),
+            ]
+        ),
+        (
+            "view alliance", .viewAlliance(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.allow, .hidden),
+            ]
+        ),
+        (
+            "view history", .viewAllianceHistory(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "view internal notes", .viewInternalNotes(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "create alliance", .createAlliance,
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden),
+            ]
+        ),
+        (
+            "edit alliance", .editAlliance(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.allow, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "delete alliance", .deleteAlliance(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.forbidden, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "manage team", .manageTeam(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.allow, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "view directory", .viewDirectory,
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.forbidden, .forbidden),
+            ]
+        ),
+        (
+            "edit directory", .editDirectory,
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden),
+            ]
+        ),
+        (
+            "manage users", .manageUsers,
+            [
+                .administrator: (.allow, .allow), .executive: (.forbidden, .forbidden), .allianceManager: (.forbidden, .forbidden),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden),
+            ]
+        ),
     ]
 
     @Test(arguments: Role.allCases)

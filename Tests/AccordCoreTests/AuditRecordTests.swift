@@ -3,7 +3,8 @@ import Foundation
 import Testing
 
 @Suite struct AuditRecordTests {
-    let change = AuditChange(entity: "alliance", entityID: UUID(), allianceID: nil, action: .update, before: #"{"name":"A"}"#, after: #"{"name":"B"}"#)
+    let change = AuditChange(
+        entity: "alliance", entityID: UUID(), allianceID: nil, action: .update, before: #"{"name":"A"}"#, after: #"{"name":"B"}"#)
 
     @Test func canonicalTextCoversEveryField() {
         let at = Date(timeIntervalSince1970: 1_795_000_000.123)
@@ -17,8 +18,10 @@ import Testing
     }
 
     @Test func fieldsCannotRunTogether() {
-        let a = AuditRecord.canonicalText(sequence: 1, at: Date(timeIntervalSince1970: 0), actorID: nil, actorName: "ab", change: change, previousHash: "c")
-        let b = AuditRecord.canonicalText(sequence: 1, at: Date(timeIntervalSince1970: 0), actorID: nil, actorName: "a", change: change, previousHash: "bc")
+        let a = AuditRecord.canonicalText(
+            sequence: 1, at: Date(timeIntervalSince1970: 0), actorID: nil, actorName: "ab", change: change, previousHash: "c")
+        let b = AuditRecord.canonicalText(
+            sequence: 1, at: Date(timeIntervalSince1970: 0), actorID: nil, actorName: "a", change: change, previousHash: "bc")
         #expect(a != b)
     }
 
@@ -28,7 +31,10 @@ import Testing
     }
 
     @Test func snapshotsAreStable() {
-        struct Row: Encodable { let b = 2; let a = "x/y" }
+        struct Row: Encodable {
+            let b = 2
+            let a = "x/y"
+        }
         #expect(AuditChange.snapshot(Row()) == #"{"a":"x/y","b":2}"#)
     }
 }

@@ -64,8 +64,9 @@ import Testing
             let w = try await Self.world(store)
             var ids: [UUID] = []
             for i in 0..<12 {
-                var input = Fixtures.allianceInput(String(format: "Alliance %02d", i), partner: i.isMultiple(of: 3) ? w.kanto : w.norvik,
-                                                   manager: i < 4 ? w.dana : nil)
+                var input = Fixtures.allianceInput(
+                    String(format: "Alliance %02d", i), partner: i.isMultiple(of: 3) ? w.kanto : w.norvik,
+                    manager: i < 4 ? w.dana : nil)
                 input.phase = i.isMultiple(of: 2) ? "commercialization" : "development"
                 input.valueAmount = String(i * 1000)
                 input.valueCurrency = "USD"
@@ -104,7 +105,8 @@ import Testing
             let w = try await Self.world(store)
             let alliance = try await store.alliances.create(
                 try Fixtures.allianceInput("Short-lived", partner: w.norvik, manager: w.dana).validate(), by: Fixtures.actor)
-            let member = try await store.alliances.addMember(alliance.id, personID: w.lars.id, side: .partner, role: .member, by: Fixtures.actor)
+            let member = try await store.alliances.addMember(
+                alliance.id, personID: w.lars.id, side: .partner, role: .member, by: Fixtures.actor)
             await #expect(throws: DomainError.self) {
                 try await store.alliances.addMember(alliance.id, personID: w.lars.id, side: .partner, role: .member, by: Fixtures.actor)
             }

@@ -62,7 +62,8 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func unknownOrganisationIsAFieldError(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
-            let input = PersonInput(organizationID: UUID().uuidString, name: "X", email: "x@example.com", function: "legal", level: "management")
+            let input = PersonInput(
+                organizationID: UUID().uuidString, name: "X", email: "x@example.com", function: "legal", level: "management")
             await #expect(throws: DomainError.invalid("organizationID", "Organisation is not a known organisation.")) {
                 try await store.people.create(try input.validate(), by: Fixtures.actor)
             }

@@ -18,7 +18,8 @@ import Testing
             #expect(try await store.users.passwordHash(for: user.id) == "hash")
             await #expect(throws: DomainError.invalid("role", "Accord needs at least one active administrator.")) {
                 try await store.users.update(
-                    user.id, try UserInput(email: user.email, name: "Avery", role: "member").validate(), expectedVersion: nil, by: Fixtures.actor)
+                    user.id, try UserInput(email: user.email, name: "Avery", role: "member").validate(), expectedVersion: nil,
+                    by: Fixtures.actor)
             }
         }
     }
@@ -27,7 +28,9 @@ import Testing
     func failuresAreCountedPerKeyWithinTheWindow(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in
             let now = Date()
-            for i in 0..<3 { try await store.signInAttempts.recordFailure(keys: ["account:a", "address:1"], at: now.addingTimeInterval(Double(i))) }
+            for i in 0..<3 {
+                try await store.signInAttempts.recordFailure(keys: ["account:a", "address:1"], at: now.addingTimeInterval(Double(i)))
+            }
             #expect(try await store.signInAttempts.failures(key: "account:a", since: now.addingTimeInterval(-1)) == 3)
             #expect(try await store.signInAttempts.failures(key: "account:a", since: now.addingTimeInterval(1.5)) == 1)
             try await store.signInAttempts.clear(key: "account:a")

@@ -88,6 +88,8 @@ enum Fixtures {
     }
 
     static func auditCount(_ store: Store) async throws -> Int {
-        try await store.database.read { db in try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self) }
+        try await store.database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
+        }
     }
 }

@@ -17,11 +17,26 @@ import Testing
     /// Expected status as (member alliance, non-member alliance) per route and role.
     static let allianceRoutes: [(String, [Who: (Int, Int)])] = [
         ("GET /alliances/{id}", [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (200, 404)]),
-        ("GET /alliances/{id}/edit", [.admin: (200, 200), .exec: (200, 403), .manager: (200, 403), .member: (200, 403), .partner: (403, 404)]),
-        ("POST /alliances/{id}/edit", [.admin: (303, 303), .exec: (303, 403), .manager: (303, 403), .member: (303, 403), .partner: (403, 404)]),
-        ("POST /alliances/{id}/members", [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]),
-        ("POST /alliances/{id}/members/{m}/delete", [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]),
-        ("POST /alliances/{id}/delete", [.admin: (303, 303), .exec: (403, 403), .manager: (303, 403), .member: (403, 403), .partner: (403, 404)]),
+        (
+            "GET /alliances/{id}/edit",
+            [.admin: (200, 200), .exec: (200, 403), .manager: (200, 403), .member: (200, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/edit",
+            [.admin: (303, 303), .exec: (303, 403), .manager: (303, 403), .member: (303, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/members",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/members/{m}/delete",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/delete",
+            [.admin: (303, 303), .exec: (403, 403), .manager: (303, 403), .member: (403, 403), .partner: (403, 404)]
+        ),
     ]
 
     /// Expected status per role for routes outside any alliance.

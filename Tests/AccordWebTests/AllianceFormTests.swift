@@ -9,8 +9,10 @@ import Testing
 @Suite struct AllianceFormTests {
     static func form(_ h: WebHarness, name: String = "New deal") async throws -> [String: String] {
         let partner = try await h.store.organizations.list().first { $0.name == "Basilea Genomics" }!
-        return ["name": name, "partnerID": partner.id.uuidString, "type": "co_development", "status": "launching", "phase": "initiation",
-                "tier": "tier_2", "valueAmount": "1,000,000", "valueCurrency": "EUR"]
+        return [
+            "name": name, "partnerID": partner.id.uuidString, "type": "co_development", "status": "launching", "phase": "initiation",
+            "tier": "tier_2", "valueAmount": "1,000,000", "valueCurrency": "EUR",
+        ]
     }
 
     @Test func aValidFormCreatesTheAllianceWithAuditRecords() async throws {
@@ -76,8 +78,10 @@ import Testing
         try await WebHarness.run { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
-            for path in ["/alliances/not-a-uuid", "/alliances/\(UUID().uuidString)", "/people/\(UUID().uuidString)/edit",
-                         "/organizations/123", "/nowhere"] {
+            for path in [
+                "/alliances/not-a-uuid", "/alliances/\(UUID().uuidString)", "/people/\(UUID().uuidString)/edit",
+                "/organizations/123", "/nowhere",
+            ] {
                 let response = try await browser.get(path)
                 #expect(response.status == .notFound, "\(path)")
                 #expect(response.text.contains("<h1>"), "\(path) renders a page")

@@ -55,7 +55,8 @@ import Testing
         try await WebHarness.run { h in
             let browser = h.browser()
             try await browser.get("/signin")
-            let forged = try await browser.post("/signin", ["email": "admin@accord.example", "password": DemoPortfolio.password], csrf: false)
+            let forged = try await browser.post(
+                "/signin", ["email": "admin@accord.example", "password": DemoPortfolio.password], csrf: false)
             #expect(forged.status == .forbidden)
             let response = try await browser.post(
                 "/signin", ["email": "admin@accord.example", "password": DemoPortfolio.password, "next": "//evil.example/x"])

@@ -33,10 +33,12 @@ import Testing
             let org = try await h.store.organizations.list()[0]
             let person = try await h.store.people.list(organizationID: nil, text: nil, page: 1, perPage: 1).items[0]
             let user = try await h.store.users.list()[0]
-            for path in ["/alliances", "/alliances/new", "/alliances/\(alliance.id)", "/alliances/\(alliance.id)/edit", "/organizations",
-                         "/organizations/new", "/organizations/\(org.id)", "/organizations/\(org.id)/edit", "/people", "/people?page=2",
-                         "/people/new", "/people/\(person.id)", "/people/\(person.id)/edit", "/admin/users", "/admin/users/new",
-                         "/admin/users/\(user.id)/edit"] {
+            for path in [
+                "/alliances", "/alliances/new", "/alliances/\(alliance.id)", "/alliances/\(alliance.id)/edit", "/organizations",
+                "/organizations/new", "/organizations/\(org.id)", "/organizations/\(org.id)/edit", "/people", "/people?page=2",
+                "/people/new", "/people/\(person.id)", "/people/\(person.id)/edit", "/admin/users", "/admin/users/new",
+                "/admin/users/\(user.id)/edit",
+            ] {
                 let response = try await browser.get(path)
                 #expect(response.status == .ok, "\(path)")
                 #expect(response.text.contains("</html>") && !response.text.contains("{{"), "\(path)")

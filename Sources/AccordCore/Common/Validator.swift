@@ -35,7 +35,9 @@ public struct Validator: Sendable {
     private mutating func check(_ value: String, _ field: String, _ label: String, max: Int) {
         if value.count > max {
             add(field, "\(label) must be at most \(max) characters (it has \(value.count)).")
-        } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }) {
+        } else if value.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
+        }) {
             add(field, "\(label) contains characters that are not allowed.")
         }
     }

@@ -63,13 +63,16 @@ public struct SQLUserRepository: UserRepository {
             try checkVersion(before.version, expected: expectedVersion, entity: "user")
             try await Self.checkRules(valid, excluding: id, in: tx.db)
             if before.role == .administrator, valid.role != .administrator || !valid.active {
-                let admins = try await tx.db.raw(
-                    "SELECT COUNT(*) AS n FROM users WHERE role = 'administrator' AND active = \(bind: true) AND id <> \(bind: id.uuidString)"
-                ).first()?.int("n") ?? 0
+                let admins =
+                    try await tx.db.raw(
+                        "SELECT COUNT(*) AS n FROM users WHERE role = 'administrator' AND active = \(bind: true) AND id <> \(bind: id.uuidString)"
+                    ).first()?.int("n") ?? 0
                 if admins == 0 { throw DomainError.invalid("role", "Accord needs at least one active administrator.") }
             }
             var after = before
-            (after.email, after.name, after.role, after.personID, after.active) = (valid.email, valid.name, valid.role, valid.personID, valid.active)
+            (after.email, after.name, after.role, after.personID, after.active) = (
+                valid.email, valid.name, valid.role, valid.personID, valid.active
+            )
             after.version += 1
             after.updatedAt = tx.now
             try await tx.db.raw(

@@ -17,7 +17,10 @@ public struct SQLPersonRepository: PersonRepository {
 
     public func list(organizationID: UUID?, text: String?, page: Int, perPage: Int) async throws -> Page<Person> {
         var filter = SQLQueryString("WHERE 1 = 1")
-        if let organizationID { filter.appendInterpolation(unsafeRaw: " AND organization_id = "); filter.appendInterpolation(bind: organizationID.uuidString) }
+        if let organizationID {
+            filter.appendInterpolation(unsafeRaw: " AND organization_id = ")
+            filter.appendInterpolation(bind: organizationID.uuidString)
+        }
         if let text, !text.isEmpty {
             let pattern = "%" + text.lowercased() + "%"
             filter.appendInterpolation(unsafeRaw: " AND (lower(name) LIKE ")

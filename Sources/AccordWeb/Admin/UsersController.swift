@@ -27,7 +27,8 @@ struct UsersController {
             let rows = try await store.users.list().map {
                 IndexModel.Row(name: $0.name, email: $0.email, role: $0.role.label, active: $0.active, editHref: Site.editUser.path($0.id))
             }
-            let layout = LayoutModel(title: "Users", context: context, section: "users", notice: LayoutModel.notice(request.queryValues["notice"]))
+            let layout = LayoutModel(
+                title: "Users", context: context, section: "users", notice: LayoutModel.notice(request.queryValues["notice"]))
             return try services.views.page(IndexModel(layout: layout, rows: rows), "admin/users")
         }
         router.get(RouterPath(Site.newUser.pattern)) { _, context in
@@ -96,7 +97,8 @@ struct UsersController {
     }
 
     static func input(_ form: FormData) -> UserInput {
-        UserInput(email: form["email"], name: form["name"], role: form["role"], personID: form["personID"], active: form["active"] ?? "false")
+        UserInput(
+            email: form["email"], name: form["name"], role: form["role"], personID: form["personID"], active: form["active"] ?? "false")
     }
 
     func form(_ context: AppContext, _ input: UserInput, _ errors: [FieldError], _ user: User?, _ status: HTTPResponse.Status)
@@ -109,21 +111,28 @@ struct UsersController {
         var fields = [
             FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
             FieldModel(.email, "email", "Email", value: input.email, errors: errors, required: true, maxLength: 254, autocomplete: "off"),
-            FieldModel(.select, "role", "Role", value: input.role, errors: errors, required: true,
-                       options: OptionModel.list(Role.self, selected: input.role)),
-            FieldModel(.select, "personID", "Linked person", value: input.personID, errors: errors,
-                       options: OptionModel.ids(people.map { ($0.id, "\($0.name), \(names[$0.organizationID] ?? "")") },
-                                                selected: input.personID, blank: "None"),
-                       hint: "Links the account to alliance teams. Required for partner users."),
-            FieldModel(.select, "active", "Account", value: input.active, errors: errors,
-                       options: [OptionModel(value: "true", label: "Active", selected: input.active != "false"),
-                                 OptionModel(value: "false", label: "Disabled", selected: input.active == "false")]),
+            FieldModel(
+                .select, "role", "Role", value: input.role, errors: errors, required: true,
+                options: OptionModel.list(Role.self, selected: input.role)),
+            FieldModel(
+                .select, "personID", "Linked person", value: input.personID, errors: errors,
+                options: OptionModel.ids(
+                    people.map { ($0.id, "\($0.name), \(names[$0.organizationID] ?? "")") },
+                    selected: input.personID, blank: "None"),
+                hint: "Links the account to alliance teams. Required for partner users."),
+            FieldModel(
+                .select, "active", "Account", value: input.active, errors: errors,
+                options: [
+                    OptionModel(value: "true", label: "Active", selected: input.active != "false"),
+                    OptionModel(value: "false", label: "Disabled", selected: input.active == "false"),
+                ]),
         ]
         if user == nil {
             fields.append(
-                FieldModel(.password, "password", "Password", value: "", errors: errors, required: true,
-                           hint: "At least \(PasswordRules.minimumLength) characters.", maxLength: PasswordRules.maximumLength,
-                           autocomplete: "new-password"))
+                FieldModel(
+                    .password, "password", "Password", value: "", errors: errors, required: true,
+                    hint: "At least \(PasswordRules.minimumLength) characters.", maxLength: PasswordRules.maximumLength,
+                    autocomplete: "new-password"))
         }
         let fieldsets = [FieldsetModel(legend: "Account", fields: fields)]
         let model = FormModel(

@@ -21,7 +21,8 @@ struct AllianceFormPage {
                 partnerPeople.map { ($0.id, "\($0.name), \(organizationNames[$0.organizationID] ?? "")") }, selected: value,
                 blank: "Not named yet")
         }
-        let currencies = [OptionModel(value: "", label: "No value", selected: (input.valueCurrency ?? "").isEmpty)]
+        let currencies =
+            [OptionModel(value: "", label: "No value", selected: (input.valueCurrency ?? "").isEmpty)]
             + Currency.codes.map { OptionModel(value: $0, label: $0, selected: $0 == input.valueCurrency) }
         let e = errors
         return FormModel(
@@ -31,33 +32,46 @@ struct AllianceFormPage {
                     legend: "The alliance",
                     fields: [
                         FieldModel(.text, "name", "Name", value: input.name, errors: e, required: true, maxLength: 160, wide: true),
-                        FieldModel(.select, "partnerID", "Partner", value: input.partnerID, errors: e, required: true, options: partnerOptions),
-                        FieldModel(.select, "type", "Type", value: input.type, errors: e, required: true,
-                                   options: OptionModel.list(AllianceType.self, selected: input.type, blank: "Choose a type")),
-                        FieldModel(.select, "tier", "Strategic tier", value: input.tier, errors: e, required: true,
-                                   options: OptionModel.list(StrategicTier.self, selected: input.tier, blank: "Choose a tier")),
-                        FieldModel(.textarea, "description", "Description", value: input.description, errors: e,
-                                   hint: "Shared with the partner's users.", maxLength: 4000),
+                        FieldModel(
+                            .select, "partnerID", "Partner", value: input.partnerID, errors: e, required: true, options: partnerOptions),
+                        FieldModel(
+                            .select, "type", "Type", value: input.type, errors: e, required: true,
+                            options: OptionModel.list(AllianceType.self, selected: input.type, blank: "Choose a type")),
+                        FieldModel(
+                            .select, "tier", "Strategic tier", value: input.tier, errors: e, required: true,
+                            options: OptionModel.list(StrategicTier.self, selected: input.tier, blank: "Choose a tier")),
+                        FieldModel(
+                            .textarea, "description", "Description", value: input.description, errors: e,
+                            hint: "Shared with the partner's users.", maxLength: 4000),
                     ]),
                 FieldsetModel(
                     legend: "Lifecycle",
                     fields: [
-                        FieldModel(.select, "status", "Operational status", value: input.status, errors: e, required: true,
-                                   options: OptionModel.list(OperationalStatus.self, selected: input.status, blank: "Choose a status")),
-                        FieldModel(.select, "phase", "Lifecycle phase", value: input.phase, errors: e, required: true,
-                                   options: OptionModel.list(LifecyclePhase.self, selected: input.phase, blank: "Choose a phase")),
-                        FieldModel(.select, "transition", "Transition", value: input.transition, errors: e,
-                                   options: OptionModel.list(LifecycleTransition.self, selected: input.transition, blank: "None")),
+                        FieldModel(
+                            .select, "status", "Operational status", value: input.status, errors: e, required: true,
+                            options: OptionModel.list(OperationalStatus.self, selected: input.status, blank: "Choose a status")),
+                        FieldModel(
+                            .select, "phase", "Lifecycle phase", value: input.phase, errors: e, required: true,
+                            options: OptionModel.list(LifecyclePhase.self, selected: input.phase, blank: "Choose a phase")),
+                        FieldModel(
+                            .select, "transition", "Transition", value: input.transition, errors: e,
+                            options: OptionModel.list(LifecycleTransition.self, selected: input.transition, blank: "None")),
                     ]),
                 FieldsetModel(
                     legend: "Sponsors and alliance managers",
                     fields: [
-                        FieldModel(.select, "ourSponsorID", "Our executive sponsor", value: input.ourSponsorID, errors: e, options: ours(input.ourSponsorID)),
-                        FieldModel(.select, "ourManagerID", "Our alliance manager", value: input.ourManagerID, errors: e, options: ours(input.ourManagerID)),
-                        FieldModel(.select, "partnerSponsorID", "Partner executive sponsor", value: input.partnerSponsorID, errors: e,
-                                   options: theirs(input.partnerSponsorID)),
-                        FieldModel(.select, "partnerManagerID", "Partner alliance manager", value: input.partnerManagerID, errors: e,
-                                   options: theirs(input.partnerManagerID)),
+                        FieldModel(
+                            .select, "ourSponsorID", "Our executive sponsor", value: input.ourSponsorID, errors: e,
+                            options: ours(input.ourSponsorID)),
+                        FieldModel(
+                            .select, "ourManagerID", "Our alliance manager", value: input.ourManagerID, errors: e,
+                            options: ours(input.ourManagerID)),
+                        FieldModel(
+                            .select, "partnerSponsorID", "Partner executive sponsor", value: input.partnerSponsorID, errors: e,
+                            options: theirs(input.partnerSponsorID)),
+                        FieldModel(
+                            .select, "partnerManagerID", "Partner alliance manager", value: input.partnerManagerID, errors: e,
+                            options: theirs(input.partnerManagerID)),
                     ]),
                 FieldsetModel(
                     legend: "Agreement",
@@ -66,16 +80,20 @@ struct AllianceFormPage {
                         FieldModel(.text, "territories", "Territories", value: input.territories, errors: e, maxLength: 500, wide: true),
                         FieldModel(.date, "effectiveDate", "Effective date", value: input.effectiveDate, errors: e, hint: "YYYY-MM-DD"),
                         FieldModel(.date, "termEndDate", "Term end", value: input.termEndDate, errors: e, hint: "YYYY-MM-DD"),
-                        FieldModel(.date, "renewalNoticeDate", "Renewal notice date", value: input.renewalNoticeDate, errors: e, hint: "YYYY-MM-DD"),
-                        FieldModel(.text, "valueAmount", "Value", value: input.valueAmount, errors: e, hint: "Total deal value, e.g. 250,000,000",
-                                   maxLength: 20),
+                        FieldModel(
+                            .date, "renewalNoticeDate", "Renewal notice date", value: input.renewalNoticeDate, errors: e, hint: "YYYY-MM-DD"
+                        ),
+                        FieldModel(
+                            .text, "valueAmount", "Value", value: input.valueAmount, errors: e, hint: "Total deal value, e.g. 250,000,000",
+                            maxLength: 20),
                         FieldModel(.select, "valueCurrency", "Currency", value: input.valueCurrency, errors: e, options: currencies),
                     ]),
                 FieldsetModel(
                     legend: "Internal",
                     fields: [
-                        FieldModel(.textarea, "internalNotes", "Internal notes", value: input.internalNotes, errors: e,
-                                   hint: "Never shown to partner users.", maxLength: 4000)
+                        FieldModel(
+                            .textarea, "internalNotes", "Internal notes", value: input.internalNotes, errors: e,
+                            hint: "Never shown to partner users.", maxLength: 4000)
                     ]),
             ], errors: errors)
     }

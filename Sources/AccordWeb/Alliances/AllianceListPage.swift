@@ -108,7 +108,8 @@ struct AllianceListPage: Sendable {
         previousHref = page.hasPrevious ? link(["page": String(page.page - 1)]) : nil
         nextHref = page.hasNext ? link(["page": String(page.page + 1)]) : nil
         let window = max(1, page.page - 3)...min(page.pageCount, max(1, page.page - 3) + 6)
-        pages = page.pageCount > 1 ? window.map { PageLink(label: String($0), href: link(["page": String($0)]), current: $0 == page.page) } : []
+        pages =
+            page.pageCount > 1 ? window.map { PageLink(label: String($0), href: link(["page": String($0)]), current: $0 == page.page) } : []
         hasPages = !pages.isEmpty
         self.showPartnerFilters = showPartnerFilters
     }

@@ -102,27 +102,32 @@ struct AllianceShowPage: Sendable {
             }
             return Side(heading: side == .ours ? "Our team" : "\(partner.name) team", members: rows, isEmpty: rows.isEmpty)
         }
-        candidateOptions = OptionModel.ids(candidates.map { ($0.id, "\($0.name) (\($0.function.label))") }, selected: nil, blank: "Choose a person")
-        roleOptions = [MembershipRole.functionalLead, .member].map { OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == .member) }
+        candidateOptions = OptionModel.ids(
+            candidates.map { ($0.id, "\($0.name) (\($0.function.label))") }, selected: nil, blank: "Choose a person")
+        roleOptions = [MembershipRole.functionalLead, .member].map {
+            OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == .member)
+        }
         self.memberError = memberError
         showHistory = AccessPolicy.allows(principal, .viewAllianceHistory(a.id))
-        self.history = showHistory ? history.map { record in
-            let changes = record.changedFields
-            let what: String
-            switch (record.change.entity, record.change.action) {
-            case ("alliance", .create): what = "created the alliance"
-            case ("alliance", .update): what = "updated the alliance"
-            case ("alliance", .delete): what = "deleted the alliance"
-            case ("membership", .create): what = "added a team member"
-            case ("membership", .delete): what = "removed a team member"
-            default: what = "\(record.change.action.label.lowercased()) a \(record.change.entity)"
-            }
-            let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
-            return HistoryEntry(
-                when: record.at.formatted(formatter) + " UTC", who: record.actorName, summary: what,
-                changes: record.change.entity == "alliance" && record.change.action == .update ? changes : [],
-                hasChanges: record.change.entity == "alliance" && record.change.action == .update && !changes.isEmpty)
-        } : []
+        self.history =
+            showHistory
+            ? history.map { record in
+                let changes = record.changedFields
+                let what: String
+                switch (record.change.entity, record.change.action) {
+                case ("alliance", .create): what = "created the alliance"
+                case ("alliance", .update): what = "updated the alliance"
+                case ("alliance", .delete): what = "deleted the alliance"
+                case ("membership", .create): what = "added a team member"
+                case ("membership", .delete): what = "removed a team member"
+                default: what = "\(record.change.action.label.lowercased()) a \(record.change.entity)"
+                }
+                let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
+                return HistoryEntry(
+                    when: record.at.formatted(formatter) + " UTC", who: record.actorName, summary: what,
+                    changes: record.change.entity == "alliance" && record.change.action == .update ? changes : [],
+                    hasChanges: record.change.entity == "alliance" && record.change.action == .update && !changes.isEmpty)
+            } : []
         version = a.version
     }
 }

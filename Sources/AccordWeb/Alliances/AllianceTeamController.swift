@@ -24,7 +24,8 @@ struct AllianceTeamController {
                 }
                 let ours = try await services.store.organizations.ours()
                 let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
-                _ = try await services.store.alliances.addMember(id, personID: person.id, side: side, role: valid.role, by: services.actor(user))
+                _ = try await services.store.alliances.addMember(
+                    id, personID: person.id, side: side, role: valid.role, by: services.actor(user))
                 return redirect(Site.alliance.path(id) + "?notice=member-added#team")
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await AlliancesController(services: services).show(

@@ -87,9 +87,12 @@ struct AlliancesController {
         if AccessPolicy.allows(user.principal, .manageTeam(id)) {
             let ours = try await store.organizations.ours()
             let onTeam = Set(members.map(\.personID))
-            candidates = try await store.people.all(organizationIDs: [ours?.id, partner.id].compactMap { $0 }).filter { !onTeam.contains($0.id) }
+            candidates = try await store.people.all(organizationIDs: [ours?.id, partner.id].compactMap { $0 }).filter {
+                !onTeam.contains($0.id)
+            }
         }
-        let history = AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []
+        let history =
+            AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []
         let model = AllianceShowPage(
             layout: LayoutModel(title: alliance.name, context: context, section: "alliances", notice: notice), alliance: alliance,
             partner: partner, members: members, people: people, candidates: candidates, history: history, principal: user.principal,
@@ -146,7 +149,9 @@ struct AlliancesController {
 extension AppContext {
     /// A UUID path parameter; anything else is a page that does not exist.
     func id(_ name: String) throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw DomainError.notFound("There is no such record.") }
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+            throw DomainError.notFound("There is no such record.")
+        }
         return id
     }
 }

@@ -41,7 +41,8 @@ public struct FormData: Sendable {
         }
         let form = parse(String(buffer: buffer))
         guard !context.csrfToken.isEmpty, let token = form["_csrf"], Tokens.constantTimeEqual(token, context.csrfToken) else {
-            throw HTTPError(.forbidden, message: "This form has expired or did not come from Accord. Go back, reload the page and try again.")
+            throw HTTPError(
+                .forbidden, message: "This form has expired or did not come from Accord. Go back, reload the page and try again.")
         }
         return form
     }

@@ -27,13 +27,16 @@ struct AuthController {
             _ = try await FormData.read(request, context: context)
             try await services.store.sessions.delete(tokenHash: user.session.tokenHash)
             var response = redirect(Site.signIn.pattern + "?notice=signed-out")
-            response.setCookie(SessionMiddleware.cookie(SessionMiddleware.sessionCookie, "", maxAge: 0, secure: services.config.secureCookies))
+            response.setCookie(
+                SessionMiddleware.cookie(SessionMiddleware.sessionCookie, "", maxAge: 0, secure: services.config.secureCookies))
             return response
         }
     }
 
-    func page(_ context: AppContext, email: String, next: String, error: String?, notice: String? = nil,
-              status: HTTPResponse.Status = .ok, throttled: Bool = false) throws -> Response {
+    func page(
+        _ context: AppContext, email: String, next: String, error: String?, notice: String? = nil,
+        status: HTTPResponse.Status = .ok, throttled: Bool = false
+    ) throws -> Response {
         let model = SignInModel(
             layout: LayoutModel(title: "Sign in", context: context, section: "", notice: notice), email: email, next: next,
             error: error, throttled: throttled)

@@ -26,17 +26,22 @@ public enum DemoPortfolio {
         if try await store.organizations.ours() != nil { return false }
         let actor = AuditActor(userID: nil, name: "accord demo")
         let ours = try await store.organizations.create(
-            try OrganizationInput(name: "Helix Therapeutics", kind: "ours", country: "United States", website: "https://helix.example",
-                                  notes: "Midsize biopharma; oncology, immunology and rare disease.").validate(), by: actor)
+            try OrganizationInput(
+                name: "Helix Therapeutics", kind: "ours", country: "United States", website: "https://helix.example",
+                notes: "Midsize biopharma; oncology, immunology and rare disease."
+            ).validate(), by: actor)
         var people: [String: [BusinessFunction: Person]] = [:]
         people[ours.name] = try await staff(ours, names: DemoNames.ours, domain: "helix.example", store: store, actor: actor)
         var partners: [String: Organization] = [:]
         for (index, partner) in DemoNames.partners.enumerated() {
             let org = try await store.organizations.create(
-                try OrganizationInput(name: partner.name, kind: "partner", country: partner.country, website: "https://\(partner.domain)",
-                                      notes: partner.notes).validate(), by: actor)
+                try OrganizationInput(
+                    name: partner.name, kind: "partner", country: partner.country, website: "https://\(partner.domain)",
+                    notes: partner.notes
+                ).validate(), by: actor)
             partners[org.name] = org
-            people[org.name] = try await staff(org, names: DemoNames.partnerStaff(index), domain: partner.domain, store: store, actor: actor)
+            people[org.name] = try await staff(
+                org, names: DemoNames.partnerStaff(index), domain: partner.domain, store: store, actor: actor)
         }
         for deal in DemoNames.alliances {
             guard let partner = partners[deal.partner], let theirs = people[deal.partner], let mine = people[ours.name] else { continue }

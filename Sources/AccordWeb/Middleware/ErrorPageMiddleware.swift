@@ -23,7 +23,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is AuthRequired {
-            let target = request.method == .get ? "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : ""
+            let target =
+                request.method == .get
+                ? "?next=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") : ""
             return redirect(Site.signIn.pattern + target)
         } catch let error as DomainError {
             switch error {
@@ -38,10 +40,12 @@ struct ErrorPageMiddleware: RouterMiddleware {
             }
         } catch let error as HTTPError {
             let heading = error.status == .notFound ? "Page not found" : error.status.reasonPhrase
-            let message = error.body ?? (error.status == .notFound ? "There is no page at this address." : "The request could not be handled.")
+            let message =
+                error.body ?? (error.status == .notFound ? "There is no page at this address." : "The request could not be handled.")
             return try render(context, error.status, heading, message)
         } catch {
-            context.logger.error("unhandled error", metadata: ["error": .string(String(reflecting: error)), "path": .string(request.uri.path)])
+            context.logger.error(
+                "unhandled error", metadata: ["error": .string(String(reflecting: error)), "path": .string(request.uri.path)])
             return try render(context, .internalServerError, "Something went wrong", "The error was logged. Please try again in a moment.")
         }
     }

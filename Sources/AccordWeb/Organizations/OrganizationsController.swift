@@ -59,7 +59,8 @@ struct OrganizationsController {
                 IndexModel.Row(name: $0.name, href: Site.organization.path($0.id), kind: $0.kind.label, country: $0.country ?? "")
             }
             let layout = LayoutModel(
-                title: "Organisations", context: context, section: "organizations", notice: LayoutModel.notice(request.queryValues["notice"]))
+                title: "Organisations", context: context, section: "organizations",
+                notice: LayoutModel.notice(request.queryValues["notice"]))
             return try services.views.page(
                 IndexModel(layout: layout, rows: rows, isEmpty: rows.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory)),
                 "organizations/index")
@@ -129,13 +130,16 @@ struct OrganizationsController {
         var query = AllianceQuery()
         query.partnerID = org.id
         query.perPage = AllianceQuery.maxPerPage
-        let alliances = org.kind == .partner ? try await store.alliances.list(query).items.map {
-            ShowModel.AllianceRow(
-                name: $0.alliance.name, href: Site.alliance.path($0.alliance.id), phase: $0.alliance.phase.label,
-                status: $0.alliance.status.label)
-        } : []
+        let alliances =
+            org.kind == .partner
+            ? try await store.alliances.list(query).items.map {
+                ShowModel.AllianceRow(
+                    name: $0.alliance.name, href: Site.alliance.path($0.alliance.id), phase: $0.alliance.phase.label,
+                    status: $0.alliance.status.label)
+            } : []
         let model = ShowModel(
-            layout: LayoutModel(title: org.name, context: context, section: "organizations", notice: LayoutModel.notice(request.queryValues["notice"])),
+            layout: LayoutModel(
+                title: org.name, context: context, section: "organizations", notice: LayoutModel.notice(request.queryValues["notice"])),
             name: org.name, kind: org.kind.label, country: org.country ?? "—", website: org.website, notes: org.notes, people: people,
             alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
             editHref: Site.editOrganization.path(org.id), deleteHref: Site.deleteOrganization.path(org.id),
@@ -143,7 +147,9 @@ struct OrganizationsController {
         return try services.views.page(model, "organizations/show")
     }
 
-    func form(_ context: AppContext, _ input: OrganizationInput, _ errors: [FieldError], _ org: Organization?, _ status: HTTPResponse.Status)
+    func form(
+        _ context: AppContext, _ input: OrganizationInput, _ errors: [FieldError], _ org: Organization?, _ status: HTTPResponse.Status
+    )
         throws -> Response
     {
         let heading = org.map { "Edit \($0.name)" } ?? "New organisation"
@@ -156,8 +162,9 @@ struct OrganizationsController {
                     legend: "Organisation",
                     fields: [
                         FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
-                        FieldModel(.select, "kind", "Kind", value: input.kind, errors: errors, required: true,
-                                   options: OptionModel.list(OrganizationKind.self, selected: input.kind)),
+                        FieldModel(
+                            .select, "kind", "Kind", value: input.kind, errors: errors, required: true,
+                            options: OptionModel.list(OrganizationKind.self, selected: input.kind)),
                         FieldModel(.text, "country", "Country", value: input.country, errors: errors, maxLength: 80),
                         FieldModel(.text, "website", "Website", value: input.website, errors: errors, hint: "https://…", maxLength: 200),
                         FieldModel(.textarea, "notes", "Notes", value: input.notes, errors: errors, maxLength: 4000),

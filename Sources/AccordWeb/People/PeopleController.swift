@@ -156,7 +156,8 @@ struct PeopleController {
         }
         alliances.sort { $0.name < $1.name }
         let model = ShowModel(
-            layout: LayoutModel(title: person.name, context: context, section: "people", notice: LayoutModel.notice(request.queryValues["notice"])),
+            layout: LayoutModel(
+                title: person.name, context: context, section: "people", notice: LayoutModel.notice(request.queryValues["notice"])),
             name: person.name, email: person.email, title: person.title ?? "—", organization: org?.name ?? "",
             organizationHref: Site.organization.path(person.organizationID), function: person.function.label, level: person.level.label,
             alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
@@ -179,14 +180,18 @@ struct PeopleController {
                     fields: [
                         FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
                         FieldModel(.email, "email", "Email", value: input.email, errors: errors, required: true, maxLength: 254),
-                        FieldModel(.select, "organizationID", "Organisation", value: input.organizationID, errors: errors, required: true,
-                                   options: OptionModel.ids(organizations.map { ($0.id, $0.name) }, selected: input.organizationID,
-                                                            blank: "Choose an organisation")),
+                        FieldModel(
+                            .select, "organizationID", "Organisation", value: input.organizationID, errors: errors, required: true,
+                            options: OptionModel.ids(
+                                organizations.map { ($0.id, $0.name) }, selected: input.organizationID,
+                                blank: "Choose an organisation")),
                         FieldModel(.text, "title", "Job title", value: input.title, errors: errors, maxLength: 120),
-                        FieldModel(.select, "function", "Function", value: input.function, errors: errors, required: true,
-                                   options: OptionModel.list(BusinessFunction.self, selected: input.function, blank: "Choose a function")),
-                        FieldModel(.select, "level", "Level", value: input.level, errors: errors, required: true,
-                                   options: OptionModel.list(Level.self, selected: input.level, blank: "Choose a level")),
+                        FieldModel(
+                            .select, "function", "Function", value: input.function, errors: errors, required: true,
+                            options: OptionModel.list(BusinessFunction.self, selected: input.function, blank: "Choose a function")),
+                        FieldModel(
+                            .select, "level", "Level", value: input.level, errors: errors, required: true,
+                            options: OptionModel.list(Level.self, selected: input.level, blank: "Choose a level")),
                     ])
             ], errors: errors)
         return try services.views.page(model, "form", status: status)
