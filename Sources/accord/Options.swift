@@ -34,8 +34,15 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// Text lines by default; one JSON object per line with ACCORD_LOG_FORMAT=json.
 func makeLogger(_ level: Logger.Level = .info) -> Logger {
+    let json = ProcessInfo.processInfo.environment["ACCORD_LOG_FORMAT"]?.lowercased() == "json"
     LoggingSystem.bootstrap { label in
+        if json {
+            var handler = JSONLogHandler(label: label)
+            handler.logLevel = level
+            return handler
+        }
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = level
         return handler

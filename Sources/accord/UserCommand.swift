@@ -23,7 +23,7 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 valid = try UserInput(email: email, name: name, role: role, personID: personID, active: "true").validate()
             } catch {
-                throw ValidationError(error.fieldErrors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+                throw ValidationError(error.message)
             }
             guard let password = ProcessInfo.processInfo.environment["ACCORD_PASSWORD"] ?? readPassword() else {
                 throw ValidationError("No password: set ACCORD_PASSWORD or run on a terminal.")
@@ -31,17 +31,26 @@ struct UserCommand: AsyncParsableCommand {
             do {
                 try PasswordRules.check(password, email: valid.email)
             } catch {
-                throw ValidationError(error.fieldErrors.map(\.message).joined(separator: " "))
+                throw ValidationError(error.message)
             }
             let config = try database.config()
             let store = try await database.open(config, logger: makeLogger(.warning))
-            defer { Task { await store.database.close() } }
+            let result: Result<User, any Error>
             do {
-                let user = try await store.users.create(
-                    valid, passwordHash: try await Passwords.hash(password), by: AuditActor(userID: nil, name: "accord user create"))
+                let hash = try await Passwords.hash(password)
+                result = .success(
+                    try await store.users.create(valid, passwordHash: hash, by: AuditActor(userID: nil, name: "accord user create")))
+            } catch {
+                result = .failure(error)
+            }
+            await store.database.close()
+            switch result {
+            case .success(let user):
                 print("Created \(user.role.label.lowercased()) \(user.email) (\(user.id.uuidString.lowercased())).")
-            } catch let error as DomainError {
-                throw ValidationError(error.fieldErrors.map { "\($0.field): \($0.message)" }.joined(separator: "\n"))
+            case .failure(let error as DomainError):
+                throw ValidationError(error.message)
+            case .failure(let error):
+                throw error
             }
         }
 

@@ -144,3 +144,26 @@ import Testing
         }
     }
 }
+
+@Suite struct AllianceHistoryTests {
+    @Test func historyShowsLabelsNamesAndValues() async throws {
+        try await WebHarness.run { h in
+            let browser = h.browser()
+            try await browser.signIn("admin@accord.example")
+            let alliance = try await h.alliance(named: "HX-201")
+            let path = "/alliances/\(alliance.id.uuidString)"
+            try await browser.get(path + "/edit")
+            var form = AccessMatrixTests.form(for: alliance)
+            form["phase"] = "commercialization"
+            form["ourManagerID"] = ""
+            form["valueAmount"] = "200000000"
+            form["version"] = String(alliance.version)
+            #expect(try await browser.post(path + "/edit", form).status == .seeOther)
+            let page = try await browser.get(path).text
+            #expect(page.contains("<th scope=\"row\">Phase</th><td>Development</td><td>Commercialization</td>"))
+            #expect(page.contains("<th scope=\"row\">Our alliance manager</th><td>Dana Whitfield</td><td>—</td>"))
+            #expect(page.contains("USD 180,000,000.00") && page.contains("USD 200,000,000.00"))
+            #expect(page.contains("removed Dana Whitfield from the team"))
+        }
+    }
+}

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -51,11 +52,24 @@ def check_accessibility(driver, page):
     assert not bad, f"{page}: " + "; ".join(f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in bad)
 
 
-def click_and_wait(driver, element):
-    """Clicks a submit button or link and waits until the next page has replaced this one."""
+def click_and_wait(driver, locate):
+    """Clicks a submit button and waits until the next page has replaced this one.
+    `locate` finds the element again on a retry: Chromium now and then reports a freshly found node as detached."""
     page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    for attempt in range(3):
+        try:
+            locate().click()
+            break
+        except WebDriverException:
+            if attempt == 2:
+                raise
+            time.sleep(0.2)
     WebDriverWait(driver, 15).until(EC.staleness_of(page))
+
+
+def follow(driver, link_text):
+    """Opens a link's target the way a click would, without racing the page's own rendering."""
+    driver.get(driver.find_element(By.LINK_TEXT, link_text).get_attribute("href"))
 
 
 def button(driver, label):
@@ -66,12 +80,12 @@ def sign_in(driver, email):
     driver.get(BASE + "/signin")
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
+    click_and_wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, "form button[type=submit]"))
     assert "/alliances" in driver.current_url, driver.current_url
 
 
 def sign_out(driver):
-    click_and_wait(driver, button(driver, "Sign out"))
+    click_and_wait(driver, lambda: button(driver, "Sign out"))
     assert "/signin" in driver.current_url
     assert "You are signed out" in driver.page_source
 
@@ -88,7 +102,7 @@ def test_manager_creates_alliance_and_sees_history(driver):
     # Filter the portfolio by phase and type.
     Select(driver.find_element(By.ID, "filter-phase")).select_by_visible_text("Commercialization")
     Select(driver.find_element(By.ID, "filter-type")).select_by_visible_text("Supply / contract manufacturing")
-    click_and_wait(driver, button(driver, "Apply filters"))
+    click_and_wait(driver, lambda: button(driver, "Apply filters"))
     rows = driver.find_elements(By.CSS_SELECTOR, "#alliances tbody tr")
     assert len(rows) == 2, [r.text for r in rows]
     assert all("Supply / contract manufacturing" in r.text and "Commercialization" in r.text for r in rows)
@@ -105,7 +119,7 @@ def test_manager_creates_alliance_and_sees_history(driver):
                           "document.getElementById('field-termEndDate').value='2025-01-01';")
     driver.find_element(By.ID, "field-valueAmount").send_keys("12,500,000")
     Select(driver.find_element(By.ID, "field-valueCurrency")).select_by_visible_text("CHF")
-    click_and_wait(driver, button(driver, "Save alliance"))
+    click_and_wait(driver, lambda: button(driver, "Save alliance"))
     assert "Please correct the following" in driver.page_source
     error = driver.find_element(By.ID, "field-termEndDate-error").text
     assert "Term end must be on or after the effective date" in error
@@ -113,7 +127,7 @@ def test_manager_creates_alliance_and_sees_history(driver):
     shot(driver, "04-alliance-form-error")
     check_accessibility(driver, "alliance form with errors")
     driver.execute_script("document.getElementById('field-termEndDate').value='2031-04-30';")
-    click_and_wait(driver, button(driver, "Save alliance"))
+    click_and_wait(driver, lambda: button(driver, "Save alliance"))
     assert "Saved. The record was created." in driver.page_source
     assert driver.find_element(By.TAG_NAME, "h1").text == name
     shot(driver, "05-alliance-created")
@@ -121,14 +135,14 @@ def test_manager_creates_alliance_and_sees_history(driver):
 
     # Find it in the list and see its history.
     driver.get(BASE + "/alliances?q=" + name.replace(" ", "+"))
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, name))
+    follow(driver, name)
     history = driver.find_element(By.ID, "history").text
     assert "created the alliance" in history
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Edit"))
+    follow(driver, "Edit")
     field = driver.find_element(By.ID, "field-territories")
     field.clear()
     field.send_keys("Switzerland, Germany")
-    click_and_wait(driver, button(driver, "Save alliance"))
+    click_and_wait(driver, lambda: button(driver, "Save alliance"))
     history = driver.find_element(By.ID, "history").text
     assert "updated the alliance" in history and "Switzerland, Germany" in history
     shot(driver, "06-alliance-history")
@@ -158,8 +172,8 @@ def test_partner_cannot_open_other_alliance(driver):
     assert "Not found" in driver.title
     assert "Kanto" not in driver.page_source
     shot(driver, "11-partner-denied")
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Back to the portfolio"))
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "HX-201 antibody discovery"))
+    follow(driver, "Back to the portfolio")
+    follow(driver, "HX-201 antibody discovery")
     page = driver.page_source
     assert "Internal notes" not in page and "History" not in page
     shot(driver, "12-partner-alliance")

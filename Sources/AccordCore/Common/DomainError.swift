@@ -26,6 +26,14 @@ public enum DomainError: Error, Sendable, Equatable {
         .validation([FieldError(field: field, message: message)])
     }
 
+    /// One readable line, for the command line and logs.
+    public var message: String {
+        switch self {
+        case .validation(let errors): errors.map { "\($0.field): \($0.message)" }.joined(separator: "\n")
+        case .notFound(let m), .forbidden(let m), .conflict(let m): m
+        }
+    }
+
     public var fieldErrors: [FieldError] {
         if case .validation(let errors) = self { return errors }
         return []

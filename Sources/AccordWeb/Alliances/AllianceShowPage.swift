@@ -57,7 +57,7 @@ struct AllianceShowPage: Sendable {
 
     init(
         layout: LayoutModel, alliance a: Alliance, partner: Organization, members: [Membership], people: [UUID: Person],
-        candidates: [Person], history: [AuditRecord], principal: Principal, memberError: String?
+        candidates: [Person], history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?
     ) {
         self.layout = layout
         name = a.name
@@ -93,12 +93,20 @@ struct AllianceShowPage: Sendable {
         addMemberHref = Site.allianceMembers.path(a.id)
         let canManage = canManageTeam
         sides = [AccordCore.Side.ours, .partner].map { side in
-            let rows = members.filter { $0.side == side }.compactMap { m -> MemberRow? in
-                guard let p = people[m.personID] else { return nil }
-                let removable = canManage && m.role != .executiveSponsor && m.role != .allianceManager
+            // One row per person, with every role they hold on this side.
+            var order: [UUID] = []
+            var byPerson: [UUID: [Membership]] = [:]
+            for m in members where m.side == side {
+                if byPerson[m.personID] == nil { order.append(m.personID) }
+                byPerson[m.personID, default: []].append(m)
+            }
+            let rows = order.compactMap { id -> MemberRow? in
+                guard let p = people[id], let held = byPerson[id] else { return nil }
+                let removable = held.first { $0.role != .executiveSponsor && $0.role != .allianceManager }
                 return MemberRow(
                     name: p.name, href: internalUser ? Site.person.path(p.id) : nil, title: p.title ?? "", function: p.function.label,
-                    level: p.level.label, role: m.role.label, removeHref: removable ? Site.removeMember.path(a.id, m.id) : nil)
+                    level: p.level.label, role: held.map(\.role.label).joined(separator: ", "),
+                    removeHref: canManage ? removable.map { Site.removeMember.path(a.id, $0.id) } : nil)
             }
             return Side(heading: side == .ours ? "Our team" : "\(partner.name) team", members: rows, isEmpty: rows.isEmpty)
         }
@@ -109,24 +117,14 @@ struct AllianceShowPage: Sendable {
         }
         self.memberError = memberError
         showHistory = AccessPolicy.allows(principal, .viewAllianceHistory(a.id))
+        let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
         self.history =
             showHistory
             ? history.map { record in
-                let changes = record.changedFields
-                let what: String
-                switch (record.change.entity, record.change.action) {
-                case ("alliance", .create): what = "created the alliance"
-                case ("alliance", .update): what = "updated the alliance"
-                case ("alliance", .delete): what = "deleted the alliance"
-                case ("membership", .create): what = "added a team member"
-                case ("membership", .delete): what = "removed a team member"
-                default: what = "\(record.change.action.label.lowercased()) a \(record.change.entity)"
-                }
-                let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
+                let changes = historyNames.changes(record)
                 return HistoryEntry(
-                    when: record.at.formatted(formatter) + " UTC", who: record.actorName, summary: what,
-                    changes: record.change.entity == "alliance" && record.change.action == .update ? changes : [],
-                    hasChanges: record.change.entity == "alliance" && record.change.action == .update && !changes.isEmpty)
+                    when: record.at.formatted(formatter) + " UTC", who: record.actorName, summary: historyNames.summary(record),
+                    changes: changes, hasChanges: !changes.isEmpty)
             } : []
         version = a.version
     }

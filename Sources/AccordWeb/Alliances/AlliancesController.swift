@@ -93,9 +93,12 @@ struct AlliancesController {
         }
         let history =
             AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []
+        var names = try await store.people.find(ids: AllianceHistory.referencedIDs(history)).mapValues(\.name)
+        for org in try await store.organizations.list() { names[org.id] = org.name }
         let model = AllianceShowPage(
             layout: LayoutModel(title: alliance.name, context: context, section: "alliances", notice: notice), alliance: alliance,
-            partner: partner, members: members, people: people, candidates: candidates, history: history, principal: user.principal,
+            partner: partner, members: members, people: people, candidates: candidates, history: history,
+            historyNames: AllianceHistory(names: names), principal: user.principal,
             memberError: memberError)
         return try services.views.page(model, "alliances/show", status: status)
     }

@@ -63,6 +63,9 @@ public struct AppConfig: Sendable {
             }
             config.sessionLifetime = value * 3600
         }
+        if let format = environment["ACCORD_LOG_FORMAT"], !format.isEmpty, !["text", "json"].contains(format.lowercased()) {
+            throw ConfigurationError(setting: "ACCORD_LOG_FORMAT", message: "'\(format)' must be text or json")
+        }
         if let level = environment["ACCORD_LOG_LEVEL"], !level.isEmpty {
             guard let value = Logger.Level(rawValue: level.lowercased()) else {
                 throw ConfigurationError(

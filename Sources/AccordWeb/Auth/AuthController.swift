@@ -75,6 +75,7 @@ struct AuthController {
             return try page(context, email: email, next: next, error: "Email or password is incorrect.", status: .unauthorized)
         }
         try await attempts.clear(key: accountKey)
+        try await services.store.sessions.purgeExpired(now: now)
         let token = Tokens.random()
         let session = Session(
             tokenHash: Tokens.sha256(token), userID: user.id, csrfToken: Tokens.random(), createdAt: now,

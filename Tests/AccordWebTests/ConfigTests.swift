@@ -1,0 +1,43 @@
+import AccordStore
+import AccordWeb
+import Testing
+
+@Suite struct ConfigTests {
+    @Test func commandLineWinsOverEnvironmentOverDefaults() throws {
+        let env = ["ACCORD_DATABASE_URL": "sqlite:///var/lib/accord.sqlite", "ACCORD_PORT": "9000", "ACCORD_HOSTNAME": "0.0.0.0"]
+        let fromEnv = try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: env)
+        #expect(fromEnv.databaseURL == .sqlite(path: "/var/lib/accord.sqlite") && fromEnv.port == 9000 && fromEnv.hostname == "0.0.0.0")
+        let fromFlags = try AppConfig.resolve(databaseURL: "sqlite://here.sqlite", hostname: nil, port: 8181, environment: env)
+        #expect(fromFlags.databaseURL == .sqlite(path: "here.sqlite") && fromFlags.port == 8181)
+        let defaults = try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: [:])
+        #expect(defaults.databaseURL == .sqlite(path: "accord.sqlite") && defaults.port == 8080 && defaults.hostname == "127.0.0.1")
+    }
+
+    @Test func postgresURLsAreParsedAndPrintedWithoutPasswords() throws {
+        let url = try DatabaseURL("postgres://accord:s%40cret@db.internal:6543/portfolio")
+        #expect(url == .postgres(host: "db.internal", port: 6543, user: "accord", password: "s@cret", database: "portfolio"))
+        #expect(url.description == "postgres://accord@db.internal:6543/portfolio")
+    }
+
+    @Test(arguments: [
+        ["ACCORD_PORT": "eighty"], ["ACCORD_PORT": "70000"], ["ACCORD_DATABASE_URL": "mysql://x/y"],
+        ["ACCORD_DATABASE_URL": "postgres://db/name"], ["ACCORD_SECURE_COOKIES": "maybe"], ["ACCORD_LOG_LEVEL": "loud"],
+        ["ACCORD_LOG_FORMAT": "xml"], ["ACCORD_SESSION_HOURS": "0"], ["ACCORD_PUBLIC_URL": "accord.example.com"],
+    ])
+    func invalidSettingsStopStartUpWithTheirName(_ env: [String: String]) {
+        do {
+            _ = try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: env)
+            Issue.record("expected \(env) to be refused")
+        } catch let error as ConfigurationError {
+            #expect(error.description.hasPrefix("Invalid "))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func anHTTPSPublicURLTurnsOnSecureCookies() throws {
+        let config = try AppConfig.resolve(
+            databaseURL: nil, hostname: nil, port: nil, environment: ["ACCORD_PUBLIC_URL": "https://accord.example.com"])
+        #expect(config.secureCookies)
+    }
+}
