@@ -178,3 +178,43 @@ def test_partner_cannot_open_other_alliance(driver):
     assert "Internal notes" not in page and "History" not in page
     shot(driver, "12-partner-alliance")
     sign_out(driver)
+
+
+def test_user_creates_and_revokes_an_api_token(driver):
+    import json
+    import urllib.error
+    import urllib.request
+
+    def api(token):
+        request = urllib.request.Request(BASE + "/api/v1/me", headers={"Authorization": "Bearer " + token})
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status, json.load(response)
+        except urllib.error.HTTPError as error:
+            return error.code, json.load(error)
+
+    sign_in(driver, "member@accord.example")
+    driver.get(BASE + "/account/tokens")
+    field = driver.find_element(By.ID, "token-expiry")
+    field.clear()
+    field.send_keys("9999")
+    driver.find_element(By.ID, "token-name").send_keys("Browser journey")
+    click_and_wait(driver, lambda: button(driver, "Create token"))
+    assert "Expiry must be a whole number of days" in driver.find_element(By.ID, "token-expiry-error").text
+    field = driver.find_element(By.ID, "token-expiry")
+    field.clear()
+    field.send_keys("30")
+    click_and_wait(driver, lambda: button(driver, "Create token"))
+    token = driver.find_element(By.ID, "new-token").text
+    assert token.startswith("acc_")
+    shot(driver, "13-api-token-created")
+    check_accessibility(driver, "API tokens")
+    status, me = api(token)
+    assert status == 200 and me["email"] == "member@accord.example"
+    driver.get(BASE + "/account/tokens")
+    assert token not in driver.page_source  # shown once only
+    click_and_wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, "button[aria-label='Revoke Browser journey']"))
+    assert "Token revoked" in driver.page_source
+    status, problem = api(token)
+    assert status == 401 and problem["status"] == 401
+    sign_out(driver)

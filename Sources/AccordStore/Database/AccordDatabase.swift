@@ -41,7 +41,10 @@ public final class AccordDatabase: Sendable {
                 host: host, port: port, username: user, password: password, database: name, tls: .disable)
             configuration.options.maximumConnections = 16
             configuration.options.connectTimeout = .seconds(5)
-            let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+            // The pool's own chatter (for instance a lease queued before run() starts) is not worth a warning.
+            var background = logger
+            background.logLevel = .error
+            let client = PostgresClient(configuration: configuration, backgroundLogger: background)
             let task = Task { await client.run() }
             database = AccordDatabase(kind: .postgres, url: url, backend: .postgres(client, task))
         }

@@ -11,6 +11,7 @@ public struct Store: Sendable {
     public let sessions: any SessionRepository
     public let signInAttempts: any SignInAttemptRepository
     public let audit: any AuditRepository
+    public let apiTokens: any ApiTokenRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -21,5 +22,6 @@ public struct Store: Sendable {
         sessions = SQLSessionRepository(database: database)
         signInAttempts = SQLSignInAttemptRepository(database: database)
         audit = SQLAuditRepository(database: database)
+        apiTokens = SQLApiTokenRepository(database: database)
     }
 }

@@ -9,5 +9,6 @@ public enum AllMigrations {
         M0006_CreateSessions(),
         M0007_CreateSignInAttempts(),
         M0008_CreateAuditLog(),
+        M0009_CreateApiTokens(),
     ]
 }

@@ -8,7 +8,8 @@ import NIOCore
 public struct SignedIn: Sendable {
     public var user: User
     public var principal: Principal
-    public var session: Session
+    /// The browser session, or nil for a request signed with an API token.
+    public var session: Session?
 }
 
 /// Per-request state: who is signed in and where the request came from.

@@ -18,6 +18,8 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     OrganizationsController(services: services).register(router)
     PeopleController(services: services).register(router)
     UsersController(services: services).register(router)
+    TokensController(services: services).register(router)
+    APIRoutes.register(router, services)
     return router
 }
 

@@ -42,6 +42,8 @@ public enum Site {
     public static let newUser = SiteRoute("/admin/users/new")
     public static let editUser = SiteRoute("/admin/users/:id/edit")
     public static let userPassword = SiteRoute("/admin/users/:id/password")
+    public static let tokens = SiteRoute("/account/tokens")
+    public static let revokeToken = SiteRoute("/account/tokens/:id/revoke")
     public static let healthz = SiteRoute("/healthz")
     public static let readyz = SiteRoute("/readyz")
     public static let metrics = SiteRoute("/metrics")

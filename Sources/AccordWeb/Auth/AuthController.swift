@@ -25,7 +25,7 @@ struct AuthController {
         router.post(RouterPath(Site.signOut.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            try await services.store.sessions.delete(tokenHash: user.session.tokenHash)
+            if let session = user.session { try await services.store.sessions.delete(tokenHash: session.tokenHash) }
             var response = redirect(Site.signIn.pattern + "?notice=signed-out")
             response.setCookie(
                 SessionMiddleware.cookie(SessionMiddleware.sessionCookie, "", maxAge: 0, secure: services.config.secureCookies))

@@ -106,7 +106,9 @@ public enum DemoPortfolio {
                 case .regulatory, .finance, .legal, .medical: .management
                 default: .operational
                 }
-            let email = name.lowercased().replacingOccurrences(of: " ", with: ".").replacingOccurrences(of: "'", with: "") + "@" + domain
+            let local = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+                .replacingOccurrences(of: " ", with: ".").replacingOccurrences(of: "'", with: "")
+            let email = local + "@" + domain
             let person = try await store.people.create(
                 try PersonInput(
                     organizationID: org.id.uuidString, name: name, email: email, title: DemoNames.title(function, level),

@@ -20,6 +20,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
+        if request.uri.path.hasPrefix(APIRoutes.prefix + "/") || request.uri.path == APIRoutes.prefix {
+            return await problem(request, context, next)
+        }
         do {
             return try await next(request, context)
         } catch is AuthRequired {
@@ -47,6 +50,26 @@ struct ErrorPageMiddleware: RouterMiddleware {
             context.logger.error(
                 "unhandled error", metadata: ["error": .string(String(reflecting: error)), "path": .string(request.uri.path)])
             return try render(context, .internalServerError, "Something went wrong", "The error was logged. Please try again in a moment.")
+        }
+    }
+
+    /// The same mapping for the JSON API, as RFC 9457 problem details.
+    func problem(_ request: Request, _ context: AppContext, _ next: (Request, AppContext) async throws -> Response) async -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return problem.response
+        } catch is AuthRequired {
+            return Problem.unauthorized.response
+        } catch let error as DomainError {
+            return Problem.from(error).response
+        } catch let error as HTTPError {
+            let detail = error.body ?? (error.status == .notFound ? "There is no such API route." : error.status.reasonPhrase)
+            return Problem(error.status, detail).response
+        } catch {
+            context.logger.error(
+                "unhandled error", metadata: ["error": .string(String(reflecting: error)), "path": .string(request.uri.path)])
+            return Problem(.internalServerError, "The error was logged. Please try again in a moment.").response
         }
     }
 

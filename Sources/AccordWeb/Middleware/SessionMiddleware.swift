@@ -12,6 +12,8 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
+        // The API authenticates with tokens only (TokenAuthMiddleware); cookies play no part there.
+        if request.uri.path.hasPrefix(APIRoutes.prefix + "/") { return try await next(request, context) }
         if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
             let session = try await services.store.sessions.find(tokenHash: Tokens.sha256(token), now: services.clock()),
             let user = try await services.store.users.find(session.userID), user.active

@@ -35,6 +35,7 @@ struct LayoutModel: Sendable {
             if AccessPolicy.allows(user.principal, .manageUsers) {
                 items.append(NavItem(label: "Users", href: Site.users.pattern, current: section == "users"))
             }
+            items.append(NavItem(label: "API tokens", href: Site.tokens.pattern, current: section == "tokens"))
             nav = items
         } else {
             signedIn = false
@@ -54,6 +55,7 @@ struct LayoutModel: Sendable {
         case "member-removed": "Team member removed."
         case "password": "Password changed; the user's sessions were signed out."
         case "signed-out": "You are signed out."
+        case "token-revoked": "Token revoked. Requests with it now get 401."
         default: nil
         }
     }

@@ -1,0 +1,112 @@
+import AccordCore
+import Foundation
+import Hummingbird
+
+/// One API operation: its method, its path in OpenAPI form (`{id}`), and its handler.
+struct APIRoute: Sendable {
+    let method: HTTPRequest.Method
+    let path: String
+    let handler: @Sendable (Request, AppContext) async throws -> Response
+
+    /// The same path in the router's form (`:id`).
+    var routerPath: String {
+        path.replacingOccurrences(of: "{", with: ":").replacingOccurrences(of: "}", with: "")
+    }
+}
+
+/// The JSON API under /api/v1. The table here both registers the routes and is checked against the OpenAPI document.
+enum APIRoutes {
+    static let prefix = "/api/v1"
+    static let documentPath = prefix + "/openapi.json"
+
+    static func table(_ services: Services) -> [APIRoute] {
+        let orgs = OrganizationsAPI(services: services)
+        let people = PeopleAPI(services: services)
+        let alliances = AlliancesAPI(services: services)
+        return [
+            APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
+            APIRoute(method: .get, path: prefix + "/me") { _, context in
+                let user = try context.requireUser().user
+                return try APIResponse.json(
+                    APIModels.Me(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, personId: user.personID))
+            },
+            APIRoute(method: .get, path: prefix + "/organizations", handler: orgs.list),
+            APIRoute(method: .post, path: prefix + "/organizations", handler: orgs.create),
+            APIRoute(method: .get, path: prefix + "/organizations/{id}", handler: orgs.get),
+            APIRoute(method: .put, path: prefix + "/organizations/{id}", handler: orgs.update),
+            APIRoute(method: .delete, path: prefix + "/organizations/{id}", handler: orgs.delete),
+            APIRoute(method: .get, path: prefix + "/people", handler: people.list),
+            APIRoute(method: .post, path: prefix + "/people", handler: people.create),
+            APIRoute(method: .get, path: prefix + "/people/{id}", handler: people.get),
+            APIRoute(method: .put, path: prefix + "/people/{id}", handler: people.update),
+            APIRoute(method: .delete, path: prefix + "/people/{id}", handler: people.delete),
+            APIRoute(method: .get, path: prefix + "/alliances", handler: alliances.list),
+            APIRoute(method: .post, path: prefix + "/alliances", handler: alliances.create),
+            APIRoute(method: .get, path: prefix + "/alliances/{id}", handler: alliances.get),
+            APIRoute(method: .put, path: prefix + "/alliances/{id}", handler: alliances.update),
+            APIRoute(method: .delete, path: prefix + "/alliances/{id}", handler: alliances.delete),
+            APIRoute(method: .get, path: prefix + "/alliances/{id}/members", handler: alliances.members),
+            APIRoute(method: .post, path: prefix + "/alliances/{id}/members", handler: alliances.addMember),
+            APIRoute(method: .delete, path: prefix + "/alliances/{id}/members/{memberId}", handler: alliances.removeMember),
+        ]
+    }
+
+    static func register(_ router: Router<AppContext>, _ services: Services) {
+        let group = router.group(RouterPath(prefix))
+            .add(middleware: TokenAuthMiddleware(services: services, open: [documentPath]))
+        for route in table(services) {
+            let relative = String(route.routerPath.dropFirst(prefix.count + 1))
+            group.on(RouterPath(relative), method: route.method, use: route.handler)
+        }
+    }
+}
+
+/// JSON responses, with the encoder settings the document promises (ISO 8601 dates, sorted keys).
+enum APIResponse {
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        if let etag { headers[.eTag] = "\"\(etag)\"" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    static func noContent() -> Response { Response(status: .noContent) }
+
+    static func document() throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "public, max-age=300"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try OpenAPIDocument.text())))
+    }
+}
+
+/// The OpenAPI document shipped in the module bundle (a copy of docs/openapi.json, checked by a test).
+enum OpenAPIDocument {
+    static func text() throws -> String {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else { throw ViewError.missing("openapi.json") }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+}
+
+extension AppContext {
+    /// A path id; anything that is not a UUID is a 404, as for an unknown record.
+    func apiID(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw Problem(.notFound, "No such record.") }
+        return id
+    }
+}
+
+extension Request {
+    /// List parameters that fail validation are a 400 with the fields named.
+    func apiQuery<T>(_ parse: ([String: String]) throws(DomainError) -> T) throws -> T {
+        do {
+            return try parse(queryValues)
+        } catch {
+            throw Problem(.badRequest, "The query has invalid parameters.", errors: error.fieldErrors)
+        }
+    }
+}

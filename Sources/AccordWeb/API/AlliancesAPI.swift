@@ -1,0 +1,141 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1/alliances and their members
+struct AlliancesAPI {
+    let services: Services
+    static let fields: Set<String> = [
+        "name", "partnerId", "type", "status", "phase", "transition", "tier", "ourSponsorId", "ourManagerId", "partnerSponsorId",
+        "partnerManagerId", "products", "territories", "effectiveDate", "termEndDate", "renewalNoticeDate", "valueAmount",
+        "valueCurrency", "description", "internalNotes", "version",
+    ]
+
+    func list(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewPortfolio)
+        var query = try request.apiQuery(AllianceQuery.parse)
+        query.scope = AccessPolicy.allianceScope(user.principal)
+        let page = try await services.store.alliances.list(query)
+        return try APIResponse.json(
+            APIModels.List(page) { s in
+                APIModels.Alliance(
+                    s.alliance, partnerName: s.partnerName,
+                    showInternal: AccessPolicy.allows(user.principal, .viewInternalNotes(s.alliance.id)))
+            })
+    }
+
+    func get(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visible(context.apiID("id"), user)
+        return try APIResponse.json(try await model(alliance, user), etag: alliance.version)
+    }
+
+    func create(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .createAlliance)
+        var body = try await JSONBody.read(request, context: context, allowed: Self.fields.subtracting(["version"]))
+        var input = Self.input(&body)
+        // As in the web form: an alliance manager who names no manager runs the alliance, so can keep editing it.
+        if (input.ourManagerID ?? "").isEmpty, user.user.role == .allianceManager, let person = user.user.personID {
+            input.ourManagerID = person.uuidString
+        }
+        let valid = try input.validateAfter(body)
+        let alliance = try await services.store.alliances.create(valid, by: services.actor(user))
+        return try APIResponse.json(try await model(alliance, user), status: .created, etag: alliance.version)
+    }
+
+    func update(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visible(context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
+        var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
+        let input = Self.input(&body)
+        let version = body.integer("version", required: true)
+        let valid = try input.validateAfter(body)
+        let updated = try await services.store.alliances.update(alliance.id, valid, expectedVersion: version, by: services.actor(user))
+        return try APIResponse.json(try await model(updated, user), etag: updated.version)
+    }
+
+    func delete(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visible(context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
+        try await services.store.alliances.delete(alliance.id, by: services.actor(user))
+        return APIResponse.noContent()
+    }
+
+    func members(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visible(context.apiID("id"), user)
+        let members = try await services.store.alliances.members(of: alliance.id)
+        let page = Page(items: members, total: members.count, page: 1, perPage: max(1, members.count))
+        return try APIResponse.json(APIModels.List(page, APIModels.Membership.init))
+    }
+
+    func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visible(context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
+        var body = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
+        let valid = try MembershipInput(personID: body.string("personId"), role: body.string("role")).validateAfter(body)
+        if valid.role == .executiveSponsor || valid.role == .allianceManager {
+            throw DomainError.invalid("role", "Sponsors and alliance managers are set on the alliance itself.")
+        }
+        guard let person = try await services.store.people.find(valid.personID) else {
+            throw DomainError.invalid("personID", "Person is not a known person.")
+        }
+        let ours = try await services.store.organizations.ours()
+        let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
+        let member = try await services.store.alliances.addMember(
+            alliance.id, personID: person.id, side: side, role: valid.role, by: services.actor(user))
+        return try APIResponse.json(APIModels.Membership(member), status: .created)
+    }
+
+    func removeMember(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await visible(context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
+        try await services.store.alliances.removeMember(try context.apiID("memberId"), from: alliance.id, by: services.actor(user))
+        return APIResponse.noContent()
+    }
+
+    /// The alliance if the user may see it; otherwise 404 without revealing that it exists.
+    func visible(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
+        try AccessPolicy.require(user.principal, .viewAlliance(id))
+        guard let alliance = try await services.store.alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
+        return alliance
+    }
+
+    func model(_ alliance: Alliance, _ user: SignedIn) async throws -> APIModels.Alliance {
+        let partner = try await services.store.organizations.find(alliance.partnerID)
+        return APIModels.Alliance(
+            alliance, partnerName: partner?.name, showInternal: AccessPolicy.allows(user.principal, .viewInternalNotes(alliance.id)))
+    }
+
+    static func input(_ body: inout JSONBody) -> AllianceInput {
+        var input = AllianceInput()
+        input.name = body.string("name")
+        input.partnerID = body.string("partnerId")
+        input.type = body.string("type")
+        input.status = body.string("status")
+        input.phase = body.string("phase")
+        input.transition = body.string("transition")
+        input.tier = body.string("tier")
+        input.ourSponsorID = body.string("ourSponsorId")
+        input.ourManagerID = body.string("ourManagerId")
+        input.partnerSponsorID = body.string("partnerSponsorId")
+        input.partnerManagerID = body.string("partnerManagerId")
+        input.products = body.string("products")
+        input.territories = body.string("territories")
+        input.effectiveDate = body.string("effectiveDate")
+        input.termEndDate = body.string("termEndDate")
+        input.renewalNoticeDate = body.string("renewalNoticeDate")
+        input.valueAmount = body.string("valueAmount")
+        input.valueCurrency = body.string("valueCurrency")
+        input.description = body.string("description")
+        input.internalNotes = body.string("internalNotes")
+        return input
+    }
+}

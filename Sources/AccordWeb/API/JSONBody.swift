@@ -1,0 +1,98 @@
+import AccordCore
+import Foundation
+import Hummingbird
+
+/// A JSON request body read strictly: the right content type, a size limit, an object at the top,
+/// no fields the operation does not know, and each value of the type the operation expects.
+struct JSONBody {
+    private let values: [String: JSONValue]
+    private var errors: [FieldError] = []
+
+    /// Reads the body, refusing anything but a JSON object with only `allowed` keys.
+    static func read(_ request: Request, context: AppContext, allowed: Set<String>) async throws -> JSONBody {
+        let contentType = (request.headers[.contentType] ?? "").lowercased()
+        guard contentType.hasPrefix("application/json") else {
+            throw Problem(.unsupportedMediaType, "Send the body as application/json.")
+        }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch {
+            throw Problem(.contentTooLarge, "The body is larger than \(context.maxUploadSize / 1024) KiB.")
+        }
+        let object: JSONValue
+        do {
+            object = try JSONDecoder().decode(JSONValue.self, from: Data(buffer: buffer))
+        } catch {
+            throw Problem(.badRequest, "The body is not valid JSON.")
+        }
+        guard case .object(let values) = object else { throw Problem(.badRequest, "The body must be a JSON object.") }
+        let unknown = Set(values.keys).subtracting(allowed).sorted()
+        if !unknown.isEmpty {
+            throw Problem(
+                .unprocessableContent, "The body has fields this operation does not accept.",
+                errors: unknown.map {
+                    FieldError(field: $0, message: "Unknown field; allowed: \(allowed.sorted().joined(separator: ", ")).")
+                })
+        }
+        return JSONBody(values: values)
+    }
+
+    /// A string or null. Other types are recorded as errors and read as nil.
+    mutating func string(_ key: String) -> String? {
+        switch values[key] {
+        case nil, .null: return nil
+        case .string(let text): return text
+        default:
+            errors.append(FieldError(field: key, message: "\(key) must be a string or null."))
+            return nil
+        }
+    }
+
+    /// A whole number, required when `required`.
+    mutating func integer(_ key: String, required: Bool) -> Int? {
+        switch values[key] {
+        case nil, .null:
+            if required { errors.append(FieldError(field: key, message: "\(key) is required.")) }
+            return nil
+        case .number(let number) where number == number.rounded() && abs(number) < 1e15:
+            return Int(number)
+        default:
+            errors.append(FieldError(field: key, message: "\(key) must be a whole number."))
+            return nil
+        }
+    }
+
+    /// Throws the type errors found so far, together with any validation errors.
+    func check(adding more: [FieldError] = []) throws {
+        let all = errors + more
+        if !all.isEmpty { throw DomainError.validation(all) }
+    }
+}
+
+/// Any JSON value, decoded without losing the difference between numbers, booleans and strings.
+enum JSONValue: Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1/organizations
+struct OrganizationsAPI {
+    let services: Services
+    static let fields: Set<String> = ["name", "kind", "country", "website", "notes", "version"]
+
+    func list(_ request: Request, _ context: AppContext) async throws -> Response {
+        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        let (page, perPage) = try request.apiQuery(APIPaging.parse)
+        let all = try await services.store.organizations.list()
+        let slice = Array(all.dropFirst((page - 1) * perPage).prefix(perPage))
+        return try APIResponse.json(
+            APIModels.List(Page(items: slice, total: all.count, page: page, perPage: perPage), APIModels.Organization.init))
+    }
+
+    func get(_ request: Request, _ context: AppContext) async throws -> Response {
+        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        let org = try await find(context.apiID("id"))
+        return try APIResponse.json(APIModels.Organization(org), etag: org.version)
+    }
+
+    func create(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .editDirectory)
+        var body = try await JSONBody.read(request, context: context, allowed: Self.fields.subtracting(["version"]))
+        let valid = try Self.input(&body).validateAfter(body)
+        let org = try await services.store.organizations.create(valid, by: services.actor(user))
+        return try APIResponse.json(APIModels.Organization(org), status: .created, etag: org.version)
+    }
+
+    func update(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .editDirectory)
+        let org = try await find(context.apiID("id"))
+        var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
+        let input = Self.input(&body)
+        let version = body.integer("version", required: true)
+        let valid = try input.validateAfter(body)
+        let updated = try await services.store.organizations.update(org.id, valid, expectedVersion: version, by: services.actor(user))
+        return try APIResponse.json(APIModels.Organization(updated), etag: updated.version)
+    }
+
+    func delete(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .editDirectory)
+        try await services.store.organizations.delete(try await find(context.apiID("id")).id, by: services.actor(user))
+        return APIResponse.noContent()
+    }
+
+    func find(_ id: UUID) async throws -> Organization {
+        guard let org = try await services.store.organizations.find(id) else { throw DomainError.notFound("No such organisation.") }
+        return org
+    }
+
+    static func input(_ body: inout JSONBody) -> OrganizationInput {
+        OrganizationInput(
+            name: body.string("name"), kind: body.string("kind"), country: body.string("country"), website: body.string("website"),
+            notes: body.string("notes"))
+    }
+}
+
+/// `page` and `per_page` for lists without other filters.
+enum APIPaging {
+    static func parse(_ params: [String: String]) throws(DomainError) -> (Int, Int) {
+        var v = Validator()
+        var page = 1
+        var perPage = 25
+        if let p = params["page"], !p.isEmpty {
+            if let n = Int(p), n >= 1, n <= 1_000_000 { page = n } else { v.add("page", "Page must be a whole number from 1.") }
+        }
+        if let p = params["per_page"], !p.isEmpty {
+            if let n = Int(p), (1...AllianceQuery.maxPerPage).contains(n) {
+                perPage = n
+            } else {
+                v.add("per_page", "Page size must be between 1 and \(AllianceQuery.maxPerPage).")
+            }
+        }
+        try v.check()
+        return (page, perPage)
+    }
+}
+
+/// Type errors in the body and validation errors are reported together.
+protocol APIValidatable {
+    associatedtype Valid
+    func validate() throws(DomainError) -> Valid
+}
+
+extension APIValidatable {
+    func validateAfter(_ body: JSONBody) throws -> Valid {
+        let valid: Valid
+        do {
+            valid = try validate()
+        } catch {
+            try body.check(adding: error.fieldErrors)
+            throw error
+        }
+        try body.check()
+        return valid
+    }
+}
+
+extension OrganizationInput: APIValidatable {}
+extension PersonInput: APIValidatable {}
+extension AllianceInput: APIValidatable {}
+extension MembershipInput: APIValidatable {}

@@ -1,0 +1,89 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// Personal API tokens: create (shown once), list, revoke. Every signed-in user manages their own.
+struct TokensController {
+    let services: Services
+
+    struct PageModel: Sendable {
+        struct Row: Sendable {
+            let name: String
+            let prefix: String
+            let created: String
+            let expires: String
+            let lastUsed: String
+            let state: String
+            let active: Bool
+            let revokeHref: String?
+        }
+        let layout: LayoutModel
+        let rows: [Row]
+        let hasRows: Bool
+        let newToken: String?
+        let name: String
+        let expiresInDays: String
+        let nameError: String?
+        let expiryError: String?
+        let action = Site.tokens.pattern
+        let apiDocument = APIRoutes.documentPath
+    }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.tokens.pattern)) { request, context in
+            try await page(context, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.post(RouterPath(Site.tokens.pattern)) { request, context in
+            let user = try context.requireUser()
+            let form = try await FormData.read(request, context: context)
+            do {
+                let valid = try ApiTokenInput(name: form["name"], expiresInDays: form["expiresInDays"]).validate(now: services.clock())
+                let token = try await ApiTokenIssuer.issue(valid, for: user.user, store: services.store, actor: services.actor(user))
+                return try await page(context, newToken: token, status: .created)
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await page(
+                    context, name: form["name"] ?? "", expiresInDays: form["expiresInDays"] ?? "", errors: error.fieldErrors,
+                    status: .unprocessableContent)
+            }
+        }
+        router.post(RouterPath(Site.revokeToken.pattern)) { request, context in
+            let user = try context.requireUser()
+            _ = try await FormData.read(request, context: context)
+            try await services.store.apiTokens.revoke(try context.id("id"), userID: user.user.id, by: services.actor(user))
+            return redirect(Site.tokens.pattern + "?notice=token-revoked")
+        }
+    }
+
+    func page(
+        _ context: AppContext, newToken: String? = nil, name: String = "", expiresInDays: String = "90", errors: [FieldError] = [],
+        notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let user = try context.requireUser()
+        let now = services.clock()
+        let day = Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!)
+        let rows = try await services.store.apiTokens.list(userID: user.user.id).map { t in
+            let state = t.revokedAt != nil ? "Revoked" : (t.isUsable(at: now) ? "Active" : "Expired")
+            return PageModel.Row(
+                name: t.name, prefix: t.prefix + "…", created: t.createdAt.formatted(day),
+                expires: t.expiresAt?.formatted(day) ?? "Never", lastUsed: t.lastUsedAt?.formatted(day) ?? "Never", state: state,
+                active: state == "Active", revokeHref: t.revokedAt == nil ? Site.revokeToken.path(t.id) : nil)
+        }
+        let model = PageModel(
+            layout: LayoutModel(title: "API tokens", context: context, section: "tokens", notice: notice), rows: rows,
+            hasRows: !rows.isEmpty, newToken: newToken, name: name, expiresInDays: expiresInDays,
+            nameError: errors.first { $0.field == "name" }?.message, expiryError: errors.first { $0.field == "expiresInDays" }?.message)
+        return try services.views.page(model, "account/tokens", status: status)
+    }
+}
+
+/// Creates tokens for the web page and the `accord token create` command alike.
+public enum ApiTokenIssuer {
+    /// Creates a token and returns its text, the only time it is ever available.
+    public static func issue(_ valid: ApiTokenInput.Valid, for user: User, store: Store, actor: AuditActor) async throws -> String {
+        let token = ApiToken.marker + Tokens.random()
+        _ = try await store.apiTokens.create(
+            userID: user.id, valid, tokenHash: Tokens.sha256(token), prefix: String(token.prefix(10)), by: actor)
+        return token
+    }
+}

@@ -1,0 +1,106 @@
+import AccordCore
+import AccordStore
+import AccordWeb
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite struct APIAllianceTests {
+    @Test func createReadUpdateDeleteWithAudit() async throws {
+        try await WebHarness.run { h in
+            let api = try await APIClient.forUser(h, "manager@accord.example")
+            let before = try await h.auditCount()
+            let created = try await api.send(.post, "/api/v1/alliances", json: try await h.newAllianceJSON())
+            #expect(created.status == .created)
+            #expect(created.headers[.eTag] == "\"1\"")
+            let id = created.object["id"] as! String
+            #expect(
+                created.object["valueAmount"] as? String == "2500000.00" && created.object["partnerName"] as? String == "Basilea Genomics")
+            #expect(try await h.auditCount() > before)
+
+            var body = try await h.newAllianceJSON("API deal renamed")
+            body["version"] = 1
+            body["ourManagerId"] = (try await h.store.users.find(email: "manager@accord.example")!.personID!).uuidString
+            let updated = try await api.send(.put, "/api/v1/alliances/\(id)", json: body)
+            #expect(updated.status == .ok && updated.object["version"] as? Int == 2)
+            let stale = try await api.send(.put, "/api/v1/alliances/\(id)", json: body)
+            #expect(stale.status == .conflict && stale.headers[.contentType] == "application/problem+json")
+            #expect(try await h.store.alliances.find(UUID(uuidString: id)!)?.name == "API deal renamed")
+
+            let fetched = try await api.get("/api/v1/alliances/\(id)")
+            #expect(fetched.status == .ok && fetched.object["name"] as? String == "API deal renamed")
+            #expect(try await api.send(.delete, "/api/v1/alliances/\(id)").status == .noContent)
+            #expect(try await api.get("/api/v1/alliances/\(id)").status == .notFound)
+        }
+    }
+
+    @Test func listFiltersSortsAndPages() async throws {
+        try await WebHarness.run { h in
+            let api = try await APIClient.forUser(h, "exec@accord.example")
+            let page = try await api.get("/api/v1/alliances?phase=commercialization&sort=value&dir=desc&per_page=3&page=2")
+            #expect(page.status == .ok)
+            #expect(page.object["total"] as? Int == 8 && page.object["pageCount"] as? Int == 3 && page.items.count == 3)
+            let bad = try await api.get("/api/v1/alliances?phase=someday&per_page=0")
+            #expect(bad.status == .badRequest && Set(bad.errorFields) == ["phase", "per_page"])
+        }
+    }
+
+    /// Values are JSON fragments, so numbers and strings can both be tried.
+    @Test(arguments: [
+        ("name", #""""#, "name"), ("type", #""joint_venture""#, "type"), ("partnerId", #""nope""#, "partnerId"),
+        ("partnerId", #""\#(UUID().uuidString)""#, "partnerId"), ("valueCurrency", #""XXX""#, "valueCurrency"),
+        ("name", "42", "name"), ("tier", "true", "tier"), ("effectiveDate", #""2026-02-30""#, "effectiveDate"),
+        ("colour", #""blue""#, "colour"),
+    ])
+    func badFieldsAre422AndWriteNothing(_ field: String, _ fragment: String, _ named: String) async throws {
+        try await WebHarness.run { h in
+            let value = try JSONSerialization.jsonObject(with: Data(fragment.utf8), options: .fragmentsAllowed)
+            let api = try await APIClient.forUser(h, "admin@accord.example")
+            var body = try await h.newAllianceJSON()
+            body[field] = value
+            let before = try await h.auditCount()
+            let response = try await api.send(.post, "/api/v1/alliances", json: body)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.errorFields.contains(named), "\(response.object)")
+            #expect(try await h.auditCount() == before)
+        }
+    }
+
+    @Test func malformedBodiesAreRefused() async throws {
+        try await WebHarness.run { h in
+            let api = try await APIClient.forUser(h, "admin@accord.example")
+            #expect(try await api.send(.post, "/api/v1/alliances", raw: "{\"name\": ").status == .badRequest)
+            #expect(try await api.send(.post, "/api/v1/alliances", raw: "[1, 2]").status == .badRequest)
+            #expect(
+                try await api.send(.post, "/api/v1/alliances", json: ["name": "x"], contentType: "text/plain").status
+                    == .unsupportedMediaType)
+            let huge = try await api.send(.post, "/api/v1/alliances", json: ["name": String(repeating: "x", count: 70_000)])
+            #expect(huge.status == .contentTooLarge)
+            var missing = try await h.newAllianceJSON()
+            missing["version"] = nil
+            let id = try await h.alliance(named: "HX-201").id
+            let noVersion = try await api.send(.put, "/api/v1/alliances/\(id)", json: missing)
+            #expect(noVersion.status == .unprocessableContent && noVersion.errorFields.contains("version"))
+            #expect(try await api.get("/api/v1/alliances/not-a-uuid").status == .notFound)
+            #expect(try await api.get("/api/v1/nowhere").headers[.contentType] == "application/problem+json")
+        }
+    }
+
+    @Test func teamsOverTheAPI() async throws {
+        try await WebHarness.run { h in
+            let api = try await APIClient.forUser(h, "manager@accord.example")
+            let alliance = try await h.alliance(named: "Lotus quality")
+            let lotus = try await h.store.organizations.list().first { $0.name == "Lotus API" }!
+            let person = try await h.store.people.all(organizationIDs: [lotus.id]).first { $0.function == .finance }!
+            let path = "/api/v1/alliances/\(alliance.id)/members"
+            let added = try await api.send(.post, path, json: ["personId": person.id.uuidString, "role": "member"])
+            #expect(added.status == .created && added.object["side"] as? String == "partner")
+            let sponsor = try await api.send(.post, path, json: ["personId": person.id.uuidString, "role": "executive_sponsor"])
+            #expect(sponsor.status == .unprocessableContent)
+            let list = try await api.get(path)
+            #expect(list.items.contains { $0["personId"] as? String == person.id.uuidString })
+            #expect(try await api.send(.delete, path + "/\(added.object["id"] as! String)").status == .noContent)
+        }
+    }
+}

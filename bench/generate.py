@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Builds a realistic Accord portfolio of N alliances straight into an SQLite file.
+
+    python3 bench/generate.py --alliances 10000 --database /tmp/bench.sqlite --accord .build/release/accord
+
+The schema comes from `accord migrate`; rows are written with Python's sqlite3 in one transaction, far
+faster than going through the application. Partners grow with N (one per 25 alliances, at least 9); each
+has 8 people across functions and levels; our company has one alliance manager per 40 alliances plus
+functional staff; every alliance has sponsors, managers and 2-4 functional leads on each side.
+Business rows written this way carry no audit records (the audit chain starts empty and verifies).
+"""
+import argparse
+import datetime
+import os
+import random
+import sqlite3
+import subprocess
+import uuid
+
+TYPES = ["research_collaboration", "licensing_in", "licensing_out", "co_development", "co_commercialization",
+         "supply_manufacturing", "quality_agreement", "clinical_services", "distribution", "other"]
+STATUSES = ["launching", "active", "active", "active", "terminating", "closed"]
+PHASES = ["initiation", "development", "commercialization"]
+TRANSITIONS = [None, None, None, "start_up", "reset", "wind_down", "exit"]
+TIERS = ["tier_1", "tier_2", "tier_2", "tier_3", "tier_3"]
+FUNCTIONS = ["research", "clinical", "regulatory", "cmc", "manufacturing", "supply_chain", "quality", "commercial",
+             "medical", "finance", "legal", "procurement", "alliance_management"]
+LEVELS = ["executive", "senior_management", "management", "operational"]
+CURRENCIES = ["USD", "USD", "USD", "EUR", "EUR", "GBP", "CHF", "JPY"]
+FIRST = ["Lars", "Ingrid", "Kenji", "Yuki", "Aisha", "Rafael", "Chloe", "Matteo", "Sofia", "Anders", "Mei", "Jonas", "Fatima",
+         "Pedro", "Clara", "Emil", "Nadia", "Hugo", "Leila", "Ravi", "Sara", "Felix", "Noor", "Tobias", "Ana", "Eva"]
+LAST = ["Nilsson", "Tanaka", "Haddad", "Costa", "Rossi", "Berg", "Wang", "Schmidt", "Dubois", "Patel", "Andersen", "Silva",
+        "Muller", "Kim", "Novak", "Larsen", "Fischer", "Moretti", "Sato", "Ibrahim", "Jensen", "Garcia", "Weber"]
+PREFIX = ["Nor", "Kan", "Mer", "Aur", "Bas", "Sol", "Pam", "Rhe", "Lot", "Vel", "Cor", "Hel", "Ast", "Ori", "Zen", "Cal"]
+SUFFIX = ["vik Biologics", "to Pharma", "idian CDMO", "elia Clinical", "ilea Genomics", "ent Health", "pas Biotech",
+          "inwerk Pharma", "us API", "ora Therapeutics", "tex Bio", "ion Labs", "ra Sciences", "gen Medicines"]
+
+NOW = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
+
+
+def stamp(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def uid():
+    return str(uuid.uuid4()).upper()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--alliances", type=int, default=10000)
+    parser.add_argument("--database", required=True, help="SQLite file to create (replaced if it exists)")
+    parser.add_argument("--accord", default=".build/release/accord", help="the accord binary, for the schema")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(args.database + suffix):
+            os.remove(args.database + suffix)
+    subprocess.run([args.accord, "migrate", "--database-url", "sqlite://" + os.path.abspath(args.database)], check=True,
+                   stdout=subprocess.DEVNULL)
+
+    db = sqlite3.connect(args.database)
+    db.execute("PRAGMA journal_mode=WAL")
+    created = stamp(NOW)
+    orgs, people = [], []
+
+    def org(name, kind, country):
+        oid = uid()
+        orgs.append((oid, name, kind, country, None, None, 1, created, created))
+        return oid
+
+    def person(org_id, function, level, n):
+        pid = uid()
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        email = f"p{n}.{name.lower().replace(' ', '.')}@{org_id[:8].lower()}.example"
+        people.append((pid, org_id, name, email, f"{level.replace('_', ' ').title()}, {function.replace('_', ' ').title()}",
+                       function, level, 1, created, created))
+        return pid
+
+    ours = org("Helix Therapeutics", "ours", "United States")
+    count = 0
+    managers = []
+    for i in range(max(5, args.alliances // 40)):
+        count += 1
+        managers.append(person(ours, "alliance_management", "senior_management", count))
+    our_staff = {}
+    for function in FUNCTIONS:
+        our_staff[function] = []
+        for level in LEVELS:
+            count += 1
+            our_staff[function].append(person(ours, function, level, count))
+
+    partner_count = max(9, args.alliances // 25)
+    partners = []
+    for i in range(partner_count):
+        combos = len(PREFIX) * len(SUFFIX)
+        name = PREFIX[i % len(PREFIX)] + SUFFIX[(i // len(PREFIX)) % len(SUFFIX)] + (f" {i // combos + 1}" if i >= combos else "")
+        pid = org(name, "partner", rng.choice(["Norway", "Japan", "Ireland", "Germany", "India", "United States"]))
+        staff = {}
+        for function in ["alliance_management", "research", "clinical", "regulatory", "cmc", "quality", "commercial", "finance"]:
+            count += 1
+            staff[function] = person(pid, function, rng.choice(LEVELS), count)
+        partners.append((pid, staff))
+
+    db.executemany("INSERT INTO organizations (id, name, kind, country, website, notes, version, created_at, updated_at)"
+                   " VALUES (?,?,?,?,?,?,?,?,?)", orgs)
+    db.executemany("INSERT INTO people (id, organization_id, name, email, title, function, level, version, created_at, updated_at)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?)", people)
+
+    alliances, members = [], []
+    for i in range(args.alliances):
+        aid = uid()
+        partner_id, staff = rng.choice(partners)
+        kind = rng.choice(TYPES)
+        effective = NOW - datetime.timedelta(days=rng.randint(30, 3650))
+        term_end = effective + datetime.timedelta(days=rng.randint(730, 5475))
+        manager = rng.choice(managers)
+        sponsor = rng.choice(our_staff["commercial"][:2] + our_staff["research"][:2])
+        value = rng.choice([None, rng.randint(1, 500) * 1_000_000 * 100])
+        updated = stamp(NOW - datetime.timedelta(minutes=rng.randint(0, 500000)))
+        alliances.append((aid, f"{kind.replace('_', ' ').title()} {i + 1:06d}", partner_id, kind, rng.choice(STATUSES),
+                          rng.choice(PHASES), rng.choice(TRANSITIONS), rng.choice(TIERS), sponsor, manager,
+                          staff["research"], staff["alliance_management"], f"HX-{rng.randint(100, 999)}",
+                          rng.choice(["Worldwide", "US", "EU", "Japan", "US, EU"]), effective.strftime("%Y-%m-%d"),
+                          term_end.strftime("%Y-%m-%d"), None, value, rng.choice(CURRENCIES) if value else None,
+                          "Generated for benchmarks.", None, 1, created, updated))
+        for person_id, side, role in [(sponsor, "ours", "executive_sponsor"), (manager, "ours", "alliance_manager"),
+                                      (staff["research"], "partner", "executive_sponsor"),
+                                      (staff["alliance_management"], "partner", "alliance_manager")]:
+            members.append((uid(), aid, person_id, side, role, created))
+        for function in rng.sample(["clinical", "regulatory", "cmc", "quality", "commercial", "finance"], rng.randint(2, 4)):
+            members.append((uid(), aid, rng.choice(our_staff[function]), "ours", "functional_lead", created))
+            members.append((uid(), aid, staff[function], "partner", "functional_lead", created))
+
+    db.executemany("INSERT INTO alliances (id, name, partner_id, type, status, phase, transition, tier, our_sponsor_id,"
+                   " our_manager_id, partner_sponsor_id, partner_manager_id, products, territories, effective_date,"
+                   " term_end_date, renewal_notice_date, value_hundredths, value_currency, description, internal_notes,"
+                   " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", alliances)
+    db.executemany("INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", members)
+    db.commit()
+    db.execute("ANALYZE")
+    db.close()
+    print(f"{args.database}: {len(alliances)} alliances, {len(orgs) - 1} partners, {len(people)} people, {len(members)} memberships")
+    print(f"manager person for a bench user: {managers[0]}")
+
+
+if __name__ == "__main__":
+    main()

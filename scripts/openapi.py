@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Writes the OpenAPI 3.1 document of Accord's JSON API.
+
+The document is the API's contract: docs/openapi.json, with a copy served at /api/v1/openapi.json from
+Sources/AccordWeb/Resources/openapi.json. Run `python3 scripts/openapi.py` after changing the API;
+`python3 scripts/openapi.py --check` fails when the committed files are not what this script writes.
+AccordWebTests/OpenAPITests checks that the document and the registered routes (and enum values) agree.
+"""
+import json
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+TARGETS = [ROOT / "docs" / "openapi.json", ROOT / "Sources" / "AccordWeb" / "Resources" / "openapi.json"]
+
+ENUMS = {
+    "OrganizationKind": ["ours", "partner"],
+    "BusinessFunction": ["research", "clinical", "regulatory", "cmc", "manufacturing", "supply_chain", "quality", "commercial",
+                         "medical", "finance", "legal", "procurement", "alliance_management"],
+    "Level": ["executive", "senior_management", "management", "operational"],
+    "AllianceType": ["research_collaboration", "licensing_in", "licensing_out", "co_development", "co_commercialization",
+                     "supply_manufacturing", "quality_agreement", "clinical_services", "distribution", "other"],
+    "OperationalStatus": ["launching", "active", "terminating", "closed"],
+    "LifecyclePhase": ["initiation", "development", "commercialization"],
+    "LifecycleTransition": ["start_up", "reset", "wind_down", "exit"],
+    "StrategicTier": ["tier_1", "tier_2", "tier_3"],
+    "Side": ["ours", "partner"],
+    "MembershipRole": ["executive_sponsor", "alliance_manager", "functional_lead", "member"],
+    "TeamRole": ["functional_lead", "member"],
+    "Role": ["administrator", "executive", "alliance_manager", "member", "partner"],
+    "AllianceSort": ["name", "partner", "type", "phase", "status", "tier", "effective", "value", "updated"],
+}
+
+def ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+def nullable(schema):
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    s = dict(schema)
+    s["type"] = [s["type"], "null"]
+    return s
+
+def text(max_length, **extra):
+    return {"type": "string", "maxLength": max_length, **extra}
+
+UUID = {"type": "string", "format": "uuid"}
+DATE = {"type": "string", "format": "date", "description": "YYYY-MM-DD"}
+STAMP = {"type": "string", "format": "date-time"}
+
+def obj(properties, required, description=None):
+    schema = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+    if description:
+        schema["description"] = description
+    return schema
+
+ORG_FIELDS = {
+    "name": text(120), "kind": ref("OrganizationKind"), "country": nullable(text(80)),
+    "website": nullable(text(200, description="Starts with https:// or http://")), "notes": nullable(text(4000)),
+}
+PERSON_FIELDS = {
+    "organizationId": UUID, "name": text(120), "email": text(254, format="idn-email"), "title": nullable(text(120)),
+    "function": ref("BusinessFunction"), "level": ref("Level"),
+}
+ALLIANCE_FIELDS = {
+    "name": text(160), "partnerId": UUID, "type": ref("AllianceType"), "status": ref("OperationalStatus"),
+    "phase": ref("LifecyclePhase"), "transition": nullable(ref("LifecycleTransition")), "tier": ref("StrategicTier"),
+    "ourSponsorId": nullable(UUID), "ourManagerId": nullable(UUID), "partnerSponsorId": nullable(UUID),
+    "partnerManagerId": nullable(UUID), "products": nullable(text(500)), "territories": nullable(text(500)),
+    "effectiveDate": nullable(DATE), "termEndDate": nullable(DATE), "renewalNoticeDate": nullable(DATE),
+    "valueAmount": nullable({"type": "string", "pattern": r"^[0-9][0-9,]*(\.[0-9]{1,2})?$",
+                             "description": "Non-negative, at most two decimals, e.g. 1250000.00"}),
+    "valueCurrency": nullable({"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217 code"}),
+    "description": nullable(text(4000, description="Shared with partner users")),
+    "internalNotes": nullable(text(4000, description="Never shown to partner users")),
+}
+VERSION = {"type": "integer", "minimum": 1, "description": "The version you last read; a stale version gets 409."}
+RECORD = {"version": {"type": "integer"}, "createdAt": STAMP, "updatedAt": STAMP}
+
+SCHEMAS = {name: {"type": "string", "enum": values} for name, values in ENUMS.items()}
+SCHEMAS.update({
+    "FieldError": obj({"field": {"type": "string"}, "message": {"type": "string"}}, ["field", "message"]),
+    "Problem": obj({"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+                    "detail": {"type": "string"}, "errors": {"type": "array", "items": ref("FieldError")}},
+                   ["type", "title", "status", "detail"], "RFC 9457 problem details; `errors` lists invalid fields."),
+    "Me": obj({"id": UUID, "email": {"type": "string"}, "name": {"type": "string"}, "role": ref("Role"),
+               "personId": UUID}, ["id", "email", "name", "role"]),
+    "OrganizationCreate": obj(ORG_FIELDS, ["name", "kind"]),
+    "OrganizationUpdate": obj({**ORG_FIELDS, "version": VERSION}, ["name", "kind", "version"]),
+    "Organization": obj({"id": UUID, **ORG_FIELDS, **RECORD}, ["id", "name", "kind", "version", "createdAt", "updatedAt"]),
+    "PersonCreate": obj(PERSON_FIELDS, ["organizationId", "name", "email", "function", "level"]),
+    "PersonUpdate": obj({**PERSON_FIELDS, "version": VERSION}, ["organizationId", "name", "email", "function", "level", "version"]),
+    "Person": obj({"id": UUID, **PERSON_FIELDS, **RECORD},
+                  ["id", "organizationId", "name", "email", "function", "level", "version", "createdAt", "updatedAt"]),
+    "AllianceCreate": obj(ALLIANCE_FIELDS, ["name", "partnerId", "type", "status", "phase", "tier"]),
+    "AllianceUpdate": obj({**ALLIANCE_FIELDS, "version": VERSION}, ["name", "partnerId", "type", "status", "phase", "tier", "version"]),
+    "Alliance": obj({"id": UUID, **ALLIANCE_FIELDS, "partnerName": nullable({"type": "string"}), **RECORD},
+                    ["id", "name", "partnerId", "type", "status", "phase", "tier", "version", "createdAt", "updatedAt"]),
+    "MembershipCreate": obj({"personId": UUID, "role": ref("TeamRole")}, ["personId", "role"]),
+    "Membership": obj({"id": UUID, "allianceId": UUID, "personId": UUID, "side": ref("Side"), "role": ref("MembershipRole"),
+                       "createdAt": STAMP}, ["id", "allianceId", "personId", "side", "role", "createdAt"]),
+})
+for item in ["Organization", "Person", "Alliance", "Membership"]:
+    SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
+                                  "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
+                                 ["items", "page", "perPage", "total", "pageCount"])
+
+PROBLEM_TEXT = {
+    400: "Malformed JSON, a body that is not an object, or invalid query parameters",
+    401: "No valid API token",
+    403: "Your role does not allow this",
+    404: "No such record, or one you may not know exists",
+    409: "A stale version, or a record still in use",
+    413: "Body larger than 64 KiB",
+    415: "Body is not application/json",
+    422: "Invalid or unknown fields; `errors` names each",
+}
+
+def problem(code):
+    return {"description": PROBLEM_TEXT[code], "content": {"application/problem+json": {"schema": ref("Problem")}}}
+
+def ok(code, schema, description):
+    response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance"):
+        response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
+    return response
+
+def op(op_id, summary, tag, responses, errors, params=(), body=None):
+    operation = {"operationId": op_id, "summary": summary, "tags": [tag], "responses": {}}
+    for code, (schema, description) in responses.items():
+        operation["responses"][str(code)] = {"description": description} if schema is None else ok(code, schema, description)
+    for code in errors:
+        operation["responses"][str(code)] = problem(code)
+    if params:
+        operation["parameters"] = list(params)
+    if body:
+        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(body)}}}
+    return operation
+
+def path_id(name="id", description="The record's id"):
+    return {"name": name, "in": "path", "required": True, "description": description, "schema": UUID}
+
+def query(name, schema, description):
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+PAGING = [query("page", {"type": "integer", "minimum": 1, "maximum": 1000000}, "Page number, from 1"),
+          query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Items per page (default 25)")]
+ALLIANCE_FILTERS = [
+    query("type", ref("AllianceType"), "Only this type"), query("status", ref("OperationalStatus"), "Only this status"),
+    query("phase", ref("LifecyclePhase"), "Only this phase"), query("partner", UUID, "Only this partner organisation"),
+    query("manager", UUID, "Only alliances run by this alliance manager (our side)"),
+    query("q", text(100), "Text in the name, partner or products"), query("sort", ref("AllianceSort"), "Sort key (default name)"),
+    query("dir", {"type": "string", "enum": ["asc", "desc"]}, "Sort direction"),
+] + PAGING
+
+def crud(collection, item, tag, list_params, list_errors):
+    plural = collection.strip("/").split("/")[-1]
+    return {
+        f"/api/v1{collection}": {
+            "get": op(f"list{item}s" if item != "Person" else "listPeople", f"List {plural}", tag, {200: (item + "List", "One page")},
+                      list_errors, list_params),
+            "post": op(f"create{item}", f"Create a {item.lower()}", tag, {201: (item, "Created")},
+                       [400, 401, 403, 413, 415, 422], body=item + "Create"),
+        },
+        f"/api/v1{collection}/{{id}}": {
+            "get": op(f"get{item}", f"One {item.lower()}", tag, {200: (item, "The record")},
+                      [401, 403, 404] if item != "Alliance" else [401, 404], [path_id()]),
+            "put": op(f"update{item}", f"Replace a {item.lower()}'s fields", tag, {200: (item, "Updated")},
+                      [400, 401, 403, 404, 409, 413, 415, 422], [path_id()], item + "Update"),
+            "delete": op(f"delete{item}", f"Delete a {item.lower()}", tag, {204: (None, "Deleted")}, [401, 403, 404, 409], [path_id()]),
+        },
+    }
+
+PATHS = {
+    "/api/v1/openapi.json": {"get": {"operationId": "getOpenAPIDocument", "summary": "This document", "tags": ["Meta"],
+                                     "security": [], "responses": {"200": {"description": "The OpenAPI document",
+                                                                           "content": {"application/json": {"schema": {"type": "object"}}}}}}},
+    "/api/v1/me": {"get": op("getMe", "The token's user", "Meta", {200: ("Me", "The user")}, [401])},
+}
+PATHS.update(crud("/organizations", "Organization", "Organisations", PAGING, [400, 401, 403]))
+PATHS.update(crud("/people", "Person", "People", PAGING + [query("organization", UUID, "Only this organisation"),
+                                                          query("q", text(100), "Text in the name or email")], [400, 401, 403]))
+PATHS.update(crud("/alliances", "Alliance", "Alliances", ALLIANCE_FILTERS, [400, 401]))
+PATHS["/api/v1/alliances/{id}/members"] = {
+    "get": op("listMembers", "The alliance's team", "Alliances", {200: ("MembershipList", "Every member")}, [401, 404], [path_id()]),
+    "post": op("addMember", "Add a person to the team", "Alliances", {201: ("Membership", "Added")},
+               [400, 401, 403, 404, 413, 415, 422], [path_id()], "MembershipCreate"),
+}
+PATHS["/api/v1/alliances/{id}/members/{memberId}"] = {
+    "delete": op("removeMember", "Remove a team member", "Alliances", {204: (None, "Removed")}, [401, 403, 404, 409],
+                 [path_id(), path_id("memberId", "The membership's id")]),
+}
+
+DOCUMENT = {
+    "openapi": "3.1.0",
+    "info": {"title": "Accord API", "version": "1.0.0",
+             "description": "Alliances, organisations, people and teams. Every request needs a personal API token "
+                            "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
+                            "`accord token create`. The token carries its user's access: partner users see only their "
+                            "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
+                            "version last read. Errors are RFC 9457 problem details."},
+    "servers": [{"url": "/"}],
+    "security": [{"bearerAuth": []}],
+    "tags": [{"name": n} for n in ["Alliances", "Organisations", "People", "Meta"]],
+    "paths": PATHS,
+    "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
+}
+
+def render():
+    return json.dumps(DOCUMENT, indent=2, sort_keys=False) + "\n"
+
+if __name__ == "__main__":
+    output = render()
+    if "--check" in sys.argv:
+        stale = [str(t.relative_to(ROOT)) for t in TARGETS if not t.exists() or t.read_text() != output]
+        if stale:
+            sys.exit("OpenAPI document out of date (run python3 scripts/openapi.py): " + ", ".join(stale))
+        print("OpenAPI document is current.")
+    else:
+        for target in TARGETS:
+            target.write_text(output)
+        print("Wrote " + ", ".join(str(t.relative_to(ROOT)) for t in TARGETS))
