@@ -21,7 +21,9 @@ enum APIRoutes {
 
     static func table(_ services: Services) -> [APIRoute] {
         let orgs = OrganizationsAPI(services: services)
+        let orgCRUD = orgs.crud
         let people = PeopleAPI(services: services)
+        let peopleCRUD = people.crud
         let alliances = AlliancesAPI(services: services)
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
@@ -31,15 +33,15 @@ enum APIRoutes {
                     APIModels.Me(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, personId: user.personID))
             },
             APIRoute(method: .get, path: prefix + "/organizations", handler: orgs.list),
-            APIRoute(method: .post, path: prefix + "/organizations", handler: orgs.create),
-            APIRoute(method: .get, path: prefix + "/organizations/{id}", handler: orgs.get),
-            APIRoute(method: .put, path: prefix + "/organizations/{id}", handler: orgs.update),
-            APIRoute(method: .delete, path: prefix + "/organizations/{id}", handler: orgs.delete),
+            APIRoute(method: .post, path: prefix + "/organizations", handler: orgCRUD.create),
+            APIRoute(method: .get, path: prefix + "/organizations/{id}", handler: orgCRUD.get),
+            APIRoute(method: .put, path: prefix + "/organizations/{id}", handler: orgCRUD.update),
+            APIRoute(method: .delete, path: prefix + "/organizations/{id}", handler: orgCRUD.delete),
             APIRoute(method: .get, path: prefix + "/people", handler: people.list),
-            APIRoute(method: .post, path: prefix + "/people", handler: people.create),
-            APIRoute(method: .get, path: prefix + "/people/{id}", handler: people.get),
-            APIRoute(method: .put, path: prefix + "/people/{id}", handler: people.update),
-            APIRoute(method: .delete, path: prefix + "/people/{id}", handler: people.delete),
+            APIRoute(method: .post, path: prefix + "/people", handler: peopleCRUD.create),
+            APIRoute(method: .get, path: prefix + "/people/{id}", handler: peopleCRUD.get),
+            APIRoute(method: .put, path: prefix + "/people/{id}", handler: peopleCRUD.update),
+            APIRoute(method: .delete, path: prefix + "/people/{id}", handler: peopleCRUD.delete),
             APIRoute(method: .get, path: prefix + "/alliances", handler: alliances.list),
             APIRoute(method: .post, path: prefix + "/alliances", handler: alliances.create),
             APIRoute(method: .get, path: prefix + "/alliances/{id}", handler: alliances.get),

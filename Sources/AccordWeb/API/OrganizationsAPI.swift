@@ -17,43 +17,15 @@ struct OrganizationsAPI {
             APIModels.List(Page(items: slice, total: all.count, page: page, perPage: perPage), APIModels.Organization.init))
     }
 
-    func get(_ request: Request, _ context: AppContext) async throws -> Response {
-        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
-        let org = try await find(context.apiID("id"))
-        return try APIResponse.json(APIModels.Organization(org), etag: org.version)
-    }
-
-    func create(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .editDirectory)
-        var body = try await JSONBody.read(request, context: context, allowed: Self.fields.subtracting(["version"]))
-        let valid = try Self.input(&body).validateAfter(body)
-        let org = try await services.store.organizations.create(valid, by: services.actor(user))
-        return try APIResponse.json(APIModels.Organization(org), status: .created, etag: org.version)
-    }
-
-    func update(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .editDirectory)
-        let org = try await find(context.apiID("id"))
-        var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
-        let input = Self.input(&body)
-        let version = body.integer("version", required: true)
-        let valid = try input.validateAfter(body)
-        let updated = try await services.store.organizations.update(org.id, valid, expectedVersion: version, by: services.actor(user))
-        return try APIResponse.json(APIModels.Organization(updated), etag: updated.version)
-    }
-
-    func delete(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .editDirectory)
-        try await services.store.organizations.delete(try await find(context.apiID("id")).id, by: services.actor(user))
-        return APIResponse.noContent()
-    }
-
-    func find(_ id: UUID) async throws -> Organization {
-        guard let org = try await services.store.organizations.find(id) else { throw DomainError.notFound("No such organisation.") }
-        return org
+    var crud: DirectoryAPI<OrganizationInput, Organization, APIModels.Organization> {
+        let store = services.store
+        return DirectoryAPI(
+            services: services, noun: "organisation", fields: Self.fields, input: Self.input, model: APIModels.Organization.init,
+            version: \.version,
+            findRecord: { try await store.organizations.find($0) },
+            createRecord: { try await store.organizations.create($0, by: $1) },
+            updateRecord: { try await store.organizations.update($0, $1, expectedVersion: $2, by: $3) },
+            deleteRecord: { try await store.organizations.delete($0, by: $1) })
     }
 
     static func input(_ body: inout JSONBody) -> OrganizationInput {

@@ -22,43 +22,14 @@ struct PeopleAPI {
         return try APIResponse.json(APIModels.List(result, APIModels.Person.init))
     }
 
-    func get(_ request: Request, _ context: AppContext) async throws -> Response {
-        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
-        let person = try await find(context.apiID("id"))
-        return try APIResponse.json(APIModels.Person(person), etag: person.version)
-    }
-
-    func create(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .editDirectory)
-        var body = try await JSONBody.read(request, context: context, allowed: Self.fields.subtracting(["version"]))
-        let valid = try Self.input(&body).validateAfter(body)
-        let person = try await services.store.people.create(valid, by: services.actor(user))
-        return try APIResponse.json(APIModels.Person(person), status: .created, etag: person.version)
-    }
-
-    func update(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .editDirectory)
-        let person = try await find(context.apiID("id"))
-        var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
-        let input = Self.input(&body)
-        let version = body.integer("version", required: true)
-        let valid = try input.validateAfter(body)
-        let updated = try await services.store.people.update(person.id, valid, expectedVersion: version, by: services.actor(user))
-        return try APIResponse.json(APIModels.Person(updated), etag: updated.version)
-    }
-
-    func delete(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .editDirectory)
-        try await services.store.people.delete(try await find(context.apiID("id")).id, by: services.actor(user))
-        return APIResponse.noContent()
-    }
-
-    func find(_ id: UUID) async throws -> Person {
-        guard let person = try await services.store.people.find(id) else { throw DomainError.notFound("No such person.") }
-        return person
+    var crud: DirectoryAPI<PersonInput, Person, APIModels.Person> {
+        let store = services.store
+        return DirectoryAPI(
+            services: services, noun: "person", fields: Self.fields, input: Self.input, model: APIModels.Person.init,
+            version: \.version,
+            findRecord: { try await store.people.find($0) }, createRecord: { try await store.people.create($0, by: $1) },
+            updateRecord: { try await store.people.update($0, $1, expectedVersion: $2, by: $3) },
+            deleteRecord: { try await store.people.delete($0, by: $1) })
     }
 
     static func input(_ body: inout JSONBody) -> PersonInput {
