@@ -70,3 +70,22 @@ import Testing
         #expect(throws: Never.self) { try PasswordRules.check("correct horse battery", email: "dana@helix.example") }
     }
 }
+
+@Suite struct ApiTokenInputTests {
+    @Test func expiryIsCountedInDaysFromNow() throws {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let valid = try ApiTokenInput(name: " Export ", expiresInDays: "30").validate(now: now)
+        #expect(valid.name == "Export" && valid.expiresAt == now.addingTimeInterval(30 * 86_400))
+        #expect(try ApiTokenInput(name: "Forever", expiresInDays: "").validate(now: now).expiresAt == nil)
+    }
+
+    @Test(arguments: ["0", "366", "ten", "-1", "1.5"])
+    func badExpiriesNameTheField(_ days: String) {
+        do {
+            _ = try ApiTokenInput(name: "x", expiresInDays: days).validate(now: Date())
+            Issue.record("expected \(days) to be refused")
+        } catch {
+            #expect(error.fieldErrors.map(\.field) == ["expiresInDays"])
+        }
+    }
+}

@@ -41,7 +41,9 @@ public struct SQLAllianceRepository: AllianceRepository {
         let order = "\(AllianceRows.sortExpression(query.sort)) \(query.descending ? "DESC" : "ASC"), a.id"
         return try await database.read { [filter] db in
             let from = "FROM alliances a JOIN organizations o ON o.id = a.partner_id LEFT JOIN people m ON m.id = a.our_manager_id"
-            let total = try await db.raw("SELECT COUNT(*) AS n \(unsafeRaw: from) \(filter)").first()?.int("n") ?? 0
+            // Every alliance has exactly one partner, so the count needs the join only to search partner names.
+            let countFrom = query.text == nil ? "FROM alliances a" : "FROM alliances a JOIN organizations o ON o.id = a.partner_id"
+            let total = try await db.raw("SELECT COUNT(*) AS n \(unsafeRaw: countFrom) \(filter)").first()?.int("n") ?? 0
             let rows = try await db.raw(
                 """
                 SELECT a.*, o.name AS partner_name, m.name AS manager_name \(unsafeRaw: from) \(filter)

@@ -76,18 +76,35 @@ public final class AccordDatabase: Sendable {
     }
 
     /// The one transaction helper: BEGIN, `body`, COMMIT on a single connection; ROLLBACK on any error.
+    /// SQLite transactions run on the pool's single writer connection, one at a time.
     public func transaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await read { db in
-            try await db.raw(SQLQueryString(begin)).run()
+        switch backend {
+        case .sqlite(let pool):
+            let connection = try await pool.checkoutWriter()
             do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
+                let result = try await Self.inTransaction(connection.sql(), begin: "BEGIN IMMEDIATE", body)
+                await pool.checkinWriter()
                 return result
             } catch {
-                try? await db.raw("ROLLBACK").run()
+                await pool.checkinWriter()
                 throw error
             }
+        case .postgres:
+            return try await read { db in try await Self.inTransaction(db, begin: "BEGIN", body) }
+        }
+    }
+
+    private static func inTransaction<T: Sendable>(
+        _ db: any SQLDatabase, begin: String, _ body: (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 

@@ -2,8 +2,11 @@ import Foundation
 import Logging
 import SQLiteKit
 
-/// A few SQLite connections to one file, each used by one task at a time.
-/// WAL lets readers run beside the single writer; writers queue on `BEGIN IMMEDIATE` with a busy timeout.
+/// A few SQLite connections to one file, each used by one task at a time, plus one writer connection.
+/// WAL lets readers run beside the single writer. Writes queue here, in the process, for the writer: were
+/// they to queue inside SQLite (`BEGIN IMMEDIATE` waiting on the busy timeout) they would block the few threads
+/// SQLite calls run on, including the one the current writer needs to commit. Other processes (the CLI) are
+/// still kept apart by SQLite's lock and the busy timeout.
 actor SQLiteConnectionPool {
     private let path: String
     private let logger: Logger
@@ -12,6 +15,9 @@ actor SQLiteConnectionPool {
     private var opened = 0
     private var waiters: [CheckedContinuation<SQLiteConnection, any Error>] = []
     private var closed = false
+    private var writer: SQLiteConnection?
+    private var writerBusy = false
+    private var writerWaiters: [CheckedContinuation<SQLiteConnection, any Error>] = []
 
     init(path: String, maxConnections: Int, logger: Logger) {
         self.path = path
@@ -42,6 +48,32 @@ actor SQLiteConnectionPool {
         }
     }
 
+    /// The writer connection, exclusively; queued callers wait their turn.
+    func checkoutWriter() async throws -> SQLiteConnection {
+        if closed { throw StoreError.closed }
+        if !writerBusy {
+            writerBusy = true
+            if let writer { return writer }
+            do {
+                let connection = try await open()
+                writer = connection
+                return connection
+            } catch {
+                writerBusy = false
+                throw error
+            }
+        }
+        return try await withCheckedThrowingContinuation { writerWaiters.append($0) }
+    }
+
+    func checkinWriter() {
+        if !writerWaiters.isEmpty, let writer {
+            writerWaiters.removeFirst().resume(returning: writer)
+        } else {
+            writerBusy = false
+        }
+    }
+
     private func open() async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=NORMAL"] {
@@ -56,6 +88,9 @@ actor SQLiteConnectionPool {
         waiters = []
         for connection in idle { try? await connection.close() }
         idle = []
+        for waiter in writerWaiters { waiter.resume(throwing: StoreError.closed) }
+        writerWaiters = []
+        if let writer, !writerBusy { try? await writer.close() }
     }
 }
 

@@ -10,5 +10,6 @@ public enum AllMigrations {
         M0007_CreateSignInAttempts(),
         M0008_CreateAuditLog(),
         M0009_CreateApiTokens(),
+        M0010_AddAllianceSortIndexes(),
     ]
 }

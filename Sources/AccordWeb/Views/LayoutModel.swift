@@ -1,5 +1,6 @@
 import AccordCore
 import Foundation
+import Mustache
 
 /// What the shared layout shows: title, navigation, the signed-in user and a notice.
 struct LayoutModel: Sendable {
@@ -61,11 +62,21 @@ struct LayoutModel: Sendable {
     }
 }
 
-/// A choice in a select list.
-struct OptionModel: Sendable {
+/// A choice in a select list. Pages render hundreds of these, so they answer template lookups directly
+/// instead of through swift-mustache's reflection.
+struct OptionModel: Sendable, MustacheParent {
     let value: String
     let label: String
     let selected: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "selected": selected
+        default: nil
+        }
+    }
 
     static func list<E: Labeled>(_ type: E.Type, selected: String?, blank: String? = nil) -> [OptionModel] {
         (blank.map { [OptionModel(value: "", label: $0, selected: (selected ?? "").isEmpty)] } ?? [])

@@ -25,7 +25,9 @@ public struct Views: Sendable {
 
     /// Renders a page model with its template into an HTML response.
     func page(_ model: some Sendable, _ template: String, status: HTTPResponse.Status = .ok) throws -> Response {
-        guard let html = library.render(model, withTemplate: template) else { throw ViewError.missing("template \(template)") }
+        guard let html = library.render(TemplateTree.convert(model), withTemplate: template) else {
+            throw ViewError.missing("template \(template)")
+        }
         return Self.html(html, status: status)
     }
 
