@@ -7,8 +7,9 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct APIAccessTests {
-    @Test func requestsWithoutAValidTokenGet401() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func requestsWithoutAValidTokenGet401(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let anonymous = APIClient(harness: h, token: nil)
             let response = try await anonymous.get("/api/v1/alliances")
             #expect(response.status == .unauthorized && response.headers[.wwwAuthenticate] == "Bearer realm=\"accord\"")
@@ -22,8 +23,9 @@ import Testing
         }
     }
 
-    @Test func expiredAndRevokedTokensStopWorking() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func expiredAndRevokedTokensStopWorking(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let expired = try await APIClient.forUser(h, "exec@accord.example", expiresAt: Date().addingTimeInterval(-1))
             #expect(try await expired.get("/api/v1/me").status == .unauthorized)
             let live = try await APIClient.forUser(h, "exec@accord.example")
@@ -37,8 +39,9 @@ import Testing
         }
     }
 
-    @Test func partnerTokensSeeOnlyTheirAlliancesAndNoInternalNotes() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func partnerTokensSeeOnlyTheirAlliancesAndNoInternalNotes(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "partner@accord.example")
             let list = try await api.get("/api/v1/alliances?per_page=100")
             let names = Set(list.items.compactMap { $0["name"] as? String })
@@ -59,8 +62,9 @@ import Testing
         }
     }
 
-    @Test func internalMembersEditOnlyTheirAlliances() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func internalMembersEditOnlyTheirAlliances(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "member@accord.example")
             let outsider = try await h.outsiderAlliance()
             var body = try await h.newAllianceJSON()
@@ -71,8 +75,9 @@ import Testing
         }
     }
 
-    @Test func directoryOverTheAPI() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func directoryOverTheAPI(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "admin@accord.example")
             let org = try await api.send(
                 .post, "/api/v1/organizations", json: ["name": "Orion Bio", "kind": "partner", "country": "France"])

@@ -7,8 +7,9 @@ import HummingbirdTesting
 import Testing
 
 @Suite struct APIAllianceTests {
-    @Test func createReadUpdateDeleteWithAudit() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func createReadUpdateDeleteWithAudit(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
             let before = try await h.auditCount()
             let created = try await api.send(.post, "/api/v1/alliances", json: try await h.newAllianceJSON())
@@ -35,8 +36,9 @@ import Testing
         }
     }
 
-    @Test func listFiltersSortsAndPages() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func listFiltersSortsAndPages(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "exec@accord.example")
             let page = try await api.get("/api/v1/alliances?phase=commercialization&sort=value&dir=desc&per_page=3&page=2")
             #expect(page.status == .ok)
@@ -67,8 +69,9 @@ import Testing
         }
     }
 
-    @Test func malformedBodiesAreRefused() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func malformedBodiesAreRefused(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "admin@accord.example")
             #expect(try await api.send(.post, "/api/v1/alliances", raw: "{\"name\": ").status == .badRequest)
             #expect(try await api.send(.post, "/api/v1/alliances", raw: "[1, 2]").status == .badRequest)
@@ -87,8 +90,9 @@ import Testing
         }
     }
 
-    @Test func teamsOverTheAPI() async throws {
-        try await WebHarness.run { h in
+    @Test(arguments: WebHarness.databases)
+    func teamsOverTheAPI(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
             let alliance = try await h.alliance(named: "Lotus quality")
             let lotus = try await h.store.organizations.list().first { $0.name == "Lotus API" }!

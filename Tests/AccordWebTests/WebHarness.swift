@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import SQLKit
 
 /// A fresh SQLite database with the demo portfolio, an application over it, and a cookie-keeping client.
 struct WebHarness {
@@ -19,12 +20,44 @@ struct WebHarness {
         return logger
     }()
 
+    /// SQLite always; PostgreSQL too when ACCORD_TEST_POSTGRES_URL is set (scripts/test sets it).
+    static var databases: [String] {
+        ProcessInfo.processInfo.environment["ACCORD_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+    }
+
     static func run(
-        throttle: SignInThrottle = SignInThrottle(), _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(),
+        _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
+        if database == "postgres" {
+            try await withPostgres { url in try await run(url: url, throttle: throttle, body) }
+            return
+        }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let database = try await AccordDatabase.open(.sqlite(path: path), logger: logger)
+        try await run(url: .sqlite(path: path), throttle: throttle, body)
+    }
+
+    /// A fresh PostgreSQL database for one test, dropped afterwards.
+    static func withPostgres(_ body: (DatabaseURL) async throws -> Void) async throws {
+        let admin = try DatabaseURL(ProcessInfo.processInfo.environment["ACCORD_TEST_POSTGRES_URL"]!)
+        guard case .postgres(let host, let port, let user, let password, _) = admin else { return }
+        let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let adminDB = try await AccordDatabase.open(admin, logger: logger)
+        try await adminDB.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+        do {
+            try await body(.postgres(host: host, port: port, user: user, password: password, database: String(name)))
+        } catch {
+            await adminDB.close()
+            throw error
+        }
+        try await adminDB.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: String(name))").run() }
+        await adminDB.close()
+    }
+
+    static func run(url: DatabaseURL, throttle: SignInThrottle, _ body: @escaping @Sendable (WebHarness) async throws -> Void) async throws
+    {
+        let database = try await AccordDatabase.open(url, logger: logger)
         try await Migrator(database: database).migrate(logger: logger)
         let store = Store(database: database)
         _ = try await DemoPortfolio.load(into: store, bcryptCost: 4)
