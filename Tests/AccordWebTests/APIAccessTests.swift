@@ -1,10 +1,11 @@
 import AccordCore
 import AccordStore
-import AccordWeb
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Testing
+
+@testable import AccordWeb
 
 @Suite struct APIAccessTests {
     @Test(arguments: WebHarness.databases)
@@ -53,7 +54,7 @@ import Testing
             #expect(try await api.get("/api/v1/alliances/\(other.id)/members").status == .notFound)
             let mine = try await h.alliance(named: "HX-201")
             var body = AccessMatrixTests.form(for: mine) as [String: Any]
-            body = Dictionary(uniqueKeysWithValues: body.map { (Problem_apiName($0.key), $0.value) })
+            body = Dictionary(uniqueKeysWithValues: body.map { (Problem.apiName($0.key), $0.value) })
             body["version"] = mine.version
             #expect(try await api.send(.put, "/api/v1/alliances/\(mine.id)", json: body).status == .forbidden)
             #expect(try await api.get("/api/v1/organizations").status == .forbidden)
@@ -113,9 +114,4 @@ import Testing
             #expect(orgs.object["total"] as? Int == 10 && orgs.items.count == 5)
         }
     }
-}
-
-/// Form field names use the domain spelling (`partnerID`); the API spells them `partnerId`.
-func Problem_apiName(_ field: String) -> String {
-    field.hasSuffix("ID") ? String(field.dropLast(2)) + "Id" : field
 }

@@ -28,7 +28,7 @@ struct AlliancesAPI {
 
     func get(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visible(context.apiID("id"), user)
+        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
         return try APIResponse.json(try await model(alliance, user), etag: alliance.version)
     }
 
@@ -48,7 +48,7 @@ struct AlliancesAPI {
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visible(context.apiID("id"), user)
+        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
         var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
         let input = Self.input(&body)
@@ -60,7 +60,7 @@ struct AlliancesAPI {
 
     func delete(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visible(context.apiID("id"), user)
+        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
         try await services.store.alliances.delete(alliance.id, by: services.actor(user))
         return APIResponse.noContent()
@@ -68,7 +68,7 @@ struct AlliancesAPI {
 
     func members(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visible(context.apiID("id"), user)
+        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
         let members = try await services.store.alliances.members(of: alliance.id)
         let page = Page(items: members, total: members.count, page: 1, perPage: max(1, members.count))
         return try APIResponse.json(APIModels.List(page, APIModels.Membership.init))
@@ -76,36 +76,21 @@ struct AlliancesAPI {
 
     func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visible(context.apiID("id"), user)
+        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
         var body = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
-        let valid = try MembershipInput(personID: body.string("personId"), role: body.string("role")).validateAfter(body)
-        if valid.role == .executiveSponsor || valid.role == .allianceManager {
-            throw DomainError.invalid("role", "Sponsors and alliance managers are set on the alliance itself.")
-        }
-        guard let person = try await services.store.people.find(valid.personID) else {
-            throw DomainError.invalid("personID", "Person is not a known person.")
-        }
-        let ours = try await services.store.organizations.ours()
-        let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
-        let member = try await services.store.alliances.addMember(
-            alliance.id, personID: person.id, side: side, role: valid.role, by: services.actor(user))
+        let input = MembershipInput(personID: body.string("personId"), role: body.string("role"))
+        _ = try input.validateAfter(body)
+        let member = try await services.addTeamMember(input, to: alliance, by: user)
         return try APIResponse.json(APIModels.Membership(member), status: .created)
     }
 
     func removeMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visible(context.apiID("id"), user)
+        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
         try await services.store.alliances.removeMember(try context.apiID("memberId"), from: alliance.id, by: services.actor(user))
         return APIResponse.noContent()
-    }
-
-    /// The alliance if the user may see it; otherwise 404 without revealing that it exists.
-    func visible(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
-        try AccessPolicy.require(user.principal, .viewAlliance(id))
-        guard let alliance = try await services.store.alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
-        return alliance
     }
 
     func model(_ alliance: Alliance, _ user: SignedIn) async throws -> APIModels.Alliance {

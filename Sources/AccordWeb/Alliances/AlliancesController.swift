@@ -26,27 +26,20 @@ struct AlliancesController {
         }
         router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
             let user = try context.requireUser()
-            let alliance = try await visibleAlliance(context.id("id"), user)
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
             try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
             return try await form(context, input: AllianceInput(alliance), errors: [], alliance: alliance, status: .ok)
         }
         router.post(RouterPath(Site.editAlliance.pattern)) { request, context in try await update(request, context) }
         router.post(RouterPath(Site.deleteAlliance.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await visibleAlliance(context.id("id"), user)
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
             try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
             _ = try await FormData.read(request, context: context)
             try await store.alliances.delete(alliance.id, by: services.actor(user))
             return redirect(Site.alliances.pattern + "?notice=deleted")
         }
         AllianceTeamController(services: services).register(router)
-    }
-
-    /// The alliance if the user may see it; otherwise 404, so its existence is not revealed.
-    func visibleAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
-        try AccessPolicy.require(user.principal, .viewAlliance(id))
-        guard let alliance = try await store.alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
-        return alliance
     }
 
     func index(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -78,7 +71,7 @@ struct AlliancesController {
         async throws -> Response
     {
         let user = try context.requireUser()
-        let alliance = try await visibleAlliance(id, user)
+        let alliance = try await services.visibleAlliance(id, user)
         guard let partner = try await store.organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
         let members = try await store.alliances.members(of: id)
         let named = [alliance.ourSponsorID, alliance.ourManagerID, alliance.partnerSponsorID, alliance.partnerManagerID].compactMap { $0 }
@@ -135,7 +128,7 @@ struct AlliancesController {
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await visibleAlliance(context.id("id"), user)
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
         let form = try await FormData.read(request, context: context)
         let input = AllianceFormPage.input(from: form)

@@ -1,0 +1,28 @@
+import AccordCore
+import Foundation
+
+/// Alliance steps shared by the web pages and the JSON API, so both apply the same rules.
+extension Services {
+    /// The alliance if the user may see it; otherwise not found, so its existence is not revealed.
+    func visibleAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
+        try AccessPolicy.require(user.principal, .viewAlliance(id))
+        guard let alliance = try await store.alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
+        return alliance
+    }
+
+    /// Adds a person to the team. Sponsors and managers come from the alliance's own fields; the side follows
+    /// from the person's organisation.
+    func addTeamMember(_ input: MembershipInput, to alliance: Alliance, by user: SignedIn) async throws -> Membership {
+        try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
+        let valid = try input.validate()
+        if valid.role == .executiveSponsor || valid.role == .allianceManager {
+            throw DomainError.invalid("role", "Sponsors and alliance managers are set on the alliance itself.")
+        }
+        guard let person = try await store.people.find(valid.personID) else {
+            throw DomainError.invalid("personID", "Person is not a known person.")
+        }
+        let ours = try await store.organizations.ours()
+        let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
+        return try await store.alliances.addMember(alliance.id, personID: person.id, side: side, role: valid.role, by: actor(user))
+    }
+}
