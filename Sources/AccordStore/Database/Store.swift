@@ -12,6 +12,7 @@ public struct Store: Sendable {
     public let signInAttempts: any SignInAttemptRepository
     public let audit: any AuditRepository
     public let apiTokens: any ApiTokenRepository
+    public let health: any HealthRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -23,5 +24,6 @@ public struct Store: Sendable {
         signInAttempts = SQLSignInAttemptRepository(database: database)
         audit = SQLAuditRepository(database: database)
         apiTokens = SQLApiTokenRepository(database: database)
+        health = SQLHealthRepository(database: database)
     }
 }

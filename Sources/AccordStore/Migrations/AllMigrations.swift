@@ -11,5 +11,6 @@ public enum AllMigrations {
         M0008_CreateAuditLog(),
         M0009_CreateApiTokens(),
         M0010_AddAllianceSortIndexes(),
+        M0011_CreateHealth(),
     ]
 }

@@ -1,0 +1,114 @@
+import Foundation
+
+public enum WaveStatus: String, Labeled {
+    case open, closed, reviewed
+
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// One survey of one alliance, both sides, with the instrument version it was sent with.
+public struct HealthWave: Sendable, Equatable, Codable, Identifiable {
+    public var id: UUID
+    public var allianceID: UUID
+    public var instrumentID: UUID
+    public var title: String
+    public var opensOn: LocalDate
+    public var closesOn: LocalDate
+    public var status: WaveStatus
+    public var createdAt: Date
+
+    public init(
+        id: UUID, allianceID: UUID, instrumentID: UUID, title: String, opensOn: LocalDate, closesOn: LocalDate, status: WaveStatus,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.allianceID = allianceID
+        self.instrumentID = instrumentID
+        self.title = title
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+        self.status = status
+        self.createdAt = createdAt
+    }
+
+    /// Open for answers on `today`: not closed by hand, and within its dates (the close date included).
+    public func acceptsAnswers(on today: LocalDate) -> Bool {
+        status == .open && opensOn <= today && today <= closesOn
+    }
+}
+
+/// A person asked to answer a wave. The link's token is stored only as a hash.
+public struct WaveInvitee: Sendable, Equatable {
+    public var personID: UUID
+    public var side: Side
+    public var function: BusinessFunction
+    public var tokenHash: String
+
+    public init(personID: UUID, side: Side, function: BusinessFunction, tokenHash: String) {
+        self.personID = personID
+        self.side = side
+        self.function = function
+        self.tokenHash = tokenHash
+    }
+}
+
+public struct WaveInput: Sendable, Equatable {
+    public var title: String?
+    public var opensOn: String?
+    public var closesOn: String?
+
+    public init(title: String? = nil, opensOn: String? = nil, closesOn: String? = nil) {
+        self.title = title
+        self.opensOn = opensOn
+        self.closesOn = closesOn
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var title: String
+        public var opensOn: LocalDate
+        public var closesOn: LocalDate
+    }
+
+    public func validate() throws(DomainError) -> Valid {
+        var v = Validator()
+        let title = v.text(title, "title", "Title", max: 120)
+        let opens = v.optionalDate(opensOn, "opensOn", "Open date")
+        let closes = v.optionalDate(closesOn, "closesOn", "Close date")
+        if opens == nil, (opensOn ?? "").isEmpty { v.add("opensOn", "Open date is required.") }
+        if closes == nil, (closesOn ?? "").isEmpty { v.add("closesOn", "Close date is required.") }
+        if let opens, let closes, closes < opens { v.add("closesOn", "Close date must be on or after the open date (\(opens)).") }
+        try v.check()
+        return Valid(title: title, opensOn: opens!, closesOn: closes!)
+    }
+}
+
+/// Invited and answered, per side and function: what a manager may see, never who answered.
+public struct ResponseRate: Sendable, Equatable {
+    public var side: Side
+    public var function: BusinessFunction
+    public var invited: Int
+    public var answered: Int
+
+    public init(side: Side, function: BusinessFunction, invited: Int, answered: Int) {
+        self.side = side
+        self.function = function
+        self.invited = invited
+        self.answered = answered
+    }
+}
+
+public protocol HealthRepository: Sendable {
+    /// The latest version of an instrument, storing the given definition as version 1 when there is none.
+    func currentInstrument(_ definition: Instrument, by actor: AuditActor) async throws -> (id: UUID, instrument: Instrument)
+    func createWave(
+        allianceID: UUID, instrumentID: UUID, _ valid: WaveInput.Valid, invitees: [WaveInvitee], by actor: AuditActor
+    ) async throws -> HealthWave
+    func waves(allianceID: UUID) async throws -> [HealthWave]
+    /// The wave a respondent's link belongs to, and whether it was already used.
+    func invitation(tokenHash: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?)?
+    func saveDraft(tokenHash: String, draft: String) async throws
+    /// Stores the answers without any link to the person, marks the link used; refuses a used link or a closed wave.
+    func submit(tokenHash: String, _ answers: SurveySubmission.Valid, today: LocalDate) async throws
+    func respondents(waveID: UUID) async throws -> [RespondentScores]
+    func responseRates(waveID: UUID) async throws -> [ResponseRate]
+}

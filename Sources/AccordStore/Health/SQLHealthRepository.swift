@@ -1,0 +1,201 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+public struct SQLHealthRepository: HealthRepository {
+    let database: AccordDatabase
+
+    public init(database: AccordDatabase) { self.database = database }
+
+    public func currentInstrument(_ definition: Instrument, by actor: AuditActor) async throws -> (id: UUID, instrument: Instrument) {
+        try await database.write(by: actor) { tx in
+            if let row = try await tx.db.raw(
+                """
+                SELECT id, definition FROM health_instruments WHERE instrument_key = \(bind: definition.key)
+                ORDER BY version DESC LIMIT 1
+                """
+            ).first() {
+                let instrument = try JSONDecoder().decode(Instrument.self, from: Data(try row.string("definition").utf8))
+                return (try row.uuid("id"), instrument)
+            }
+            try definition.validate()
+            let id = UUID()
+            try await tx.db.raw(
+                """
+                INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at)
+                VALUES (\(bind: id.uuidString), \(bind: definition.key), \(bind: definition.version), \(bind: definition.name),
+                    \(bind: AuditChange.snapshot(definition)), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("health_instrument", id, .create, before: nil, after: definition)
+            return (id, definition)
+        }
+    }
+
+    static func decodeWave(_ row: any SQLRow) throws -> HealthWave {
+        guard let opens = try row.localDate("opens_on"), let closes = try row.localDate("closes_on") else {
+            throw StoreError.unexpected("wave without dates")
+        }
+        return HealthWave(
+            id: try row.uuid("id"), allianceID: try row.uuid("alliance_id"), instrumentID: try row.uuid("instrument_id"),
+            title: try row.string("title"), opensOn: opens, closesOn: closes, status: try row.choice("status"),
+            createdAt: try row.date("created_at"))
+    }
+
+    public func createWave(
+        allianceID: UUID, instrumentID: UUID, _ valid: WaveInput.Valid, invitees: [WaveInvitee], by actor: AuditActor
+    ) async throws -> HealthWave {
+        try await database.write(by: actor) { tx in
+            if invitees.isEmpty { throw DomainError.invalid("respondents", "Choose at least one respondent.") }
+            let wave = HealthWave(
+                id: UUID(), allianceID: allianceID, instrumentID: instrumentID, title: valid.title, opensOn: valid.opensOn,
+                closesOn: valid.closesOn, status: .open, createdAt: tx.now)
+            try await tx.db.raw(
+                """
+                INSERT INTO health_waves (id, alliance_id, instrument_id, title, opens_on, closes_on, status, created_at)
+                VALUES (\(bind: wave.id.uuidString), \(bind: allianceID.uuidString), \(bind: instrumentID.uuidString),
+                    \(bind: wave.title), \(bind: wave.opensOn.description), \(bind: wave.closesOn.description),
+                    \(bind: wave.status.rawValue), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            for invitee in invitees {
+                try await tx.db.raw(
+                    """
+                    INSERT INTO health_invitations (id, wave_id, person_id, side, function, token_hash, submitted)
+                    VALUES (\(bind: UUID().uuidString), \(bind: wave.id.uuidString), \(bind: invitee.personID.uuidString),
+                        \(bind: invitee.side.rawValue), \(bind: invitee.function.rawValue), \(bind: invitee.tokenHash), \(bind: false))
+                    """
+                ).run()
+            }
+            try await tx.record("health_wave", wave.id, alliance: allianceID, .create, before: nil, after: wave)
+            return wave
+        }
+    }
+
+    public func waves(allianceID: UUID) async throws -> [HealthWave] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM health_waves WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY opens_on, created_at")
+                .all().map(Self.decodeWave)
+        }
+    }
+
+    public func invitation(tokenHash: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?)? {
+        try await database.read { db in
+            guard
+                let row = try await db.raw(
+                    """
+                    SELECT w.*, i.submitted AS used, i.draft AS draft FROM health_invitations i
+                    JOIN health_waves w ON w.id = i.wave_id WHERE i.token_hash = \(bind: tokenHash)
+                    """
+                ).first()
+            else { return nil }
+            return (try Self.decodeWave(row), try row.bool("used"), try row.optionalString("draft"))
+        }
+    }
+
+    public func saveDraft(tokenHash: String, draft: String) async throws {
+        try await database.transaction { db in
+            guard
+                try await db.raw("SELECT submitted FROM health_invitations WHERE token_hash = \(bind: tokenHash)").first()?.bool(
+                    "submitted") == false
+            else { throw DomainError.notFound("This survey link is not valid or has already been used.") }
+            try await db.raw("UPDATE health_invitations SET draft = \(bind: draft) WHERE token_hash = \(bind: tokenHash)").run()
+        }
+    }
+
+    public func submit(tokenHash: String, _ answers: SurveySubmission.Valid, today: LocalDate) async throws {
+        // The audit record names the wave, side and function only: who answered stays unrecorded.
+        // Two submits of one link cannot both pass: SQLite runs one write at a time, PostgreSQL locks the invitation row.
+        try await database.write(by: AuditActor(userID: nil, name: "survey respondent")) { tx in
+            guard
+                let row = try await tx.db.raw(
+                    """
+                    SELECT w.*, i.id AS invitation_id, i.submitted AS used, i.side AS side, i.function AS respondent_function
+                    FROM health_invitations i JOIN health_waves w ON w.id = i.wave_id WHERE i.token_hash = \(bind: tokenHash)
+                    \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE OF i" : "")
+                    """
+                ).first()
+            else { throw DomainError.notFound("This survey link is not valid.") }
+            let wave = try Self.decodeWave(row)
+            if try row.bool("used") { throw DomainError.conflict("This survey link has already been used; answers can be sent once.") }
+            if !wave.acceptsAnswers(on: today) {
+                throw DomainError.conflict("This survey is closed (it ran \(wave.opensOn) to \(wave.closesOn)).")
+            }
+            try await tx.db.raw(
+                """
+                UPDATE health_invitations SET submitted = \(bind: true), draft = NULL
+                WHERE id = \(bind: try row.string("invitation_id")) AND submitted = \(bind: false)
+                """
+            ).run()
+            let response = UUID()
+            let side = try row.string("side")
+            let function = try row.string("respondent_function")
+            try await tx.db.raw(
+                """
+                INSERT INTO health_responses (id, wave_id, side, function)
+                VALUES (\(bind: response.uuidString), \(bind: wave.id.uuidString), \(bind: side), \(bind: function))
+                """
+            ).run()
+            for (key, score) in answers.scores.sorted(by: { $0.key < $1.key }) {
+                try await tx.db.raw(
+                    """
+                    INSERT INTO health_answers (response_id, question_key, score, comment)
+                    VALUES (\(bind: response.uuidString), \(bind: key), \(bind: score), \(bind: answers.comments[key]))
+                    """
+                ).run()
+            }
+            for (index, text) in answers.openAnswers.enumerated() where !text.isEmpty {
+                try await tx.db.raw(
+                    """
+                    INSERT INTO health_open_answers (response_id, question_index, answer)
+                    VALUES (\(bind: response.uuidString), \(bind: index), \(bind: text))
+                    """
+                ).run()
+            }
+            try await tx.record(
+                AuditChange(
+                    entity: "health_response", entityID: response, allianceID: wave.allianceID, action: .create, before: nil,
+                    after: AuditChange.snapshot(["wave": wave.id.uuidString, "side": side, "function": function])))
+        }
+    }
+
+    public func respondents(waveID: UUID) async throws -> [RespondentScores] {
+        try await database.read { db in
+            let rows = try await db.raw(
+                """
+                SELECT r.id AS response_id, r.side, r.function, a.question_key, a.score, a.comment
+                FROM health_responses r JOIN health_answers a ON a.response_id = r.id
+                WHERE r.wave_id = \(bind: waveID.uuidString) ORDER BY r.id
+                """
+            ).all()
+            var byResponse: [String: RespondentScores] = [:]
+            for row in rows {
+                let id = try row.string("response_id")
+                let fresh = RespondentScores(side: try row.choice("side"), function: try row.choice("function"), scores: [:])
+                var respondent = byResponse[id] ?? fresh
+                let key = try row.string("question_key")
+                respondent.scores[key] = try row.int("score")
+                if let comment = try row.optionalString("comment") { respondent.comments[key] = comment }
+                byResponse[id] = respondent
+            }
+            return byResponse.keys.sorted().compactMap { byResponse[$0] }
+        }
+    }
+
+    public func responseRates(waveID: UUID) async throws -> [ResponseRate] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT side, function, COUNT(*) AS invited,
+                    SUM(CASE WHEN submitted = \(bind: true) THEN 1 ELSE 0 END) AS answered
+                FROM health_invitations WHERE wave_id = \(bind: waveID.uuidString)
+                GROUP BY side, function ORDER BY side, function
+                """
+            ).all().map { row in
+                ResponseRate(
+                    side: try row.choice("side"), function: try row.choice("function"), invited: try row.int("invited"),
+                    answered: try row.int("answered"))
+            }
+        }
+    }
+}
