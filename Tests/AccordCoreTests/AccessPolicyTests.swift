@@ -71,6 +71,13 @@ import Testing
             ]
         ),
         (
+            "run health checks", .runHealthChecks(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.allow, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
             "view directory", .viewDirectory,
             [
                 .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),

@@ -61,10 +61,23 @@ def click_and_wait(driver, locate):
             locate().click()
             break
         except WebDriverException:
+            if replaced(page)(driver):
+                break  # the click went through; only its report failed
             if attempt == 2:
                 raise
             time.sleep(0.2)
-    WebDriverWait(driver, 15).until(EC.staleness_of(page))
+    WebDriverWait(driver, 15).until(replaced(page))
+
+
+def replaced(element):
+    """True once the element is gone: stale, or (newer Chromium) reported as no longer in the document."""
+    def check(_driver):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 def follow(driver, link_text):
@@ -217,4 +230,42 @@ def test_user_creates_and_revokes_an_api_token(driver):
     assert "Token revoked" in driver.page_source
     status, problem = api(token)
     assert status == 401 and problem["status"] == 401
+    sign_out(driver)
+
+
+def test_respondent_answers_through_a_link_and_manager_reads_results(driver):
+    sign_in(driver, "manager@accord.example")
+    follow(driver, "Pampas gene therapy in-license")
+    follow(driver, "Health checks")
+    shot(driver, "14-health-checks")
+    check_accessibility(driver, "health checks")
+    click_and_wait(driver, lambda: button(driver, "Open wave"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "#survey-links tbody tr")
+    links = [(r.find_elements(By.TAG_NAME, "td")[0].text, r.find_element(By.TAG_NAME, "code").text) for r in rows]
+    assert len(links) >= 6
+    shot(driver, "15-wave-links")
+    sign_out(driver)
+
+    for index, (side, link) in enumerate(links):
+        driver.get(BASE + link)
+        assert "Relationship health survey" in driver.page_source
+        if index == 0:
+            shot(driver, "16-survey")
+            check_accessibility(driver, "survey")
+            click_and_wait(driver, lambda: button(driver, "Send my answers"))
+            assert "Please answer the questions marked below" in driver.page_source
+        driver.execute_script(
+            "document.querySelectorAll('input[type=radio][value=\"%d\"]').forEach(r => r.checked = true)" % (4 if side == "Our company" else 2))
+        click_and_wait(driver, lambda: button(driver, "Send my answers"))
+        assert "Thank you" in driver.page_source
+
+    sign_in(driver, "manager@accord.example")
+    follow(driver, "Pampas gene therapy in-license")
+    follow(driver, "Health checks")
+    driver.find_element(By.CSS_SELECTOR, "#waves tbody a").click()
+    WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "dimensions")))
+    table = driver.find_element(By.ID, "dimensions").text
+    assert "Trust 4.00" in table and "2.00" in table and "Perception gap" in table
+    shot(driver, "17-health-results")
+    check_accessibility(driver, "health results")
     sign_out(driver)

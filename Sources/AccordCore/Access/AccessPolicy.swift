@@ -28,6 +28,8 @@ public enum Permission: Sendable, Equatable {
     case editAlliance(UUID)
     case deleteAlliance(UUID)
     case manageTeam(UUID)
+    /// Open health waves for the alliance and see their aggregated results.
+    case runHealthChecks(UUID)
     case viewDirectory
     case editDirectory
     case manageUsers
@@ -69,7 +71,7 @@ public enum AccessPolicy {
         case .viewAlliance(let id):
             return p.belongs(to: id) ? .allow : .hidden
         case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
-            .manageTeam(let id):
+            .manageTeam(let id), .runHealthChecks(let id):
             return p.belongs(to: id) ? .forbidden : .hidden
         case .createAlliance, .viewDirectory, .editDirectory, .manageUsers:
             return .forbidden
@@ -83,7 +85,7 @@ public enum AccessPolicy {
             return .allow
         case .createAlliance, .editDirectory:
             return manages ? .allow : .forbidden
-        case .editAlliance(let id), .manageTeam(let id):
+        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id):
             return p.belongs(to: id) ? .allow : .forbidden
         case .deleteAlliance(let id):
             return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden

@@ -46,6 +46,8 @@ struct AllianceShowPage: Sendable {
     let canDelete: Bool
     let canManageTeam: Bool
     let editHref: String
+    let healthHref: String
+    let canRunHealth: Bool
     let deleteHref: String
     let addMemberHref: String
     let candidateOptions: [OptionModel]
@@ -89,6 +91,8 @@ struct AllianceShowPage: Sendable {
         canDelete = AccessPolicy.allows(principal, .deleteAlliance(a.id))
         canManageTeam = AccessPolicy.allows(principal, .manageTeam(a.id))
         editHref = Site.editAlliance.path(a.id)
+        healthHref = Site.allianceHealth.path(a.id)
+        canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)
         addMemberHref = Site.allianceMembers.path(a.id)
         let canManage = canManageTeam

@@ -19,6 +19,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     PeopleController(services: services).register(router)
     UsersController(services: services).register(router)
     TokensController(services: services).register(router)
+    HealthController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

@@ -5,21 +5,31 @@ import Hummingbird
 /// A submitted `application/x-www-form-urlencoded` body, checked for its CSRF token.
 public struct FormData: Sendable {
     public private(set) var values: [String: String] = [:]
+    /// Every value of keys that repeat, such as a list of checkboxes.
+    public private(set) var lists: [String: [String]] = [:]
 
-    public init(values: [String: String]) { self.values = values }
+    public init(values: [String: String], lists: [String: [String]] = [:]) {
+        self.values = values
+        self.lists = lists
+    }
 
     public subscript(_ key: String) -> String? { values[key] }
+
+    public func all(_ key: String) -> [String] { lists[key] ?? [] }
 
     /// Parses `a=1&b=two+words`; repeated keys keep the last value.
     public static func parse(_ body: String) -> FormData {
         var values: [String: String] = [:]
+        var lists: [String: [String]] = [:]
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = decode(parts[0])
             guard !key.isEmpty else { continue }
-            values[key] = parts.count > 1 ? decode(parts[1]) : ""
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            values[key] = value
+            lists[key, default: []].append(value)
         }
-        return FormData(values: values)
+        return FormData(values: values, lists: lists)
     }
 
     static func decode(_ text: Substring) -> String {

@@ -10,7 +10,8 @@ public struct Views: Sendable {
     /// Every template a page renders; start-up fails if one is missing.
     static let required = [
         "layout", "signin", "error", "form", "alliances/index", "alliances/show", "organizations/index",
-        "organizations/show", "people/index", "people/show", "admin/users", "account/tokens",
+        "organizations/show", "people/index", "people/show", "admin/users", "account/tokens", "health/index", "health/results",
+        "health/survey",
     ]
 
     public static func load() async throws -> Views {
