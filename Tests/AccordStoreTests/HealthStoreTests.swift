@@ -102,3 +102,16 @@ import Testing
             ).acceptsAnswers(on: LocalDate("2026-11-30")!))
     }
 }
+
+@Suite struct HealthHistoryIsKeptTests {
+    @Test(arguments: TestDatabase.available)
+    func anAllianceWithHealthChecksCannotBeDeleted(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let (wave, _) = try await HealthStoreTests.wave(store)
+            let before = try await Fixtures.auditCount(store)
+            await #expect(throws: DomainError.self) { try await store.alliances.delete(wave.allianceID, by: Fixtures.actor) }
+            #expect(try await store.alliances.find(wave.allianceID) != nil)
+            #expect(try await Fixtures.auditCount(store) == before)
+        }
+    }
+}

@@ -67,6 +67,12 @@ public struct WaveInput: Sendable, Equatable {
         public var title: String
         public var opensOn: LocalDate
         public var closesOn: LocalDate
+
+        public init(title: String, opensOn: LocalDate, closesOn: LocalDate) {
+            self.title = title
+            self.opensOn = opensOn
+            self.closesOn = closesOn
+        }
     }
 
     public func validate() throws(DomainError) -> Valid {
@@ -109,6 +115,7 @@ public protocol HealthRepository: Sendable {
     func saveDraft(tokenHash: String, draft: String) async throws
     /// Stores the answers without any link to the person, marks the link used; refuses a used link or a closed wave.
     func submit(tokenHash: String, _ answers: SurveySubmission.Valid, today: LocalDate) async throws
+    func setStatus(_ waveID: UUID, _ status: WaveStatus, by actor: AuditActor) async throws
     func respondents(waveID: UUID) async throws -> [RespondentScores]
     func responseRates(waveID: UUID) async throws -> [ResponseRate]
 }

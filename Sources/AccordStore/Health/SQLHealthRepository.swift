@@ -159,6 +159,19 @@ public struct SQLHealthRepository: HealthRepository {
         }
     }
 
+    public func setStatus(_ waveID: UUID, _ status: WaveStatus, by actor: AuditActor) async throws {
+        try await database.write(by: actor) { tx in
+            guard
+                let before = try await tx.db.raw("SELECT * FROM health_waves WHERE id = \(bind: waveID.uuidString)").first().map(
+                    Self.decodeWave)
+            else { throw DomainError.notFound("No such health check.") }
+            var after = before
+            after.status = status
+            try await tx.db.raw("UPDATE health_waves SET status = \(bind: status.rawValue) WHERE id = \(bind: waveID.uuidString)").run()
+            try await tx.record("health_wave", waveID, alliance: before.allianceID, .update, before: before, after: after)
+        }
+    }
+
     public func respondents(waveID: UUID) async throws -> [RespondentScores] {
         try await database.read { db in
             let rows = try await db.raw(

@@ -1,0 +1,78 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Three past health waves on two demo alliances: one improving after its actions, one declining with a
+/// widening perception gap. Answers go through the same submission path as real respondents.
+enum DemoHealth {
+    struct Plan {
+        let alliance: String
+        /// Mean score per wave for our side and the partner's.
+        let waves: [(title: String, opens: String, ours: Double, partner: Double)]
+    }
+
+    static let plans = [
+        Plan(
+            alliance: "Pampas gene therapy in-license",
+            waves: [
+                ("Health check 2025 H1", "2025-02-03", 2.4, 2.2), ("Health check 2025 H2", "2025-08-04", 3.1, 3.0),
+                ("Health check 2026 H1", "2026-02-02", 3.9, 3.7),
+            ]),
+        Plan(
+            alliance: "Kanto Japan co-commercialization",
+            waves: [
+                ("Health check 2025 H1", "2025-03-03", 4.2, 3.7), ("Health check 2025 H2", "2025-09-01", 4.0, 2.9),
+                ("Health check 2026 H1", "2026-03-02", 3.9, 2.2),
+            ]),
+    ]
+
+    static func load(into store: Store, actor: AuditActor) async throws {
+        let (instrumentID, instrument) = try await store.health.currentInstrument(DefaultInstrument.instrument, by: actor)
+        for plan in plans {
+            var query = AllianceQuery()
+            query.text = plan.alliance
+            guard let alliance = try await store.alliances.list(query).items.first?.alliance else { continue }
+            let members = try await store.alliances.members(of: alliance.id)
+            let people = try await store.people.find(ids: members.map(\.personID))
+            var seen: Set<UUID> = []
+            let team = members.filter { seen.insert($0.personID).inserted }
+            for (waveIndex, wave) in plan.waves.enumerated() {
+                guard let opens = LocalDate(wave.opens) else { continue }
+                let closes = plusDays(opens, 21)
+                var tokens: [(String, Side, Int)] = []
+                var invitees: [WaveInvitee] = []
+                for (index, member) in team.enumerated() {
+                    guard let person = people[member.personID] else { continue }
+                    let token = UUID().uuidString
+                    tokens.append((token, member.side, index))
+                    invitees.append(
+                        WaveInvitee(personID: person.id, side: member.side, function: person.function, tokenHash: "demo-\(token)"))
+                }
+                let created = try await store.health.createWave(
+                    allianceID: alliance.id, instrumentID: instrumentID,
+                    WaveInput.Valid(title: wave.title, opensOn: opens, closesOn: closes), invitees: invitees, by: actor)
+                for (token, side, index) in tokens where index % 5 != 4 {  // most, not all, answer
+                    let target = side == .ours ? wave.ours : wave.partner
+                    var scores: [String: String] = [:]
+                    for (q, question) in instrument.questions.enumerated() {
+                        let wobble = Double((index * 7 + q * 3 + waveIndex) % 5 - 2) * 0.5
+                        scores[question.key] = String(min(5, max(1, Int((target + wobble).rounded()))))
+                    }
+                    let comment =
+                        side == .partner && waveIndex == 2 && plan.alliance.hasPrefix("Kanto")
+                        ? ["decisions.speed": "Decisions wait for Helix's internal approvals far too long."] : [:]
+                    let valid = try SurveySubmission(scores: scores, comments: comment).validate(against: instrument)
+                    try await store.health.submit(tokenHash: "demo-\(token)", valid, today: opens)
+                }
+                try await store.health.setStatus(created.id, .closed, by: actor)
+            }
+        }
+    }
+
+    static func plusDays(_ date: LocalDate, _ days: Int) -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        return LocalDate(date: start.addingTimeInterval(TimeInterval(days) * 86_400))
+    }
+}
