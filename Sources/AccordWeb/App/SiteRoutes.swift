@@ -8,10 +8,15 @@ public struct SiteRoute: Sendable, Hashable {
 
     /// Fills the `:name` segments in order with the given ids.
     public func path(_ ids: UUID...) -> String {
-        var remaining = ids[...]
+        path(segments: ids.map { $0.uuidString.lowercased() })
+    }
+
+    /// Fills the `:name` segments in order with the given values (for paths keyed by a token, not an id).
+    public func path(segments: [String]) -> String {
+        var remaining = segments[...]
         return pattern.split(separator: "/", omittingEmptySubsequences: false).map { segment in
-            guard segment.hasPrefix(":"), let id = remaining.popFirst() else { return String(segment) }
-            return id.uuidString.lowercased()
+            guard segment.hasPrefix(":"), let value = remaining.popFirst() else { return String(segment) }
+            return value
         }.joined(separator: "/")
     }
 }

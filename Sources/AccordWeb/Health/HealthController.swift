@@ -84,7 +84,7 @@ struct HealthController {
                 invitees.append(WaveInvitee(personID: uuid, side: member.side, function: person.function, tokenHash: Tokens.sha256(token)))
                 links.append(
                     .init(
-                        name: person.name, side: member.side.label, url: Site.survey.pattern.replacingOccurrences(of: ":token", with: token)
+                        name: person.name, side: member.side.label, url: Site.survey.path(segments: [token])
                     ))
             }
             let (instrumentID, _) = try await store.health.currentInstrument(DefaultInstrument.instrument, by: services.actor(user))
@@ -142,7 +142,7 @@ struct HealthController {
         let model = SurveyPage(
             layout: LayoutModel(title: wave.title, context: context, section: "", notice: notice), wave: wave,
             allianceName: alliance?.name ?? "", instrument: DefaultInstrument.instrument,
-            action: context.parameters.get("token").map { Site.survey.pattern.replacingOccurrences(of: ":token", with: $0) } ?? "",
+            action: context.parameters.get("token").map { Site.survey.path(segments: [$0]) } ?? "",
             values: values, errors: errors, done: done, closed: closed && !done)
         return try services.views.page(model, "health/survey", status: status)
     }
@@ -156,7 +156,7 @@ struct HealthController {
         if form["action"] == "save" {
             let draft = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
             try await store.health.saveDraft(tokenHash: Tokens.sha256(token), draft: draft)
-            return redirect(Site.survey.pattern.replacingOccurrences(of: ":token", with: token) + "?saved=1")
+            return redirect(Site.survey.path(segments: [token]) + "?saved=1")
         }
         let instrument = DefaultInstrument.instrument
         do {
