@@ -30,6 +30,10 @@ public enum Permission: Sendable, Equatable {
     case manageTeam(UUID)
     /// Open health waves for the alliance and see their aggregated results.
     case runHealthChecks(UUID)
+    /// The health heat map across the portfolio and the health column of the alliance list.
+    case viewHealthPortfolio
+    /// Edit health survey instruments (a new version once a wave has used one).
+    case manageInstruments
     case viewDirectory
     case editDirectory
     case manageUsers
@@ -73,7 +77,7 @@ public enum AccessPolicy {
         case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
             .manageTeam(let id), .runHealthChecks(let id):
             return p.belongs(to: id) ? .forbidden : .hidden
-        case .createAlliance, .viewDirectory, .editDirectory, .manageUsers:
+        case .createAlliance, .viewDirectory, .editDirectory, .manageUsers, .manageInstruments, .viewHealthPortfolio:
             return .forbidden
         }
     }
@@ -81,7 +85,7 @@ public enum AccessPolicy {
     private static func decideInternal(_ p: Principal, _ permission: Permission) -> Decision {
         let manages = p.role == .executive || p.role == .allianceManager
         switch permission {
-        case .viewPortfolio, .viewAlliance, .viewAllianceHistory, .viewInternalNotes, .viewDirectory:
+        case .viewPortfolio, .viewAlliance, .viewAllianceHistory, .viewInternalNotes, .viewDirectory, .viewHealthPortfolio:
             return .allow
         case .createAlliance, .editDirectory:
             return manages ? .allow : .forbidden
@@ -89,7 +93,7 @@ public enum AccessPolicy {
             return p.belongs(to: id) ? .allow : .forbidden
         case .deleteAlliance(let id):
             return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden
-        case .manageUsers:
+        case .manageUsers, .manageInstruments:
             return .forbidden
         }
     }

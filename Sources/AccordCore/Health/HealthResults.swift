@@ -114,18 +114,83 @@ public struct WaveResults: Sendable, Equatable {
     public var comments: [String]
 }
 
+/// A side, or a function within a side: the groups anonymity is judged on.
+public struct RespondentGroup: Sendable, Hashable {
+    public var side: Side
+    public var function: BusinessFunction
+
+    public init(side: Side, function: BusinessFunction) {
+        self.side = side
+        self.function = function
+    }
+}
+
+/// A wave's answers counted per group and question, the only form in which results are computed.
+/// Stores sum them in SQL; no individual's answers survive into a tally.
+public struct WaveTally: Sendable, Equatable {
+    /// People who submitted, per group.
+    public var respondents: [RespondentGroup: Int]
+    /// For each group and question key, how many gave scores 1, 2, 3, 4 and 5.
+    public var distributions: [RespondentGroup: [String: [Int]]]
+    /// Comments and open answers per group; shown only for groups large enough to be shown.
+    public var comments: [RespondentGroup: [String]]
+
+    public init(
+        respondents: [RespondentGroup: Int] = [:], distributions: [RespondentGroup: [String: [Int]]] = [:],
+        comments: [RespondentGroup: [String]] = [:]
+    ) {
+        self.respondents = respondents
+        self.distributions = distributions
+        self.comments = comments
+    }
+
+    /// Counts individual answer sheets (used by tests and small callers).
+    public init(_ people: [RespondentScores]) {
+        self.init()
+        for person in people {
+            let group = RespondentGroup(side: person.side, function: person.function)
+            respondents[group, default: 0] += 1
+            for (key, score) in person.scores where (1...5).contains(score) {
+                distributions[group, default: [:]][key, default: [0, 0, 0, 0, 0]][score - 1] += 1
+            }
+            comments[group, default: []].append(contentsOf: person.comments.values)
+        }
+    }
+
+    /// Adds `count` answers of `score` to a question for a group.
+    public mutating func add(_ group: RespondentGroup, question: String, score: Int, count: Int) {
+        guard (1...5).contains(score) else { return }
+        distributions[group, default: [:]][question, default: [0, 0, 0, 0, 0]][score - 1] += count
+    }
+
+    /// The groups matching a side and, when given, a function.
+    func groups(_ side: Side, _ function: BusinessFunction?) -> [RespondentGroup] {
+        Set(respondents.keys).union(distributions.keys).filter { $0.side == side && (function == nil || $0.function == function) }
+            .sorted { $0.function.rawValue < $1.function.rawValue }
+    }
+
+    /// How many people answered on a side (optionally within one function).
+    public func answered(_ side: Side, function: BusinessFunction? = nil) -> Int {
+        groups(side, function).map { respondents[$0] ?? 0 }.reduce(0, +)
+    }
+}
+
 /// Aggregates a wave's answers, keeping every group below the minimum size hidden.
 public enum HealthScoring {
     public static func results(
         _ instrument: Instrument, _ respondents: [RespondentScores], settings: HealthSettings = HealthSettings(),
         function: BusinessFunction? = nil
     ) -> WaveResults {
-        let pool = function.map { f in respondents.filter { $0.function == f } } ?? respondents
-        let bySide = Dictionary(grouping: pool, by: \.side)
+        results(instrument, WaveTally(respondents), settings: settings, function: function)
+    }
+
+    public static func results(
+        _ instrument: Instrument, _ tally: WaveTally, settings: HealthSettings = HealthSettings(), function: BusinessFunction? = nil
+    ) -> WaveResults {
         let dimensions = instrument.dimensions.map { dimension -> DimensionResult in
             let keys = dimension.questions.map(\.key)
-            let ours = group(bySide[.ours] ?? [], keys, settings)
-            let partner = group(bySide[.partner] ?? [], keys, settings)
+            let ours = group(tally, .ours, function, keys, settings)
+            let partner = group(tally, .partner, function, keys, settings)
             var gap: Double?
             if let a = ours.score?.mean, let b = partner.score?.mean { gap = a - b }
             let flagged = gap.map { abs($0) >= settings.gapThreshold - 1e-9 } ?? false
@@ -137,20 +202,34 @@ public enum HealthScoring {
         let oursOverall = mean(dimensions.compactMap { $0.ours.score?.mean })
         let partnerOverall = mean(dimensions.compactMap { $0.partner.score?.mean })
         let overall = mean([oursOverall, partnerOverall].compactMap { $0 })
-        let shownSides = Set(Side.allCases.filter { (bySide[$0]?.count ?? 0) >= settings.minimumGroupSize })
-        let comments = pool.filter { shownSides.contains($0.side) }.flatMap { $0.comments.values }.sorted()
+        let shownSides = Side.allCases.filter { tally.answered($0, function: function) >= settings.minimumGroupSize }
+        let comments = shownSides.flatMap { side in tally.groups(side, function).flatMap { tally.comments[$0] ?? [] } }.sorted()
         return WaveResults(
             dimensions: dimensions, oursOverall: oursOverall, partnerOverall: partnerOverall, overall: overall,
             band: overall.map(HealthBand.of), comments: comments)
     }
 
-    static func group(_ people: [RespondentScores], _ keys: [String], _ settings: HealthSettings) -> GroupResult {
-        let answered = people.filter { person in keys.contains { person.scores[$0] != nil } }
-        guard answered.count >= settings.minimumGroupSize else { return .hidden(respondents: answered.count) }
-        let scores = answered.flatMap { person in keys.compactMap { person.scores[$0] } }
+    /// A side's (or a side's function's) score on a set of questions. The number who answered is the most
+    /// answers any one question got: every submission answers every question, so that is the number of people.
+    static func group(
+        _ tally: WaveTally, _ side: Side, _ function: BusinessFunction?, _ keys: [String], _ settings: HealthSettings
+    ) -> GroupResult {
         var distribution = [0, 0, 0, 0, 0]
-        for score in scores where (1...5).contains(score) { distribution[score - 1] += 1 }
-        return .shown(GroupScore(respondents: answered.count, mean: mean(scores.map(Double.init)) ?? 0, distribution: distribution))
+        var answered = 0
+        for group in tally.groups(side, function) {
+            let byQuestion = tally.distributions[group] ?? [:]
+            var most = 0
+            for key in keys {
+                let counts = byQuestion[key] ?? [0, 0, 0, 0, 0]
+                for index in 0..<5 { distribution[index] += counts[index] }
+                most = max(most, counts.reduce(0, +))
+            }
+            answered += most
+        }
+        guard answered >= settings.minimumGroupSize else { return .hidden(respondents: answered) }
+        let total = distribution.reduce(0, +)
+        let sum = distribution.enumerated().map { ($0.offset + 1) * $0.element }.reduce(0, +)
+        return .shown(GroupScore(respondents: answered, mean: total == 0 ? 0 : Double(sum) / Double(total), distribution: distribution))
     }
 
     static func mean(_ values: [Double]) -> Double? {

@@ -36,3 +36,63 @@ public enum HealthTrend {
         return after - before
     }
 }
+
+public enum TrendDirection: String, Labeled {
+    case improving, steady, declining
+
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var arrow: String {
+        switch self {
+        case .improving: "▲"
+        case .steady: "▶"
+        case .declining: "▼"
+        }
+    }
+
+    /// A move of less than 0.1 in the overall score is steady.
+    public static func between(_ previous: Double?, _ current: Double?) -> TrendDirection? {
+        guard let previous, let current else { return nil }
+        if current - previous >= 0.1 { return .improving }
+        if previous - current >= 0.1 { return .declining }
+        return .steady
+    }
+}
+
+/// An alliance's health as the portfolio shows it: the latest finished wave, its band, the direction since the
+/// wave before, and each dimension's mean over the shown sides.
+public struct HealthSnapshot: Sendable, Equatable {
+    public var waveID: UUID
+    public var waveTitle: String
+    public var overall: Double?
+    public var band: HealthBand?
+    public var direction: TrendDirection?
+    /// Dimension key to the mean of the shown sides' means (absent when neither side is shown).
+    public var dimensions: [String: Double]
+    /// The instrument's dimensions in order, as (key, name).
+    public var dimensionNames: [DimensionName]
+
+    public init(wave: HealthWave, results: WaveResults, previous: WaveResults?) {
+        waveID = wave.id
+        waveTitle = wave.title
+        overall = results.overall
+        band = results.band
+        direction = TrendDirection.between(previous?.overall, results.overall)
+        var dimensions: [String: Double] = [:]
+        for dimension in results.dimensions {
+            let means = [dimension.ours.score?.mean, dimension.partner.score?.mean].compactMap { $0 }
+            if !means.isEmpty { dimensions[dimension.key] = means.reduce(0, +) / Double(means.count) }
+        }
+        self.dimensions = dimensions
+        dimensionNames = results.dimensions.map { DimensionName(key: $0.key, name: $0.name) }
+    }
+}
+
+public struct DimensionName: Sendable, Hashable {
+    public var key: String
+    public var name: String
+
+    public init(key: String, name: String) {
+        self.key = key
+        self.name = name
+    }
+}

@@ -35,6 +35,11 @@ public struct HealthWave: Sendable, Equatable, Codable, Identifiable {
     public func acceptsAnswers(on today: LocalDate) -> Bool {
         status == .open && opensOn <= today && today <= closesOn
     }
+
+    /// The status as of `today`: an open wave closes itself after its close date.
+    public func status(on today: LocalDate) -> WaveStatus {
+        status == .open && today > closesOn ? .closed : status
+    }
 }
 
 /// A person asked to answer a wave. The link's token is stored only as a hash.
@@ -103,13 +108,37 @@ public struct ResponseRate: Sendable, Equatable {
     }
 }
 
+/// One version of an instrument as listed for administrators.
+public struct InstrumentVersion: Sendable, Equatable {
+    public var id: UUID
+    public var instrument: Instrument
+    /// Waves sent with this version; a used version is never changed, editing it makes a new version.
+    public var waves: Int
+
+    public init(id: UUID, instrument: Instrument, waves: Int) {
+        self.id = id
+        self.instrument = instrument
+        self.waves = waves
+    }
+}
+
 public protocol HealthRepository: Sendable {
     /// The latest version of an instrument, storing the given definition as version 1 when there is none.
     func currentInstrument(_ definition: Instrument, by actor: AuditActor) async throws -> (id: UUID, instrument: Instrument)
+    func instrument(id: UUID) async throws -> Instrument?
+    /// Every version of every instrument, newest version first within a key.
+    func instrumentVersions() async throws -> [InstrumentVersion]
+    /// Saves an edited instrument: in place while no wave used its latest version, otherwise as the next version.
+    func saveInstrument(_ instrument: Instrument, by actor: AuditActor) async throws -> InstrumentVersion
     func createWave(
         allianceID: UUID, instrumentID: UUID, _ valid: WaveInput.Valid, invitees: [WaveInvitee], by actor: AuditActor
     ) async throws -> HealthWave
     func waves(allianceID: UUID) async throws -> [HealthWave]
+    func wave(id: UUID) async throws -> HealthWave?
+    /// For each alliance, its waves no longer taking answers on `today`, newest first, at most `limit` each.
+    func finishedWaves(allianceIDs: [UUID], today: LocalDate, limit: Int) async throws -> [UUID: [HealthWave]]
+    /// Alliances with at least one finished wave, by name, one page at a time.
+    func alliancesWithResults(today: LocalDate, page: Int, perPage: Int) async throws -> Page<UUID>
     /// The wave a respondent's link belongs to, and whether it was already used.
     func invitation(tokenHash: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?)?
     func saveDraft(tokenHash: String, draft: String) async throws
@@ -117,5 +146,13 @@ public protocol HealthRepository: Sendable {
     func submit(tokenHash: String, _ answers: SurveySubmission.Valid, today: LocalDate) async throws
     func setStatus(_ waveID: UUID, _ status: WaveStatus, by actor: AuditActor) async throws
     func respondents(waveID: UUID) async throws -> [RespondentScores]
+    /// The wave's answers counted per group and question, with comments and open answers.
+    func tally(waveID: UUID) async throws -> WaveTally
+    /// Several waves' counts at once, without comments.
+    func tallies(waveIDs: [UUID]) async throws -> [UUID: WaveTally]
     func responseRates(waveID: UUID) async throws -> [ResponseRate]
+    func actions(waveIDs: [UUID]) async throws -> [HealthAction]
+    func createAction(_ wave: HealthWave, _ valid: HealthActionInput.Valid, by actor: AuditActor) async throws -> HealthAction
+    func updateAction(_ id: UUID, _ valid: HealthActionInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
+        -> HealthAction
 }

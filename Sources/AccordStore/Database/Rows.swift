@@ -62,3 +62,14 @@ func checkVersion(_ current: Int, expected: Int?, entity: String) throws {
             "This \(entity) was changed by someone else (version \(current), you had \(expected)). Reload and try again.")
     }
 }
+
+/// `(?, ?, ...)` binding each value, for `IN` lists in raw queries. Callers skip the query when the list is empty.
+func bindList(_ values: [String]) -> SQLQueryString {
+    var list = SQLQueryString("(")
+    for (index, value) in values.enumerated() {
+        if index > 0 { list.appendInterpolation(unsafeRaw: ", ") }
+        list.appendInterpolation(bind: value)
+    }
+    list.appendInterpolation(unsafeRaw: ")")
+    return list
+}

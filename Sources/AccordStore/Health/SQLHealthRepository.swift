@@ -32,6 +32,68 @@ public struct SQLHealthRepository: HealthRepository {
         }
     }
 
+    static func decodeInstrument(_ row: any SQLRow) throws -> Instrument {
+        try JSONDecoder().decode(Instrument.self, from: Data(try row.string("definition").utf8))
+    }
+
+    public func instrument(id: UUID) async throws -> Instrument? {
+        try await database.read { db in
+            try await db.raw("SELECT definition FROM health_instruments WHERE id = \(bind: id.uuidString)").first().map(
+                Self.decodeInstrument)
+        }
+    }
+
+    public func instrumentVersions() async throws -> [InstrumentVersion] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT i.id, i.definition, (SELECT COUNT(*) FROM health_waves w WHERE w.instrument_id = i.id) AS waves
+                FROM health_instruments i ORDER BY i.instrument_key, i.version DESC
+                """
+            ).all().map { row in
+                InstrumentVersion(id: try row.uuid("id"), instrument: try Self.decodeInstrument(row), waves: try row.int("waves"))
+            }
+        }
+    }
+
+    public func saveInstrument(_ edited: Instrument, by actor: AuditActor) async throws -> InstrumentVersion {
+        try edited.validate()
+        return try await database.write(by: actor) { tx in
+            let latest = try await tx.db.raw(
+                """
+                SELECT i.id, i.definition, (SELECT COUNT(*) FROM health_waves w WHERE w.instrument_id = i.id) AS waves
+                FROM health_instruments i WHERE i.instrument_key = \(bind: edited.key) ORDER BY i.version DESC LIMIT 1
+                \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE OF i" : "")
+                """
+            ).first()
+            var saved = edited
+            if let latest, try latest.int("waves") == 0 {
+                let id = try latest.uuid("id")
+                let before = try Self.decodeInstrument(latest)
+                saved.version = before.version
+                try await tx.db.raw(
+                    """
+                    UPDATE health_instruments SET name = \(bind: saved.name), definition = \(bind: AuditChange.snapshot(saved))
+                    WHERE id = \(bind: id.uuidString)
+                    """
+                ).run()
+                try await tx.record("health_instrument", id, .update, before: before, after: saved)
+                return InstrumentVersion(id: id, instrument: saved, waves: 0)
+            }
+            saved.version = try latest.map { try Self.decodeInstrument($0).version + 1 } ?? 1
+            let id = UUID()
+            try await tx.db.raw(
+                """
+                INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at)
+                VALUES (\(bind: id.uuidString), \(bind: saved.key), \(bind: saved.version), \(bind: saved.name),
+                    \(bind: AuditChange.snapshot(saved)), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("health_instrument", id, .create, before: nil, after: saved)
+            return InstrumentVersion(id: id, instrument: saved, waves: 0)
+        }
+    }
+
     static func decodeWave(_ row: any SQLRow) throws -> HealthWave {
         guard let opens = try row.localDate("opens_on"), let closes = try row.localDate("closes_on") else {
             throw StoreError.unexpected("wave without dates")
@@ -76,6 +138,41 @@ public struct SQLHealthRepository: HealthRepository {
         try await database.read { db in
             try await db.raw("SELECT * FROM health_waves WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY opens_on, created_at")
                 .all().map(Self.decodeWave)
+        }
+    }
+
+    public func wave(id: UUID) async throws -> HealthWave? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM health_waves WHERE id = \(bind: id.uuidString)").first().map(Self.decodeWave)
+        }
+    }
+
+    public func finishedWaves(allianceIDs: [UUID], today: LocalDate, limit: Int) async throws -> [UUID: [HealthWave]] {
+        guard !allianceIDs.isEmpty else { return [:] }
+        let waves = try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM health_waves WHERE alliance_id IN \(bindList(allianceIDs.map(\.uuidString)))
+                AND (status <> 'open' OR closes_on < \(bind: today.description))
+                ORDER BY alliance_id, opens_on DESC, created_at DESC
+                """
+            ).all().map(Self.decodeWave)
+        }
+        return Dictionary(grouping: waves, by: \.allianceID).mapValues { Array($0.prefix(limit)) }
+    }
+
+    public func alliancesWithResults(today: LocalDate, page: Int, perPage: Int) async throws -> Page<UUID> {
+        try await database.read { db in
+            let filter = SQLQueryString(
+                """
+                FROM alliances a WHERE EXISTS (SELECT 1 FROM health_waves w WHERE w.alliance_id = a.id
+                AND (w.status <> 'open' OR w.closes_on < \(bind: today.description)))
+                """)
+            let total = try await db.raw("SELECT COUNT(*) AS n \(filter)").first()?.int("n") ?? 0
+            let ids = try await db.raw(
+                "SELECT a.id \(filter) ORDER BY lower(a.name), a.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)"
+            ).all().map { try $0.uuid("id") }
+            return Page(items: ids, total: total, page: page, perPage: perPage)
         }
     }
 

@@ -12,5 +12,6 @@ public enum AllMigrations {
         M0009_CreateApiTokens(),
         M0010_AddAllianceSortIndexes(),
         M0011_CreateHealth(),
+        M0012_CreateHealthActions(),
     ]
 }

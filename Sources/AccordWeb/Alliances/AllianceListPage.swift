@@ -16,6 +16,16 @@ struct AllianceListPage: Sendable {
         let manager: String
         let value: String
         let effective: String
+        let health: Health?
+    }
+
+    /// The latest finished health check's band and the direction since the one before.
+    struct Health: Sendable {
+        let band: String
+        let bandCode: String
+        let arrow: String
+        let trend: String
+        let href: String
     }
 
     struct Column: Sendable {
@@ -55,18 +65,26 @@ struct AllianceListPage: Sendable {
     let pages: [PageLink]
     let hasPages: Bool
     let showPartnerFilters: Bool
+    let showHealth: Bool
 
     init(
         layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partners: [Organization],
-        managers: [Person], canCreate: Bool, showPartnerFilters: Bool
+        managers: [Person], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?
     ) {
         self.layout = layout
+        showHealth = health != nil
         rows = page.items.map { s in
             let a = s.alliance
             return Row(
                 href: Site.alliance.path(a.id), name: a.name, partner: s.partnerName, type: a.type.label, status: a.status.label,
                 statusCode: a.status.rawValue, phase: a.phase.label, transition: a.transition?.label, tier: a.tier.label,
-                manager: s.managerName ?? "Not named", value: a.value?.shortText ?? "", effective: a.effectiveDate?.description ?? "")
+                manager: s.managerName ?? "Not named", value: a.value?.shortText ?? "", effective: a.effectiveDate?.description ?? "",
+                health: health?[a.id].map { snapshot in
+                    Health(
+                        band: snapshot.band?.label ?? "Not enough answers", bandCode: snapshot.band?.rawValue ?? "none",
+                        arrow: snapshot.direction?.arrow ?? "", trend: snapshot.direction.map { "\($0.label) since the wave before" } ?? "First wave",
+                        href: Site.healthWave.path(a.id, snapshot.waveID))
+                })
         }
         func link(_ changes: [String: String?]) -> String {
             var merged = params.filter { !$0.value.isEmpty }

@@ -56,7 +56,9 @@ struct AlliancesController {
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
             page: page, query: query, params: params, partners: partners, managers: managers,
-            canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser)
+            canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser,
+            health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
+                ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil)
         return try services.views.page(model, "alliances/index")
     }
 

@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import Foundation
 import Logging
@@ -12,6 +13,8 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     public var sessionLifetime: TimeInterval
     public var logLevel: Logger.Level
+    /// Anonymity threshold and flags for health results.
+    public var health = HealthSettings()
 
     public init(
         databaseURL: DatabaseURL = try! DatabaseURL(DatabaseURL.defaultURL), hostname: String = "127.0.0.1", port: Int = 8080,
@@ -62,6 +65,18 @@ public struct AppConfig: Sendable {
                 throw ConfigurationError(setting: "ACCORD_SESSION_HOURS", message: "'\(hours)' must be a number of hours from 1 to 720")
             }
             config.sessionLifetime = value * 3600
+        }
+        if let size = environment["ACCORD_HEALTH_MIN_GROUP"], !size.isEmpty {
+            guard let value = Int(size), (2...50).contains(value) else {
+                throw ConfigurationError(setting: "ACCORD_HEALTH_MIN_GROUP", message: "'\(size)' must be a whole number from 2 to 50")
+            }
+            config.health.minimumGroupSize = value
+        }
+        if let gap = environment["ACCORD_HEALTH_GAP_THRESHOLD"], !gap.isEmpty {
+            guard let value = Double(gap), value > 0, value <= 4 else {
+                throw ConfigurationError(setting: "ACCORD_HEALTH_GAP_THRESHOLD", message: "'\(gap)' must be a number above 0 and at most 4")
+            }
+            config.health.gapThreshold = value
         }
         if let format = environment["ACCORD_LOG_FORMAT"], !format.isEmpty, !["text", "json"].contains(format.lowercased()) {
             throw ConfigurationError(setting: "ACCORD_LOG_FORMAT", message: "'\(format)' must be text or json")

@@ -20,6 +20,8 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     UsersController(services: services).register(router)
     TokensController(services: services).register(router)
     HealthController(services: services).register(router)
+    HealthPortfolioController(services: services).register(router)
+    InstrumentsController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

@@ -14,7 +14,18 @@ struct HealthController {
             return try await index(context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: [])
         }
         router.post(RouterPath(Site.allianceHealth.pattern)) { request, context in try await openWave(request, context) }
-        router.get(RouterPath(Site.healthWave.pattern)) { _, context in try await results(context) }
+        router.get(RouterPath(Site.healthWave.pattern)) { request, context in
+            let (_, alliance) = try await allowed(context)
+            let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+            let function = try Self.function(request.queryValues["function"])
+            return try await results(context, alliance, wave, instrument, function: function, notice: request.queryValues["notice"])
+        }
+        router.get(RouterPath(Site.healthWaveCSV.pattern)) { _, context in try await csv(context) }
+        router.post(RouterPath(Site.healthWaveStatus.pattern)) { request, context in try await changeStatus(request, context) }
+        router.post(RouterPath(Site.healthActions.pattern)) { request, context in try await saveAction(request, context, existing: nil) }
+        router.post(RouterPath(Site.healthAction.pattern)) { request, context in
+            try await saveAction(request, context, existing: try context.id("action"))
+        }
         router.get(RouterPath(Site.survey.pattern)) { request, context in
             let token = context.parameters.get("token") ?? ""
             let found = try await invitation(token)
@@ -27,40 +38,54 @@ struct HealthController {
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
-        try AccessPolicy.require(user.principal, .runHealthChecks(alliance.id))
-        return (user, alliance)
+        return (user, try await services.healthAlliance(context.id("id"), user))
+    }
+
+    /// The `function` query parameter: empty for all functions, otherwise a known function.
+    static func function(_ raw: String?) throws -> BusinessFunction? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let function = BusinessFunction(rawValue: raw) else {
+            throw DomainError.invalid("function", "Function must be one of: \(BusinessFunction.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        return function
     }
 
     func index(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, input: WaveInput, chosen: Set<String>?, errors: [FieldError],
-        links: [HealthIndexPage.Link], status: HTTPResponse.Status = .ok
+        links: [HealthIndexPage.Link], instrument: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let members = try await store.alliances.members(of: alliance.id)
-        let people = try await store.people.find(ids: members.map(\.personID))
-        var seen: Set<UUID> = []
-        let candidates = members.compactMap { m -> HealthIndexPage.Candidate? in
-            guard seen.insert(m.personID).inserted, let p = people[m.personID] else { return nil }
-            let id = p.id.uuidString.lowercased()
-            return .init(id: id, name: p.name, detail: "\(m.side.label) · \(p.function.label)", checked: chosen?.contains(id) ?? true)
+        let candidates = try await services.healthTeam(alliance).map { entry -> HealthIndexPage.Candidate in
+            let id = entry.person.id.uuidString.lowercased()
+            return .init(
+                id: id, name: entry.person.name, detail: "\(entry.side.label) · \(entry.person.function.label)",
+                checked: chosen?.contains(id) ?? true)
         }
         var rows: [HealthIndexPage.WaveRow] = []
+        let today = services.today
         for wave in try await store.health.waves(allianceID: alliance.id).reversed() {
             let rates = try await store.health.responseRates(waveID: wave.id)
             rows.append(
                 .init(
                     title: wave.title, href: Site.healthWave.path(alliance.id, wave.id), dates: "\(wave.opensOn) to \(wave.closesOn)",
-                    status: wave.status.label,
+                    status: wave.status(on: today).label,
                     answered: "\(rates.map(\.answered).reduce(0, +)) of \(rates.map(\.invited).reduce(0, +)) answered"))
         }
-        let today = LocalDate(date: services.clock())
+        let versions = try await store.health.instrumentVersions()
+        let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }.sorted { $0.instrument.name < $1.instrument.name }
+        let instruments = latest.map {
+            OptionModel(
+                value: $0.id.uuidString.lowercased(), label: "\($0.instrument.name) (version \($0.instrument.version))",
+                selected: $0.id.uuidString.lowercased() == instrument?.lowercased()
+                    || (instrument == nil && $0.instrument.key == DefaultInstrument.key))
+        }
         let model = HealthIndexPage(
             layout: LayoutModel(title: "Health checks: \(alliance.name)", context: context, section: "alliances"),
             allianceName: alliance.name, allianceHref: Site.alliance.path(alliance.id), action: Site.allianceHealth.path(alliance.id),
             waves: rows, hasWaves: !rows.isEmpty, candidates: candidates, title: input.title ?? "Health check \(today.year)",
             opensOn: input.opensOn ?? today.description,
-            closesOn: input.closesOn ?? LocalDate(date: services.clock().addingTimeInterval(21 * 86_400)).description, errors: errors,
-            hasErrors: !errors.isEmpty, links: links, hasLinks: !links.isEmpty)
+            closesOn: input.closesOn ?? LocalDate(date: services.clock().addingTimeInterval(21 * 86_400)).description,
+            instruments: instruments, hasInstrumentChoice: instruments.count > 1, errors: errors, hasErrors: !errors.isEmpty,
+            links: links, hasLinks: !links.isEmpty, minimumGroupSize: services.healthSettings.minimumGroupSize)
         return try services.views.page(model, "health/index", status: status)
     }
 
@@ -68,62 +93,84 @@ struct HealthController {
         let (user, alliance) = try await allowed(context)
         let form = try await FormData.read(request, context: context)
         let input = WaveInput(title: form["title"], opensOn: form["opensOn"], closesOn: form["closesOn"])
-        let chosen = Set(form.all("respondent").map { $0.lowercased() })
+        let chosen = form.all("respondent")
         do {
-            let valid = try input.validate()
-            let members = try await store.alliances.members(of: alliance.id)
-            let people = try await store.people.find(ids: members.map(\.personID))
-            var invitees: [WaveInvitee] = []
-            var links: [HealthIndexPage.Link] = []
-            var seen: Set<UUID> = []
-            for id in chosen {
-                guard let uuid = UUID(uuidString: id), let member = members.first(where: { $0.personID == uuid }),
-                    let person = people[uuid], seen.insert(uuid).inserted
-                else { throw DomainError.invalid("respondents", "Respondents must be on this alliance's team.") }
-                let token = Tokens.random()
-                invitees.append(WaveInvitee(personID: uuid, side: member.side, function: person.function, tokenHash: Tokens.sha256(token)))
-                links.append(
-                    .init(
-                        name: person.name, side: member.side.label, url: Site.survey.path(segments: [token])
-                    ))
+            let opened = try await services.openWave(alliance, input, respondents: chosen, instrumentID: form["instrument"], by: user)
+            let links = opened.links.map {
+                HealthIndexPage.Link(name: $0.person.name, side: $0.side.label, url: Site.survey.path(segments: [$0.token]))
             }
-            let (instrumentID, _) = try await store.health.currentInstrument(DefaultInstrument.instrument, by: services.actor(user))
-            _ = try await store.health.createWave(
-                allianceID: alliance.id, instrumentID: instrumentID, valid, invitees: invitees, by: services.actor(user))
-            return try await index(
-                context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: links.sorted { $0.name < $1.name },
-                status: .created)
+            return try await index(context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: links, status: .created)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await index(
-                context, alliance, user: user, input: input, chosen: chosen, errors: error.fieldErrors, links: [],
-                status: .unprocessableContent)
+                context, alliance, user: user, input: input, chosen: Set(chosen.map { $0.lowercased() }), errors: error.fieldErrors,
+                links: [], instrument: form["instrument"], status: .unprocessableContent)
         }
     }
 
-    func results(_ context: AppContext) async throws -> Response {
+    func results(
+        _ context: AppContext, _ alliance: Alliance, _ wave: HealthWave, _ instrument: Instrument, function: BusinessFunction?,
+        notice: String? = nil, actionInput: HealthActionInput = HealthActionInput(), actionErrors: [FieldError] = [], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let series = try await services.resultsSeries(alliance, through: wave)
+        let previous = series.count > 1 ? [series[series.count - 2].wave.id] : []
+        let inputs = HealthResultsPage.Inputs(
+            alliance: alliance, wave: wave, instrument: instrument,
+            results: try await services.waveResults(wave, instrument, function: function),
+            function: function, rates: try await store.health.responseRates(waveID: wave.id), series: series,
+            actions: try await store.health.actions(waveIDs: [wave.id]), previousActions: try await store.health.actions(waveIDs: previous),
+            team: try await services.healthTeam(alliance), settings: services.healthSettings, today: services.today,
+            actionInput: actionInput, actionErrors: actionErrors)
+        let page = HealthResultsPage(
+            layout: LayoutModel(title: wave.title, context: context, section: "alliances", notice: LayoutModel.notice(notice)), inputs)
+        return try services.views.page(page, "health/results", status: status)
+    }
+
+    func csv(_ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        let waveID = try context.id("wave")
-        guard let wave = try await store.health.waves(allianceID: alliance.id).first(where: { $0.id == waveID }) else {
-            throw DomainError.notFound("No such health check.")
+        let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+        let body = try await services.resultsCSV(wave, instrument)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"health-\(wave.opensOn).csv\""
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    func changeStatus(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+        let form = try await FormData.read(request, context: context)
+        guard let status = WaveStatus(rawValue: form["status"] ?? "") else {
+            throw DomainError.invalid("status", "Status must be open, closed or reviewed.")
         }
-        let settings = HealthSettings()
-        let results = HealthScoring.results(
-            DefaultInstrument.instrument, try await store.health.respondents(waveID: wave.id), settings: settings)
-        let model = HealthResultsPage(
-            layout: LayoutModel(title: wave.title, context: context, section: "alliances"), title: wave.title,
-            allianceName: alliance.name, backHref: Site.allianceHealth.path(alliance.id), dates: "\(wave.opensOn) to \(wave.closesOn)",
-            status: wave.status.label, band: results.band?.label ?? "Not enough answers yet",
-            overall: HealthResultsPage.number(results.overall), oursOverall: HealthResultsPage.number(results.oursOverall),
-            partnerOverall: HealthResultsPage.number(results.partnerOverall),
-            rates: try await store.health.responseRates(waveID: wave.id).map {
-                .init(side: $0.side.label, function: $0.function.label, answered: $0.answered, invited: $0.invited)
-            },
-            rows: results.dimensions.map {
-                .init(
-                    name: $0.name, ours: HealthResultsPage.score($0.ours), partner: HealthResultsPage.score($0.partner),
-                    gap: $0.gap.map { String(format: "%+.2f", $0) } ?? "—", flagged: $0.gapFlagged, needsAction: $0.needsAction)
-            }, comments: results.comments, hasComments: !results.comments.isEmpty, minimumGroupSize: settings.minimumGroupSize)
-        return try services.views.page(model, "health/results")
+        do {
+            try await services.setWaveStatus(wave, instrument, to: status, by: user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await results(
+                context, alliance, wave, instrument, function: nil, actionErrors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return redirect(Site.healthWave.path(alliance.id, wave.id) + "?notice=wave-\(status.rawValue == "closed" ? "closed" : status.rawValue)")
+    }
+
+    func saveAction(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+        let form = try await FormData.read(request, context: context)
+        let input = HealthActionInput(
+            dimension: form["dimension"], title: form["title"], owner: form["owner"], dueOn: form["dueOn"], status: form["status"])
+        do {
+            let version = try form["version"].map { raw throws(DomainError) -> Int in
+                guard let value = Int(raw) else { throw DomainError.invalid("version", "Version must be a whole number.") }
+                return value
+            }
+            _ = try await services.saveAction(
+                input, on: wave, instrument, alliance: alliance, existing: existing, expectedVersion: version, by: user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await results(
+                context, alliance, wave, instrument, function: nil, actionInput: existing == nil ? input : HealthActionInput(),
+                actionErrors: error.fieldErrors, status: .unprocessableContent)
+        }
+        let notice = existing == nil ? "action-added" : "action-updated"
+        return redirect(Site.healthWave.path(alliance.id, wave.id) + "?notice=\(notice)#actions")
     }
 
     func invitation(_ token: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?) {
@@ -138,10 +185,13 @@ struct HealthController {
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let alliance = try await store.alliances.find(wave.allianceID)
-        let closed = !wave.acceptsAnswers(on: LocalDate(date: services.clock()))
+        guard let instrument = try await store.health.instrument(id: wave.instrumentID) else {
+            throw DomainError.notFound("This survey link is not valid.")
+        }
+        let closed = !wave.acceptsAnswers(on: services.today)
         let model = SurveyPage(
             layout: LayoutModel(title: wave.title, context: context, section: "", notice: notice), wave: wave,
-            allianceName: alliance?.name ?? "", instrument: DefaultInstrument.instrument,
+            allianceName: alliance?.name ?? "", instrument: instrument,
             action: context.parameters.get("token").map { Site.survey.path(segments: [$0]) } ?? "",
             values: values, errors: errors, done: done, closed: closed && !done)
         return try services.views.page(model, "health/survey", status: status)
@@ -158,10 +208,12 @@ struct HealthController {
             try await store.health.saveDraft(tokenHash: Tokens.sha256(token), draft: draft)
             return redirect(Site.survey.path(segments: [token]) + "?saved=1")
         }
-        let instrument = DefaultInstrument.instrument
+        guard let instrument = try await store.health.instrument(id: found.wave.instrumentID) else {
+            throw DomainError.notFound("This survey link is not valid.")
+        }
         do {
             let valid = try SurveyPage.submission(values, instrument: instrument).validate(against: instrument)
-            try await store.health.submit(tokenHash: Tokens.sha256(token), valid, today: LocalDate(date: services.clock()))
+            try await store.health.submit(tokenHash: Tokens.sha256(token), valid, today: services.today)
             return try await survey(context, found.wave, values: [:], errors: [], done: true)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await survey(context, found.wave, values: values, errors: error.fieldErrors, status: .unprocessableContent)

@@ -31,52 +31,13 @@ struct HealthIndexPage: Sendable {
     let title: String
     let opensOn: String
     let closesOn: String
+    let instruments: [OptionModel]
+    let hasInstrumentChoice: Bool
     let errors: [FieldError]
     let hasErrors: Bool
     let links: [Link]
     let hasLinks: Bool
-}
-
-/// One wave's aggregated results: response rates, per-dimension scores by side, gaps, flags, comments.
-struct HealthResultsPage: Sendable {
-    struct Rate: Sendable {
-        let side: String
-        let function: String
-        let answered: Int
-        let invited: Int
-    }
-    struct Row: Sendable {
-        let name: String
-        let ours: String
-        let partner: String
-        let gap: String
-        let flagged: Bool
-        let needsAction: Bool
-    }
-    let layout: LayoutModel
-    let title: String
-    let allianceName: String
-    let backHref: String
-    let dates: String
-    let status: String
-    let band: String
-    let overall: String
-    let oursOverall: String
-    let partnerOverall: String
-    let rates: [Rate]
-    let rows: [Row]
-    let comments: [String]
-    let hasComments: Bool
     let minimumGroupSize: Int
-
-    static func score(_ result: GroupResult) -> String {
-        switch result {
-        case .shown(let score): String(format: "%.2f (n=%d)", score.mean, score.respondents)
-        case .hidden(let count): count == 0 ? "no answers" : "hidden (fewer than the minimum answered)"
-        }
-    }
-
-    static func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
 }
 
 /// The respondent's survey, reached through a personal link, without an account.

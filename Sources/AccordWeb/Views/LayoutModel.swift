@@ -29,12 +29,18 @@ struct LayoutModel: Sendable {
             userName = user.user.name
             roleLabel = user.user.role.label
             var items = [NavItem(label: "Portfolio", href: Site.alliances.pattern, current: section == "alliances")]
+            if AccessPolicy.allows(user.principal, .viewHealthPortfolio) {
+                items.append(NavItem(label: "Health", href: Site.healthPortfolio.pattern, current: section == "health"))
+            }
             if AccessPolicy.allows(user.principal, .viewDirectory) {
                 items.append(NavItem(label: "Organisations", href: Site.organizations.pattern, current: section == "organizations"))
                 items.append(NavItem(label: "People", href: Site.people.pattern, current: section == "people"))
             }
             if AccessPolicy.allows(user.principal, .manageUsers) {
                 items.append(NavItem(label: "Users", href: Site.users.pattern, current: section == "users"))
+            }
+            if AccessPolicy.allows(user.principal, .manageInstruments) {
+                items.append(NavItem(label: "Instruments", href: Site.instruments.pattern, current: section == "instruments"))
             }
             items.append(NavItem(label: "API tokens", href: Site.tokens.pattern, current: section == "tokens"))
             nav = items
@@ -57,6 +63,13 @@ struct LayoutModel: Sendable {
         case "password": "Password changed; the user's sessions were signed out."
         case "signed-out": "You are signed out."
         case "token-revoked": "Token revoked. Requests with it now get 401."
+        case "action-added": "Action added to the plan."
+        case "action-updated": "Action updated."
+        case "wave-closed": "The wave is closed; its links no longer take answers."
+        case "wave-open": "The wave is open again until its close date."
+        case "wave-reviewed": "The wave is marked reviewed."
+        case "instrument-saved": "Instrument saved."
+        case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil
         }
     }

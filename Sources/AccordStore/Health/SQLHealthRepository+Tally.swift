@@ -1,0 +1,125 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+extension SQLHealthRepository {
+    public func tally(waveID: UUID) async throws -> WaveTally {
+        var tally = try await tallies(waveIDs: [waveID])[waveID] ?? WaveTally()
+        let comments = try await database.read { db in
+            try await db.raw(
+                """
+                SELECT r.side, r.function, a.comment AS text FROM health_responses r
+                JOIN health_answers a ON a.response_id = r.id
+                WHERE r.wave_id = \(bind: waveID.uuidString) AND a.comment IS NOT NULL
+                UNION ALL
+                SELECT r.side, r.function, o.answer AS text FROM health_responses r
+                JOIN health_open_answers o ON o.response_id = r.id WHERE r.wave_id = \(bind: waveID.uuidString)
+                """
+            ).all()
+        }
+        for row in comments {
+            let group = RespondentGroup(side: try row.choice("side"), function: try row.choice("function"))
+            tally.comments[group, default: []].append(try row.string("text"))
+        }
+        return tally
+    }
+
+    /// Counts in SQL: one row per wave, group, question and score, never one per person.
+    public func tallies(waveIDs: [UUID]) async throws -> [UUID: WaveTally] {
+        guard !waveIDs.isEmpty else { return [:] }
+        let ids = bindList(waveIDs.map(\.uuidString))
+        return try await database.read { db in
+            var tallies: [UUID: WaveTally] = [:]
+            let people = try await db.raw(
+                """
+                SELECT wave_id, side, function, COUNT(*) AS n FROM health_responses WHERE wave_id IN \(ids)
+                GROUP BY wave_id, side, function
+                """
+            ).all()
+            for row in people {
+                let group = RespondentGroup(side: try row.choice("side"), function: try row.choice("function"))
+                tallies[try row.uuid("wave_id"), default: WaveTally()].respondents[group] = try row.int("n")
+            }
+            let answers = try await db.raw(
+                """
+                SELECT r.wave_id, r.side, r.function, a.question_key, a.score, COUNT(*) AS n
+                FROM health_responses r JOIN health_answers a ON a.response_id = r.id WHERE r.wave_id IN \(ids)
+                GROUP BY r.wave_id, r.side, r.function, a.question_key, a.score
+                """
+            ).all()
+            for row in answers {
+                let group = RespondentGroup(side: try row.choice("side"), function: try row.choice("function"))
+                tallies[try row.uuid("wave_id"), default: WaveTally()].add(
+                    group, question: try row.string("question_key"), score: try row.int("score"), count: try row.int("n"))
+            }
+            return tallies
+        }
+    }
+
+    static func decodeAction(_ row: any SQLRow) throws -> HealthAction {
+        guard let due = try row.localDate("due_on") else { throw StoreError.unexpected("action without a due date") }
+        return HealthAction(
+            id: try row.uuid("id"), waveID: try row.uuid("wave_id"), allianceID: try row.uuid("alliance_id"),
+            dimensionKey: try row.string("dimension_key"), title: try row.string("title"), ownerID: try row.uuid("owner_id"),
+            dueOn: due, status: try row.choice("status"), version: try row.int("version"), createdAt: try row.date("created_at"))
+    }
+
+    public func actions(waveIDs: [UUID]) async throws -> [HealthAction] {
+        guard !waveIDs.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw(
+                "SELECT * FROM health_actions WHERE wave_id IN \(bindList(waveIDs.map(\.uuidString))) ORDER BY due_on, created_at, id"
+            ).all().map(Self.decodeAction)
+        }
+    }
+
+    public func createAction(_ wave: HealthWave, _ valid: HealthActionInput.Valid, by actor: AuditActor) async throws -> HealthAction {
+        try await database.write(by: actor) { tx in
+            let action = HealthAction(
+                id: UUID(), waveID: wave.id, allianceID: wave.allianceID, dimensionKey: valid.dimensionKey, title: valid.title,
+                ownerID: valid.ownerID, dueOn: valid.dueOn, status: valid.status, version: 1, createdAt: tx.now)
+            try await tx.db.raw(
+                """
+                INSERT INTO health_actions
+                    (id, wave_id, alliance_id, dimension_key, title, owner_id, due_on, status, version, created_at, updated_at)
+                VALUES (\(bind: action.id.uuidString), \(bind: wave.id.uuidString), \(bind: wave.allianceID.uuidString),
+                    \(bind: action.dimensionKey), \(bind: action.title), \(bind: action.ownerID.uuidString),
+                    \(bind: action.dueOn.description), \(bind: action.status.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)),
+                    \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("health_action", action.id, alliance: wave.allianceID, .create, before: nil, after: action)
+            return action
+        }
+    }
+
+    public func updateAction(_ id: UUID, _ valid: HealthActionInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
+        -> HealthAction
+    {
+        try await database.write(by: actor) { tx in
+            guard
+                let before = try await tx.db.raw(
+                    "SELECT * FROM health_actions WHERE id = \(bind: id.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
+                ).first().map(Self.decodeAction)
+            else { throw DomainError.notFound("No such action.") }
+            try checkVersion(before.version, expected: expectedVersion, entity: "action")
+            var after = before
+            after.dimensionKey = valid.dimensionKey
+            after.title = valid.title
+            after.ownerID = valid.ownerID
+            after.dueOn = valid.dueOn
+            after.status = valid.status
+            after.version += 1
+            try await tx.db.raw(
+                """
+                UPDATE health_actions SET dimension_key = \(bind: after.dimensionKey), title = \(bind: after.title),
+                    owner_id = \(bind: after.ownerID.uuidString), due_on = \(bind: after.dueOn.description),
+                    status = \(bind: after.status.rawValue), version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
+                WHERE id = \(bind: id.uuidString)
+                """
+            ).run()
+            try await tx.record("health_action", id, alliance: before.allianceID, .update, before: before, after: after)
+            return after
+        }
+    }
+}

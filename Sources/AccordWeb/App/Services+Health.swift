@@ -1,0 +1,156 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Health-check steps shared by the web pages and the JSON API, so both apply the same rules.
+extension Services {
+    var today: LocalDate { LocalDate(date: clock()) }
+    var healthSettings: HealthSettings { config.health }
+
+    /// The alliance, if the user may see it and run its health checks.
+    func healthAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
+        let alliance = try await visibleAlliance(id, user)
+        try AccessPolicy.require(user.principal, .runHealthChecks(alliance.id))
+        return alliance
+    }
+
+    /// A wave of this alliance, with the instrument version it was sent with.
+    func healthWave(_ waveID: UUID, of alliance: Alliance) async throws -> (HealthWave, Instrument) {
+        guard let wave = try await store.health.wave(id: waveID), wave.allianceID == alliance.id,
+            let instrument = try await store.health.instrument(id: wave.instrumentID)
+        else { throw DomainError.notFound("No such health check.") }
+        return (wave, instrument)
+    }
+
+    func waveResults(_ wave: HealthWave, _ instrument: Instrument, function: BusinessFunction? = nil) async throws -> WaveResults {
+        HealthScoring.results(instrument, try await store.health.tally(waveID: wave.id), settings: healthSettings, function: function)
+    }
+
+    /// The alliance's waves up to and including `wave`, oldest first, with their results (one query for all counts).
+    func resultsSeries(_ alliance: Alliance, through wave: HealthWave) async throws -> [(wave: HealthWave, results: WaveResults)] {
+        let waves = try await store.health.waves(allianceID: alliance.id).filter {
+            ($0.opensOn, $0.createdAt) <= (wave.opensOn, wave.createdAt)
+        }
+        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id))
+        var instruments: [UUID: Instrument] = [:]
+        var series: [(wave: HealthWave, results: WaveResults)] = []
+        for item in waves {
+            if instruments[item.instrumentID] == nil { instruments[item.instrumentID] = try await store.health.instrument(id: item.instrumentID) }
+            guard let instrument = instruments[item.instrumentID] else { continue }
+            series.append((item, HealthScoring.results(instrument, tallies[item.id] ?? WaveTally(), settings: healthSettings)))
+        }
+        return series
+    }
+
+    /// The alliance's team (both sides), one entry per person, with their side.
+    func healthTeam(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
+        let members = try await store.alliances.members(of: alliance.id)
+        let people = try await store.people.find(ids: members.map(\.personID))
+        var seen: Set<UUID> = []
+        return members.compactMap { member in
+            guard seen.insert(member.personID).inserted, let person = people[member.personID] else { return nil }
+            return (person, member.side)
+        }
+    }
+
+    /// Opens a wave for chosen team members (all of them when `respondents` is nil). Returns each person's link
+    /// token: it is shown once and only its hash is kept.
+    func openWave(
+        _ alliance: Alliance, _ input: WaveInput, respondents: [String]?, instrumentID: String?, by user: SignedIn
+    ) async throws -> (wave: HealthWave, links: [(person: Person, side: Side, token: String)]) {
+        let valid = try input.validate()
+        let team = try await healthTeam(alliance)
+        var chosen = team
+        if let respondents {
+            var picked: [(person: Person, side: Side)] = []
+            for raw in Set(respondents.map { $0.lowercased() }).sorted() {
+                guard let id = UUID(uuidString: raw), let entry = team.first(where: { $0.person.id == id }) else {
+                    throw DomainError.invalid("respondents", "Respondents must be on this alliance's team.")
+                }
+                picked.append(entry)
+            }
+            chosen = picked
+        }
+        if chosen.isEmpty { throw DomainError.invalid("respondents", "Choose at least one respondent.") }
+        let instrument = try await chosenInstrument(instrumentID, by: user)
+        let links = chosen.map { (person: $0.person, side: $0.side, token: Tokens.random()) }
+        let invitees = links.map { WaveInvitee(personID: $0.person.id, side: $0.side, function: $0.person.function, tokenHash: Tokens.sha256($0.token)) }
+        let wave = try await store.health.createWave(
+            allianceID: alliance.id, instrumentID: instrument, valid, invitees: invitees, by: actor(user))
+        return (wave, links.sorted { $0.person.name < $1.person.name })
+    }
+
+    /// The instrument version a new wave uses: the latest version of the chosen instrument, or of the default.
+    func chosenInstrument(_ raw: String?, by user: SignedIn) async throws -> UUID {
+        guard let raw, !raw.isEmpty else {
+            return try await store.health.currentInstrument(DefaultInstrument.instrument, by: actor(user)).id
+        }
+        let versions = try await store.health.instrumentVersions()
+        let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }
+        guard let id = UUID(uuidString: raw), latest.contains(where: { $0.id == id }) else {
+            throw DomainError.invalid("instrument", "Instrument must be the latest version of a known instrument.")
+        }
+        return id
+    }
+
+    /// Closes a wave early, reopens one closed by hand before its close date, or marks it reviewed once every
+    /// dimension that needs an action has one.
+    func setWaveStatus(_ wave: HealthWave, _ instrument: Instrument, to status: WaveStatus, by user: SignedIn) async throws {
+        let current = wave.status(on: today)
+        switch status {
+        case .closed where current == .open:
+            break
+        case .open where current == .closed && wave.status == .closed && today <= wave.closesOn:
+            break
+        case .reviewed where current == .closed:
+            let results = try await waveResults(wave, instrument)
+            try HealthReview.checkReviewable(wave, today: today, results, try await store.health.actions(waveIDs: [wave.id]))
+        case .reviewed where current == .open:
+            throw DomainError.conflict("Close the wave (or wait for its close date, \(wave.closesOn)) before marking it reviewed.")
+        default:
+            throw DomainError.conflict("A wave that is \(current.label.lowercased()) cannot become \(status.label.lowercased()).")
+        }
+        try await store.health.setStatus(wave.id, status, by: actor(user))
+    }
+
+    /// Adds or changes an action on a wave; the owner must be on the team, the dimension in the wave's instrument.
+    func saveAction(
+        _ input: HealthActionInput, on wave: HealthWave, _ instrument: Instrument, alliance: Alliance, existing: UUID?,
+        expectedVersion: Int?, by user: SignedIn
+    ) async throws -> HealthAction {
+        let team = Set(try await healthTeam(alliance).map(\.person.id))
+        let valid = try input.validate(instrument: instrument, team: team)
+        guard let existing else { return try await store.health.createAction(wave, valid, by: actor(user)) }
+        guard try await store.health.actions(waveIDs: [wave.id]).contains(where: { $0.id == existing }) else {
+            throw DomainError.notFound("No such action.")
+        }
+        return try await store.health.updateAction(existing, valid, expectedVersion: expectedVersion, by: actor(user))
+    }
+
+    /// The latest finished wave of each alliance with its band and direction, for the portfolio and the heat map.
+    func healthSnapshots(_ allianceIDs: [UUID]) async throws -> [UUID: HealthSnapshot] {
+        let finished = try await store.health.finishedWaves(allianceIDs: allianceIDs, today: today, limit: 2)
+        let waves = finished.values.flatMap { $0 }
+        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id))
+        var instruments: [UUID: Instrument] = [:]
+        for id in Set(waves.map(\.instrumentID)) { instruments[id] = try await store.health.instrument(id: id) }
+        func results(_ wave: HealthWave) -> WaveResults? {
+            instruments[wave.instrumentID].map { HealthScoring.results($0, tallies[wave.id] ?? WaveTally(), settings: healthSettings) }
+        }
+        var snapshots: [UUID: HealthSnapshot] = [:]
+        for (allianceID, list) in finished {
+            guard let latest = list.first, let current = results(latest) else { continue }
+            snapshots[allianceID] = HealthSnapshot(wave: latest, results: current, previous: list.dropFirst().first.flatMap(results))
+        }
+        return snapshots
+    }
+
+    /// The wave's aggregated results as CSV: all functions, then each function that answered (hidden groups say so).
+    func resultsCSV(_ wave: HealthWave, _ instrument: Instrument) async throws -> String {
+        let tally = try await store.health.tally(waveID: wave.id)
+        let functions = Set(tally.respondents.keys.map(\.function)).sorted { $0.label < $1.label }
+        let scopes = [(label: "All functions", results: HealthScoring.results(instrument, tally, settings: healthSettings))]
+            + functions.map { (label: $0.label, results: HealthScoring.results(instrument, tally, settings: healthSettings, function: $0)) }
+        return HealthExport.csv(wave: wave.title, scopes: scopes)
+    }
+}

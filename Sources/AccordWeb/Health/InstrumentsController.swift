@@ -1,0 +1,86 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// Administrators edit health survey instruments. Saving a version that a wave used makes a new version.
+struct InstrumentsController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.instruments.pattern)) { request, context in
+            try allowed(context)
+            let versions = try await current()
+            let model = InstrumentListPage(
+                layout: LayoutModel(
+                    title: "Instruments", context: context, section: "instruments", notice: LayoutModel.notice(request.queryValues["notice"])),
+                versions: versions)
+            return try services.views.page(model, "health/instruments")
+        }
+        router.get(RouterPath(Site.instrument.pattern)) { _, context in
+            try allowed(context)
+            let key = context.parameters.get("key") ?? ""
+            let (instrument, isNew) = try await editable(key)
+            return try page(context, InstrumentEditor.fields(instrument), isNew: isNew, errors: [])
+        }
+        router.post(RouterPath(Site.instrument.pattern)) { request, context in
+            let user = try allowed(context)
+            let key = context.parameters.get("key") ?? ""
+            let (existing, isNew) = try await editable(key)
+            let form = try await FormData.read(request, context: context)
+            let edited = InstrumentEditor.instrument(from: form.values, key: isNew ? (form["key"] ?? "") : existing.key)
+            do {
+                if isNew, try await store.health.instrumentVersions().contains(where: { $0.instrument.key == edited.key }) {
+                    throw DomainError.invalid("key", "An instrument with key \(edited.key) already exists.")
+                }
+                let saved = try await store.health.saveInstrument(edited, by: services.actor(user))
+                let notice = !isNew && saved.instrument.version > existing.version ? "instrument-versioned" : "instrument-saved"
+                return redirect(Site.instruments.pattern + "?notice=\(notice)")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try page(context, form.values, isNew: isNew, errors: error.fieldErrors, status: .unprocessableContent)
+            }
+        }
+    }
+
+    @discardableResult
+    func allowed(_ context: AppContext) throws -> SignedIn {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .manageInstruments)
+        return user
+    }
+
+    /// The latest version of each instrument, the default one stored on first use.
+    func current() async throws -> [InstrumentVersion] {
+        var versions = try await store.health.instrumentVersions()
+        if !versions.contains(where: { $0.instrument.key == DefaultInstrument.key }) {
+            let system = AuditActor(userID: nil, name: "Accord")
+            _ = try await store.health.currentInstrument(DefaultInstrument.instrument, by: system)
+            versions = try await store.health.instrumentVersions()
+        }
+        return versions
+    }
+
+    /// The latest version to edit, or for `new` a copy of the default to start from.
+    func editable(_ key: String) async throws -> (Instrument, isNew: Bool) {
+        let versions = try await current()
+        if key == "new" {
+            var start = versions.first { $0.instrument.key == DefaultInstrument.key }?.instrument ?? DefaultInstrument.instrument
+            start.key = ""
+            start.name = ""
+            start.version = 1
+            return (start, true)
+        }
+        guard let latest = versions.first(where: { $0.instrument.key == key }) else { throw DomainError.notFound("No such instrument.") }
+        return (latest.instrument, false)
+    }
+
+    func page(
+        _ context: AppContext, _ values: [String: String], isNew: Bool, errors: [FieldError], status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let model = InstrumentEditPage(
+            layout: LayoutModel(title: isNew ? "New instrument" : "Edit instrument", context: context, section: "instruments"),
+            values: values, isNew: isNew, errors: errors)
+        return try services.views.page(model, "health/instrument", status: status)
+    }
+}
