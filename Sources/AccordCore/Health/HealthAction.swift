@@ -68,6 +68,14 @@ public struct HealthActionInput: Sendable, Equatable {
         public var ownerID: UUID
         public var dueOn: LocalDate
         public var status: ActionStatus
+
+        public init(dimensionKey: String, title: String, ownerID: UUID, dueOn: LocalDate, status: ActionStatus) {
+            self.dimensionKey = dimensionKey
+            self.title = title
+            self.ownerID = ownerID
+            self.dueOn = dueOn
+            self.status = status
+        }
     }
 
     /// Checks the fields; the dimension must be one of the wave's instrument and the owner on the alliance's team.

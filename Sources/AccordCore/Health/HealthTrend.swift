@@ -68,6 +68,8 @@ public struct HealthSnapshot: Sendable, Equatable {
     public var direction: TrendDirection?
     /// Dimension key to the mean of the shown sides' means (absent when neither side is shown).
     public var dimensions: [String: Double]
+    /// Dimensions whose perception gap is flagged.
+    public var gapFlagged: Set<String>
     /// The instrument's dimensions in order, as (key, name).
     public var dimensionNames: [DimensionName]
 
@@ -83,6 +85,7 @@ public struct HealthSnapshot: Sendable, Equatable {
             if !means.isEmpty { dimensions[dimension.key] = means.reduce(0, +) / Double(means.count) }
         }
         self.dimensions = dimensions
+        gapFlagged = Set(results.dimensions.filter(\.gapFlagged).map(\.key))
         dimensionNames = results.dimensions.map { DimensionName(key: $0.key, name: $0.name) }
     }
 }

@@ -25,6 +25,8 @@ enum APIRoutes {
         let people = PeopleAPI(services: services)
         let peopleCRUD = people.crud
         let alliances = AlliancesAPI(services: services)
+        let health = HealthAPI(services: services)
+        let wave = prefix + "/alliances/{id}/health/waves/{waveId}"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
             APIRoute(method: .get, path: prefix + "/me") { _, context in
@@ -50,6 +52,18 @@ enum APIRoutes {
             APIRoute(method: .get, path: prefix + "/alliances/{id}/members", handler: alliances.members),
             APIRoute(method: .post, path: prefix + "/alliances/{id}/members", handler: alliances.addMember),
             APIRoute(method: .delete, path: prefix + "/alliances/{id}/members/{memberId}", handler: alliances.removeMember),
+            APIRoute(method: .get, path: prefix + "/health/instruments", handler: health.instruments),
+            APIRoute(method: .post, path: prefix + "/health/instruments", handler: health.saveInstrument),
+            APIRoute(method: .get, path: prefix + "/health/instruments/{id}", handler: health.instrument),
+            APIRoute(method: .get, path: prefix + "/alliances/{id}/health/waves", handler: health.waves),
+            APIRoute(method: .post, path: prefix + "/alliances/{id}/health/waves", handler: health.openWave),
+            APIRoute(method: .get, path: wave, handler: health.wave),
+            APIRoute(method: .post, path: wave + "/status", handler: health.setStatus),
+            APIRoute(method: .get, path: wave + "/results", handler: health.results),
+            APIRoute(method: .get, path: wave + "/results.csv", handler: health.csv),
+            APIRoute(method: .get, path: wave + "/actions", handler: health.actions),
+            APIRoute(method: .post, path: wave + "/actions", handler: health.addAction),
+            APIRoute(method: .put, path: wave + "/actions/{actionId}", handler: health.updateAction),
         ]
     }
 

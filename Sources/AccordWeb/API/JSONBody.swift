@@ -63,6 +63,40 @@ struct JSONBody {
         }
     }
 
+    /// An array of strings, or nil when absent or null.
+    mutating func strings(_ key: String) -> [String]? {
+        switch values[key] {
+        case nil, .null: return nil
+        case .array(let items):
+            var out: [String] = []
+            for item in items {
+                guard case .string(let text) = item else {
+                    errors.append(FieldError(field: key, message: "\(key) must be an array of strings."))
+                    return nil
+                }
+                out.append(text)
+            }
+            return out
+        default:
+            errors.append(FieldError(field: key, message: "\(key) must be an array of strings."))
+            return nil
+        }
+    }
+
+    /// A nested value decoded as `T` (for structured fields such as an instrument's dimensions).
+    mutating func decode<T: Decodable>(_ key: String, as type: T.Type, description: String) -> T? {
+        guard let value = values[key], value != .null else {
+            errors.append(FieldError(field: key, message: "\(key) is required."))
+            return nil
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+        } catch {
+            errors.append(FieldError(field: key, message: "\(key) must be \(description)."))
+            return nil
+        }
+    }
+
     /// Throws the type errors found so far, together with any validation errors.
     func check(adding more: [FieldError] = []) throws {
         let all = errors + more
@@ -71,7 +105,7 @@ struct JSONBody {
 }
 
 /// Any JSON value, decoded without losing the difference between numbers, booleans and strings.
-enum JSONValue: Decodable {
+enum JSONValue: Codable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -93,6 +127,20 @@ enum JSONValue: Decodable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+}
+
+extension JSONValue {
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 }

@@ -9,26 +9,28 @@ enum HealthCharts {
 
     /// Both sides' dimension means on one radar, scale 1 (centre) to 5 (rim).
     static func radar(id: String, title: String, _ dimensions: [DimensionResult]) -> String {
-        let size = 440.0
-        let centre = size / 2
-        let radius = 140.0
+        let width = 660.0
+        let height = 420.0
+        let centreX = width / 2
+        let centre = height / 2
+        let radius = 150.0
         let count = max(dimensions.count, 3)
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
-            let r = radius * (min(max(value, 1), 5) - 1) / 4
-            return (centre + r * cos(angle), centre + r * sin(angle))
+            let r = radius * (min(max(value, 1), 6.2) - 1) / 4
+            return (centreX + r * cos(angle), centre + r * sin(angle))
         }
-        var svg = open(id: id, title: title, width: size, height: size, description: radarDescription(dimensions))
+        var svg = open(id: id, title: title, width: width, height: height, description: radarDescription(dimensions))
         for ring in 1...5 {
             let points = (0..<count).map { point($0, Double(ring)) }
             svg += "<polygon points=\"\(coords(points))\" fill=\"none\" stroke=\"#d5dae1\" stroke-width=\"1\"/>"
-            svg += "<text x=\"\(fmt(centre + 3))\" y=\"\(fmt(point(0, Double(ring)).1 - 2))\" class=\"tick\">\(ring)</text>"
+            svg += "<text x=\"\(fmt(centreX + 3))\" y=\"\(fmt(point(0, Double(ring)).1 - 2))\" class=\"tick\">\(ring)</text>"
         }
         for (index, dimension) in dimensions.enumerated() {
             let (x, y) = point(index, 5)
-            svg += "<line x1=\"\(fmt(centre))\" y1=\"\(fmt(centre))\" x2=\"\(fmt(x))\" y2=\"\(fmt(y))\" stroke=\"#d5dae1\"/>"
-            let (lx, ly) = point(index, 6.1)
-            let anchor = abs(lx - centre) < 10 ? "middle" : (lx > centre ? "start" : "end")
+            svg += "<line x1=\"\(fmt(centreX))\" y1=\"\(fmt(centre))\" x2=\"\(fmt(x))\" y2=\"\(fmt(y))\" stroke=\"#d5dae1\"/>"
+            let (lx, ly) = point(index, 5.35)
+            let anchor = abs(lx - centreX) < 10 ? "middle" : (lx > centreX ? "start" : "end")
             svg += "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly + 4))\" text-anchor=\"\(anchor)\" class=\"axis\">\(escape(dimension.name))</text>"
         }
         for (side, colour, dash) in [(Side.ours, ours, ""), (Side.partner, partner, " stroke-dasharray=\"6 3\"")] {
@@ -37,6 +39,19 @@ enum HealthCharts {
             let points = values.enumerated().map { point($0.offset, $0.element!) }
             svg += "<polygon points=\"\(coords(points))\" fill=\"\(colour)\" fill-opacity=\"0.12\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
             for (x, y) in points { svg += "<circle cx=\"\(fmt(x))\" cy=\"\(fmt(y))\" r=\"3\" fill=\"\(colour)\"/>" }
+        }
+        return svg + "</svg>"
+    }
+
+    /// A tiny bar chart of how many gave each score from 1 to 5.
+    static func distribution(_ counts: [Int]) -> String {
+        let most = max(counts.max() ?? 0, 1)
+        let label = "Answers at scores 1 to 5: " + counts.map(String.init).joined(separator: ", ")
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dist\" role=\"img\" aria-label=\"\(label)\" viewBox=\"0 0 44 16\" width=\"44\" height=\"16\">"
+        for (index, count) in counts.enumerated() {
+            let h = count == 0 ? 1 : max(2, 16 * Double(count) / Double(most))
+            let colour = ["#c9302c", "#e0823d", "#c9b037", "#7fae4e", "#2f8a4f"][min(index, 4)]
+            svg += "<rect x=\"\(index * 9)\" y=\"\(fmt(16 - h))\" width=\"7\" height=\"\(fmt(h))\" fill=\"\(colour)\"/>"
         }
         return svg + "</svg>"
     }

@@ -36,6 +36,7 @@ struct HeatMapPage: Sendable {
         let value: String
         let band: String
         let label: String
+        let gap: Bool
     }
     struct Row: Sendable {
         let name: String
@@ -75,12 +76,13 @@ struct HeatMapPage: Sendable {
                 arrow: snapshot.direction?.arrow ?? "", trend: snapshot.direction?.label ?? "First wave",
                 cells: order.map { dimension in
                     guard let value = snapshot.dimensions[dimension.key] else {
-                        return Cell(value: "—", band: "none", label: "\(dimension.name): not shown")
+                        return Cell(value: "—", band: "none", label: "\(dimension.name): not shown", gap: false)
                     }
                     let band = HealthBand.of(value)
+                    let gap = snapshot.gapFlagged.contains(dimension.key)
                     return Cell(
                         value: String(format: "%.1f", value), band: band.rawValue,
-                        label: "\(dimension.name): \(String(format: "%.2f", value)), \(band.label)")
+                        label: "\(dimension.name): \(String(format: "%.2f", value)), \(band.label)\(gap ? ", perception gap" : "")", gap: gap)
                 })
         }
         isEmpty = rows.isEmpty

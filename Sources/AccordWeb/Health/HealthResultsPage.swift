@@ -230,14 +230,14 @@ struct HealthResultsPage: Sendable {
     static func score(_ result: GroupResult) -> String {
         switch result {
         case .shown(let score): String(format: "%.2f (n=%d)", score.mean, score.respondents)
-        case .hidden(let count): count == 0 ? "no answers" : "hidden (fewer than the minimum answered)"
+        case .hidden(let count): count == 0 ? "no answers" : "hidden (too few answers)"
         }
     }
 
-    /// How the scores spread over 1-5, as counts.
+    /// How the scores spread over 1-5, as a tiny bar chart labelled with the counts.
     static func spread(_ result: GroupResult) -> String {
         guard let score = result.score else { return "" }
-        return score.distribution.enumerated().map { "\($0.offset + 1): \($0.element)" }.joined(separator: " · ")
+        return HealthCharts.distribution(score.distribution)
     }
 
     static func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }

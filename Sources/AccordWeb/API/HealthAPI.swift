@@ -1,0 +1,181 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1 health: instruments, waves, aggregated results (anonymity applied as on the pages), CSV and actions.
+struct HealthAPI {
+    let services: Services
+    var store: Store { services.store }
+
+    // MARK: Instruments
+
+    func instruments(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewHealthPortfolio)
+        let versions = try await store.health.instrumentVersions()
+        let page = Page(items: versions, total: versions.count, page: 1, perPage: max(1, versions.count))
+        return try APIResponse.json(APIModels.List(page, APIModels.InstrumentSummary.init))
+    }
+
+    func instrument(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewHealthPortfolio)
+        let id = try context.apiID("id")
+        guard let version = try await store.health.instrumentVersions().first(where: { $0.id == id }) else {
+            throw Problem(.notFound, "No such instrument.")
+        }
+        return try APIResponse.json(APIModels.InstrumentDetail(version))
+    }
+
+    /// Saves an instrument by key: a new instrument, an edit in place, or a new version once a wave used the latest.
+    func saveInstrument(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .manageInstruments)
+        var body = try await JSONBody.read(request, context: context, allowed: ["key", "name", "dimensions", "openQuestions"])
+        let key = body.string("key") ?? ""
+        let name = body.string("name") ?? ""
+        let dimensions = body.decode(
+            "dimensions", as: [AccordCore.Dimension].self,
+            description: "an array of {key, name, questions: [{key, text, anchors: [5 strings]}]}")
+        let open = body.strings("openQuestions") ?? []
+        try body.check()
+        let instrument = Instrument(key: key, name: name, version: 1, dimensions: dimensions ?? [], openQuestions: open)
+        let existed = try await store.health.instrumentVersions().contains { $0.instrument.key == key }
+        let saved = try await store.health.saveInstrument(instrument, by: services.actor(user))
+        return try APIResponse.json(APIModels.InstrumentDetail(saved), status: existed ? .ok : .created)
+    }
+
+    // MARK: Waves
+
+    func waves(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, alliance) = try await allowed(context)
+        var items: [APIModels.Wave] = []
+        for wave in try await store.health.waves(allianceID: alliance.id) {
+            items.append(APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+        }
+        let page = Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))
+        return try APIResponse.json(APIModels.List(page) { $0 })
+    }
+
+    func wave(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, alliance, wave, _) = try await waveContext(context)
+        return try APIResponse.json(APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+    }
+
+    func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        var body = try await JSONBody.read(
+            request, context: context, allowed: ["title", "opensOn", "closesOn", "respondentIds", "instrumentId"])
+        let input = WaveInput(title: body.string("title"), opensOn: body.string("opensOn"), closesOn: body.string("closesOn"))
+        let respondents = body.strings("respondentIds")
+        let instrument = body.string("instrumentId")
+        try body.check()
+        let opened = try await services.openWave(alliance, input, respondents: respondents, instrumentID: instrument, by: user)
+        let rates = try await store.health.responseRates(waveID: opened.wave.id)
+        let base = services.config.publicURL ?? ""
+        return try APIResponse.json(
+            APIModels.OpenedWave(
+                wave: APIModels.Wave(opened.wave, today: services.today, rates: rates),
+                links: opened.links.map {
+                    APIModels.SurveyLink(
+                        personId: $0.person.id, name: $0.person.name, side: $0.side.rawValue, function: $0.person.function.rawValue,
+                        url: base + Site.survey.path(segments: [$0.token]))
+                }), status: .created)
+    }
+
+    func setStatus(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance, wave, instrument) = try await waveContext(context)
+        var body = try await JSONBody.read(request, context: context, allowed: ["status"])
+        let raw = body.string("status")
+        try body.check()
+        guard let status = WaveStatus(rawValue: raw ?? "") else {
+            throw DomainError.invalid("status", "Status must be one of: open, closed, reviewed.")
+        }
+        try await services.setWaveStatus(wave, instrument, to: status, by: user)
+        let (updated, _) = try await services.healthWave(wave.id, of: alliance)
+        return try APIResponse.json(APIModels.Wave(updated, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+    }
+
+    // MARK: Results
+
+    func results(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, _, wave, instrument) = try await waveContext(context)
+        let function = try request.apiQuery { params throws(DomainError) -> BusinessFunction? in
+            let unknown = Set(params.keys).subtracting(["function"])
+            if let first = unknown.sorted().first { throw DomainError.invalid(first, "Unknown parameter; allowed: function.") }
+            guard let raw = params["function"], !raw.isEmpty else { return nil }
+            guard let value = BusinessFunction(rawValue: raw) else {
+                throw DomainError.invalid("function", "Function must be one of: \(BusinessFunction.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            return value
+        }
+        let results = try await services.waveResults(wave, instrument, function: function)
+        return try APIResponse.json(
+            APIModels.Results(
+                wave: wave, function: function, results: results, settings: services.healthSettings,
+                rates: try await store.health.responseRates(waveID: wave.id)))
+    }
+
+    func csv(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, _, wave, instrument) = try await waveContext(context)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[.contentDisposition] = "attachment; filename=\"health-\(wave.opensOn).csv\""
+        let body = try await services.resultsCSV(wave, instrument)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    // MARK: Actions
+
+    static let actionFields: Set<String> = ["dimension", "title", "ownerId", "dueOn", "status"]
+
+    func actions(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, _, wave, _) = try await waveContext(context)
+        let actions = try await store.health.actions(waveIDs: [wave.id])
+        let page = Page(items: actions, total: actions.count, page: 1, perPage: max(1, actions.count))
+        return try APIResponse.json(APIModels.List(page, APIModels.Action.init))
+    }
+
+    func addAction(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance, wave, instrument) = try await waveContext(context)
+        var body = try await JSONBody.read(request, context: context, allowed: Self.actionFields)
+        let input = Self.actionInput(&body)
+        try body.check()
+        let action = try await services.saveAction(
+            input, on: wave, instrument, alliance: alliance, existing: nil, expectedVersion: nil, by: user)
+        return try APIResponse.json(APIModels.Action(action), status: .created, etag: action.version)
+    }
+
+    func updateAction(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance, wave, instrument) = try await waveContext(context)
+        let actionID = try context.apiID("actionId")
+        var body = try await JSONBody.read(request, context: context, allowed: Self.actionFields.union(["version"]))
+        let input = Self.actionInput(&body)
+        let version = body.integer("version", required: true)
+        try body.check()
+        let action = try await services.saveAction(
+            input, on: wave, instrument, alliance: alliance, existing: actionID, expectedVersion: version, by: user)
+        return try APIResponse.json(APIModels.Action(action), etag: action.version)
+    }
+
+    static func actionInput(_ body: inout JSONBody) -> HealthActionInput {
+        HealthActionInput(
+            dimension: body.string("dimension"), title: body.string("title"), owner: body.string("ownerId"), dueOn: body.string("dueOn"),
+            status: body.string("status"))
+    }
+
+    // MARK: Access
+
+    func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
+        let user = try context.requireUser()
+        return (user, try await services.healthAlliance(context.apiID("id"), user))
+    }
+
+    func waveContext(_ context: AppContext) async throws -> (SignedIn, Alliance, HealthWave, Instrument) {
+        let (user, alliance) = try await allowed(context)
+        let (wave, instrument) = try await services.healthWave(try context.apiID("waveId"), of: alliance)
+        return (user, alliance, wave, instrument)
+    }
+}

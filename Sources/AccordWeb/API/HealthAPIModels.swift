@@ -1,0 +1,152 @@
+import AccordCore
+import Foundation
+
+/// JSON shapes of the health API. Groups below the anonymity threshold carry no scores.
+extension APIModels {
+    struct InstrumentSummary: Encodable {
+        let id: UUID
+        let key: String
+        let name: String
+        let version: Int
+        let dimensions: Int
+        let questions: Int
+        let waves: Int
+
+        init(_ v: InstrumentVersion) {
+            (id, key, name, version) = (v.id, v.instrument.key, v.instrument.name, v.instrument.version)
+            (dimensions, questions, waves) = (v.instrument.dimensions.count, v.instrument.questions.count, v.waves)
+        }
+    }
+
+    struct InstrumentDetail: Encodable {
+        let id: UUID
+        let key: String
+        let name: String
+        let version: Int
+        let waves: Int
+        let dimensions: [AccordCore.Dimension]
+        let openQuestions: [String]
+
+        init(_ v: InstrumentVersion) {
+            (id, key, name, version, waves) = (v.id, v.instrument.key, v.instrument.name, v.instrument.version, v.waves)
+            (dimensions, openQuestions) = (v.instrument.dimensions, v.instrument.openQuestions)
+        }
+    }
+
+    struct Rate: Encodable {
+        let side: String
+        let function: String
+        let invited: Int
+        let answered: Int
+    }
+
+    struct Wave: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        let instrumentId: UUID
+        let title: String
+        let opensOn: String
+        let closesOn: String
+        let status: String
+        let invited: Int
+        let answered: Int
+        let responseRates: [Rate]
+        let createdAt: Date
+
+        init(_ w: HealthWave, today: LocalDate, rates: [ResponseRate]) {
+            (id, allianceId, instrumentId, title) = (w.id, w.allianceID, w.instrumentID, w.title)
+            (opensOn, closesOn, status, createdAt) = (w.opensOn.description, w.closesOn.description, w.status(on: today).rawValue, w.createdAt)
+            invited = rates.map(\.invited).reduce(0, +)
+            answered = rates.map(\.answered).reduce(0, +)
+            responseRates = rates.map { Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered) }
+        }
+    }
+
+    struct SurveyLink: Encodable {
+        let personId: UUID
+        let name: String
+        let side: String
+        let function: String
+        let url: String
+    }
+
+    struct OpenedWave: Encodable {
+        let wave: Wave
+        let links: [SurveyLink]
+    }
+
+    struct Group: Encodable {
+        let shown: Bool
+        let respondents: Int
+        let mean: Double?
+        let distribution: [Int]?
+
+        init(_ result: GroupResult) {
+            shown = result.score != nil
+            respondents = result.respondents
+            mean = result.score.map { ($0.mean * 1000).rounded() / 1000 }
+            distribution = result.score?.distribution
+        }
+    }
+
+    struct DimensionScores: Encodable {
+        let key: String
+        let name: String
+        let ours: Group
+        let partner: Group
+        let gap: Double?
+        let gapFlagged: Bool
+        let needsAction: Bool
+    }
+
+    struct Results: Encodable {
+        let waveId: UUID
+        let function: String?
+        let minimumGroupSize: Int
+        let gapThreshold: Double
+        let overall: Double?
+        let oursOverall: Double?
+        let partnerOverall: Double?
+        let band: String?
+        let dimensions: [DimensionScores]
+        let comments: [String]
+        let responseRates: [Rate]
+
+        init(wave: HealthWave, function: BusinessFunction?, results: WaveResults, settings: HealthSettings, rates: [ResponseRate]) {
+            func round(_ value: Double?) -> Double? { value.map { ($0 * 1000).rounded() / 1000 } }
+            waveId = wave.id
+            self.function = function?.rawValue
+            minimumGroupSize = settings.minimumGroupSize
+            gapThreshold = settings.gapThreshold
+            overall = round(results.overall)
+            oursOverall = round(results.oursOverall)
+            partnerOverall = round(results.partnerOverall)
+            band = results.band?.rawValue
+            dimensions = results.dimensions.map {
+                DimensionScores(
+                    key: $0.key, name: $0.name, ours: Group($0.ours), partner: Group($0.partner), gap: round($0.gap),
+                    gapFlagged: $0.gapFlagged, needsAction: $0.needsAction)
+            }
+            comments = results.comments
+            responseRates = rates.map { Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered) }
+        }
+    }
+
+    struct Action: Encodable {
+        let id: UUID
+        let waveId: UUID
+        let allianceId: UUID
+        let dimension: String
+        let title: String
+        let ownerId: UUID
+        let dueOn: String
+        let status: String
+        let version: Int
+        let createdAt: Date
+
+        init(_ a: HealthAction) {
+            (id, waveId, allianceId, dimension, title, ownerId) = (a.id, a.waveID, a.allianceID, a.dimensionKey, a.title, a.ownerID)
+            (dueOn, status, version, createdAt) = (a.dueOn.description, a.status.rawValue, a.version, a.createdAt)
+        }
+    }
+}
