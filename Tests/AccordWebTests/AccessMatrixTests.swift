@@ -34,6 +34,18 @@ import Testing
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/health",
+            [.admin: (200, 200), .exec: (200, 403), .manager: (200, 403), .member: (200, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/health",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "GET /alliances/{id}/health/{m}",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
             "POST /alliances/{id}/delete",
             [.admin: (303, 303), .exec: (403, 403), .manager: (303, 403), .member: (403, 403), .partner: (403, 404)]
         ),
@@ -57,6 +69,10 @@ import Testing
         ("GET /admin/users/new", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("GET /admin/users/{user}/edit", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("POST /admin/users", [.admin: 422, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /health", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 403]),
+        ("GET /admin/instruments", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /admin/instruments/accord-alliance-health", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("POST /admin/instruments/accord-alliance-health", [.admin: 422, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
     ]
 
     @Test(arguments: Who.allCases)

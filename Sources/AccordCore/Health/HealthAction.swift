@@ -88,8 +88,8 @@ public struct HealthActionInput: Sendable, Equatable {
             v.add("dimension", "Dimension must be one of this wave's dimensions.")
         }
         let title = v.text(title, "title", "Action", max: 300)
-        let owner = v.id(owner, "owner", "Owner")
-        if let owner, !team.contains(owner) { v.add("owner", "Owner must be on the alliance's team (either side).") }
+        let owner = v.id(owner, "ownerID", "Owner")
+        if let owner, !team.contains(owner) { v.add("ownerID", "Owner must be on the alliance's team (either side).") }
         let due = v.optionalDate(dueOn, "dueOn", "Due date")
         if due == nil, (dueOn ?? "").isEmpty { v.add("dueOn", "Due date is required.") }
         let status: ActionStatus? = (status ?? "").isEmpty ? .planned : v.choice(status, "status", "Status")

@@ -87,6 +87,17 @@ extension APIModels {
             mean = result.score.map { ($0.mean * 1000).rounded() / 1000 }
             distribution = result.score?.distribution
         }
+
+        enum CodingKeys: String, CodingKey { case shown, respondents, mean, distribution }
+
+        /// Hidden groups say so with explicit nulls, as the document describes.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(shown, forKey: .shown)
+            try c.encode(respondents, forKey: .respondents)
+            try c.encode(mean, forKey: .mean)
+            try c.encode(distribution, forKey: .distribution)
+        }
     }
 
     struct DimensionScores: Encodable {
@@ -97,6 +108,19 @@ extension APIModels {
         let gap: Double?
         let gapFlagged: Bool
         let needsAction: Bool
+
+        enum CodingKeys: String, CodingKey { case key, name, ours, partner, gap, gapFlagged, needsAction }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(key, forKey: .key)
+            try c.encode(name, forKey: .name)
+            try c.encode(ours, forKey: .ours)
+            try c.encode(partner, forKey: .partner)
+            try c.encode(gap, forKey: .gap)
+            try c.encode(gapFlagged, forKey: .gapFlagged)
+            try c.encode(needsAction, forKey: .needsAction)
+        }
     }
 
     struct Results: Encodable {
@@ -129,6 +153,26 @@ extension APIModels {
             }
             comments = results.comments
             responseRates = rates.map { Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case waveId, function, minimumGroupSize, gapThreshold, overall, oursOverall, partnerOverall, band, dimensions, comments
+            case responseRates
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(waveId, forKey: .waveId)
+            try c.encode(function, forKey: .function)
+            try c.encode(minimumGroupSize, forKey: .minimumGroupSize)
+            try c.encode(gapThreshold, forKey: .gapThreshold)
+            try c.encode(overall, forKey: .overall)
+            try c.encode(oursOverall, forKey: .oursOverall)
+            try c.encode(partnerOverall, forKey: .partnerOverall)
+            try c.encode(band, forKey: .band)
+            try c.encode(dimensions, forKey: .dimensions)
+            try c.encode(comments, forKey: .comments)
+            try c.encode(responseRates, forKey: .responseRates)
         }
     }
 

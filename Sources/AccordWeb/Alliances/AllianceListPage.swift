@@ -65,14 +65,12 @@ struct AllianceListPage: Sendable {
     let pages: [PageLink]
     let hasPages: Bool
     let showPartnerFilters: Bool
-    let showHealth: Bool
 
     init(
         layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partners: [Organization],
         managers: [Person], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?
     ) {
         self.layout = layout
-        showHealth = health != nil
         rows = page.items.map { s in
             let a = s.alliance
             return Row(

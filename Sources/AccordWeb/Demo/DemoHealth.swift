@@ -30,7 +30,7 @@ enum DemoHealth {
                 ("Health check 2026 H1", "2026-03-02", 3.9, 2.2),
             ], reviewed: 2, actionStatus: .inProgress),
         Plan(
-            alliance: "HX-201 antibody discovery",
+            alliance: "Meridian biologics supply",
             waves: [
                 ("Health check 2025", "2025-04-07", 3.8, 3.7), ("Health check 2026 Q1", "2026-01-12", 3.9, 3.8),
                 ("Health check 2026 Q3", "2026-07-06", 4.0, 3.8),
@@ -46,7 +46,10 @@ enum DemoHealth {
             let members = try await store.alliances.members(of: alliance.id)
             let people = try await store.people.find(ids: members.map(\.personID))
             var seen: Set<UUID> = []
-            let team = members.filter { seen.insert($0.personID).inserted }
+            // In name order, so every database gets the same answers.
+            let team = members.filter { seen.insert($0.personID).inserted }.sorted {
+                (people[$0.personID]?.name ?? "") < (people[$1.personID]?.name ?? "")
+            }
             for (waveIndex, wave) in plan.waves.enumerated() {
                 guard let opens = LocalDate(wave.opens) else { continue }
                 let closes = plusDays(opens, 21)
