@@ -29,6 +29,9 @@ ENUMS = {
     "TeamRole": ["functional_lead", "member"],
     "Role": ["administrator", "executive", "alliance_manager", "member", "partner"],
     "AllianceSort": ["name", "partner", "type", "phase", "status", "tier", "effective", "value", "updated"],
+    "WaveStatus": ["open", "closed", "reviewed"],
+    "ActionStatus": ["planned", "in_progress", "done", "dropped"],
+    "HealthBand": ["strong", "healthy", "acceptable", "at_risk", "significant_concern"],
 }
 
 def ref(name):
@@ -100,7 +103,70 @@ SCHEMAS.update({
     "Membership": obj({"id": UUID, "allianceId": UUID, "personId": UUID, "side": ref("Side"), "role": ref("MembershipRole"),
                        "createdAt": STAMP}, ["id", "allianceId", "personId", "side", "role", "createdAt"]),
 })
-for item in ["Organization", "Person", "Alliance", "Membership"]:
+KEY = {"type": "string", "pattern": "^[a-z0-9.-]{2,60}$"}
+QUESTION = obj({"key": KEY, "text": text(500), "anchors": {"type": "array", "items": text(300), "minItems": 5, "maxItems": 5,
+                                                            "description": "What scores 1 to 5 mean, in order"}},
+               ["key", "text", "anchors"])
+DIMENSION = obj({"key": KEY, "name": text(120), "questions": {"type": "array", "items": QUESTION, "minItems": 1}},
+                ["key", "name", "questions"])
+RATE = obj({"side": ref("Side"), "function": ref("BusinessFunction"), "invited": {"type": "integer"},
+            "answered": {"type": "integer"}}, ["side", "function", "invited", "answered"])
+GROUP = obj({"shown": {"type": "boolean"}, "respondents": {"type": "integer"},
+             "mean": {"type": ["number", "null"]},
+             "distribution": {"type": ["array", "null"], "items": {"type": "integer"},
+                              "description": "Answers at scores 1-5; null when the group is below the anonymity threshold"}},
+            ["shown", "respondents", "mean", "distribution"],
+            "A side (or a function within a side); scores only when at least minimumGroupSize people answered.")
+ACTION_FIELDS = {"dimension": KEY, "title": text(300), "ownerId": UUID, "dueOn": DATE, "status": ref("ActionStatus")}
+SCHEMAS.update({
+    "InstrumentSummary": obj({"id": UUID, "key": KEY, "name": {"type": "string"}, "version": {"type": "integer"},
+                              "dimensions": {"type": "integer"}, "questions": {"type": "integer"}, "waves": {"type": "integer"}},
+                             ["id", "key", "name", "version", "dimensions", "questions", "waves"]),
+    "InstrumentSave": obj({"key": KEY, "name": text(120), "dimensions": {"type": "array", "items": DIMENSION, "minItems": 1},
+                           "openQuestions": {"type": "array", "items": text(500), "maxItems": 10}},
+                          ["key", "name", "dimensions"],
+                          "Saved by key: a new instrument, an edit in place while no wave used the latest version, "
+                          "or else a new version."),
+    "Instrument": obj({"id": UUID, "key": KEY, "name": {"type": "string"}, "version": {"type": "integer"},
+                       "waves": {"type": "integer"}, "dimensions": {"type": "array", "items": DIMENSION},
+                       "openQuestions": {"type": "array", "items": {"type": "string"}}},
+                      ["id", "key", "name", "version", "waves", "dimensions", "openQuestions"]),
+    "WaveCreate": obj({"title": text(120), "opensOn": DATE, "closesOn": DATE,
+                       "respondentIds": {"type": "array", "items": UUID,
+                                         "description": "People on the alliance's team; all of them when absent"},
+                       "instrumentId": nullable({**UUID, "description": "The latest version of an instrument; the default when absent"})},
+                      ["title", "opensOn", "closesOn"]),
+    "Wave": obj({"id": UUID, "allianceId": UUID, "instrumentId": UUID, "title": {"type": "string"}, "opensOn": DATE,
+                 "closesOn": DATE, "status": ref("WaveStatus"), "invited": {"type": "integer"}, "answered": {"type": "integer"},
+                 "responseRates": {"type": "array", "items": RATE}, "createdAt": STAMP},
+                ["id", "allianceId", "instrumentId", "title", "opensOn", "closesOn", "status", "invited", "answered",
+                 "responseRates", "createdAt"]),
+    "OpenedWave": obj({"wave": ref("Wave"), "links": {"type": "array", "items": obj(
+        {"personId": UUID, "name": {"type": "string"}, "side": ref("Side"), "function": ref("BusinessFunction"),
+         "url": {"type": "string", "description": "The personal survey link; shown only in this response"}},
+        ["personId", "name", "side", "function", "url"])}}, ["wave", "links"]),
+    "WaveStatusChange": obj({"status": ref("WaveStatus")}, ["status"],
+                            "closed: close early; open: reopen one closed by hand before its close date; reviewed: once every "
+                            "dimension that needs an action has one"),
+    "Results": obj({"waveId": UUID, "function": nullable(ref("BusinessFunction")), "minimumGroupSize": {"type": "integer"},
+                    "gapThreshold": {"type": "number"}, "overall": {"type": ["number", "null"]},
+                    "oursOverall": {"type": ["number", "null"]}, "partnerOverall": {"type": ["number", "null"]},
+                    "band": nullable(ref("HealthBand")),
+                    "dimensions": {"type": "array", "items": obj(
+                        {"key": KEY, "name": {"type": "string"}, "ours": GROUP, "partner": GROUP, "gap": {"type": ["number", "null"]},
+                         "gapFlagged": {"type": "boolean"}, "needsAction": {"type": "boolean"}},
+                        ["key", "name", "ours", "partner", "gap", "gapFlagged", "needsAction"])},
+                    "comments": {"type": "array", "items": {"type": "string"}},
+                    "responseRates": {"type": "array", "items": RATE}},
+                   ["waveId", "function", "minimumGroupSize", "gapThreshold", "overall", "oursOverall", "partnerOverall", "band",
+                    "dimensions", "comments", "responseRates"]),
+    "ActionCreate": obj(ACTION_FIELDS, ["dimension", "title", "ownerId", "dueOn"]),
+    "ActionUpdate": obj({**ACTION_FIELDS, "version": VERSION}, ["dimension", "title", "ownerId", "dueOn", "version"]),
+    "Action": obj({"id": UUID, "waveId": UUID, "allianceId": UUID, **ACTION_FIELDS, "version": {"type": "integer"},
+                   "createdAt": STAMP},
+                  ["id", "waveId", "allianceId", "dimension", "title", "ownerId", "dueOn", "status", "version", "createdAt"]),
+})
+for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -191,17 +257,64 @@ PATHS["/api/v1/alliances/{id}/members/{memberId}"] = {
                  [path_id(), path_id("memberId", "The membership's id")]),
 }
 
+WAVE = "/api/v1/alliances/{id}/health/waves/{waveId}"
+WAVE_PARAMS = [path_id(description="The alliance's id"), path_id("waveId", "The wave's id")]
+PATHS["/api/v1/health/instruments"] = {
+    "get": op("listInstruments", "Every version of every health instrument", "Health",
+              {200: ("InstrumentSummaryList", "All versions, newest first per key")}, [401, 403]),
+    "post": op("saveInstrument", "Create or edit an instrument (administrators)", "Health",
+               {200: ("Instrument", "Saved (in place or as a new version)"), 201: ("Instrument", "Created")},
+               [400, 401, 403, 413, 415, 422], body="InstrumentSave"),
+}
+PATHS["/api/v1/health/instruments/{id}"] = {
+    "get": op("getInstrument", "One instrument version with its questions", "Health", {200: ("Instrument", "The version")},
+              [401, 403, 404], [path_id()]),
+}
+PATHS["/api/v1/alliances/{id}/health/waves"] = {
+    "get": op("listWaves", "The alliance's health waves", "Health", {200: ("WaveList", "Every wave, oldest first")},
+              [401, 403, 404], [path_id()]),
+    "post": op("openWave", "Open a wave and get each respondent's one-time link", "Health", {201: ("OpenedWave", "Opened")},
+               [400, 401, 403, 404, 413, 415, 422], [path_id()], "WaveCreate"),
+}
+PATHS[WAVE] = {"get": op("getWave", "One wave with response rates", "Health", {200: ("Wave", "The wave")}, [401, 403, 404],
+                         WAVE_PARAMS)}
+PATHS[WAVE + "/status"] = {
+    "post": op("setWaveStatus", "Close, reopen or mark a wave reviewed", "Health", {200: ("Wave", "The wave")},
+               [400, 401, 403, 404, 409, 413, 415, 422], WAVE_PARAMS, "WaveStatusChange"),
+}
+PATHS[WAVE + "/results"] = {
+    "get": op("getResults", "Aggregated results; groups below the anonymity threshold carry no scores", "Health",
+              {200: ("Results", "The results")}, [400, 401, 403, 404],
+              WAVE_PARAMS + [query("function", ref("BusinessFunction"), "Only respondents of this function")]),
+}
+PATHS[WAVE + "/results.csv"] = {
+    "get": {"operationId": "exportResults", "summary": "Aggregated results as CSV (no individual answers)", "tags": ["Health"],
+            "parameters": WAVE_PARAMS,
+            "responses": {"200": {"description": "CSV, one row per scope, dimension and side",
+                                  "content": {"text/csv": {"schema": {"type": "string"}}}},
+                          **{str(c): problem(c) for c in [401, 403, 404]}}},
+}
+PATHS[WAVE + "/actions"] = {
+    "get": op("listActions", "The wave's action plan", "Health", {200: ("ActionList", "Every action")}, [401, 403, 404], WAVE_PARAMS),
+    "post": op("addAction", "Add an action for a dimension", "Health", {201: ("Action", "Added")},
+               [400, 401, 403, 404, 413, 415, 422], WAVE_PARAMS, "ActionCreate"),
+}
+PATHS[WAVE + "/actions/{actionId}"] = {
+    "put": op("updateAction", "Replace an action's fields", "Health", {200: ("Action", "Updated")},
+              [400, 401, 403, 404, 409, 413, 415, 422], WAVE_PARAMS + [path_id("actionId", "The action's id")], "ActionUpdate"),
+}
+
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people and teams. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams and relationship health. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

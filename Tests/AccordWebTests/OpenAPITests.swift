@@ -55,6 +55,9 @@ import Testing
         #expect(values("OrganizationKind") == OrganizationKind.codes)
         #expect(values("AllianceSort") == AllianceSort.codes)
         #expect(values("Side") == Side.codes)
+        #expect(values("WaveStatus") == WaveStatus.codes)
+        #expect(values("ActionStatus") == ActionStatus.codes)
+        #expect(values("HealthBand") == HealthBand.codes)
     }
 
     @Test func everyOperationDocumentsItsErrorsAsProblems() throws {

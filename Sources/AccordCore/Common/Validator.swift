@@ -35,11 +35,14 @@ public struct Validator: Sendable {
     private mutating func check(_ value: String, _ field: String, _ label: String, max: Int) {
         if value.count > max {
             add(field, "\(label) must be at most \(max) characters (it has \(value.count)).")
-        } else if value.unicodeScalars.contains(where: {
-            $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t"
-        }) {
+        } else if Self.hasControlCharacters(value) {
             add(field, "\(label) contains characters that are not allowed.")
         }
+    }
+
+    /// Control characters other than line breaks and tabs (NUL among them) are never accepted in text.
+    public static func hasControlCharacters(_ value: String) -> Bool {
+        value.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\r" && $0 != "\t" }
     }
 
     public mutating func choice<E: Labeled>(_ raw: String?, _ field: String, _ label: String, as: E.Type = E.self) -> E? {

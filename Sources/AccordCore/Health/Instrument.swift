@@ -54,6 +54,14 @@ public struct Instrument: Sendable, Equatable, Codable {
             v.add("openQuestions", "Open question \(index + 1) must have 1 to 500 characters.")
         }
         if openQuestions.count > 10 { v.add("openQuestions", "An instrument has at most 10 open questions.") }
+        let texts = [name] + dimensions.flatMap { [$0.name] + $0.questions.flatMap { [$0.text] + $0.anchors } } + openQuestions
+        if texts.contains(where: Validator.hasControlCharacters) { v.add("text", "The instrument contains characters that are not allowed.") }
+        if dimensions.flatMap(\.questions).flatMap(\.anchors).contains(where: { $0.count > 300 }) {
+            v.add("anchors", "Anchors must be at most 300 characters.")
+        }
+        if dimensions.count > 20 || dimensions.contains(where: { $0.questions.count > 20 }) {
+            v.add("dimensions", "An instrument has at most 20 dimensions of at most 20 statements each.")
+        }
         try v.check()
     }
 
