@@ -56,7 +56,9 @@ import Testing
         let partial = instrument.dimensions.dropFirst().map { action($0.key) }
         #expect(HealthReview.missingActions(results, partial).map(\.key) == ["trust"])
         #expect(throws: DomainError.self) { try HealthReview.checkReviewable(closed, today: today, results, partial) }
-        #expect(throws: DomainError.self) { try HealthReview.checkReviewable(closed, today: today, results, partial + [action("trust", .dropped)]) }
+        #expect(throws: DomainError.self) {
+            try HealthReview.checkReviewable(closed, today: today, results, partial + [action("trust", .dropped)])
+        }
         try HealthReview.checkReviewable(closed, today: today, results, partial + [action("trust", .done)])
         // A wave where nothing is flagged can be reviewed without actions, also once it closed itself.
         let calm = HealthScoring.results(instrument, people(.ours, 3, score: 4) + people(.partner, 3, score: 4))

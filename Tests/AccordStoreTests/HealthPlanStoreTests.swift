@@ -21,8 +21,10 @@ import Testing
 
             let (wave, _) = try await HealthStoreTests.wave(store)
             try await store.database.write(by: Fixtures.actor) { tx in
-                try await tx.db.raw("UPDATE health_waves SET instrument_id = \(bind: first.id.uuidString) WHERE id = \(bind: wave.id.uuidString)")
-                    .run()
+                try await tx.db.raw(
+                    "UPDATE health_waves SET instrument_id = \(bind: first.id.uuidString) WHERE id = \(bind: wave.id.uuidString)"
+                )
+                .run()
             }
             draft.dimensions = Array(DefaultInstrument.instrument.dimensions.prefix(3))
             let second = try await store.health.saveInstrument(draft, by: Fixtures.actor)
@@ -90,7 +92,9 @@ import Testing
             #expect(try await store.health.finishedWaves(allianceIDs: [wave.allianceID], today: during, limit: 2).isEmpty)
             #expect(try await store.health.alliancesWithResults(today: during, page: 1, perPage: 10).total == 0)
             let after = LocalDate("2026-12-01")!
-            #expect(try await store.health.finishedWaves(allianceIDs: [wave.allianceID], today: after, limit: 2)[wave.allianceID]?.map(\.id) == [wave.id])
+            #expect(
+                try await store.health.finishedWaves(allianceIDs: [wave.allianceID], today: after, limit: 2)[wave.allianceID]?.map(\.id)
+                    == [wave.id])
             try await store.health.setStatus(wave.id, .closed, by: Fixtures.actor)
             let page = try await store.health.alliancesWithResults(today: during, page: 1, perPage: 10)
             #expect(page.items == [wave.allianceID] && page.total == 1)

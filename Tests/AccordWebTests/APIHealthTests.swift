@@ -37,7 +37,8 @@ import Testing
             #expect(refused.status == .unprocessableContent && refused.errorFields == ["actions"])
             let bad = try await api.send(.post, "\(base)/\(waveID)/actions", json: ["dimension": "nope", "title": 5, "dueOn": "soon"])
             #expect(bad.status == .unprocessableContent && Set(bad.errorFields).isSuperset(of: ["title"]))
-            let invalid = try await api.send(.post, "\(base)/\(waveID)/actions", json: ["dimension": "nope", "title": "x", "dueOn": "soon"])
+            let invalid = try await api.send(
+                .post, "\(base)/\(waveID)/actions", json: ["dimension": "nope", "title": "x", "dueOn": "soon"])
             #expect(Set(invalid.errorFields) == ["dimension", "ownerId", "dueOn"])
             #expect(try await h.auditCount() == before)
 
@@ -48,7 +49,9 @@ import Testing
             for dimension in results2.dimensions where dimension.needsAction {
                 let created = try await api.send(
                     .post, "\(base)/\(waveID)/actions",
-                    json: ["dimension": dimension.key, "title": "Act on \(dimension.name)", "ownerId": owner.uuidString, "dueOn": "2027-02-01"])
+                    json: [
+                        "dimension": dimension.key, "title": "Act on \(dimension.name)", "ownerId": owner.uuidString, "dueOn": "2027-02-01",
+                    ])
                 #expect(created.status == .created)
                 if first.isEmpty { first = created.object }
             }
@@ -76,10 +79,12 @@ import Testing
             let bad = try await api.send(.post, base, json: ["title": "W", "opensOn": today.description, "closesOn": "2000-01-01"])
             #expect(bad.status == .unprocessableContent && bad.errorFields == ["closesOn"])
             let stranger = try await api.send(
-                .post, base, json: ["title": "W", "opensOn": today.description, "closesOn": "2099-01-01", "respondentIds": [UUID().uuidString]])
+                .post, base,
+                json: ["title": "W", "opensOn": today.description, "closesOn": "2099-01-01", "respondentIds": [UUID().uuidString]])
             #expect(stranger.errorFields == ["respondents"])
             #expect(try await api.send(.post, base, json: ["title": "W", "respondentIds": "all"]).errorFields.contains("respondentIds"))
-            let opened = try await api.send(.post, base, json: ["title": "API wave", "opensOn": today.description, "closesOn": "2099-01-01"])
+            let opened = try await api.send(
+                .post, base, json: ["title": "API wave", "opensOn": today.description, "closesOn": "2099-01-01"])
             #expect(opened.status == .created)
             let links = opened.object["links"] as! [[String: Any]]
             let team = Set(try await h.store.alliances.members(of: alliance.id).map(\.personID))
@@ -111,7 +116,12 @@ import Testing
             #expect((detail.object["dimensions"] as? [[String: Any]])?.count == 10)
             let body: [String: Any] = [
                 "key": "pulse", "name": "Pulse",
-                "dimensions": [["key": "trust", "name": "Trust", "questions": [["key": "t1", "text": "We trust them.", "anchors": ["a", "b", "c", "d", "e"]]]]],
+                "dimensions": [
+                    [
+                        "key": "trust", "name": "Trust",
+                        "questions": [["key": "t1", "text": "We trust them.", "anchors": ["a", "b", "c", "d", "e"]]],
+                    ]
+                ],
                 "openQuestions": ["Anything else?"],
             ]
             #expect(try await manager.send(.post, "/api/v1/health/instruments", json: body).status == .forbidden)
@@ -120,7 +130,9 @@ import Testing
             #expect(malformed.status == .unprocessableContent && malformed.errorFields == ["dimensions"])
             let short = try await admin.send(
                 .post, "/api/v1/health/instruments",
-                json: body.merging(["dimensions": [["key": "trust", "name": "Trust", "questions": [["key": "t1", "text": "x", "anchors": ["a"]]]]]]) { $1 })
+                json: body.merging([
+                    "dimensions": [["key": "trust", "name": "Trust", "questions": [["key": "t1", "text": "x", "anchors": ["a"]]]]]
+                ]) { $1 })
             #expect(short.status == .unprocessableContent && short.errorFields == ["questions.t1"])
             let created = try await admin.send(.post, "/api/v1/health/instruments", json: body)
             #expect(created.status == .created && created.object["version"] as? Int == 1)

@@ -46,9 +46,12 @@ import Testing
             let refused = try await manager.post(path + "/status", ["status": "reviewed"])
             #expect(refused.status == .unprocessableContent && refused.text.contains("Add an action for each dimension"))
             #expect(try await manager.post(path + "/status", ["status": "bogus"]).status == .badRequest)
-            let bad = try await manager.post(path + "/actions", ["dimension": "trust", "title": "", "owner": UUID().uuidString, "dueOn": "tomorrow"])
+            let bad = try await manager.post(
+                path + "/actions", ["dimension": "trust", "title": "", "owner": UUID().uuidString, "dueOn": "tomorrow"])
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.text.contains("Action is required.") && bad.text.contains("Owner must be on the alliance") && bad.text.contains("Due date"))
+            #expect(
+                bad.text.contains("Action is required.") && bad.text.contains("Owner must be on the alliance")
+                    && bad.text.contains("Due date"))
             #expect(try await h.auditCount() == before)
 
             let owner = try await h.store.alliances.members(of: alliance.id).first { $0.side == .partner }!.personID
@@ -65,12 +68,18 @@ import Testing
             let action = try await h.store.health.actions(waveIDs: [wave.id])[0]
             let stale = try await manager.post(
                 path + "/actions/\(action.id)",
-                ["dimension": action.dimensionKey, "title": action.title, "owner": owner.uuidString, "dueOn": "2027-03-31", "status": "done", "version": "7"])
+                [
+                    "dimension": action.dimensionKey, "title": action.title, "owner": owner.uuidString, "dueOn": "2027-03-31",
+                    "status": "done", "version": "7",
+                ])
             #expect(stale.status == .conflict)
             try await manager.get(path)
             let done = try await manager.post(
                 path + "/actions/\(action.id)",
-                ["dimension": action.dimensionKey, "title": action.title, "owner": owner.uuidString, "dueOn": "2027-03-31", "status": "done", "version": "1"])
+                [
+                    "dimension": action.dimensionKey, "title": action.title, "owner": owner.uuidString, "dueOn": "2027-03-31",
+                    "status": "done", "version": "1",
+                ])
             #expect(done.status == .seeOther)
             try await manager.get(path)
             #expect(try await manager.post(path + "/status", ["status": "reviewed"]).status == .seeOther)
@@ -105,7 +114,8 @@ import Testing
             #expect(list.text.contains("aria-label=\"Health: Healthy, Improving since the wave before\""))
             #expect(list.text.contains(", Declining since the wave before\""))
             let heat = try await manager.get("/health")
-            #expect(heat.status == .ok && heat.text.contains("Alliances 1-3 of 3") && heat.text.contains("Kanto Japan co-commercialization"))
+            #expect(
+                heat.status == .ok && heat.text.contains("Alliances 1-3 of 3") && heat.text.contains("Kanto Japan co-commercialization"))
             #expect(heat.text.contains("Trust: ") && heat.text.contains("perception gap"))
             #expect(try await manager.get("/health?page=0").status == .badRequest)
             let partner = h.browser()

@@ -266,6 +266,29 @@ def test_respondent_answers_through_a_link_and_manager_reads_results(driver):
     WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.ID, "dimensions")))
     table = driver.find_element(By.ID, "dimensions").text
     assert "Trust 4.00" in table and "2.00" in table and "Perception gap" in table
+    radar = driver.find_element(By.ID, "radar")
+    assert radar.get_attribute("role") == "img" and "Scores by dimension" in driver.find_element(By.ID, "radar-title").get_attribute("textContent")
+    assert driver.find_element(By.ID, "gaps").is_displayed() and driver.find_element(By.ID, "trend-table").is_displayed()
+    assert "Needs an action before the wave can be marked reviewed" in driver.page_source
     shot(driver, "17-health-results")
     check_accessibility(driver, "health results")
+
+    # Add an action owned by someone on the partner's side, for the first dimension that needs one.
+    owners = Select(driver.find_element(By.ID, "action-owner"))
+    partner_owner = next(o.text for o in owners.options if "(Partner)" in o.text)
+    click_and_wait(driver, lambda: button(driver, "Add action"))
+    assert "Owner is required." in driver.find_element(By.ID, "action-errors").text
+    Select(driver.find_element(By.ID, "action-owner")).select_by_visible_text(partner_owner)
+    driver.execute_script("document.getElementById('action-due').value = '2027-01-29'")
+    driver.find_element(By.ID, "action-title").send_keys("Joint workshop on decision rights")
+    click_and_wait(driver, lambda: button(driver, "Add action"))
+    actions = driver.find_element(By.ID, "action-list").text
+    assert "Joint workshop on decision rights" in actions and "(Partner)" in actions and "2027-01-29" in actions
+    assert "Action added to the plan." in driver.page_source
+    shot(driver, "18-health-action")
+
+    driver.get(BASE + "/health")
+    assert "Pampas gene therapy in-license" in driver.find_element(By.ID, "heatmap").text
+    shot(driver, "19-health-heatmap")
+    check_accessibility(driver, "health heat map")
     sign_out(driver)

@@ -38,7 +38,9 @@ public struct Instrument: Sendable, Equatable, Codable {
             if !seenDimensions.insert(dimension.key).inserted || !Self.isKey(dimension.key) {
                 v.add("dimensions.\(dimension.key)", "Dimension key \(dimension.key) must be unique and well formed.")
             }
-            if dimension.name.trimmingCharacters(in: .whitespaces).isEmpty { v.add("dimensions.\(dimension.key)", "Every dimension needs a name.") }
+            if dimension.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                v.add("dimensions.\(dimension.key)", "Every dimension needs a name.")
+            }
             if dimension.questions.isEmpty { v.add("dimensions.\(dimension.key)", "\(dimension.name) has no questions.") }
             for question in dimension.questions {
                 if !seen.insert(question.key).inserted { v.add("questions.\(question.key)", "Question key \(question.key) is used twice.") }
@@ -50,12 +52,15 @@ public struct Instrument: Sendable, Equatable, Codable {
                 }
             }
         }
-        for (index, question) in openQuestions.enumerated() where question.trimmingCharacters(in: .whitespaces).isEmpty || question.count > 500 {
+        for (index, question) in openQuestions.enumerated()
+        where question.trimmingCharacters(in: .whitespaces).isEmpty || question.count > 500 {
             v.add("openQuestions", "Open question \(index + 1) must have 1 to 500 characters.")
         }
         if openQuestions.count > 10 { v.add("openQuestions", "An instrument has at most 10 open questions.") }
         let texts = [name] + dimensions.flatMap { [$0.name] + $0.questions.flatMap { [$0.text] + $0.anchors } } + openQuestions
-        if texts.contains(where: Validator.hasControlCharacters) { v.add("text", "The instrument contains characters that are not allowed.") }
+        if texts.contains(where: Validator.hasControlCharacters) {
+            v.add("text", "The instrument contains characters that are not allowed.")
+        }
         if dimensions.flatMap(\.questions).flatMap(\.anchors).contains(where: { $0.count > 300 }) {
             v.add("anchors", "Anchors must be at most 300 characters.")
         }

@@ -60,7 +60,8 @@ struct HealthAPI {
 
     func wave(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance, wave, _) = try await waveContext(context)
-        return try APIResponse.json(APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+        return try APIResponse.json(
+            APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
     }
 
     func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -94,7 +95,8 @@ struct HealthAPI {
         }
         try await services.setWaveStatus(wave, instrument, to: status, by: user)
         let (updated, _) = try await services.healthWave(wave.id, of: alliance)
-        return try APIResponse.json(APIModels.Wave(updated, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+        return try APIResponse.json(
+            APIModels.Wave(updated, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
     }
 
     // MARK: Results
@@ -106,7 +108,8 @@ struct HealthAPI {
             if let first = unknown.sorted().first { throw DomainError.invalid(first, "Unknown parameter; allowed: function.") }
             guard let raw = params["function"], !raw.isEmpty else { return nil }
             guard let value = BusinessFunction(rawValue: raw) else {
-                throw DomainError.invalid("function", "Function must be one of: \(BusinessFunction.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw DomainError.invalid(
+                    "function", "Function must be one of: \(BusinessFunction.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             return value
         }

@@ -55,10 +55,14 @@ extension APIModels {
 
         init(_ w: HealthWave, today: LocalDate, rates: [ResponseRate]) {
             (id, allianceId, instrumentId, title) = (w.id, w.allianceID, w.instrumentID, w.title)
-            (opensOn, closesOn, status, createdAt) = (w.opensOn.description, w.closesOn.description, w.status(on: today).rawValue, w.createdAt)
+            (opensOn, closesOn, status, createdAt) = (
+                w.opensOn.description, w.closesOn.description, w.status(on: today).rawValue, w.createdAt
+            )
             invited = rates.map(\.invited).reduce(0, +)
             answered = rates.map(\.answered).reduce(0, +)
-            responseRates = rates.map { Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered) }
+            responseRates = rates.map {
+                Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered)
+            }
         }
     }
 
@@ -152,7 +156,9 @@ extension APIModels {
                     gapFlagged: $0.gapFlagged, needsAction: $0.needsAction)
             }
             comments = results.comments
-            responseRates = rates.map { Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered) }
+            responseRates = rates.map {
+                Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered)
+            }
         }
 
         enum CodingKeys: String, CodingKey {

@@ -80,7 +80,8 @@ struct AllianceListPage: Sendable {
                 health: health?[a.id].map { snapshot in
                     Health(
                         band: snapshot.band?.label ?? "Not enough answers", bandCode: snapshot.band?.rawValue ?? "none",
-                        arrow: snapshot.direction?.arrow ?? "", trend: snapshot.direction.map { "\($0.label) since the wave before" } ?? "First wave",
+                        arrow: snapshot.direction?.arrow ?? "",
+                        trend: snapshot.direction.map { "\($0.label) since the wave before" } ?? "First wave",
                         href: Site.healthWave.path(a.id, snapshot.waveID))
                 })
         }

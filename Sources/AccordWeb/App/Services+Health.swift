@@ -35,7 +35,9 @@ extension Services {
         var instruments: [UUID: Instrument] = [:]
         var series: [(wave: HealthWave, results: WaveResults)] = []
         for item in waves {
-            if instruments[item.instrumentID] == nil { instruments[item.instrumentID] = try await store.health.instrument(id: item.instrumentID) }
+            if instruments[item.instrumentID] == nil {
+                instruments[item.instrumentID] = try await store.health.instrument(id: item.instrumentID)
+            }
             guard let instrument = instruments[item.instrumentID] else { continue }
             series.append((item, HealthScoring.results(instrument, tallies[item.id] ?? WaveTally(), settings: healthSettings)))
         }
@@ -74,7 +76,9 @@ extension Services {
         if chosen.isEmpty { throw DomainError.invalid("respondents", "Choose at least one respondent.") }
         let instrument = try await chosenInstrument(instrumentID, by: user)
         let links = chosen.map { (person: $0.person, side: $0.side, token: Tokens.random()) }
-        let invitees = links.map { WaveInvitee(personID: $0.person.id, side: $0.side, function: $0.person.function, tokenHash: Tokens.sha256($0.token)) }
+        let invitees = links.map {
+            WaveInvitee(personID: $0.person.id, side: $0.side, function: $0.person.function, tokenHash: Tokens.sha256($0.token))
+        }
         let wave = try await store.health.createWave(
             allianceID: alliance.id, instrumentID: instrument, valid, invitees: invitees, by: actor(user))
         return (wave, links.sorted { $0.person.name < $1.person.name })
@@ -149,7 +153,8 @@ extension Services {
     func resultsCSV(_ wave: HealthWave, _ instrument: Instrument) async throws -> String {
         let tally = try await store.health.tally(waveID: wave.id)
         let functions = Set(tally.respondents.keys.map(\.function)).sorted { $0.label < $1.label }
-        let scopes = [(label: "All functions", results: HealthScoring.results(instrument, tally, settings: healthSettings))]
+        let scopes =
+            [(label: "All functions", results: HealthScoring.results(instrument, tally, settings: healthSettings))]
             + functions.map { (label: $0.label, results: HealthScoring.results(instrument, tally, settings: healthSettings, function: $0)) }
         return HealthExport.csv(wave: wave.title, scopes: scopes)
     }

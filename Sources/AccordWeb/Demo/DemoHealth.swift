@@ -84,7 +84,8 @@ enum DemoHealth {
                     for (index, dimension) in results.dimensions.filter(\.needsAction).enumerated() {
                         let owner = team[index % max(team.count, 1)].personID
                         let action = HealthActionInput.Valid(
-                            dimensionKey: dimension.key, title: actionTitles[dimension.key] ?? "Agree a joint plan for \(dimension.name.lowercased())",
+                            dimensionKey: dimension.key,
+                            title: actionTitles[dimension.key] ?? "Agree a joint plan for \(dimension.name.lowercased())",
                             ownerID: owner, dueOn: plusDays(closes, 60), status: plan.actionStatus)
                         _ = try await store.health.createAction(created, action, by: actor)
                     }

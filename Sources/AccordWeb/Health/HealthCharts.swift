@@ -37,7 +37,8 @@ enum HealthCharts {
             let values = dimensions.map { (side == .ours ? $0.ours : $0.partner).score?.mean }
             guard values.allSatisfy({ $0 != nil }), !values.isEmpty else { continue }
             let points = values.enumerated().map { point($0.offset, $0.element!) }
-            svg += "<polygon points=\"\(coords(points))\" fill=\"\(colour)\" fill-opacity=\"0.12\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
+            svg +=
+                "<polygon points=\"\(coords(points))\" fill=\"\(colour)\" fill-opacity=\"0.12\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
             for (x, y) in points { svg += "<circle cx=\"\(fmt(x))\" cy=\"\(fmt(y))\" r=\"3\" fill=\"\(colour)\"/>" }
         }
         return svg + "</svg>"
@@ -47,7 +48,8 @@ enum HealthCharts {
     static func distribution(_ counts: [Int]) -> String {
         let most = max(counts.max() ?? 0, 1)
         let label = "Answers at scores 1 to 5: " + counts.map(String.init).joined(separator: ", ")
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dist\" role=\"img\" aria-label=\"\(label)\" viewBox=\"0 0 44 16\" width=\"44\" height=\"16\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"dist\" role=\"img\" aria-label=\"\(label)\" viewBox=\"0 0 44 16\" width=\"44\" height=\"16\">"
         for (index, count) in counts.enumerated() {
             let h = count == 0 ? 1 : max(2, 16 * Double(count) / Double(most))
             let colour = ["#c9302c", "#e0823d", "#c9b037", "#7fae4e", "#2f8a4f"][min(index, 4)]
@@ -78,19 +80,22 @@ enum HealthCharts {
             + dimensions.map { "\($0.name): \($0.gap.map { String(format: "%+.2f", $0) } ?? "not shown")" }.joined(separator: "; ") + "."
         var svg = open(id: id, title: title, width: width, height: height, description: description)
         for mark in [-threshold, threshold] {
-            svg += "<line x1=\"\(fmt(x(mark)))\" y1=\"4\" x2=\"\(fmt(x(mark)))\" y2=\"\(fmt(height - 30))\" stroke=\"#c9302c\" stroke-dasharray=\"3 3\"/>"
+            svg +=
+                "<line x1=\"\(fmt(x(mark)))\" y1=\"4\" x2=\"\(fmt(x(mark)))\" y2=\"\(fmt(height - 30))\" stroke=\"#c9302c\" stroke-dasharray=\"3 3\"/>"
         }
         svg += "<line x1=\"\(fmt(zero))\" y1=\"4\" x2=\"\(fmt(zero))\" y2=\"\(fmt(height - 30))\" stroke=\"#555\"/>"
         for (index, dimension) in dimensions.enumerated() {
             let y = 8 + Double(index) * rowHeight
-            svg += "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 14))\" text-anchor=\"end\" class=\"axis\">\(escape(dimension.name))</text>"
+            svg +=
+                "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 14))\" text-anchor=\"end\" class=\"axis\">\(escape(dimension.name))</text>"
             guard let gap = dimension.gap else {
                 svg += "<text x=\"\(fmt(zero + 6))\" y=\"\(fmt(y + 14))\" class=\"tick\">not shown</text>"
                 continue
             }
             let left = min(x(0), x(gap))
             let colour = dimension.gapFlagged ? "#c9302c" : "#7a8699"
-            svg += "<rect x=\"\(fmt(left))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(max(abs(x(gap) - x(0)), 1)))\" height=\"16\" fill=\"\(colour)\"/>"
+            svg +=
+                "<rect x=\"\(fmt(left))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(max(abs(x(gap) - x(0)), 1)))\" height=\"16\" fill=\"\(colour)\"/>"
             let labelX = gap >= 0 ? x(gap) + 4 : x(gap) - 4
             svg += "<text x=\"\(fmt(labelX))\" y=\"\(fmt(y + 15))\" text-anchor=\"\(gap >= 0 ? "start" : "end")\" class=\"tick\">"
             svg += String(format: "%+.2f", gap) + "</text>"

@@ -45,7 +45,8 @@ struct HealthController {
     static func function(_ raw: String?) throws -> BusinessFunction? {
         guard let raw, !raw.isEmpty else { return nil }
         guard let function = BusinessFunction(rawValue: raw) else {
-            throw DomainError.invalid("function", "Function must be one of: \(BusinessFunction.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw DomainError.invalid(
+                "function", "Function must be one of: \(BusinessFunction.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         return function
     }
@@ -71,7 +72,9 @@ struct HealthController {
                     answered: "\(rates.map(\.answered).reduce(0, +)) of \(rates.map(\.invited).reduce(0, +)) answered"))
         }
         let versions = try await store.health.instrumentVersions()
-        let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }.sorted { $0.instrument.name < $1.instrument.name }
+        let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }.sorted {
+            $0.instrument.name < $1.instrument.name
+        }
         let instruments = latest.map {
             OptionModel(
                 value: $0.id.uuidString.lowercased(), label: "\($0.instrument.name) (version \($0.instrument.version))",
@@ -99,7 +102,8 @@ struct HealthController {
             let links = opened.links.map {
                 HealthIndexPage.Link(name: $0.person.name, side: $0.side.label, url: Site.survey.path(segments: [$0.token]))
             }
-            return try await index(context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: links, status: .created)
+            return try await index(
+                context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: links, status: .created)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await index(
                 context, alliance, user: user, input: input, chosen: Set(chosen.map { $0.lowercased() }), errors: error.fieldErrors,
@@ -109,7 +113,8 @@ struct HealthController {
 
     func results(
         _ context: AppContext, _ alliance: Alliance, _ wave: HealthWave, _ instrument: Instrument, function: BusinessFunction?,
-        notice: String? = nil, actionInput: HealthActionInput = HealthActionInput(), actionErrors: [FieldError] = [], status: HTTPResponse.Status = .ok
+        notice: String? = nil, actionInput: HealthActionInput = HealthActionInput(), actionErrors: [FieldError] = [],
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let series = try await services.resultsSeries(alliance, through: wave)
         let previous = series.count > 1 ? [series[series.count - 2].wave.id] : []
@@ -148,7 +153,8 @@ struct HealthController {
             return try await results(
                 context, alliance, wave, instrument, function: nil, actionErrors: error.fieldErrors, status: .unprocessableContent)
         }
-        return redirect(Site.healthWave.path(alliance.id, wave.id) + "?notice=wave-\(status.rawValue == "closed" ? "closed" : status.rawValue)")
+        return redirect(
+            Site.healthWave.path(alliance.id, wave.id) + "?notice=wave-\(status.rawValue == "closed" ? "closed" : status.rawValue)")
     }
 
     func saveAction(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {

@@ -82,7 +82,8 @@ struct HeatMapPage: Sendable {
                     let gap = snapshot.gapFlagged.contains(dimension.key)
                     return Cell(
                         value: String(format: "%.1f", value), band: band.rawValue,
-                        label: "\(dimension.name): \(String(format: "%.2f", value)), \(band.label)\(gap ? ", perception gap" : "")", gap: gap)
+                        label: "\(dimension.name): \(String(format: "%.2f", value)), \(band.label)\(gap ? ", perception gap" : "")",
+                        gap: gap)
                 })
         }
         isEmpty = rows.isEmpty

@@ -196,7 +196,8 @@ struct HealthResultsPage: Sendable {
         let previous = inputs.series.count > 1 ? inputs.series[inputs.series.count - 2] : nil
         previousTitle = previous?.wave.title ?? ""
         if let previous {
-            followUps = HealthReview.followUp(inputs.previousActions, previous: previous.results, current: inputs.series.last!.results).map {
+            followUps = HealthReview.followUp(inputs.previousActions, previous: previous.results, current: inputs.series.last!.results).map
+            {
                 FollowUpRow(
                     title: $0.action.title, dimension: names[$0.action.dimensionKey] ?? $0.action.dimensionKey,
                     status: $0.action.status.label, ours: Self.movement($0.ours), partner: Self.movement($0.partner))

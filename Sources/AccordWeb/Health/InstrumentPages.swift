@@ -51,7 +51,8 @@ enum InstrumentEditor {
         }
         let open = (values["open"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        return Instrument(key: key.trimmingCharacters(in: .whitespaces), name: text("name"), version: 1, dimensions: dimensions, openQuestions: open)
+        return Instrument(
+            key: key.trimmingCharacters(in: .whitespaces), name: text("name"), version: 1, dimensions: dimensions, openQuestions: open)
     }
 
     /// A key from a name: lower-case letters and digits, other runs turned into one dash.
@@ -161,7 +162,9 @@ struct InstrumentEditPage: Sendable {
                 questions.append(
                     QuestionRow(
                         prefix: q, number: j + 1, key: values[q + "key"] ?? "", text: values[q + "text"] ?? "",
-                        anchors: (1...5).map { Anchor(name: q + "a.\($0)", score: $0, value: values[q + "a.\($0)"] ?? "", id: "\(id)-a\($0)") },
+                        anchors: (1...5).map {
+                            Anchor(name: q + "a.\($0)", score: $0, value: values[q + "a.\($0)"] ?? "", id: "\(id)-a\($0)")
+                        },
                         isBlank: blank))
                 if blank { break }
                 j += 1

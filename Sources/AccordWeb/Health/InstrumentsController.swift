@@ -14,7 +14,8 @@ struct InstrumentsController {
             let versions = try await current()
             let model = InstrumentListPage(
                 layout: LayoutModel(
-                    title: "Instruments", context: context, section: "instruments", notice: LayoutModel.notice(request.queryValues["notice"])),
+                    title: "Instruments", context: context, section: "instruments",
+                    notice: LayoutModel.notice(request.queryValues["notice"])),
                 versions: versions)
             return try services.views.page(model, "health/instruments")
         }
