@@ -7,10 +7,13 @@ The schema comes from `accord migrate`; rows are written with Python's sqlite3 i
 faster than going through the application. Partners grow with N (one per 25 alliances, at least 9); each
 has 8 people across functions and levels; our company has one alliance manager per 40 alliances plus
 functional staff; every alliance has sponsors, managers and 2-4 functional leads on each side.
+One alliance (printed as "health alliance") also gets a long health history: 10 waves x 60 respondents x 40
+statements by default (--health-waves, --health-respondents, --health-questions).
 Business rows written this way carry no audit records (the audit chain starts empty and verifies).
 """
 import argparse
 import datetime
+import json
 import os
 import random
 import sqlite3
@@ -52,6 +55,9 @@ def main():
     parser.add_argument("--database", required=True, help="SQLite file to create (replaced if it exists)")
     parser.add_argument("--accord", default=".build/release/accord", help="the accord binary, for the schema")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--health-waves", type=int, default=10)
+    parser.add_argument("--health-respondents", type=int, default=60)
+    parser.add_argument("--health-questions", type=int, default=40)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     for suffix in ("", "-wal", "-shm"):
@@ -138,11 +144,69 @@ def main():
                    " term_end_date, renewal_notice_date, value_hundredths, value_currency, description, internal_notes,"
                    " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", alliances)
     db.executemany("INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", members)
+    health_alliance = add_health(db, rng, alliances[len(alliances) // 2], managers[0], ours, partners, created, args)
     db.commit()
     db.execute("ANALYZE")
     db.close()
     print(f"{args.database}: {len(alliances)} alliances, {len(orgs) - 1} partners, {len(people)} people, {len(members)} memberships")
     print(f"manager person for a bench user: {managers[0]}")
+    print(f"health alliance: {health_alliance}")
+
+
+def add_health(db, rng, alliance, manager, ours, partners, created, args):
+    """One alliance with a long health history: WAVES waves, each answered by RESPONDENTS people (half per side)
+    on an instrument of 10 dimensions x QUESTIONS/10 statements, plus actions. The bench user's person manages it."""
+    aid, partner_id = alliance[0], alliance[2]
+    db.execute("UPDATE alliances SET our_manager_id = ? WHERE id = ?", (manager, aid))
+    db.execute("INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)",
+               (uid(), aid, manager, "ours", "alliance_manager", created))
+    per_dimension = max(1, args.health_questions // 10)
+    dimensions = [{"key": f"d{d}", "name": f"Dimension {d + 1}",
+                   "questions": [{"key": f"d{d}.q{q}", "text": f"Statement {q + 1} of dimension {d + 1}.",
+                                  "anchors": ["Never", "Rarely", "Sometimes", "Usually", "Always"]}
+                                 for q in range(per_dimension)]} for d in range(10)]
+    instrument = {"key": "bench-instrument", "name": "Bench instrument", "version": 1, "dimensions": dimensions,
+                  "openQuestions": ["Anything else?"]}
+    iid = uid()
+    db.execute("INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at) VALUES (?,?,?,?,?,?)",
+               (iid, "bench-instrument", 1, "Bench instrument", json.dumps(instrument, separators=(",", ":")), created))
+    respondents = []
+    for n in range(args.health_respondents):
+        side = "ours" if n % 2 == 0 else "partner"
+        function = ["clinical", "regulatory", "cmc", "quality", "commercial", "research"][n % 6]
+        pid = uid()
+        org_id = ours if side == "ours" else partner_id
+        db.execute("INSERT INTO people (id, organization_id, name, email, title, function, level, version, created_at, updated_at)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   (pid, org_id, f"Respondent {n + 1}", f"respondent{n + 1}.{aid[:8].lower()}@bench.example", "Team member",
+                    function, "operational", 1, created, created))
+        db.execute("INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)",
+                   (uid(), aid, pid, side, "member", created))
+        respondents.append((pid, side, function))
+    keys = [q["key"] for d in dimensions for q in d["questions"]]
+    for w in range(args.health_waves):
+        wid = uid()
+        opens = NOW - datetime.timedelta(days=182 * (args.health_waves - w))
+        db.execute("INSERT INTO health_waves (id, alliance_id, instrument_id, title, opens_on, closes_on, status, created_at)"
+                   " VALUES (?,?,?,?,?,?,?,?)",
+                   (wid, aid, iid, f"Health check {w + 1}", opens.strftime("%Y-%m-%d"),
+                    (opens + datetime.timedelta(days=21)).strftime("%Y-%m-%d"), "reviewed", created))
+        answers = []
+        for pid, side, function in respondents:
+            db.execute("INSERT INTO health_invitations (id, wave_id, person_id, side, function, token_hash, draft, submitted)"
+                       " VALUES (?,?,?,?,?,?,?,?)", (uid(), wid, pid, side, function, uid(), None, True))
+            rid = uid()
+            db.execute("INSERT INTO health_responses (id, wave_id, side, function) VALUES (?,?,?,?)", (rid, wid, side, function))
+            centre = 3 + (w / args.health_waves) * (1 if side == "ours" else 0.5)
+            for key in keys:
+                answers.append((rid, key, max(1, min(5, round(rng.gauss(centre, 0.9)))), None))
+        db.executemany("INSERT INTO health_answers (response_id, question_key, score, comment) VALUES (?,?,?,?)", answers)
+        for d in dimensions[:3]:
+            db.execute("INSERT INTO health_actions (id, wave_id, alliance_id, dimension_key, title, owner_id, due_on, status,"
+                       " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       (uid(), wid, aid, d["key"], f"Improve {d['name']}", manager,
+                        (opens + datetime.timedelta(days=90)).strftime("%Y-%m-%d"), "done", 1, created, created))
+    return aid.lower()
 
 
 if __name__ == "__main__":

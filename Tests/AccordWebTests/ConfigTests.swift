@@ -1,3 +1,4 @@
+import AccordCore
 import AccordStore
 import AccordWeb
 import Testing
@@ -23,6 +24,7 @@ import Testing
         ["ACCORD_PORT": "eighty"], ["ACCORD_PORT": "70000"], ["ACCORD_DATABASE_URL": "mysql://x/y"],
         ["ACCORD_DATABASE_URL": "postgres://db/name"], ["ACCORD_SECURE_COOKIES": "maybe"], ["ACCORD_LOG_LEVEL": "loud"],
         ["ACCORD_LOG_FORMAT": "xml"], ["ACCORD_SESSION_HOURS": "0"], ["ACCORD_PUBLIC_URL": "accord.example.com"],
+        ["ACCORD_HEALTH_MIN_GROUP": "1"], ["ACCORD_HEALTH_MIN_GROUP": "three"], ["ACCORD_HEALTH_GAP_THRESHOLD": "-1"],
     ])
     func invalidSettingsStopStartUpWithTheirName(_ env: [String: String]) {
         do {
@@ -33,6 +35,14 @@ import Testing
         } catch {
             Issue.record("unexpected \(error)")
         }
+    }
+
+    @Test func healthSettingsComeFromTheEnvironment() throws {
+        let config = try AppConfig.resolve(
+            databaseURL: nil, hostname: nil, port: nil,
+            environment: ["ACCORD_HEALTH_MIN_GROUP": "5", "ACCORD_HEALTH_GAP_THRESHOLD": "0.8"])
+        #expect(config.health.minimumGroupSize == 5 && config.health.gapThreshold == 0.8)
+        #expect(try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: [:]).health == HealthSettings())
     }
 
     @Test func anHTTPSPublicURLTurnsOnSecureCookies() throws {

@@ -9,11 +9,11 @@ enum HealthCharts {
 
     /// Both sides' dimension means on one radar, scale 1 (centre) to 5 (rim).
     static func radar(id: String, title: String, _ dimensions: [DimensionResult]) -> String {
-        let width = 660.0
-        let height = 420.0
+        let width = 640.0
+        let height = 400.0
         let centreX = width / 2
         let centre = height / 2
-        let radius = 150.0
+        let radius = 140.0
         let count = max(dimensions.count, 3)
         func point(_ index: Int, _ value: Double) -> (Double, Double) {
             let angle = -Double.pi / 2 + 2 * Double.pi * Double(index) / Double(count)
@@ -68,8 +68,8 @@ enum HealthCharts {
     /// Our mean minus the partner's per dimension, bars left (partner higher) or right (we are higher).
     static func gapBars(id: String, title: String, _ dimensions: [DimensionResult], threshold: Double) -> String {
         let rowHeight = 26.0
-        let labelWidth = 190.0
-        let plotWidth = 300.0
+        let labelWidth = 170.0
+        let plotWidth = 260.0
         let height = Double(dimensions.count) * rowHeight + 40
         let width = labelWidth + plotWidth + 60
         let limit = max(2.0, dimensions.compactMap { $0.gap.map(abs) }.max() ?? 0)
