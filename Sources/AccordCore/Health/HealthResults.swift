@@ -114,12 +114,13 @@ public struct WaveResults: Sendable, Equatable {
     public var comments: [String]
 }
 
-/// A side, or a function within a side: the groups anonymity is judged on.
+/// A side, or a function within a side: the groups anonymity is judged on. A nil function is a whole side
+/// counted without its functions (enough for trends and the portfolio).
 public struct RespondentGroup: Sendable, Hashable {
     public var side: Side
-    public var function: BusinessFunction
+    public var function: BusinessFunction?
 
-    public init(side: Side, function: BusinessFunction) {
+    public init(side: Side, function: BusinessFunction?) {
         self.side = side
         self.function = function
     }
@@ -163,10 +164,15 @@ public struct WaveTally: Sendable, Equatable {
         distributions[group, default: [:]][question, default: [0, 0, 0, 0, 0]][score - 1] += count
     }
 
+    /// Adds a question's counts at scores 1 to 5 for a group.
+    public mutating func add(_ group: RespondentGroup, question: String, counts: [Int]) {
+        for (index, count) in counts.prefix(5).enumerated() { add(group, question: question, score: index + 1, count: count) }
+    }
+
     /// The groups matching a side and, when given, a function.
     func groups(_ side: Side, _ function: BusinessFunction?) -> [RespondentGroup] {
         Set(respondents.keys).union(distributions.keys).filter { $0.side == side && (function == nil || $0.function == function) }
-            .sorted { $0.function.rawValue < $1.function.rawValue }
+            .sorted { ($0.function?.rawValue ?? "") < ($1.function?.rawValue ?? "") }
     }
 
     /// How many people answered on a side (optionally within one function).

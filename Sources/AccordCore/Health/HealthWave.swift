@@ -148,8 +148,8 @@ public protocol HealthRepository: Sendable {
     func respondents(waveID: UUID) async throws -> [RespondentScores]
     /// The wave's answers counted per group and question, with comments and open answers.
     func tally(waveID: UUID) async throws -> WaveTally
-    /// Several waves' counts at once, without comments.
-    func tallies(waveIDs: [UUID]) async throws -> [UUID: WaveTally]
+    /// Several waves' counts at once, without comments; per side only unless `byFunction`.
+    func tallies(waveIDs: [UUID], byFunction: Bool) async throws -> [UUID: WaveTally]
     func responseRates(waveID: UUID) async throws -> [ResponseRate]
     func actions(waveIDs: [UUID]) async throws -> [HealthAction]
     func createAction(_ wave: HealthWave, _ valid: HealthActionInput.Valid, by actor: AuditActor) async throws -> HealthAction

@@ -29,6 +29,7 @@ public struct Instrument: Sendable, Equatable, Codable {
     public func validate() throws(DomainError) {
         var v = Validator()
         if !Self.isKey(key) { v.add("key", "Key must be 2-60 lower-case letters, digits, dots or dashes.") }
+        if key == "new" { v.add("key", "Choose another key; new is reserved.") }
         if name.trimmingCharacters(in: .whitespaces).isEmpty { v.add("name", "Name is required.") }
         if name.count > 120 { v.add("name", "Name must be at most 120 characters.") }
         if dimensions.isEmpty { v.add("dimensions", "An instrument needs at least one dimension.") }

@@ -4,7 +4,7 @@ import SQLKit
 
 extension SQLHealthRepository {
     public func tally(waveID: UUID) async throws -> WaveTally {
-        var tally = try await tallies(waveIDs: [waveID])[waveID] ?? WaveTally()
+        var tally = try await tallies(waveIDs: [waveID], byFunction: true)[waveID] ?? WaveTally()
         let comments = try await database.read { db in
             try await db.raw(
                 """
@@ -24,33 +24,41 @@ extension SQLHealthRepository {
         return tally
     }
 
-    /// Counts in SQL: one row per wave, group, question and score, never one per person.
-    public func tallies(waveIDs: [UUID]) async throws -> [UUID: WaveTally] {
+    /// Counts in SQL: one row per wave, group and question with the number of answers at each score, never one
+    /// per person. Without `byFunction` the groups are whole sides, which is all trends and the portfolio need.
+    public func tallies(waveIDs: [UUID], byFunction: Bool) async throws -> [UUID: WaveTally] {
         guard !waveIDs.isEmpty else { return [:] }
         let ids = bindList(waveIDs.map(\.uuidString))
+        let function = byFunction ? ", function" : ""
+        let rFunction = byFunction ? ", r.function" : ""
         return try await database.read { db in
             var tallies: [UUID: WaveTally] = [:]
+            func group(_ row: any SQLRow) throws -> RespondentGroup {
+                RespondentGroup(side: try row.choice("side"), function: byFunction ? try row.choice("function") : nil)
+            }
             let people = try await db.raw(
                 """
-                SELECT wave_id, side, function, COUNT(*) AS n FROM health_responses WHERE wave_id IN \(ids)
-                GROUP BY wave_id, side, function
+                SELECT wave_id, side\(unsafeRaw: function), COUNT(*) AS n FROM health_responses WHERE wave_id IN \(ids)
+                GROUP BY wave_id, side\(unsafeRaw: function)
                 """
             ).all()
             for row in people {
-                let group = RespondentGroup(side: try row.choice("side"), function: try row.choice("function"))
-                tallies[try row.uuid("wave_id"), default: WaveTally()].respondents[group] = try row.int("n")
+                tallies[try row.uuid("wave_id"), default: WaveTally()].respondents[try group(row)] = try row.int("n")
             }
             let answers = try await db.raw(
                 """
-                SELECT r.wave_id, r.side, r.function, a.question_key, a.score, COUNT(*) AS n
+                SELECT r.wave_id, r.side\(unsafeRaw: rFunction), a.question_key,
+                    SUM(CASE WHEN a.score = 1 THEN 1 ELSE 0 END) AS s1, SUM(CASE WHEN a.score = 2 THEN 1 ELSE 0 END) AS s2,
+                    SUM(CASE WHEN a.score = 3 THEN 1 ELSE 0 END) AS s3, SUM(CASE WHEN a.score = 4 THEN 1 ELSE 0 END) AS s4,
+                    SUM(CASE WHEN a.score = 5 THEN 1 ELSE 0 END) AS s5
                 FROM health_responses r JOIN health_answers a ON a.response_id = r.id WHERE r.wave_id IN \(ids)
-                GROUP BY r.wave_id, r.side, r.function, a.question_key, a.score
+                GROUP BY r.wave_id, r.side\(unsafeRaw: rFunction), a.question_key
                 """
             ).all()
             for row in answers {
-                let group = RespondentGroup(side: try row.choice("side"), function: try row.choice("function"))
+                let counts = try ["s1", "s2", "s3", "s4", "s5"].map { try row.int($0) }
                 tallies[try row.uuid("wave_id"), default: WaveTally()].add(
-                    group, question: try row.string("question_key"), score: try row.int("score"), count: try row.int("n"))
+                    try group(row), question: try row.string("question_key"), counts: counts)
             }
             return tallies
         }

@@ -59,7 +59,7 @@ struct HealthAPI {
     }
 
     func wave(_ request: Request, _ context: AppContext) async throws -> Response {
-        let (_, alliance, wave, _) = try await waveContext(context)
+        let (_, _, wave, _) = try await waveContext(context)
         return try APIResponse.json(
             APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
     }

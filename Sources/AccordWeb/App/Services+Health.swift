@@ -31,7 +31,7 @@ extension Services {
         let waves = try await store.health.waves(allianceID: alliance.id).filter {
             ($0.opensOn, $0.createdAt) <= (wave.opensOn, wave.createdAt)
         }
-        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id))
+        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id), byFunction: false)
         var instruments: [UUID: Instrument] = [:]
         var series: [(wave: HealthWave, results: WaveResults)] = []
         for item in waves {
@@ -135,7 +135,7 @@ extension Services {
     func healthSnapshots(_ allianceIDs: [UUID]) async throws -> [UUID: HealthSnapshot] {
         let finished = try await store.health.finishedWaves(allianceIDs: allianceIDs, today: today, limit: 2)
         let waves = finished.values.flatMap { $0 }
-        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id))
+        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id), byFunction: false)
         var instruments: [UUID: Instrument] = [:]
         for id in Set(waves.map(\.instrumentID)) { instruments[id] = try await store.health.instrument(id: id) }
         func results(_ wave: HealthWave) -> WaveResults? {
@@ -152,7 +152,7 @@ extension Services {
     /// The wave's aggregated results as CSV: all functions, then each function that answered (hidden groups say so).
     func resultsCSV(_ wave: HealthWave, _ instrument: Instrument) async throws -> String {
         let tally = try await store.health.tally(waveID: wave.id)
-        let functions = Set(tally.respondents.keys.map(\.function)).sorted { $0.label < $1.label }
+        let functions = Set(tally.respondents.keys.compactMap(\.function)).sorted { $0.label < $1.label }
         let scopes =
             [(label: "All functions", results: HealthScoring.results(instrument, tally, settings: healthSettings))]
             + functions.map { (label: $0.label, results: HealthScoring.results(instrument, tally, settings: healthSettings, function: $0)) }
