@@ -192,6 +192,7 @@ def add_health(db, rng, alliance, manager, ours, partners, created, args):
                    (wid, aid, iid, f"Health check {w + 1}", opens.strftime("%Y-%m-%d"),
                     (opens + datetime.timedelta(days=21)).strftime("%Y-%m-%d"), "reviewed", created))
         answers = []
+        counts = {}
         for pid, side, function in respondents:
             db.execute("INSERT INTO health_invitations (id, wave_id, person_id, side, function, token_hash, draft, submitted)"
                        " VALUES (?,?,?,?,?,?,?,?)", (uid(), wid, pid, side, function, uid(), None, True))
@@ -199,8 +200,12 @@ def add_health(db, rng, alliance, manager, ours, partners, created, args):
             db.execute("INSERT INTO health_responses (id, wave_id, side, function) VALUES (?,?,?,?)", (rid, wid, side, function))
             centre = 3 + (w / args.health_waves) * (1 if side == "ours" else 0.5)
             for key in keys:
-                answers.append((rid, key, max(1, min(5, round(rng.gauss(centre, 0.9)))), None))
+                score = max(1, min(5, round(rng.gauss(centre, 0.9))))
+                answers.append((rid, key, score, None))
+                counts.setdefault((side, function, key), [0, 0, 0, 0, 0])[score - 1] += 1
         db.executemany("INSERT INTO health_answers (response_id, question_key, score, comment) VALUES (?,?,?,?)", answers)
+        db.executemany("INSERT INTO health_counts (wave_id, side, function, question_key, s1, s2, s3, s4, s5)"
+                       " VALUES (?,?,?,?,?,?,?,?,?)", [(wid, *group, *c) for group, c in counts.items()])
         for d in dimensions[:3]:
             db.execute("INSERT INTO health_actions (id, wave_id, alliance_id, dimension_key, title, owner_id, due_on, status,"
                        " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",

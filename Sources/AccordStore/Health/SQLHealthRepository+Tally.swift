@@ -24,13 +24,13 @@ extension SQLHealthRepository {
         return tally
     }
 
-    /// Counts in SQL: one row per wave, group and question with the number of answers at each score, never one
-    /// per person. Without `byFunction` the groups are whole sides, which is all trends and the portfolio need.
+    /// Counts from `health_counts`: one row per wave, group and statement with the number of answers at each
+    /// score, never one per person. Without `byFunction` the groups are whole sides, which is all trends and the
+    /// portfolio need.
     public func tallies(waveIDs: [UUID], byFunction: Bool) async throws -> [UUID: WaveTally] {
         guard !waveIDs.isEmpty else { return [:] }
         let ids = bindList(waveIDs.map(\.uuidString))
         let function = byFunction ? ", function" : ""
-        let rFunction = byFunction ? ", r.function" : ""
         return try await database.read { db in
             var tallies: [UUID: WaveTally] = [:]
             func group(_ row: any SQLRow) throws -> RespondentGroup {
@@ -45,15 +45,15 @@ extension SQLHealthRepository {
             for row in people {
                 tallies[try row.uuid("wave_id"), default: WaveTally()].respondents[try group(row)] = try row.int("n")
             }
+            // Kept by each submission (migration 0013); per side, the functions are summed here.
             let answers = try await db.raw(
-                """
-                SELECT r.wave_id, r.side\(unsafeRaw: rFunction), a.question_key,
-                    SUM(CASE WHEN a.score = 1 THEN 1 ELSE 0 END) AS s1, SUM(CASE WHEN a.score = 2 THEN 1 ELSE 0 END) AS s2,
-                    SUM(CASE WHEN a.score = 3 THEN 1 ELSE 0 END) AS s3, SUM(CASE WHEN a.score = 4 THEN 1 ELSE 0 END) AS s4,
-                    SUM(CASE WHEN a.score = 5 THEN 1 ELSE 0 END) AS s5
-                FROM health_responses r JOIN health_answers a ON a.response_id = r.id WHERE r.wave_id IN \(ids)
-                GROUP BY r.wave_id, r.side\(unsafeRaw: rFunction), a.question_key
-                """
+                byFunction
+                    ? "SELECT wave_id, side, function, question_key, s1, s2, s3, s4, s5 FROM health_counts WHERE wave_id IN \(ids)"
+                    : """
+                    SELECT wave_id, side, question_key, CAST(SUM(s1) AS BIGINT) AS s1, CAST(SUM(s2) AS BIGINT) AS s2,
+                        CAST(SUM(s3) AS BIGINT) AS s3, CAST(SUM(s4) AS BIGINT) AS s4, CAST(SUM(s5) AS BIGINT) AS s5
+                    FROM health_counts WHERE wave_id IN \(ids) GROUP BY wave_id, side, question_key
+                    """
             ).all()
             for row in answers {
                 let counts = try ["s1", "s2", "s3", "s4", "s5"].map { try row.int($0) }

@@ -240,6 +240,17 @@ public struct SQLHealthRepository: HealthRepository {
                     VALUES (\(bind: response.uuidString), \(bind: key), \(bind: score), \(bind: answers.comments[key]))
                     """
                 ).run()
+                let counts = (1...5).map { $0 == score ? 1 : 0 }
+                let column = "s\(min(max(score, 1), 5))"
+                try await tx.db.raw(
+                    """
+                    INSERT INTO health_counts (wave_id, side, function, question_key, s1, s2, s3, s4, s5)
+                    VALUES (\(bind: wave.id.uuidString), \(bind: side), \(bind: function), \(bind: key), \(bind: counts[0]),
+                        \(bind: counts[1]), \(bind: counts[2]), \(bind: counts[3]), \(bind: counts[4]))
+                    ON CONFLICT (wave_id, side, function, question_key)
+                    DO UPDATE SET \(unsafeRaw: column) = health_counts.\(unsafeRaw: column) + 1
+                    """
+                ).run()
             }
             for (index, text) in answers.openAnswers.enumerated() where !text.isEmpty {
                 try await tx.db.raw(

@@ -13,5 +13,6 @@ public enum AllMigrations {
         M0010_AddAllianceSortIndexes(),
         M0011_CreateHealth(),
         M0012_CreateHealthActions(),
+        M0013_CreateHealthCounts(),
     ]
 }

@@ -149,7 +149,12 @@ enum HealthCharts {
     }
 
     static func value(_ mean: Double?) -> String { mean.map { String(format: "%.2f", $0) } ?? "not shown" }
-    static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+    /// One decimal, without `String(format:)` (a chart has hundreds of coordinates and that is slow on Linux).
+    static func fmt(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        let magnitude = abs(tenths)
+        return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
+    }
     static func coords(_ points: [(Double, Double)]) -> String { points.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ") }
 
     static func escape(_ text: String) -> String {
