@@ -58,7 +58,8 @@ import Testing
             #expect(fromCounts.comments == ["note 0", "note 1", "note 2"])  // the partner's single answer stays hidden
             let bySide = try await store.health.tallies(waveIDs: [wave.id], byFunction: false)[wave.id]!
             #expect(HealthScoring.results(instrument, bySide).dimensions == fromSheets.dimensions)
-            #expect(bySide.respondents == [RespondentGroup(side: .ours, function: nil): 3, RespondentGroup(side: .partner, function: nil): 1])
+            #expect(
+                bySide.respondents == [RespondentGroup(side: .ours, function: nil): 3, RespondentGroup(side: .partner, function: nil): 1])
             #expect(try await store.health.tallies(waveIDs: [wave.id], byFunction: true)[wave.id]?.respondents == tally.respondents)
             #expect(try await store.health.tallies(waveIDs: [], byFunction: true).isEmpty)
         }

@@ -132,6 +132,7 @@ import Testing
             #expect(list.status == .ok && list.text.contains("Alliance health (Accord default)") && list.text.contains("used by 9 waves"))
             let edit = try await admin.get("/admin/instruments/\(DefaultInstrument.key)")
             #expect(edit.status == .ok && edit.text.contains("Add a statement") && edit.text.contains("Add a dimension"))
+            #expect(edit.text.contains("saving makes version 2"))
             var form = Self.fields(DefaultInstrument.instrument)
             form["d.0.q.2.text"] = "Our partner keeps its word on small things."
             form["d.0.q.2.a.1"] = "Rarely"

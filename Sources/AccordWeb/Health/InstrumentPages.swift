@@ -137,9 +137,11 @@ struct InstrumentEditPage: Sendable {
     let dimensions: [DimensionBlock]
     let errors: [FieldError]
     let hasErrors: Bool
+    let versionNote: String?
 
-    init(layout: LayoutModel, values: [String: String], isNew: Bool, errors: [FieldError]) {
+    init(layout: LayoutModel, values: [String: String], isNew: Bool, errors: [FieldError], versionNote: String?) {
         self.layout = layout
+        self.versionNote = versionNote
         self.isNew = isNew
         name = values["name"] ?? ""
         key = values["key"] ?? ""

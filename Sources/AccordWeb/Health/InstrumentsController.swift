@@ -23,7 +23,7 @@ struct InstrumentsController {
             try allowed(context)
             let key = context.parameters.get("key") ?? ""
             let (instrument, isNew) = try await editable(key)
-            return try page(context, InstrumentEditor.fields(instrument), isNew: isNew, errors: [])
+            return try await page(context, InstrumentEditor.fields(instrument), isNew: isNew, errors: [])
         }
         router.post(RouterPath(Site.instrument.pattern)) { request, context in
             let user = try allowed(context)
@@ -39,7 +39,9 @@ struct InstrumentsController {
                 let notice = !isNew && saved.instrument.version > existing.version ? "instrument-versioned" : "instrument-saved"
                 return redirect(Site.instruments.pattern + "?notice=\(notice)")
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try page(context, form.values, isNew: isNew, errors: error.fieldErrors, status: .unprocessableContent)
+                var values = form.values
+                if !isNew { values["key"] = existing.key }
+                return try await page(context, values, isNew: isNew, errors: error.fieldErrors, status: .unprocessableContent)
             }
         }
     }
@@ -78,10 +80,18 @@ struct InstrumentsController {
 
     func page(
         _ context: AppContext, _ values: [String: String], isNew: Bool, errors: [FieldError], status: HTTPResponse.Status = .ok
-    ) throws -> Response {
+    ) async throws -> Response {
+        var note: String?
+        if !isNew, let latest = try await current().first(where: { $0.instrument.key == values["key"] }) {
+            let version = latest.instrument.version
+            note =
+                latest.waves > 0
+                ? "Version \(version) was sent with \(latest.waves) waves, which keep it: saving makes version \(version + 1)."
+                : "No wave has used version \(version) yet: saving changes it in place."
+        }
         let model = InstrumentEditPage(
             layout: LayoutModel(title: isNew ? "New instrument" : "Edit instrument", context: context, section: "instruments"),
-            values: values, isNew: isNew, errors: errors)
+            values: values, isNew: isNew, errors: errors, versionNote: note)
         return try services.views.page(model, "health/instrument", status: status)
     }
 }
