@@ -52,7 +52,7 @@ enum DemoHealth {
             }
             for (waveIndex, wave) in plan.waves.enumerated() {
                 guard let opens = LocalDate(wave.opens) else { continue }
-                let closes = plusDays(opens, 21)
+                let closes = opens.adding(days: 21)
                 var tokens: [(String, Side, Int)] = []
                 var invitees: [WaveInvitee] = []
                 for (index, member) in team.enumerated() {
@@ -86,7 +86,7 @@ enum DemoHealth {
                         let action = HealthActionInput.Valid(
                             dimensionKey: dimension.key,
                             title: actionTitles[dimension.key] ?? "Agree a joint plan for \(dimension.name.lowercased())",
-                            ownerID: owner, dueOn: plusDays(closes, 60), status: plan.actionStatus)
+                            ownerID: owner, dueOn: closes.adding(days: 60), status: plan.actionStatus)
                         _ = try await store.health.createAction(created, action, by: actor)
                     }
                     try await store.health.setStatus(created.id, .reviewed, by: actor)
@@ -107,11 +107,4 @@ enum DemoHealth {
         "operations": "Fix the hand-offs between the two supply teams",
         "governance": "Trim the committee agendas to decisions, with papers a week ahead",
     ]
-
-    static func plusDays(_ date: LocalDate, _ days: Int) -> LocalDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
-        return LocalDate(date: start.addingTimeInterval(TimeInterval(days) * 86_400))
-    }
 }

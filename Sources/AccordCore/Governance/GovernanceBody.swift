@@ -1,0 +1,191 @@
+import Foundation
+
+/// A joint committee or team of one alliance, with the charter the system enforces.
+public struct GovernanceBody: Sendable, Equatable, Codable, Identifiable {
+    public var id: UUID
+    public var allianceID: UUID
+    public var parentID: UUID?
+    public var name: String
+    public var kind: BodyKind
+    public var charter: Charter
+    public var visibility: Visibility
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: UUID, allianceID: UUID, parentID: UUID?, name: String, kind: BodyKind, charter: Charter, visibility: Visibility,
+        version: Int, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.allianceID = allianceID
+        self.parentID = parentID
+        self.name = name
+        self.kind = kind
+        self.charter = charter
+        self.visibility = visibility
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+public enum BodyRole: String, Labeled {
+    case chair
+    case coChair = "co_chair"
+    case member
+    case secretary
+
+    public var label: String {
+        switch self {
+        case .chair: "Chair"
+        case .coChair: "Co-chair"
+        case .member: "Member"
+        case .secretary: "Secretary"
+        }
+    }
+
+    /// Secretaries keep the record but do not count toward size, parity, quorum or votes.
+    public var isVoting: Bool { self != .secretary }
+}
+
+public struct BodyMember: Sendable, Equatable, Codable, Identifiable {
+    public var id: UUID
+    public var bodyID: UUID
+    public var personID: UUID
+    public var side: Side
+    public var role: BodyRole
+    public var createdAt: Date
+
+    public init(id: UUID, bodyID: UUID, personID: UUID, side: Side, role: BodyRole, createdAt: Date) {
+        self.id = id
+        self.bodyID = bodyID
+        self.personID = personID
+        self.side = side
+        self.role = role
+        self.createdAt = createdAt
+    }
+}
+
+/// A body as typed into the form or an API body; the charter's numbers arrive as text.
+public struct BodyInput: Sendable, Equatable {
+    public var name: String?
+    public var kind: String?
+    public var parentID: String?
+    public var visibility: String?
+    public var minMembersPerParty: String?
+    public var maxMembersPerParty: String?
+    public var parityRequired: Bool
+    public var quorumPerParty: String?
+    public var decisionRule: String?
+    public var minMeetingsPerYear: String?
+    public var noticeDays: String?
+    public var escalation: [EscalationStepInput]
+
+    public init(
+        name: String? = nil, kind: String? = nil, parentID: String? = nil, visibility: String? = nil,
+        minMembersPerParty: String? = nil, maxMembersPerParty: String? = nil, parityRequired: Bool = true,
+        quorumPerParty: String? = nil, decisionRule: String? = nil, minMeetingsPerYear: String? = nil, noticeDays: String? = nil,
+        escalation: [EscalationStepInput] = []
+    ) {
+        self.name = name
+        self.kind = kind
+        self.parentID = parentID
+        self.visibility = visibility
+        self.minMembersPerParty = minMembersPerParty
+        self.maxMembersPerParty = maxMembersPerParty
+        self.parityRequired = parityRequired
+        self.quorumPerParty = quorumPerParty
+        self.decisionRule = decisionRule
+        self.minMeetingsPerYear = minMeetingsPerYear
+        self.noticeDays = noticeDays
+        self.escalation = escalation
+    }
+
+    public init(_ body: GovernanceBody) {
+        let c = body.charter
+        self.init(
+            name: body.name, kind: body.kind.rawValue, parentID: body.parentID?.uuidString, visibility: body.visibility.rawValue,
+            minMembersPerParty: String(c.minMembersPerParty), maxMembersPerParty: String(c.maxMembersPerParty),
+            parityRequired: c.parityRequired, quorumPerParty: String(c.quorumPerParty), decisionRule: c.decisionRule.rawValue,
+            minMeetingsPerYear: String(c.minMeetingsPerYear), noticeDays: String(c.noticeDays),
+            escalation: c.escalation.map {
+                EscalationStepInput(
+                    decidedBy: $0.decidedBy, days: String($0.days), finalSay: $0.finalSay?.rawValue ?? "",
+                    excludedMatters: $0.excludedMatters.joined(separator: "; "))
+            })
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var name: String
+        public var kind: BodyKind
+        public var parentID: UUID?
+        public var visibility: Visibility
+        public var charter: Charter
+    }
+
+    public func validate() throws(DomainError) -> Valid {
+        var v = Validator()
+        let name = v.text(name, "name", "Name", max: 120)
+        let kind: BodyKind? = v.choice(kind, "kind", "Kind")
+        let parent = v.optionalID(parentID, "parentID", "Parent body")
+        let visibility: Visibility = (visibility ?? "").isEmpty ? .shared : (v.choice(visibility, "visibility", "Visibility") ?? .shared)
+        let rule: DecisionRule? = v.choice(decisionRule, "decisionRule", "Decision rule")
+        func number(_ raw: String?, _ field: String, _ label: String, default value: Int) -> Int {
+            let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { return value }
+            guard let number = Int(text) else {
+                v.add(field, "\(label) must be a whole number.")
+                return value
+            }
+            return number
+        }
+        var steps: [EscalationStep] = []
+        for (index, step) in escalation.enumerated() where !step.isBlank {
+            let days = Int(step.days.trimmingCharacters(in: .whitespaces))
+            if days == nil { v.add("escalation.\(index + 1)", "Step \(index + 1): days must be a whole number.") }
+            var finalSay: Side?
+            if !step.finalSay.isEmpty {
+                finalSay = Side(rawValue: step.finalSay)
+                if finalSay == nil { v.add("escalation.\(index + 1)", "Step \(index + 1): final say must be ours, partner or none.") }
+            }
+            let excluded = step.excludedMatters.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            steps.append(
+                EscalationStep(
+                    decidedBy: step.decidedBy.trimmingCharacters(in: .whitespaces), days: days ?? 1, finalSay: finalSay,
+                    excludedMatters: excluded))
+        }
+        let charter = Charter(
+            minMembersPerParty: number(minMembersPerParty, "minMembersPerParty", "Minimum members per party", default: 1),
+            maxMembersPerParty: number(maxMembersPerParty, "maxMembersPerParty", "Maximum members per party", default: 4),
+            parityRequired: parityRequired, quorumPerParty: number(quorumPerParty, "quorumPerParty", "Quorum per party", default: 1),
+            decisionRule: rule ?? .onePerParty,
+            minMeetingsPerYear: number(minMeetingsPerYear, "minMeetingsPerYear", "Meetings per year", default: 4),
+            noticeDays: number(noticeDays, "noticeDays", "Notice days", default: 30), escalation: steps)
+        do {
+            try charter.validate()
+        } catch {
+            for e in error.fieldErrors where !v.errors.contains(where: { $0.field == e.field }) { v.add(e.field, e.message) }
+        }
+        try v.check()
+        return Valid(name: name, kind: kind!, parentID: parent, visibility: visibility, charter: charter)
+    }
+}
+
+public struct EscalationStepInput: Sendable, Equatable {
+    public var decidedBy: String
+    public var days: String
+    public var finalSay: String
+    public var excludedMatters: String
+
+    public init(decidedBy: String = "", days: String = "", finalSay: String = "", excludedMatters: String = "") {
+        self.decidedBy = decidedBy
+        self.days = days
+        self.finalSay = finalSay
+        self.excludedMatters = excludedMatters
+    }
+
+    var isBlank: Bool {
+        [decidedBy, days, finalSay, excludedMatters].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Something about a body that breaks its charter or good practice, shown on the alliance and the body.
+public struct GovernanceWarning: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case belowMinimum = "below_minimum"
+        case parity
+        case multipleLayers = "multiple_layers"
+        case behindCadence = "behind_cadence"
+    }
+
+    public var kind: Kind
+    public var bodyID: UUID
+    public var message: String
+
+    public init(kind: Kind, bodyID: UUID, message: String) {
+        self.kind = kind
+        self.bodyID = bodyID
+        self.message = message
+    }
+}
+
+public enum GovernanceChecks {
+    /// Voting members per side.
+    public static func counts(_ members: [BodyMember]) -> [Side: Int] {
+        var counts: [Side: Int] = [.ours: 0, .partner: 0]
+        for member in members where member.role.isVoting { counts[member.side, default: 0] += 1 }
+        return counts
+    }
+
+    /// Refuses a new voting member that would take a side above the charter's maximum, or a person twice.
+    public static func checkAdd(_ body: GovernanceBody, _ members: [BodyMember], personID: UUID, side: Side, role: BodyRole)
+        throws(DomainError)
+    {
+        if members.contains(where: { $0.personID == personID }) {
+            throw .invalid("personID", "This person already sits on \(body.name).")
+        }
+        if role.isVoting, counts(members)[side, default: 0] >= body.charter.maxMembersPerParty {
+            throw .invalid(
+                "personID",
+                "\(body.name) already has \(body.charter.maxMembersPerParty) voting members for \(side == .ours ? "our side" : "the partner"), its charter's maximum."
+            )
+        }
+    }
+
+    /// How deep a body sits: 0 for a body without a parent, 1 for its subcommittees, and so on.
+    public static func layer(of body: GovernanceBody, in bodies: [GovernanceBody]) -> Int {
+        var depth = 0
+        var current = body.parentID
+        var seen: Set<UUID> = [body.id]
+        while let id = current, let parent = bodies.first(where: { $0.id == id }), seen.insert(id).inserted {
+            depth += 1
+            current = parent.parentID
+        }
+        return depth
+    }
+
+    /// Parity breaches, bodies below their minimum, and people other than the alliance managers who sit in more
+    /// than one layer of the governance structure.
+    public static func warnings(
+        _ bodies: [GovernanceBody], members: [UUID: [BodyMember]], allianceManagers: Set<UUID>, names: [UUID: String]
+    ) -> [GovernanceWarning] {
+        var warnings: [GovernanceWarning] = []
+        for body in bodies {
+            let count = counts(members[body.id] ?? [])
+            let ours = count[.ours, default: 0]
+            let partner = count[.partner, default: 0]
+            if ours < body.charter.minMembersPerParty || partner < body.charter.minMembersPerParty {
+                warnings.append(
+                    .init(
+                        kind: .belowMinimum, bodyID: body.id,
+                        message:
+                            "\(body.name) is below its charter's minimum of \(body.charter.minMembersPerParty) per party (ours \(ours), partner \(partner))."
+                    ))
+            }
+            if body.charter.parityRequired, ours != partner {
+                warnings.append(
+                    .init(kind: .parity, bodyID: body.id, message: "\(body.name) breaks parity: ours \(ours), partner \(partner)."))
+            }
+        }
+        var layers: [UUID: Set<Int>] = [:]
+        var firstBody: [UUID: UUID] = [:]
+        for body in bodies {
+            let depth = layer(of: body, in: bodies)
+            for member in members[body.id] ?? [] where !allianceManagers.contains(member.personID) {
+                layers[member.personID, default: []].insert(depth)
+                if firstBody[member.personID] == nil { firstBody[member.personID] = body.id }
+            }
+        }
+        for (person, depths) in layers.sorted(by: { (names[$0.key] ?? "") < (names[$1.key] ?? "") }) where depths.count > 1 {
+            warnings.append(
+                .init(
+                    kind: .multipleLayers, bodyID: firstBody[person]!,
+                    message:
+                        "\(names[person] ?? "A member") sits in \(depths.count) layers of governance; only the alliance managers should."))
+        }
+        return warnings
+    }
+
+    /// A body is behind its cadence when, over the year up to `today`, it held fewer meetings than its charter asks
+    /// pro rata since it was created (so a body formed in June is not behind in July).
+    public static func behindCadence(_ body: GovernanceBody, heldOn meetings: [LocalDate], today: LocalDate) -> GovernanceWarning? {
+        guard body.charter.minMeetingsPerYear > 0 else { return nil }
+        let created = LocalDate(date: body.createdAt)
+        let windowStart = max(created, today.adding(days: -365))
+        let span = windowStart.days(until: today)
+        let expected = Int((Double(body.charter.minMeetingsPerYear) * Double(span) / 365.0).rounded(.down))
+        let held = meetings.filter { $0 >= windowStart && $0 <= today }.count
+        guard held < expected else { return nil }
+        return GovernanceWarning(
+            kind: .behindCadence, bodyID: body.id,
+            message:
+                "\(body.name) is behind its cadence: \(held) meeting\(held == 1 ? "" : "s") held since \(windowStart), \(expected) expected (\(body.charter.minMeetingsPerYear) a year)."
+        )
+    }
+}

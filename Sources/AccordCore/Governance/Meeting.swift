@@ -1,0 +1,84 @@
+import Foundation
+
+public enum MinutesStatus: String, Labeled {
+    case none, draft, approved
+
+    public var label: String {
+        switch self {
+        case .none: "No minutes yet"
+        case .draft: "Draft minutes"
+        case .approved: "Approved minutes"
+        }
+    }
+}
+
+/// A meeting of a body: when, where, the agenda, and whether it keeps the charter's notice period.
+public struct MeetingInput: Sendable, Equatable {
+    public var title: String?
+    public var date: String?
+    public var time: String?
+    public var location: String?
+    public var agenda: String?
+    /// Why the meeting is called inside the notice period; required to do so.
+    public var noticeOverride: String?
+
+    public init(
+        title: String? = nil, date: String? = nil, time: String? = nil, location: String? = nil, agenda: String? = nil,
+        noticeOverride: String? = nil
+    ) {
+        self.title = title
+        self.date = date
+        self.time = time
+        self.location = location
+        self.agenda = agenda
+        self.noticeOverride = noticeOverride
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var title: String
+        public var date: LocalDate
+        /// Minutes after midnight UTC.
+        public var startMinute: Int
+        public var location: String?
+        public var agenda: [String]
+        public var noticeOverride: String?
+    }
+
+    /// Checks the fields and the notice period: a date sooner than `today + noticeDays` needs a stated override.
+    public func validate(charter: Charter, today: LocalDate) throws(DomainError) -> Valid {
+        var v = Validator()
+        let title = v.text(title, "title", "Title", max: 160)
+        let date = v.optionalDate(date, "date", "Date")
+        if date == nil, (self.date ?? "").isEmpty { v.add("date", "Date is required.") }
+        var minute = 9 * 60
+        let time = (self.time ?? "").trimmingCharacters(in: .whitespaces)
+        if !time.isEmpty {
+            let parts = time.split(separator: ":")
+            if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) {
+                minute = h * 60 + m
+            } else {
+                v.add("time", "Time must be HH:MM (24-hour, UTC).")
+            }
+        }
+        let location = v.optionalText(location, "location", "Location", max: 200)
+        let agenda = (agenda ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        if agenda.count > 40 { v.add("agenda", "An agenda has at most 40 items.") }
+        if agenda.contains(where: { $0.count > 300 || Validator.hasControlCharacters($0) }) {
+            v.add("agenda", "Agenda items must be at most 300 characters each.")
+        }
+        let override = v.optionalText(noticeOverride, "noticeOverride", "Reason for short notice", max: 300)
+        if let date {
+            if date < today { v.add("date", "A meeting cannot be scheduled in the past.") }
+            let earliest = today.adding(days: charter.noticeDays)
+            if date >= today, date < earliest, override == nil {
+                v.add(
+                    "noticeOverride",
+                    "The charter asks for \(charter.noticeDays) days' notice (on or after \(earliest)); give a reason to schedule sooner.")
+            }
+        }
+        try v.check()
+        return Valid(title: title, date: date!, startMinute: minute, location: location, agenda: agenda, noticeOverride: override)
+    }
+}
