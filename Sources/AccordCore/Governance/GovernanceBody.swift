@@ -189,3 +189,16 @@ public struct EscalationStepInput: Sendable, Equatable {
         [decidedBy, days, finalSay, excludedMatters].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 }
+
+public protocol GovernanceRepository: Sendable {
+    func bodies(allianceID: UUID) async throws -> [GovernanceBody]
+    func body(id: UUID) async throws -> GovernanceBody?
+    /// The parent must be a body of the same alliance, and not the body itself or one of its subcommittees.
+    func createBody(allianceID: UUID, _ valid: BodyInput.Valid, by actor: AuditActor) async throws -> GovernanceBody
+    func updateBody(_ id: UUID, _ valid: BodyInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> GovernanceBody
+    /// Members of each body, chairs first, then by side.
+    func members(bodyIDs: [UUID]) async throws -> [UUID: [BodyMember]]
+    /// Checks the charter's maximum inside the write, so two concurrent additions cannot both pass.
+    func addMember(_ bodyID: UUID, personID: UUID, side: Side, role: BodyRole, by actor: AuditActor) async throws -> BodyMember
+    func removeMember(_ memberID: UUID, from bodyID: UUID, by actor: AuditActor) async throws
+}

@@ -105,6 +105,12 @@ public struct SQLAllianceRepository: AllianceRepository {
                 throw DomainError.conflict(
                     "\(before.name) has health check history, which is kept. Set its status to closed instead of deleting it.")
             }
+            let bodies = try await tx.db.raw("SELECT COUNT(*) AS n FROM governance_bodies WHERE alliance_id = \(bind: id.uuidString)")
+                .first()
+            if try bodies?.int("n") ?? 0 > 0 {
+                throw DomainError.conflict(
+                    "\(before.name) has governance bodies, which are kept. Set its status to closed instead of deleting it.")
+            }
             for member in try await Self.members(of: id, in: tx.db) {
                 try await Self.removeMember(member, in: tx)
             }

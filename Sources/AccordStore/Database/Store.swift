@@ -13,6 +13,7 @@ public struct Store: Sendable {
     public let audit: any AuditRepository
     public let apiTokens: any ApiTokenRepository
     public let health: any HealthRepository
+    public let governance: any GovernanceRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -25,5 +26,6 @@ public struct Store: Sendable {
         audit = SQLAuditRepository(database: database)
         apiTokens = SQLApiTokenRepository(database: database)
         health = SQLHealthRepository(database: database)
+        governance = SQLGovernanceRepository(database: database)
     }
 }

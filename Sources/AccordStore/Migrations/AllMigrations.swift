@@ -14,5 +14,6 @@ public enum AllMigrations {
         M0011_CreateHealth(),
         M0012_CreateHealthActions(),
         M0013_CreateHealthCounts(),
+        M0014_CreateGovernance(),
     ]
 }

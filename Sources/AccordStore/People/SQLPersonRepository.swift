@@ -122,11 +122,16 @@ public struct SQLPersonRepository: PersonRepository {
                 SELECT (SELECT COUNT(*) FROM memberships WHERE person_id = \(bind: key))
                      + (SELECT COUNT(*) FROM users WHERE person_id = \(bind: key))
                      + (SELECT COUNT(*) FROM alliances WHERE our_sponsor_id = \(bind: key) OR our_manager_id = \(bind: key)
-                        OR partner_sponsor_id = \(bind: key) OR partner_manager_id = \(bind: key)) AS n
+                        OR partner_sponsor_id = \(bind: key) OR partner_manager_id = \(bind: key))
+                     + (SELECT COUNT(*) FROM health_invitations WHERE person_id = \(bind: key))
+                     + (SELECT COUNT(*) FROM health_actions WHERE owner_id = \(bind: key))
+                     + (SELECT COUNT(*) FROM body_members WHERE person_id = \(bind: key)) AS n
                 """
             ).first()
             if try uses?.int("n") ?? 0 > 0 {
-                throw DomainError.conflict("\(before.name) is on alliance teams or has a user account; remove those first.")
+                throw DomainError.conflict(
+                    "\(before.name) is on alliance teams or governance bodies, was asked in a health check, owns an action or has a user account; "
+                        + "those records keep the person.")
             }
             try await tx.db.raw("DELETE FROM people WHERE id = \(bind: key)").run()
             try await tx.record("person", id, .delete, before: before, after: nil as Person?)

@@ -1,0 +1,155 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+public struct SQLGovernanceRepository: GovernanceRepository {
+    let database: AccordDatabase
+
+    public init(database: AccordDatabase) { self.database = database }
+
+    static func decodeBody(_ row: any SQLRow) throws -> GovernanceBody {
+        GovernanceBody(
+            id: try row.uuid("id"), allianceID: try row.uuid("alliance_id"), parentID: try row.optionalUUID("parent_id"),
+            name: try row.string("name"), kind: try row.choice("kind"),
+            charter: try JSONDecoder().decode(Charter.self, from: Data(try row.string("charter").utf8)),
+            visibility: try row.choice("visibility"), version: try row.int("version"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
+    }
+
+    static func decodeMember(_ row: any SQLRow) throws -> BodyMember {
+        BodyMember(
+            id: try row.uuid("id"), bodyID: try row.uuid("body_id"), personID: try row.uuid("person_id"), side: try row.choice("side"),
+            role: try row.choice("role"), createdAt: try row.date("created_at"))
+    }
+
+    public func bodies(allianceID: UUID) async throws -> [GovernanceBody] {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT * FROM governance_bodies WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id"
+            ).all().map(Self.decodeBody)
+        }
+    }
+
+    public func body(id: UUID) async throws -> GovernanceBody? {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: id.uuidString)").first().map(Self.decodeBody)
+        }
+    }
+
+    /// The parent must belong to the alliance and must not be the body or below it.
+    static func checkParent(_ parentID: UUID?, of bodyID: UUID?, allianceID: UUID, in db: any SQLDatabase) async throws {
+        guard let parentID else { return }
+        let bodies = try await db.raw("SELECT * FROM governance_bodies WHERE alliance_id = \(bind: allianceID.uuidString)").all()
+            .map(decodeBody)
+        guard bodies.contains(where: { $0.id == parentID }) else {
+            throw DomainError.invalid("parentID", "Parent body must be a body of this alliance.")
+        }
+        var current: UUID? = parentID
+        var seen: Set<UUID> = []
+        while let id = current, seen.insert(id).inserted {
+            if id == bodyID { throw DomainError.invalid("parentID", "A body cannot sit under itself or one of its subcommittees.") }
+            current = bodies.first { $0.id == id }?.parentID
+        }
+    }
+
+    public func createBody(allianceID: UUID, _ valid: BodyInput.Valid, by actor: AuditActor) async throws -> GovernanceBody {
+        try await database.write(by: actor) { tx in
+            try await Self.checkParent(valid.parentID, of: nil, allianceID: allianceID, in: tx.db)
+            let body = GovernanceBody(
+                id: UUID(), allianceID: allianceID, parentID: valid.parentID, name: valid.name, kind: valid.kind, charter: valid.charter,
+                visibility: valid.visibility, version: 1, createdAt: tx.now, updatedAt: tx.now)
+            try await tx.db.raw(
+                """
+                INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, visibility, version, created_at, updated_at)
+                VALUES (\(bind: body.id.uuidString), \(bind: allianceID.uuidString), \(bind: body.parentID?.uuidString), \(bind: body.name),
+                    \(bind: body.kind.rawValue), \(bind: AuditChange.snapshot(body.charter)), \(bind: body.visibility.rawValue), \(bind: 1),
+                    \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("governance_body", body.id, alliance: allianceID, .create, before: nil, after: body)
+            return body
+        }
+    }
+
+    public func updateBody(_ id: UUID, _ valid: BodyInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> GovernanceBody
+    {
+        try await database.write(by: actor) { tx in
+            guard
+                let before = try await tx.db.raw(
+                    "SELECT * FROM governance_bodies WHERE id = \(bind: id.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
+                ).first().map(Self.decodeBody)
+            else { throw DomainError.notFound("No such body.") }
+            try checkVersion(before.version, expected: expectedVersion, entity: "body")
+            try await Self.checkParent(valid.parentID, of: id, allianceID: before.allianceID, in: tx.db)
+            var after = before
+            (after.name, after.kind, after.parentID, after.charter, after.visibility) = (
+                valid.name, valid.kind, valid.parentID, valid.charter, valid.visibility
+            )
+            after.version += 1
+            after.updatedAt = tx.now
+            try await tx.db.raw(
+                """
+                UPDATE governance_bodies SET name = \(bind: after.name), kind = \(bind: after.kind.rawValue),
+                    parent_id = \(bind: after.parentID?.uuidString), charter = \(bind: AuditChange.snapshot(after.charter)),
+                    visibility = \(bind: after.visibility.rawValue), version = \(bind: after.version),
+                    updated_at = \(bind: Timestamp.format(tx.now))
+                WHERE id = \(bind: id.uuidString)
+                """
+            ).run()
+            try await tx.record("governance_body", id, alliance: before.allianceID, .update, before: before, after: after)
+            return after
+        }
+    }
+
+    public func members(bodyIDs: [UUID]) async throws -> [UUID: [BodyMember]] {
+        guard !bodyIDs.isEmpty else { return [:] }
+        let members = try await database.read { db in
+            try await db.raw(
+                "SELECT * FROM body_members WHERE body_id IN \(bindList(bodyIDs.map(\.uuidString))) ORDER BY created_at, id"
+            ).all().map(Self.decodeMember)
+        }
+        let order: [BodyRole] = [.chair, .coChair, .member, .secretary]
+        return Dictionary(grouping: members, by: \.bodyID).mapValues { list in
+            list.sorted {
+                (order.firstIndex(of: $0.role)!, $0.side.rawValue) < (order.firstIndex(of: $1.role)!, $1.side.rawValue)
+            }
+        }
+    }
+
+    public func addMember(_ bodyID: UUID, personID: UUID, side: Side, role: BodyRole, by actor: AuditActor) async throws -> BodyMember {
+        try await database.write(by: actor) { tx in
+            guard
+                let body = try await tx.db.raw(
+                    "SELECT * FROM governance_bodies WHERE id = \(bind: bodyID.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
+                ).first().map(Self.decodeBody)
+            else { throw DomainError.notFound("No such body.") }
+            let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: bodyID.uuidString)").all()
+                .map(Self.decodeMember)
+            try GovernanceChecks.checkAdd(body, members, personID: personID, side: side, role: role)
+            let member = BodyMember(id: UUID(), bodyID: bodyID, personID: personID, side: side, role: role, createdAt: tx.now)
+            try await tx.db.raw(
+                """
+                INSERT INTO body_members (id, body_id, person_id, side, role, created_at)
+                VALUES (\(bind: member.id.uuidString), \(bind: bodyID.uuidString), \(bind: personID.uuidString), \(bind: side.rawValue),
+                    \(bind: role.rawValue), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("body_member", member.id, alliance: body.allianceID, .create, before: nil, after: member)
+            return member
+        }
+    }
+
+    public func removeMember(_ memberID: UUID, from bodyID: UUID, by actor: AuditActor) async throws {
+        try await database.write(by: actor) { tx in
+            guard
+                let member = try await tx.db.raw(
+                    "SELECT * FROM body_members WHERE id = \(bind: memberID.uuidString) AND body_id = \(bind: bodyID.uuidString)"
+                ).first().map(Self.decodeMember),
+                let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: bodyID.uuidString)").first().map(
+                    Self.decodeBody)
+            else { throw DomainError.notFound("No such member.") }
+            try await tx.db.raw("DELETE FROM body_members WHERE id = \(bind: memberID.uuidString)").run()
+            try await tx.record("body_member", memberID, alliance: body.allianceID, .delete, before: member, after: nil)
+        }
+    }
+}

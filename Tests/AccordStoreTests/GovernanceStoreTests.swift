@@ -1,0 +1,80 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Testing
+
+@Suite struct GovernanceStoreTests {
+    static func setup(_ store: Store) async throws -> (Alliance, [Person], [Person]) {
+        let ours = try await Fixtures.organization(store, "Helix", kind: .ours)
+        let partner = try await Fixtures.organization(store, "Norvik", kind: .partner)
+        let alliance = try await store.alliances.create(try Fixtures.allianceInput("HX", partner: partner).validate(), by: Fixtures.actor)
+        var a: [Person] = []
+        var b: [Person] = []
+        for i in 0..<3 {
+            a.append(try await Fixtures.person(store, ours, "Ours \(i)"))
+            b.append(try await Fixtures.person(store, partner, "Partner \(i)"))
+        }
+        return (alliance, a, b)
+    }
+
+    static func valid(_ name: String, parent: UUID? = nil, max: String = "2") throws -> BodyInput.Valid {
+        try BodyInput(
+            name: name, kind: "steering_committee", parentID: parent?.uuidString, maxMembersPerParty: max, decisionRule: "one_per_party",
+            escalation: [EscalationStepInput(decidedBy: "Executives", days: "30", finalSay: "ours")]
+        ).validate()
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func bodiesKeepTheirChartersParentsAndVersions(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let (alliance, _, _) = try await Self.setup(store)
+            let jsc = try await store.governance.createBody(allianceID: alliance.id, try Self.valid("JSC"), by: Fixtures.actor)
+            let jdc = try await store.governance.createBody(
+                allianceID: alliance.id, try Self.valid("JDC", parent: jsc.id), by: Fixtures.actor)
+            #expect(try await store.governance.body(id: jdc.id)?.charter.escalation.first?.finalSay == .ours)
+            #expect(try await store.governance.bodies(allianceID: alliance.id).map(\.name) == ["JSC", "JDC"])
+            let before = try await Fixtures.auditCount(store)
+            await #expect(throws: DomainError.self) {
+                try await store.governance.updateBody(jsc.id, try Self.valid("JSC", parent: jdc.id), expectedVersion: 1, by: Fixtures.actor)
+            }
+            await #expect(throws: DomainError.self) {
+                try await store.governance.createBody(allianceID: alliance.id, try Self.valid("X", parent: UUID()), by: Fixtures.actor)
+            }
+            await #expect(throws: DomainError.self) {
+                try await store.governance.updateBody(jsc.id, try Self.valid("JSC 2"), expectedVersion: 9, by: Fixtures.actor)
+            }
+            #expect(try await Fixtures.auditCount(store) == before)
+            let renamed = try await store.governance.updateBody(jsc.id, try Self.valid("JSC 2"), expectedVersion: 1, by: Fixtures.actor)
+            #expect(renamed.version == 2 && renamed.name == "JSC 2")
+            await #expect(throws: DomainError.self) { try await store.alliances.delete(alliance.id, by: Fixtures.actor) }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func membersAreLimitedByTheChartersMaximum(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let (alliance, ours, partner) = try await Self.setup(store)
+            let jsc = try await store.governance.createBody(allianceID: alliance.id, try Self.valid("JSC"), by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: ours[0].id, side: .ours, role: .chair, by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: ours[1].id, side: .ours, role: .member, by: Fixtures.actor)
+            let before = try await Fixtures.auditCount(store)
+            await #expect(throws: DomainError.self) {
+                try await store.governance.addMember(jsc.id, personID: ours[2].id, side: .ours, role: .member, by: Fixtures.actor)
+            }
+            await #expect(throws: DomainError.self) {
+                try await store.governance.addMember(jsc.id, personID: ours[0].id, side: .ours, role: .member, by: Fixtures.actor)
+            }
+            #expect(try await Fixtures.auditCount(store) == before)
+            _ = try await store.governance.addMember(jsc.id, personID: ours[2].id, side: .ours, role: .secretary, by: Fixtures.actor)
+            let member = try await store.governance.addMember(
+                jsc.id, personID: partner[0].id, side: .partner, role: .coChair, by: Fixtures.actor)
+            let members = try await store.governance.members(bodyIDs: [jsc.id])[jsc.id]!
+            #expect(members.map(\.role) == [.chair, .coChair, .member, .secretary])
+            try await store.governance.removeMember(member.id, from: jsc.id, by: Fixtures.actor)
+            await #expect(throws: DomainError.self) { try await store.governance.removeMember(member.id, from: jsc.id, by: Fixtures.actor) }
+            #expect(try await store.governance.members(bodyIDs: [jsc.id])[jsc.id]?.count == 3)
+            await #expect(throws: DomainError.self) { try await store.people.delete(ours[2].id, by: Fixtures.actor) }
+            #expect(try await store.audit.verify().intact)
+        }
+    }
+}
