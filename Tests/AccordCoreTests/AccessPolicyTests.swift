@@ -78,6 +78,27 @@ import Testing
             ]
         ),
         (
+            "manage governance", .manageGovernance(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.allow, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "health heat map", .viewHealthPortfolio,
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.forbidden, .forbidden),
+            ]
+        ),
+        (
+            "manage instruments", .manageInstruments,
+            [
+                .administrator: (.allow, .allow), .executive: (.forbidden, .forbidden), .allianceManager: (.forbidden, .forbidden),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden),
+            ]
+        ),
+        (
             "view directory", .viewDirectory,
             [
                 .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),

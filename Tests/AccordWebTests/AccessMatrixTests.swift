@@ -46,6 +46,18 @@ import Testing
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/governance",
+            [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (200, 404)]
+        ),
+        (
+            "POST /alliances/{id}/governance",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/governance/{m}/members",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
             "POST /alliances/{id}/delete",
             [.admin: (303, 303), .exec: (403, 403), .manager: (303, 403), .member: (403, 403), .partner: (403, 404)]
         ),

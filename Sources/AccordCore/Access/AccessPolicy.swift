@@ -30,6 +30,8 @@ public enum Permission: Sendable, Equatable {
     case manageTeam(UUID)
     /// Open health waves for the alliance and see their aggregated results.
     case runHealthChecks(UUID)
+    /// Create and edit the alliance's governance bodies and their membership.
+    case manageGovernance(UUID)
     /// The health heat map across the portfolio and the health column of the alliance list.
     case viewHealthPortfolio
     /// Edit health survey instruments (a new version once a wave has used one).
@@ -75,7 +77,7 @@ public enum AccessPolicy {
         case .viewAlliance(let id):
             return p.belongs(to: id) ? .allow : .hidden
         case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
-            .manageTeam(let id), .runHealthChecks(let id):
+            .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id):
             return p.belongs(to: id) ? .forbidden : .hidden
         case .createAlliance, .viewDirectory, .editDirectory, .manageUsers, .manageInstruments, .viewHealthPortfolio:
             return .forbidden
@@ -89,7 +91,7 @@ public enum AccessPolicy {
             return .allow
         case .createAlliance, .editDirectory:
             return manages ? .allow : .forbidden
-        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id):
+        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id):
             return p.belongs(to: id) ? .allow : .forbidden
         case .deleteAlliance(let id):
             return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden

@@ -48,6 +48,7 @@ struct AllianceShowPage: Sendable {
     let editHref: String
     let healthHref: String
     let canRunHealth: Bool
+    let governanceHref: String
     let deleteHref: String
     let addMemberHref: String
     let candidateOptions: [OptionModel]
@@ -92,6 +93,7 @@ struct AllianceShowPage: Sendable {
         canManageTeam = AccessPolicy.allows(principal, .manageTeam(a.id))
         editHref = Site.editAlliance.path(a.id)
         healthHref = Site.allianceHealth.path(a.id)
+        governanceHref = Site.governance.path(a.id)
         canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)
         addMemberHref = Site.allianceMembers.path(a.id)

@@ -22,6 +22,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     HealthController(services: services).register(router)
     HealthPortfolioController(services: services).register(router)
     InstrumentsController(services: services).register(router)
+    GovernanceController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

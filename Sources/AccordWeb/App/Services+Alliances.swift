@@ -25,4 +25,15 @@ extension Services {
         let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
         return try await store.alliances.addMember(alliance.id, personID: person.id, side: side, role: valid.role, by: actor(user))
     }
+
+    /// The alliance's team (both sides), one entry per person, with their side.
+    func allianceTeam(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
+        let members = try await store.alliances.members(of: alliance.id)
+        let people = try await store.people.find(ids: members.map(\.personID))
+        var seen: Set<UUID> = []
+        return members.compactMap { member in
+            guard seen.insert(member.personID).inserted, let person = people[member.personID] else { return nil }
+            return (person, member.side)
+        }
+    }
 }

@@ -44,24 +44,13 @@ extension Services {
         return series
     }
 
-    /// The alliance's team (both sides), one entry per person, with their side.
-    func healthTeam(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
-        let members = try await store.alliances.members(of: alliance.id)
-        let people = try await store.people.find(ids: members.map(\.personID))
-        var seen: Set<UUID> = []
-        return members.compactMap { member in
-            guard seen.insert(member.personID).inserted, let person = people[member.personID] else { return nil }
-            return (person, member.side)
-        }
-    }
-
     /// Opens a wave for chosen team members (all of them when `respondents` is nil). Returns each person's link
     /// token: it is shown once and only its hash is kept.
     func openWave(
         _ alliance: Alliance, _ input: WaveInput, respondents: [String]?, instrumentID: String?, by user: SignedIn
     ) async throws -> (wave: HealthWave, links: [(person: Person, side: Side, token: String)]) {
         let valid = try input.validate()
-        let team = try await healthTeam(alliance)
+        let team = try await allianceTeam(alliance)
         var chosen = team
         if let respondents {
             var picked: [(person: Person, side: Side)] = []
@@ -122,7 +111,7 @@ extension Services {
         _ input: HealthActionInput, on wave: HealthWave, _ instrument: Instrument, alliance: Alliance, existing: UUID?,
         expectedVersion: Int?, by user: SignedIn
     ) async throws -> HealthAction {
-        let team = Set(try await healthTeam(alliance).map(\.person.id))
+        let team = Set(try await allianceTeam(alliance).map(\.person.id))
         let valid = try input.validate(instrument: instrument, team: team)
         guard let existing else { return try await store.health.createAction(wave, valid, by: actor(user)) }
         guard try await store.health.actions(waveIDs: [wave.id]).contains(where: { $0.id == existing }) else {

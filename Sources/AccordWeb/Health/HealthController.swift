@@ -55,7 +55,7 @@ struct HealthController {
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, input: WaveInput, chosen: Set<String>?, errors: [FieldError],
         links: [HealthIndexPage.Link], instrument: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let candidates = try await services.healthTeam(alliance).map { entry -> HealthIndexPage.Candidate in
+        let candidates = try await services.allianceTeam(alliance).map { entry -> HealthIndexPage.Candidate in
             let id = entry.person.id.uuidString.lowercased()
             return .init(
                 id: id, name: entry.person.name, detail: "\(entry.side.label) · \(entry.person.function.label)",
@@ -123,7 +123,7 @@ struct HealthController {
             results: try await services.waveResults(wave, instrument, function: function),
             function: function, rates: try await store.health.responseRates(waveID: wave.id), series: series,
             actions: try await store.health.actions(waveIDs: [wave.id]), previousActions: try await store.health.actions(waveIDs: previous),
-            team: try await services.healthTeam(alliance), settings: services.healthSettings, today: services.today,
+            team: try await services.allianceTeam(alliance), settings: services.healthSettings, today: services.today,
             actionInput: actionInput, actionErrors: actionErrors)
         let page = HealthResultsPage(
             layout: LayoutModel(title: wave.title, context: context, section: "alliances", notice: LayoutModel.notice(notice)), inputs)

@@ -69,6 +69,10 @@ struct LayoutModel: Sendable {
         case "wave-open": "The wave is open again until its close date."
         case "wave-reviewed": "The wave is marked reviewed."
         case "instrument-saved": "Instrument saved."
+        case "body-created": "Body created. Add its members below."
+        case "body-updated": "Body saved. The change is recorded in the history."
+        case "body-member-added": "Member added."
+        case "body-member-removed": "Member removed."
         case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil
         }

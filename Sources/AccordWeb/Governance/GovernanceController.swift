@@ -1,0 +1,132 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An alliance's governance: bodies with their charters and members, and the warnings the charters raise.
+struct GovernanceController {
+    let services: Services
+    var store: Store { services.store }
+
+    /// What a new body's form starts with: a typical steering committee charter.
+    static let starter = BodyInput(
+        kind: BodyKind.steeringCommittee.rawValue, visibility: Visibility.shared.rawValue, minMembersPerParty: "2",
+        maxMembersPerParty: "4", quorumPerParty: "1", decisionRule: DecisionRule.onePerParty.rawValue, minMeetingsPerYear: "4",
+        noticeDays: "30",
+        escalation: [
+            EscalationStepInput(decidedBy: "Alliance managers", days: "15"),
+            EscalationStepInput(decidedBy: "Chief executives", days: "30", excludedMatters: "Amending the agreement"),
+        ])
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.governance.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            if request.queryValues["new"] == "1" {
+                try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+                return try await form(context, alliance, input: Self.starter, body: nil, errors: [])
+            }
+            return try await index(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.post(RouterPath(Site.governance.pattern)) { request, context in try await save(request, context, bodyID: nil) }
+        router.get(RouterPath(Site.editBody.pattern)) { _, context in
+            let (_, alliance, body) = try await managed(context)
+            return try await form(context, alliance, input: BodyInput(body), body: body, errors: [])
+        }
+        router.post(RouterPath(Site.editBody.pattern)) { request, context in try await save(request, context, bodyID: context.id("body")) }
+        router.post(RouterPath(Site.bodyMembers.pattern)) { request, context in try await addMember(request, context) }
+        router.post(RouterPath(Site.removeBodyMember.pattern)) { request, context in
+            let (user, alliance, body) = try await managed(context)
+            _ = try await FormData.read(request, context: context)
+            try await store.governance.removeMember(try context.id("member"), from: body.id, by: services.actor(user))
+            return redirect(Site.governance.path(alliance.id) + "?notice=body-member-removed#body-\(body.id.uuidString.lowercased())")
+        }
+    }
+
+    /// The alliance and body for a change; the body must belong to the alliance.
+    func managed(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody) {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        guard let body = try await store.governance.body(id: try context.id("body")), body.allianceID == alliance.id else {
+            throw DomainError.notFound("No such body.")
+        }
+        return (user, alliance, body)
+    }
+
+    func index(
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, memberError: (UUID, String)? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let all = try await store.governance.bodies(allianceID: alliance.id)
+        let bodies = all.filter { AccessPolicy.canSee($0.visibility, user.principal) }
+        let members = try await store.governance.members(bodyIDs: bodies.map(\.id))
+        let team = try await services.allianceTeam(alliance)
+        let names = Dictionary(team.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { a, _ in a })
+        let managers = Set([alliance.ourManagerID, alliance.partnerManagerID].compactMap { $0 })
+        let warnings = GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names)
+        let model = GovernancePage(
+            layout: LayoutModel(title: "Governance: \(alliance.name)", context: context, section: "alliances", notice: notice),
+            alliance: alliance, bodies: bodies, members: members, team: team, warnings: warnings,
+            canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), memberError: memberError)
+        return try services.views.page(model, "governance/index", status: status)
+    }
+
+    func form(_ context: AppContext, _ alliance: Alliance, input: BodyInput, body: GovernanceBody?, errors: [FieldError]) async throws
+        -> Response
+    {
+        let bodies = try await store.governance.bodies(allianceID: alliance.id)
+        let model = BodyFormPage.model(
+            layout: LayoutModel(title: body == nil ? "New governance body" : "Edit body", context: context, section: "alliances"),
+            alliance: alliance, input: input, body: body, bodies: bodies, errors: errors)
+        return try services.views.page(model, "form", status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    func save(_ request: Request, _ context: AppContext, bodyID: UUID?) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        var existing: GovernanceBody?
+        if let bodyID {
+            guard let body = try await store.governance.body(id: bodyID), body.allianceID == alliance.id else {
+                throw DomainError.notFound("No such body.")
+            }
+            existing = body
+        }
+        let form = try await FormData.read(request, context: context)
+        let input = BodyFormPage.input(form)
+        do {
+            let valid = try input.validate()
+            if let existing {
+                let version = form["version"].flatMap(Int.init)
+                _ = try await store.governance.updateBody(existing.id, valid, expectedVersion: version, by: services.actor(user))
+            } else {
+                _ = try await store.governance.createBody(allianceID: alliance.id, valid, by: services.actor(user))
+            }
+            return redirect(Site.governance.path(alliance.id) + "?notice=\(existing == nil ? "body-created" : "body-updated")")
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await self.form(context, alliance, input: input, body: existing, errors: error.fieldErrors)
+        }
+    }
+
+    func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance, body) = try await managed(context)
+        let form = try await FormData.read(request, context: context)
+        do {
+            var v = Validator()
+            let personID = v.id(form["personID"], "personID", "Person")
+            let role: BodyRole? = v.choice(form["role"], "role", "Role")
+            try v.check()
+            guard let entry = try await services.allianceTeam(alliance).first(where: { $0.person.id == personID }) else {
+                throw DomainError.invalid("personID", "Members must be on the alliance's team.")
+            }
+            _ = try await store.governance.addMember(
+                body.id, personID: entry.person.id, side: entry.side, role: role!, by: services.actor(user))
+            return redirect(Site.governance.path(alliance.id) + "?notice=body-member-added#body-\(body.id.uuidString.lowercased())")
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            let message = error.fieldErrors.map(\.message).joined(separator: " ")
+            return try await index(
+                context, alliance, user: user, notice: nil, memberError: (body.id, message), status: .unprocessableContent)
+        }
+    }
+}

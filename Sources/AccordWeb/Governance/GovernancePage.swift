@@ -1,0 +1,110 @@
+import AccordCore
+import Foundation
+
+/// The alliance's governance structure: bodies as a tree, each with its charter, members and warnings.
+struct GovernancePage: Sendable {
+    struct MemberRow: Sendable {
+        let name: String
+        let role: String
+        let removeAction: String
+    }
+    struct Step: Sendable {
+        let number: Int
+        let text: String
+    }
+    struct BodyBlock: Sendable {
+        let id: String
+        let name: String
+        let kind: String
+        let depth: Int
+        let indentClass: String
+        let parentName: String?
+        let internalOnly: Bool
+        let charter: String
+        let decisionRule: String
+        let cadence: String
+        let steps: [Step]
+        let hasSteps: Bool
+        let ours: [MemberRow]
+        let partner: [MemberRow]
+        let counts: String
+        let warnings: [String]
+        let hasWarnings: Bool
+        let editHref: String
+        let memberAction: String
+        let memberError: String?
+    }
+    let layout: LayoutModel
+    let allianceName: String
+    let allianceHref: String
+    let newHref: String
+    let bodies: [BodyBlock]
+    let isEmpty: Bool
+    let warnings: [String]
+    let hasWarnings: Bool
+    let canManage: Bool
+    let personOptions: [OptionModel]
+    let roleOptions: [OptionModel]
+
+    init(
+        layout: LayoutModel, alliance: Alliance, bodies: [GovernanceBody], members: [UUID: [BodyMember]],
+        team: [(person: Person, side: Side)], warnings: [GovernanceWarning], canManage: Bool, memberError: (UUID, String)?
+    ) {
+        self.layout = layout
+        allianceName = alliance.name
+        allianceHref = Site.alliance.path(alliance.id)
+        newHref = Site.governance.path(alliance.id) + "?new=1"
+        let names = Dictionary(team.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { a, _ in a })
+        // Depth-first, so each subcommittee follows its parent.
+        var ordered: [(GovernanceBody, Int)] = []
+        func visit(_ parent: UUID?, _ depth: Int) {
+            for body in bodies where body.parentID == parent && !ordered.contains(where: { $0.0.id == body.id }) {
+                ordered.append((body, depth))
+                visit(body.id, depth + 1)
+            }
+        }
+        visit(nil, 0)
+        for body in bodies where !ordered.contains(where: { $0.0.id == body.id }) { ordered.append((body, 0)) }  // parent hidden
+        self.bodies = ordered.map { body, depth in
+            let list = members[body.id] ?? []
+            func rows(_ side: Side) -> [MemberRow] {
+                list.filter { $0.side == side }.map {
+                    MemberRow(
+                        name: names[$0.personID] ?? "Former team member", role: $0.role.label,
+                        removeAction: Site.removeBodyMember.path(alliance.id, body.id, $0.id))
+                }
+            }
+            let c = body.charter
+            let count = GovernanceChecks.counts(list)
+            return BodyBlock(
+                id: "body-" + body.id.uuidString.lowercased(), name: body.name, kind: body.kind.label, depth: depth,
+                indentClass: "depth-\(min(depth, 3))", parentName: body.parentID.flatMap { id in bodies.first { $0.id == id }?.name },
+                internalOnly: body.visibility == .internal,
+                charter:
+                    "\(c.minMembersPerParty)-\(c.maxMembersPerParty) voting members per party\(c.parityRequired ? ", equal numbers" : ""); quorum \(c.quorumPerParty) of each party",
+                decisionRule: c.decisionRule.label,
+                cadence: "At least \(c.minMeetingsPerYear) meetings a year, \(c.noticeDays) days' notice",
+                steps: c.escalation.enumerated().map { index, step in
+                    var text = "\(step.decidedBy), \(step.days) days"
+                    if let say = step.finalSay { text += "; final say: \(say == .ours ? "our company" : "the partner")" }
+                    if !step.excludedMatters.isEmpty { text += " (except \(step.excludedMatters.joined(separator: ", ")))" }
+                    return Step(number: index + 1, text: text)
+                }, hasSteps: !c.escalation.isEmpty, ours: rows(.ours), partner: rows(.partner),
+                counts: "Ours \(count[.ours, default: 0]) · partner \(count[.partner, default: 0])",
+                warnings: warnings.filter { $0.bodyID == body.id && $0.kind != .multipleLayers }.map(\.message),
+                hasWarnings: warnings.contains { $0.bodyID == body.id && $0.kind != .multipleLayers },
+                editHref: Site.editBody.path(alliance.id, body.id), memberAction: Site.bodyMembers.path(alliance.id, body.id),
+                memberError: memberError?.0 == body.id ? memberError?.1 : nil)
+        }
+        isEmpty = bodies.isEmpty
+        self.warnings = warnings.map(\.message)
+        hasWarnings = !warnings.isEmpty
+        self.canManage = canManage
+        personOptions =
+            [OptionModel(value: "", label: "Choose a team member", selected: true)]
+            + team.sorted { ($0.side.rawValue, $0.person.name) < ($1.side.rawValue, $1.person.name) }.map {
+                OptionModel(value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))", selected: false)
+            }
+        roleOptions = OptionModel.list(BodyRole.self, selected: BodyRole.member.rawValue)
+    }
+}

@@ -1,0 +1,90 @@
+import AccordCore
+import AccordStore
+import AccordWeb
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@Suite struct GovernancePagesTests {
+    static func bodyForm(_ name: String, max: String = "2", visibility: String = "shared", extra: [String: String] = [:]) -> [String:
+        String]
+    {
+        [
+            "name": name, "kind": "steering_committee", "visibility": visibility, "minMembersPerParty": "1", "maxMembersPerParty": max,
+            "parityRequired": "yes", "quorumPerParty": "1", "decisionRule": "one_per_party", "minMeetingsPerYear": "4", "noticeDays": "30",
+            "step1.decidedBy": "Alliance managers", "step1.days": "15", "step1.finalSay": "", "step1.excluded": "",
+        ].merging(extra) { $1 }
+    }
+
+    @Test(arguments: WebHarness.databases)
+    func bodiesChartersAndMembersThroughTheWebWithWarnings(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let alliance = try await h.alliance(named: "HX-201")
+            let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            let empty = try await manager.get(path)
+            #expect(empty.status == .ok && empty.text.contains("No governance bodies yet"))
+            #expect(try await manager.get(path + "?new=1").text.contains("Escalation ladder"))
+            let before = try await h.auditCount()
+            let bad = try await manager.post(
+                path, Self.bodyForm("", max: "0", extra: ["quorumPerParty": "many", "step1.days": "later", "kind": "board"]))
+            #expect(bad.status == .unprocessableContent)
+            for message in [
+                "Name is required.", "Kind", "Maximum members per party must be", "Quorum per party must be a whole number", "Step 1: days",
+            ] {
+                #expect(bad.text.contains(message), "\(message)")
+            }
+            #expect(try await h.auditCount() == before)
+
+            try await manager.get(path + "?new=1")
+            #expect(try await manager.post(path, Self.bodyForm("Joint steering committee")).status == .seeOther)
+            let jsc = try await h.store.governance.bodies(allianceID: alliance.id)[0]
+            try await manager.get(path + "?new=1")
+            #expect(
+                try await manager.post(
+                    path, Self.bodyForm("Internal prep team", visibility: "internal", extra: ["parentID": jsc.id.uuidString])
+                ).status == .seeOther)
+            let page = try await manager.get(path)
+            #expect(page.text.contains("Joint steering committee") && page.text.contains("reports to Joint steering committee"))
+            #expect(page.text.contains("is below its charter&#39;s minimum") || page.text.contains("is below its charter's minimum"))
+
+            let team = try await h.store.alliances.members(of: alliance.id)
+            let ours = team.filter { $0.side == .ours }.map(\.personID)
+            let members = path + "/\(jsc.id.uuidString.lowercased())/members"
+            for person in ours.prefix(2) {
+                try await manager.get(path)
+                #expect(try await manager.post(members, ["personID": person.uuidString, "role": "member"]).status == .seeOther)
+            }
+            try await manager.get(path)
+            let third = try await manager.post(members, ["personID": ours[2].uuidString, "role": "member"])
+            #expect(
+                third.status == .unprocessableContent && third.text.contains("its charter&#39;s maximum")
+                    || third.text.contains("its charter's maximum"))
+            try await manager.get(path)
+            #expect(try await manager.post(members, ["personID": UUID().uuidString, "role": "member"]).status == .unprocessableContent)
+            #expect(try await h.store.governance.members(bodyIDs: [jsc.id])[jsc.id]?.count == 2)
+            let parity = try await manager.get(path)
+            #expect(parity.text.contains("breaks parity: ours 2, partner 0"))
+
+            let edit = path + "/\(jsc.id.uuidString.lowercased())/edit"
+            #expect(try await manager.get(edit).status == .ok)
+            let stale = try await manager.post(edit, Self.bodyForm("JSC renamed").merging(["version": "9"]) { $1 })
+            #expect(stale.status == .conflict)
+            try await manager.get(edit)
+            #expect(try await manager.post(edit, Self.bodyForm("JSC renamed").merging(["version": "1"]) { $1 }).status == .seeOther)
+            try await manager.get(edit)
+            let loop = try await manager.post(
+                edit, Self.bodyForm("JSC renamed").merging(["version": "2", "parentID": jsc.id.uuidString]) { $1 })
+            #expect(loop.status == .unprocessableContent && loop.text.contains("cannot sit under itself"))
+
+            // Partner users on the alliance see shared bodies only, and cannot change them.
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            let seen = try await partner.get(path)
+            #expect(seen.status == .ok && seen.text.contains("JSC renamed") && !seen.text.contains("Internal prep team"))
+            #expect(!seen.text.contains("Add member"))
+            #expect(try await partner.post(members, ["personID": ours[2].uuidString, "role": "member"]).status == .forbidden)
+        }
+    }
+}
