@@ -78,3 +78,37 @@ import Testing
         }
     }
 }
+
+@Suite struct MeetingStoreTests {
+    @Test(arguments: TestDatabase.available)
+    func meetingsAttendanceAndMinutes(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let (alliance, ours, partner) = try await GovernanceStoreTests.setup(store)
+            let jsc = try await store.governance.createBody(
+                allianceID: alliance.id, try GovernanceStoreTests.valid("JSC"), by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: ours[0].id, side: .ours, role: .chair, by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: partner[0].id, side: .partner, role: .coChair, by: Fixtures.actor)
+            let valid = try MeetingInput(title: "JSC Q1", date: "2027-03-01", time: "15:00", agenda: "Budget\nRisks")
+                .validate(charter: jsc.charter, today: LocalDate("2026-11-30")!)
+            let meeting = try await store.governance.scheduleMeeting(jsc, valid, by: Fixtures.actor)
+            #expect(try await store.governance.meeting(id: meeting.id)?.agenda == ["Budget", "Risks"])
+            #expect(try await store.governance.meetings(bodyIDs: [jsc.id]).map(\.time) == ["15:00"])
+            await #expect(throws: DomainError.self) {
+                try await store.governance.setAttendance(meeting.id, personIDs: [ours[1].id], by: Fixtures.actor)
+            }
+            try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], by: Fixtures.actor)
+            #expect(try await store.governance.attendance(meetingID: meeting.id) == [ours[0].id: .ours, partner[0].id: .partner])
+            let minutes = try MinutesInput(minutes: "Agreed the budget.", status: "approved", documents: "https://docs.example/jsc-q1.pdf")
+                .validate()
+            let saved = try await store.governance.saveMinutes(meeting.id, minutes, expectedVersion: 1, by: Fixtures.actor)
+            #expect(saved.minutesStatus == .approved && saved.documents == ["https://docs.example/jsc-q1.pdf"])
+            let changed = try MinutesInput(minutes: "Rewritten.", status: "approved").validate()
+            await #expect(throws: DomainError.self) {
+                try await store.governance.saveMinutes(meeting.id, changed, expectedVersion: 2, by: Fixtures.actor)
+            }
+            #expect(throws: DomainError.self) { try MinutesInput(status: "approved").validate() }
+            #expect(throws: DomainError.self) { try MinutesInput(minutes: "x", status: "draft", documents: "ftp://x").validate() }
+            #expect(try await store.audit.verify().intact)
+        }
+    }
+}

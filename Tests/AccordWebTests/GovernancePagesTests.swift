@@ -88,3 +88,58 @@ import Testing
         }
     }
 }
+
+@Suite struct MeetingPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func scheduleWithinNoticeRecordAttendanceAndMinutes(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let alliance = try await h.alliance(named: "Kanto Japan")
+            let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
+            let jsc = try await h.store.governance.bodies(allianceID: alliance.id).first { $0.name == "Joint steering committee" }!
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            let soon = LocalDate(date: Date()).adding(days: 5).description
+            let before = try await h.auditCount()
+            try await manager.get(path)
+            let refused = try await manager.post(
+                path + "/\(jsc.id.uuidString.lowercased())/meetings", ["title": "Urgent JSC", "date": soon, "time": "09:30"])
+            #expect(
+                refused.status == .unprocessableContent && refused.text.contains("30 days&#39; notice")
+                    || refused.text.contains("30 days' notice"))
+            #expect(try await h.auditCount() == before)
+            try await manager.get(path)
+            let scheduled = try await manager.post(
+                path + "/\(jsc.id.uuidString.lowercased())/meetings",
+                [
+                    "title": "Urgent JSC", "date": soon, "time": "09:30", "agenda": "Supply shortfall\nLaunch timing",
+                    "noticeOverride": "Supply shortfall",
+                ])
+            #expect(scheduled.status == .seeOther)
+            let meetingPath = scheduled.location!.components(separatedBy: "?")[0]
+            let page = try await manager.get(meetingPath)
+            #expect(page.status == .ok && page.text.contains("No quorum") && page.text.contains("Supply shortfall"))
+
+            let members = try await h.store.governance.members(bodyIDs: [jsc.id])[jsc.id]!
+            let body = members.map { "attendee=\($0.personID.uuidString.lowercased())" } + ["_csrf=\(Browser.encode(page.text.csrfToken))"]
+            let saved = try await manager.send(
+                meetingPath + "/attendance", .post, body: .init(string: body.joined(separator: "&")),
+                contentType: "application/x-www-form-urlencoded")
+            #expect(saved.status == .seeOther)
+            #expect(try await manager.get(meetingPath).text.contains("Quorum met: 2 of ours and 2 of the partner"))
+            try await manager.get(meetingPath)
+            #expect(try await manager.post(meetingPath + "/attendance", ["attendee": UUID().uuidString]).status == .unprocessableContent)
+            try await manager.get(meetingPath)
+            #expect(
+                try await manager.post(meetingPath + "/minutes", ["status": "approved", "minutes": ""]).status == .unprocessableContent)
+            try await manager.get(meetingPath)
+            #expect(
+                try await manager.post(meetingPath + "/minutes", ["status": "approved", "minutes": "Agreed.", "version": "1"]).status
+                    == .seeOther)
+            #expect(try await manager.get(meetingPath).text.contains("Agreed."))
+
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            #expect(try await partner.get(meetingPath).status == .notFound)  // not the partner user's alliance
+        }
+    }
+}

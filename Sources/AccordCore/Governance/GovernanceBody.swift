@@ -201,4 +201,13 @@ public protocol GovernanceRepository: Sendable {
     /// Checks the charter's maximum inside the write, so two concurrent additions cannot both pass.
     func addMember(_ bodyID: UUID, personID: UUID, side: Side, role: BodyRole, by actor: AuditActor) async throws -> BodyMember
     func removeMember(_ memberID: UUID, from bodyID: UUID, by actor: AuditActor) async throws
+    /// Meetings of the bodies, by date.
+    func meetings(bodyIDs: [UUID]) async throws -> [Meeting]
+    func meeting(id: UUID) async throws -> Meeting?
+    func scheduleMeeting(_ body: GovernanceBody, _ valid: MeetingInput.Valid, by actor: AuditActor) async throws -> Meeting
+    /// Who attended, with their side.
+    func attendance(meetingID: UUID) async throws -> [UUID: Side]
+    /// Replaces the attendance; every attendee must be a member of the meeting's body.
+    func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, by actor: AuditActor) async throws
+    func saveMinutes(_ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Meeting
 }

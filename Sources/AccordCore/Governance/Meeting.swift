@@ -82,3 +82,80 @@ public struct MeetingInput: Sendable, Equatable {
         return Valid(title: title, date: date!, startMinute: minute, location: location, agenda: agenda, noticeOverride: override)
     }
 }
+
+/// A scheduled meeting of a body, with its agenda and minutes. Attendance is kept beside it.
+public struct Meeting: Sendable, Equatable, Codable, Identifiable {
+    public var id: UUID
+    public var bodyID: UUID
+    public var allianceID: UUID
+    public var title: String
+    public var date: LocalDate
+    public var startMinute: Int
+    public var location: String?
+    public var agenda: [String]
+    public var noticeOverride: String?
+    public var minutes: String?
+    public var minutesStatus: MinutesStatus
+    public var documents: [String]
+    public var version: Int
+    public var createdAt: Date
+
+    public init(
+        id: UUID, bodyID: UUID, allianceID: UUID, title: String, date: LocalDate, startMinute: Int, location: String?, agenda: [String],
+        noticeOverride: String?, minutes: String?, minutesStatus: MinutesStatus, documents: [String], version: Int, createdAt: Date
+    ) {
+        self.id = id
+        self.bodyID = bodyID
+        self.allianceID = allianceID
+        self.title = title
+        self.date = date
+        self.startMinute = startMinute
+        self.location = location
+        self.agenda = agenda
+        self.noticeOverride = noticeOverride
+        self.minutes = minutes
+        self.minutesStatus = minutesStatus
+        self.documents = documents
+        self.version = version
+        self.createdAt = createdAt
+    }
+
+    public var time: String { String(format: "%02d:%02d", startMinute / 60, startMinute % 60) }
+}
+
+/// Minutes and document links as typed.
+public struct MinutesInput: Sendable, Equatable {
+    public var minutes: String?
+    public var status: String?
+    public var documents: String?
+
+    public init(minutes: String? = nil, status: String? = nil, documents: String? = nil) {
+        self.minutes = minutes
+        self.status = status
+        self.documents = documents
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var minutes: String?
+        public var status: MinutesStatus
+        public var documents: [String]
+    }
+
+    /// Approved minutes need text; every document is an http(s) link.
+    public func validate() throws(DomainError) -> Valid {
+        var v = Validator()
+        let text = v.optionalText(minutes, "minutes", "Minutes", max: 20_000)
+        let status: MinutesStatus = v.choice(status, "status", "Minutes status") ?? .none
+        if status != .none, text == nil { v.add("minutes", "Write the minutes before marking them \(status.rawValue).") }
+        let links = (documents ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+        if links.count > 20 { v.add("documents", "At most 20 document links.") }
+        for link in links where !(link.hasPrefix("https://") || link.hasPrefix("http://")) || link.count > 500 || link.contains(" ") {
+            v.add("documents", "Document links must start with https:// or http:// (\(link.prefix(60))).")
+            break
+        }
+        try v.check()
+        return Valid(minutes: text, status: status, documents: links)
+    }
+}

@@ -15,5 +15,6 @@ public enum AllMigrations {
         M0012_CreateHealthActions(),
         M0013_CreateHealthCounts(),
         M0014_CreateGovernance(),
+        M0015_CreateMeetings(),
     ]
 }

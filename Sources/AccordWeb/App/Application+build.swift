@@ -23,6 +23,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     HealthPortfolioController(services: services).register(router)
     InstrumentsController(services: services).register(router)
     GovernanceController(services: services).register(router)
+    MeetingsController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

@@ -56,19 +56,25 @@ struct GovernanceController {
 
     func index(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, memberError: (UUID, String)? = nil,
-        status: HTTPResponse.Status = .ok
+        meetingError: GovernancePage.MeetingError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let all = try await store.governance.bodies(allianceID: alliance.id)
         let bodies = all.filter { AccessPolicy.canSee($0.visibility, user.principal) }
         let members = try await store.governance.members(bodyIDs: bodies.map(\.id))
+        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
         let team = try await services.allianceTeam(alliance)
         let names = Dictionary(team.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { a, _ in a })
         let managers = Set([alliance.ourManagerID, alliance.partnerManagerID].compactMap { $0 })
-        let warnings = GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names)
+        let today = services.today
+        let cadence = bodies.compactMap { body in
+            GovernanceChecks.behindCadence(body, heldOn: meetings.filter { $0.bodyID == body.id }.map(\.date), today: today)
+        }
+        let warnings = GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names) + cadence
         let model = GovernancePage(
             layout: LayoutModel(title: "Governance: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, bodies: bodies, members: members, team: team, warnings: warnings,
-            canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), memberError: memberError)
+            alliance: alliance, bodies: bodies, members: members, meetings: meetings, team: team, warnings: warnings, today: today,
+            canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), memberError: memberError,
+            meetingError: meetingError)
         return try services.views.page(model, "governance/index", status: status)
     }
 

@@ -8,6 +8,31 @@ struct GovernancePage: Sendable {
         let role: String
         let removeAction: String
     }
+    struct MeetingRow: Sendable {
+        let title: String
+        let when: String
+        let href: String
+        let minutes: String
+        let upcoming: Bool
+    }
+    /// A meeting form that was refused, to show again with its values and messages.
+    struct MeetingError: Sendable {
+        let bodyID: UUID
+        let errors: [FieldError]
+        let input: MeetingInput
+    }
+    struct MeetingForm: Sendable {
+        let action: String
+        let title: String
+        let date: String
+        let time: String
+        let location: String
+        let agenda: String
+        let override: String
+        let errors: [String]
+        let hasErrors: Bool
+        let open: Bool
+    }
     struct Step: Sendable {
         let number: Int
         let text: String
@@ -33,6 +58,9 @@ struct GovernancePage: Sendable {
         let editHref: String
         let memberAction: String
         let memberError: String?
+        let meetings: [MeetingRow]
+        let hasMeetings: Bool
+        let meetingForm: MeetingForm
     }
     let layout: LayoutModel
     let allianceName: String
@@ -47,8 +75,9 @@ struct GovernancePage: Sendable {
     let roleOptions: [OptionModel]
 
     init(
-        layout: LayoutModel, alliance: Alliance, bodies: [GovernanceBody], members: [UUID: [BodyMember]],
-        team: [(person: Person, side: Side)], warnings: [GovernanceWarning], canManage: Bool, memberError: (UUID, String)?
+        layout: LayoutModel, alliance: Alliance, bodies: [GovernanceBody], members: [UUID: [BodyMember]], meetings: [Meeting],
+        team: [(person: Person, side: Side)], warnings: [GovernanceWarning], today: LocalDate, canManage: Bool,
+        memberError: (UUID, String)?, meetingError: MeetingError?
     ) {
         self.layout = layout
         allianceName = alliance.name
@@ -76,6 +105,13 @@ struct GovernancePage: Sendable {
             }
             let c = body.charter
             let count = GovernanceChecks.counts(list)
+            let refused = meetingError?.bodyID == body.id ? meetingError : nil
+            let typed = refused?.input ?? MeetingInput()
+            let meetingRows = meetings.filter { $0.bodyID == body.id }.reversed().map {
+                MeetingRow(
+                    title: $0.title, when: "\($0.date) \($0.time) UTC", href: Site.meeting.path(alliance.id, $0.id),
+                    minutes: $0.minutesStatus.label, upcoming: $0.date >= today)
+            }
             return BodyBlock(
                 id: "body-" + body.id.uuidString.lowercased(), name: body.name, kind: body.kind.label, depth: depth,
                 indentClass: "depth-\(min(depth, 3))", parentName: body.parentID.flatMap { id in bodies.first { $0.id == id }?.name },
@@ -92,9 +128,16 @@ struct GovernancePage: Sendable {
                 }, hasSteps: !c.escalation.isEmpty, ours: rows(.ours), partner: rows(.partner),
                 counts: "Ours \(count[.ours, default: 0]) · partner \(count[.partner, default: 0])",
                 warnings: warnings.filter { $0.bodyID == body.id && $0.kind != .multipleLayers }.map(\.message),
+
                 hasWarnings: warnings.contains { $0.bodyID == body.id && $0.kind != .multipleLayers },
                 editHref: Site.editBody.path(alliance.id, body.id), memberAction: Site.bodyMembers.path(alliance.id, body.id),
-                memberError: memberError?.0 == body.id ? memberError?.1 : nil)
+                memberError: memberError?.0 == body.id ? memberError?.1 : nil, meetings: Array(meetingRows),
+                hasMeetings: !meetingRows.isEmpty,
+                meetingForm: MeetingForm(
+                    action: Site.bodyMeetings.path(alliance.id, body.id), title: typed.title ?? "", date: typed.date ?? "",
+                    time: typed.time ?? "", location: typed.location ?? "", agenda: typed.agenda ?? "",
+                    override: typed.noticeOverride ?? "",
+                    errors: refused?.errors.map(\.message) ?? [], hasErrors: refused != nil, open: refused != nil))
         }
         isEmpty = bodies.isEmpty
         self.warnings = warnings.map(\.message)

@@ -73,6 +73,9 @@ struct LayoutModel: Sendable {
         case "body-updated": "Body saved. The change is recorded in the history."
         case "body-member-added": "Member added."
         case "body-member-removed": "Member removed."
+        case "meeting-scheduled": "Meeting scheduled. Record attendance on the day."
+        case "attendance-saved": "Attendance saved."
+        case "minutes-saved": "Minutes saved."
         case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil
         }

@@ -1,0 +1,180 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// Meetings of governance bodies: scheduling within the charter's notice, attendance with quorum, minutes.
+struct MeetingsController {
+    let services: Services
+    var store: Store { services.store }
+    var governance: GovernanceController { GovernanceController(services: services) }
+
+    func register(_ router: Router<AppContext>) {
+        router.post(RouterPath(Site.bodyMeetings.pattern)) { request, context in
+            let (user, alliance, body) = try await governance.managed(context)
+            let form = try await FormData.read(request, context: context)
+            let input = MeetingInput(
+                title: form["title"], date: form["date"], time: form["time"], location: form["location"], agenda: form["agenda"],
+                noticeOverride: form["noticeOverride"])
+            do {
+                let valid = try input.validate(charter: body.charter, today: services.today)
+                let meeting = try await store.governance.scheduleMeeting(body, valid, by: services.actor(user))
+                return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=meeting-scheduled")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await governance.index(
+                    context, alliance, user: user, notice: nil,
+                    meetingError: .init(bodyID: body.id, errors: error.fieldErrors, input: input), status: .unprocessableContent)
+            }
+        }
+        router.get(RouterPath(Site.meeting.pattern)) { request, context in
+            let (user, alliance, body, meeting) = try await visible(context)
+            return try await page(
+                context, alliance, body, meeting, user: user, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
+        }
+        router.post(RouterPath(Site.meetingAttendance.pattern)) { request, context in
+            let (user, alliance, body, meeting) = try await managed(context)
+            let form = try await FormData.read(request, context: context)
+            var ids: Set<UUID> = []
+            for raw in form.all("attendee") {
+                guard let id = UUID(uuidString: raw) else {
+                    return try await page(
+                        context, alliance, body, meeting, user: user, notice: nil,
+                        errors: [FieldError(field: "attendees", message: "Attendees must be members of the body.")],
+                        status: .unprocessableContent)
+                }
+                ids.insert(id)
+            }
+            do {
+                try await store.governance.setAttendance(meeting.id, personIDs: ids, by: services.actor(user))
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await page(
+                    context, alliance, body, meeting, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+            }
+            return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=attendance-saved")
+        }
+        router.post(RouterPath(Site.meetingMinutes.pattern)) { request, context in
+            let (user, alliance, body, meeting) = try await managed(context)
+            let form = try await FormData.read(request, context: context)
+            do {
+                let valid = try MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"]).validate()
+                _ = try await store.governance.saveMinutes(
+                    meeting.id, valid, expectedVersion: form["version"].flatMap(Int.init), by: services.actor(user))
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await page(
+                    context, alliance, body, meeting, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+            }
+            return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=minutes-saved")
+        }
+    }
+
+    /// The meeting if the user may see its body (partner users: shared bodies of their alliances only).
+    func visible(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        guard let meeting = try await store.governance.meeting(id: try context.id("meeting")), meeting.allianceID == alliance.id,
+            let body = try await store.governance.body(id: meeting.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
+        else { throw DomainError.notFound("No such meeting.") }
+        return (user, alliance, body, meeting)
+    }
+
+    func managed(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
+        let found = try await visible(context)
+        try AccessPolicy.require(found.0.principal, .manageGovernance(found.1.id))
+        return found
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, _ body: GovernanceBody, _ meeting: Meeting, user: SignedIn, notice: String?,
+        errors: [FieldError], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let members = try await store.governance.members(bodyIDs: [body.id])[body.id] ?? []
+        let attendance = try await store.governance.attendance(meetingID: meeting.id)
+        let people = try await store.people.find(ids: members.map(\.personID))
+        let model = MeetingPage(
+            layout: LayoutModel(title: meeting.title, context: context, section: "alliances", notice: notice), alliance: alliance,
+            body: body,
+            meeting: meeting, members: members, people: people, attendance: attendance,
+            canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), errors: errors)
+        return try services.views.page(model, "governance/meeting", status: status)
+    }
+}
+
+struct MeetingPage: Sendable {
+    struct Attendee: Sendable {
+        let id: String
+        let name: String
+        let role: String
+        let side: String
+        let present: Bool
+    }
+    let layout: LayoutModel
+    let title: String
+    let allianceName: String
+    let allianceHref: String
+    let governanceHref: String
+    let bodyName: String
+    let when: String
+    let location: String?
+    let agenda: [String]
+    let hasAgenda: Bool
+    let noticeOverride: String?
+    let attendees: [Attendee]
+    let hasMembers: Bool
+    let quorumMet: Bool
+    let quorumText: String
+    let attendanceAction: String
+    let minutesAction: String
+    let minutes: String
+    let minutesStatus: String
+    let statusOptions: [OptionModel]
+    let documents: [String]
+    let documentsText: String
+    let hasDocuments: Bool
+    let approved: Bool
+    let version: Int
+    let canManage: Bool
+    let errors: [String]
+    let hasErrors: Bool
+
+    init(
+        layout: LayoutModel, alliance: Alliance, body: GovernanceBody, meeting: Meeting, members: [BodyMember], people: [UUID: Person],
+        attendance: [UUID: Side], canManage: Bool, errors: [FieldError]
+    ) {
+        self.layout = layout
+        title = meeting.title
+        allianceName = alliance.name
+        allianceHref = Site.alliance.path(alliance.id)
+        governanceHref = Site.governance.path(alliance.id)
+        bodyName = body.name
+        when = "\(meeting.date) at \(meeting.time) UTC"
+        location = meeting.location
+        agenda = meeting.agenda
+        hasAgenda = !meeting.agenda.isEmpty
+        noticeOverride = meeting.noticeOverride
+        attendees = members.map {
+            Attendee(
+                id: $0.personID.uuidString.lowercased(), name: people[$0.personID]?.name ?? "Former team member", role: $0.role.label,
+                side: $0.side.label, present: attendance[$0.personID] != nil)
+        }
+        hasMembers = !members.isEmpty
+        let voting = members.filter { $0.role.isVoting && attendance[$0.personID] != nil }.map(\.side)
+        quorumMet = DecisionRules.quorum(body.charter, attending: voting)
+        let ours = voting.filter { $0 == .ours }.count
+        let partner = voting.count - ours
+        quorumText =
+            "\(quorumMet ? "Quorum met" : "No quorum"): \(ours) of ours and \(partner) of the partner's voting members present; the charter needs \(body.charter.quorumPerParty) of each."
+        attendanceAction = Site.meetingAttendance.path(alliance.id, meeting.id)
+        minutesAction = Site.meetingMinutes.path(alliance.id, meeting.id)
+        minutes = meeting.minutes ?? ""
+        minutesStatus = meeting.minutesStatus.label
+        statusOptions = OptionModel.list(MinutesStatus.self, selected: meeting.minutesStatus.rawValue)
+        documents = meeting.documents
+        documentsText = meeting.documents.joined(separator: "\n")
+        hasDocuments = !meeting.documents.isEmpty
+        approved = meeting.minutesStatus == .approved
+        version = meeting.version
+        self.canManage = canManage
+        self.errors = errors.map(\.message)
+        hasErrors = !errors.isEmpty
+    }
+}
