@@ -140,3 +140,50 @@ import Testing
         #expect(agenda.agenda == ["Budget", "Risks"] && agenda.startMinute == 540)
     }
 }
+
+@Suite struct DecisionFlowTests {
+    let charter = Charter(
+        quorumPerParty: 1, decisionRule: .onePerParty,
+        escalation: [
+            EscalationStep(decidedBy: "Alliance managers", days: 10), EscalationStep(decidedBy: "CEOs", days: 30, finalSay: .ours),
+        ])
+    let today = LocalDate("2026-11-30")!
+
+    func decision(_ status: DecisionStatus = .proposed) -> Decision {
+        Decision(
+            id: UUID(), bodyID: UUID(), allianceID: UUID(), meetingID: nil, title: "Launch", details: nil, status: status, escalation: nil,
+            supersededBy: nil, version: 1, createdAt: Date())
+    }
+
+    func votes(_ ours: Vote, _ partner: Vote) -> [CastVote] {
+        [CastVote(personID: UUID(), side: .ours, vote: ours), CastVote(personID: UUID(), side: .partner, vote: partner)]
+    }
+
+    @Test func approvalNeedsAQuorateMeetingAndDeadlocksClimbTheLadder() throws {
+        #expect(throws: DomainError.self) {
+            try DecisionFlow.afterVotes(decision(), charter: charter, votes: votes(.approve, .approve), quorate: false, today: today)
+        }
+        #expect(
+            try DecisionFlow.afterVotes(decision(), charter: charter, votes: votes(.approve, .approve), quorate: true, today: today).status
+                == .approved)
+        #expect(
+            try DecisionFlow.afterVotes(decision(), charter: charter, votes: votes(.reject, .reject), quorate: false, today: today).status
+                == .rejected)
+        let stuck = try DecisionFlow.afterVotes(decision(), charter: charter, votes: votes(.approve, .reject), quorate: true, today: today)
+        #expect(stuck.status == .escalated && stuck.escalation?.deadline.description == "2026-12-10")
+        #expect(!stuck.isOverdue(on: LocalDate("2026-12-10")!) && stuck.isOverdue(on: LocalDate("2026-12-11")!))
+        let up = try DecisionFlow.escalate(stuck, charter: charter, today: LocalDate("2026-12-11")!)
+        #expect(up.escalation?.step == 1 && up.escalation?.deadline.description == "2027-01-10")
+        #expect(throws: DomainError.self) { try DecisionFlow.escalate(up, charter: charter, today: today) }
+        #expect(try DecisionFlow.close(up, as: .resolved).status == .resolved)
+        #expect(throws: DomainError.self) { try DecisionFlow.close(decision(.approved), as: .resolved) }
+        #expect(throws: DomainError.self) {
+            try DecisionFlow.afterVotes(
+                decision(.approved), charter: charter, votes: votes(.approve, .approve), quorate: true, today: today)
+        }
+        let noLadder = try DecisionFlow.afterVotes(
+            decision(), charter: Charter(), votes: votes(.approve, .reject), quorate: true, today: today)
+        #expect(noLadder.status == .deadlocked && noLadder.escalation == nil)
+        #expect(try DecisionFlow.close(decision(), as: .deferred).status == .deferred)
+    }
+}

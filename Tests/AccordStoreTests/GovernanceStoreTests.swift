@@ -112,3 +112,41 @@ import Testing
         }
     }
 }
+
+@Suite struct DecisionStoreTests {
+    @Test(arguments: TestDatabase.available)
+    func votesDecideAndLaterDecisionsSupersede(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let (alliance, ours, partner) = try await GovernanceStoreTests.setup(store)
+            let jsc = try await store.governance.createBody(
+                allianceID: alliance.id, try GovernanceStoreTests.valid("JSC"), by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: ours[0].id, side: .ours, role: .chair, by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: partner[0].id, side: .partner, role: .coChair, by: Fixtures.actor)
+            let day = LocalDate("2026-11-30")!
+            let meeting = try await store.governance.scheduleMeeting(
+                jsc, MeetingInput.Valid(title: "JSC", date: day, startMinute: 600, location: nil, agenda: [], noticeOverride: "test"),
+                by: Fixtures.actor)
+            let first = try await store.governance.proposeDecision(jsc, title: "Budget", details: nil, by: Fixtures.actor)
+            let yes = [ours[0].id: Vote.approve, partner[0].id: Vote.approve]
+            // Nobody attended yet: votes are refused and nothing changes.
+            await #expect(throws: DomainError.self) {
+                try await store.governance.recordVotes(first.id, meetingID: meeting.id, votes: yes, today: day, by: Fixtures.actor)
+            }
+            try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], by: Fixtures.actor)
+            let approved = try await store.governance.recordVotes(
+                first.id, meetingID: meeting.id, votes: yes, today: day, by: Fixtures.actor)
+            #expect(approved.status == .approved && approved.meetingID == meeting.id)
+            #expect(try await store.governance.votes(decisionID: first.id).count == 2)
+            let second = try await store.governance.proposeDecision(jsc, title: "Budget, revised", details: nil, by: Fixtures.actor)
+            await #expect(throws: DomainError.self) { try await store.governance.supersede(first.id, by: first.id, actor: Fixtures.actor) }
+            let old = try await store.governance.supersede(first.id, by: second.id, actor: Fixtures.actor)
+            #expect(old.status == .superseded && old.supersededBy == second.id)
+            #expect(try await store.governance.decision(id: first.id)?.status == .superseded)
+            let split = [ours[0].id: Vote.approve, partner[0].id: Vote.reject]
+            let stuck = try await store.governance.recordVotes(
+                second.id, meetingID: meeting.id, votes: split, today: day, by: Fixtures.actor)
+            #expect(stuck.status == .escalated && stuck.escalation?.deadline.description == "2026-12-30")
+            #expect(try await store.audit.verify().intact)
+        }
+    }
+}

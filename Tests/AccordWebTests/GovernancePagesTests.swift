@@ -143,3 +143,67 @@ import Testing
         }
     }
 }
+
+@Suite struct DecisionPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func votesDeadlockAndTheEscalationClockRuns(_ database: String) async throws {
+        let clock = TestClock()
+        try await WebHarness.run(database: database, clock: clock) { h in
+            let alliance = try await h.alliance(named: "Pampas gene therapy")
+            let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
+            let jsc = try await h.store.governance.bodies(allianceID: alliance.id).first { $0.name == "Joint steering committee" }!
+            let members = try await h.store.governance.members(bodyIDs: [jsc.id])[jsc.id]!
+            let meeting = try await h.store.governance.meetings(bodyIDs: [jsc.id]).first { $0.date < LocalDate(date: clock.now) }!
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            try await manager.get(path)
+            #expect(
+                try await manager.post(path + "/\(jsc.id.uuidString.lowercased())/decisions", ["title": ""]).status == .unprocessableContent
+            )
+            try await manager.get(path)
+            let proposed = try await manager.post(
+                path + "/\(jsc.id.uuidString.lowercased())/decisions", ["title": "Add a second manufacturing site", "details": "Capacity"])
+            #expect(proposed.status == .seeOther)
+            let decisionPath = proposed.location!.components(separatedBy: "?")[0]
+            let before = try await h.auditCount()
+
+            // A vote by someone outside the body is refused; so is a meeting of another body.
+            try await manager.get(decisionPath)
+            let outsider = try await manager.post(
+                decisionPath + "/votes", ["meetingID": meeting.id.uuidString, "vote.\(UUID().uuidString)": "approve"])
+            #expect(outsider.status == .unprocessableContent && outsider.text.contains("Only voting members"))
+            try await manager.get(decisionPath)
+            #expect(try await manager.post(decisionPath + "/votes", ["meetingID": UUID().uuidString]).status == .unprocessableContent)
+            #expect(try await h.auditCount() == before)
+
+            // Our side approves, the partner rejects: one vote per party deadlocks and step 1 starts.
+            var form = ["meetingID": meeting.id.uuidString]
+            for member in members where member.role.isVoting {
+                form["vote.\(member.personID.uuidString.lowercased())"] = member.side == .ours ? "approve" : "reject"
+            }
+            try await manager.get(decisionPath)
+            #expect(try await manager.post(decisionPath + "/votes", form).status == .seeOther)
+            let escalated = try await manager.get(decisionPath)
+            #expect(escalated.text.contains(">Escalated<") && escalated.text.contains("15 days left"))
+
+            // Sixteen days later the step is overdue on the decision and on the governance page.
+            clock.advance(days: 16)
+            try await manager.signIn("manager@accord.example")  // the session expired with the clock
+            let late = try await manager.get(decisionPath)
+            #expect(late.text.contains("1 day overdue") && late.text.contains("Overdue"))
+            #expect(try await manager.get(path).text.contains("is overdue at escalation step 1 (Alliance managers)"))
+            try await manager.get(decisionPath)
+            #expect(try await manager.post(decisionPath + "/status", ["status": "escalated"]).status == .seeOther)
+            #expect(try await manager.get(decisionPath).text.contains("30 days left"))
+            try await manager.get(decisionPath)
+            #expect(try await manager.post(decisionPath + "/status", ["status": "escalated"]).status == .conflict)  // top of the ladder
+            try await manager.get(decisionPath)
+            #expect(try await manager.post(decisionPath + "/status", ["status": "resolved"]).status == .seeOther)
+            #expect(try await manager.get(decisionPath).text.contains(">Resolved<"))
+
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            #expect(try await partner.get(decisionPath).status == .notFound)
+        }
+    }
+}

@@ -26,16 +26,16 @@ struct WebHarness {
     }
 
     static func run(
-        database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(),
+        database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(), clock: TestClock? = nil,
         _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         if database == "postgres" {
-            try await withPostgres { url in try await run(url: url, throttle: throttle, body) }
+            try await withPostgres { url in try await run(url: url, throttle: throttle, clock: clock, body) }
             return
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await run(url: .sqlite(path: path), throttle: throttle, body)
+        try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, body)
     }
 
     /// A fresh PostgreSQL database for one test, dropped afterwards.
@@ -55,13 +55,16 @@ struct WebHarness {
         await adminDB.close()
     }
 
-    static func run(url: DatabaseURL, throttle: SignInThrottle, _ body: @escaping @Sendable (WebHarness) async throws -> Void) async throws
-    {
+    static func run(
+        url: DatabaseURL, throttle: SignInThrottle, clock: TestClock? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
+    ) async throws {
         let database = try await AccordDatabase.open(url, logger: logger)
         try await Migrator(database: database).migrate(logger: logger)
         let store = Store(database: database)
         _ = try await DemoPortfolio.load(into: store, bcryptCost: 4)
-        let services = Services(store: store, views: try await Views.load(), config: AppConfig(), throttle: throttle, bcryptCost: 4)
+        let time = clock ?? TestClock(nil)
+        let services = Services(
+            store: store, views: try await Views.load(), config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
         let app = Application(router: buildRouter(services), logger: logger)
         do {
             try await app.test(.router) { client in try await body(WebHarness(store: store, client: client)) }
@@ -151,4 +154,18 @@ final class Browser: @unchecked Sendable {
 extension TestResponse {
     var text: String { String(buffer: body) }
     var location: String? { headers[.location] }
+}
+
+/// A clock tests pin and move, to cross deadlines without waiting; `TestClock(nil)` follows the real time.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date?
+
+    init(_ date: Date? = Date()) { current = date }
+
+    var now: Date { lock.withLock { current } ?? Date() }
+
+    func advance(days: Int) {
+        lock.withLock { current = (current ?? Date()).addingTimeInterval(TimeInterval(days) * 86_400) }
+    }
 }

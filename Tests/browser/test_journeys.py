@@ -292,3 +292,49 @@ def test_respondent_answers_through_a_link_and_manager_reads_results(driver):
     shot(driver, "19-health-heatmap")
     check_accessibility(driver, "health heat map")
     sign_out(driver)
+
+
+def test_meeting_with_quorum_and_a_deadlocked_decision_on_the_escalation_clock(driver):
+    sign_in(driver, "manager@accord.example")
+    follow(driver, "Kanto Japan co-commercialization")
+    follow(driver, "Governance")
+    assert "breaks parity" in driver.find_element(By.ID, "governance-warnings").text
+    check_accessibility(driver, "governance")
+    jsc = driver.find_elements(By.CSS_SELECTOR, "section.body-block")[0]
+    jsc.find_element(By.XPATH, ".//summary[normalize-space()='Schedule a meeting']").click()
+    jsc.find_element(By.CSS_SELECTOR, "input[id$='-m-title']").send_keys("Extraordinary steering committee")
+    driver.execute_script(
+        "const d = new Date(Date.now() + 5 * 86400000); arguments[0].value = d.toISOString().slice(0, 10)",
+        jsc.find_element(By.CSS_SELECTOR, "input[id$='-m-date']"))
+    click_and_wait(driver, lambda: button(driver, "Schedule meeting"))
+    # Five days is inside the 30 days' notice: refused until a reason is given.
+    assert "30 days' notice" in driver.page_source
+    jsc = driver.find_elements(By.CSS_SELECTOR, "section.body-block")[0]
+    jsc.find_element(By.CSS_SELECTOR, "input[id$='-m-override']").send_keys("Supply shortfall needs a decision now")
+    click_and_wait(driver, lambda: button(driver, "Schedule meeting"))
+    assert "Meeting scheduled" in driver.page_source and "No quorum" in driver.find_element(By.ID, "quorum").text
+    for box in driver.find_elements(By.CSS_SELECTOR, "input[name=attendee]"):
+        if not box.is_selected():
+            box.click()
+    click_and_wait(driver, lambda: button(driver, "Save attendance"))
+    assert "Quorum met" in driver.find_element(By.ID, "quorum").text
+    shot(driver, "20-meeting-quorum")
+    check_accessibility(driver, "meeting")
+
+    follow(driver, "Governance")
+    jsc = driver.find_elements(By.CSS_SELECTOR, "section.body-block")[0]
+    jsc.find_element(By.XPATH, ".//summary[normalize-space()='Propose a decision']").click()
+    jsc.find_element(By.CSS_SELECTOR, "input[id$='-d-title']").send_keys("Split the launch into two waves")
+    click_and_wait(driver, lambda: button(driver, "Propose"))
+    meetings = Select(driver.find_element(By.ID, "vote-meeting"))
+    meetings.select_by_visible_text(next(o.text for o in meetings.options if "Extraordinary steering committee" in o.text))
+    for field in driver.find_elements(By.CSS_SELECTOR, ".inline-vote"):
+        side = field.find_element(By.TAG_NAME, "label").text
+        Select(field.find_element(By.TAG_NAME, "select")).select_by_value("approve" if "Our company" in side else "reject")
+    click_and_wait(driver, lambda: button(driver, "Record votes"))
+    assert driver.find_element(By.ID, "decision-status").text == "Escalated"
+    clock = driver.find_element(By.ID, "escalation-clock").text
+    assert "Step 1 decides by" in clock and "15 days left" in clock, clock
+    shot(driver, "21-decision-escalation")
+    check_accessibility(driver, "decision")
+    sign_out(driver)

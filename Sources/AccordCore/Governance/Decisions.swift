@@ -96,3 +96,103 @@ public struct EscalationState: Sendable, Equatable, Codable {
 
     public func isOverdue(on day: LocalDate) -> Bool { day > deadline }
 }
+
+/// An entry of the decision register.
+public struct Decision: Sendable, Equatable, Codable, Identifiable {
+    public var id: UUID
+    public var bodyID: UUID
+    public var allianceID: UUID
+    public var meetingID: UUID?
+    public var title: String
+    public var details: String?
+    public var status: DecisionStatus
+    public var escalation: EscalationState?
+    public var supersededBy: UUID?
+    public var version: Int
+    public var createdAt: Date
+
+    public init(
+        id: UUID, bodyID: UUID, allianceID: UUID, meetingID: UUID?, title: String, details: String?, status: DecisionStatus,
+        escalation: EscalationState?, supersededBy: UUID?, version: Int, createdAt: Date
+    ) {
+        self.id = id
+        self.bodyID = bodyID
+        self.allianceID = allianceID
+        self.meetingID = meetingID
+        self.title = title
+        self.details = details
+        self.status = status
+        self.escalation = escalation
+        self.supersededBy = supersededBy
+        self.version = version
+        self.createdAt = createdAt
+    }
+
+    /// Open on the ladder with its current step's deadline passed.
+    public func isOverdue(on day: LocalDate) -> Bool {
+        status == .escalated && (escalation?.isOverdue(on: day) ?? false)
+    }
+}
+
+public enum DecisionFlow {
+    /// What recorded votes do to a decision: the charter's rule decides; approval needs a quorate meeting; a
+    /// deadlock climbs the first step of the ladder when there is one.
+    public static func afterVotes(
+        _ decision: Decision, charter: Charter, votes: [CastVote], quorate: Bool, today: LocalDate
+    ) throws(DomainError) -> Decision {
+        guard [.proposed, .deferred].contains(decision.status) else {
+            throw .conflict("Votes can be recorded only on a proposed or deferred decision; this one is \(decision.status.rawValue).")
+        }
+        if votes.isEmpty { throw .invalid("votes", "Record at least one vote.") }
+        var next = decision
+        switch DecisionRules.outcome(charter.decisionRule, votes) {
+        case .approved:
+            if !quorate { throw .invalid("votes", "The meeting had no quorum, so it cannot approve decisions.") }
+            next.status = .approved
+        case .rejected:
+            next.status = .rejected
+        case .deadlocked:
+            if let state = EscalationState.start(charter, on: today) {
+                next.status = .escalated
+                next.escalation = state
+            } else {
+                next.status = .deadlocked
+            }
+        }
+        return next
+    }
+
+    /// Moves an escalated decision to the next step of the ladder.
+    public static func escalate(_ decision: Decision, charter: Charter, today: LocalDate) throws(DomainError) -> Decision {
+        guard decision.status == .escalated || decision.status == .deadlocked else {
+            throw .conflict("Only a deadlocked or escalated decision can be escalated.")
+        }
+        var next = decision
+        if let current = decision.escalation {
+            guard let state = current.next(charter, on: today) else {
+                throw .conflict("This decision is at the top of the escalation ladder; resolve it there.")
+            }
+            next.escalation = state
+        } else {
+            guard let state = EscalationState.start(charter, on: today) else {
+                throw .conflict("The body's charter has no escalation ladder.")
+            }
+            next.escalation = state
+        }
+        next.status = .escalated
+        return next
+    }
+
+    /// Ends a deadlock or escalation with a resolution, or defers a proposed decision.
+    public static func close(_ decision: Decision, as status: DecisionStatus) throws(DomainError) -> Decision {
+        let allowed: [DecisionStatus: Set<DecisionStatus>] = [
+            .resolved: [.deadlocked, .escalated], .deferred: [.proposed], .proposed: [.deferred],
+        ]
+        guard let from = allowed[status], from.contains(decision.status) else {
+            throw .conflict("A decision that is \(decision.status.rawValue) cannot become \(status.rawValue).")
+        }
+        var next = decision
+        next.status = status
+        return next
+    }
+}

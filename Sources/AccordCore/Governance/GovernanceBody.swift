@@ -210,4 +210,16 @@ public protocol GovernanceRepository: Sendable {
     /// Replaces the attendance; every attendee must be a member of the meeting's body.
     func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, by actor: AuditActor) async throws
     func saveMinutes(_ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Meeting
+    func decisions(bodyIDs: [UUID]) async throws -> [Decision]
+    func decision(id: UUID) async throws -> Decision?
+    func proposeDecision(_ body: GovernanceBody, title: String, details: String?, by actor: AuditActor) async throws -> Decision
+    func votes(decisionID: UUID) async throws -> [CastVote]
+    /// Records votes cast at a meeting of the decision's body by members who attended it, and applies the outcome
+    /// (`DecisionFlow.afterVotes`) in the same transaction.
+    func recordVotes(_ decisionID: UUID, meetingID: UUID, votes: [UUID: Vote], today: LocalDate, by actor: AuditActor) async throws
+        -> Decision
+    /// Escalates to the next step, resolves, defers or reopens (`DecisionFlow`).
+    func moveDecision(_ decisionID: UUID, to status: DecisionStatus, today: LocalDate, by actor: AuditActor) async throws -> Decision
+    /// Marks a decision superseded by a later decision of the same body.
+    func supersede(_ decisionID: UUID, by successorID: UUID, actor: AuditActor) async throws -> Decision
 }

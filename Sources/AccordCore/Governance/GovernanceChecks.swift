@@ -7,6 +7,7 @@ public struct GovernanceWarning: Sendable, Equatable {
         case parity
         case multipleLayers = "multiple_layers"
         case behindCadence = "behind_cadence"
+        case overdueDecision = "overdue_decision"
     }
 
     public var kind: Kind
@@ -95,6 +96,20 @@ public enum GovernanceChecks {
                         "\(names[person] ?? "A member") sits in \(depths.count) layers of governance; only the alliance managers should."))
         }
         return warnings
+    }
+
+    /// Escalated decisions whose current step's deadline has passed.
+    public static func overdue(_ decisions: [Decision], bodies: [GovernanceBody], today: LocalDate) -> [GovernanceWarning] {
+        decisions.filter { $0.isOverdue(on: today) }.map { decision in
+            let step = (decision.escalation?.step ?? 0) + 1
+            let body = bodies.first { $0.id == decision.bodyID }
+            let who = body.flatMap { $0.charter.escalation.indices.contains(step - 1) ? $0.charter.escalation[step - 1].decidedBy : nil }
+            return GovernanceWarning(
+                kind: .overdueDecision, bodyID: decision.bodyID,
+                message:
+                    "\"\(decision.title)\" is overdue at escalation step \(step)\(who.map { " (\($0))" } ?? ""): it was due \(decision.escalation!.deadline)."
+            )
+        }
     }
 
     /// A body is behind its cadence when, over the year up to `today`, it held fewer meetings than its charter asks

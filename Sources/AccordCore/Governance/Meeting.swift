@@ -42,6 +42,15 @@ public struct MeetingInput: Sendable, Equatable {
         public var location: String?
         public var agenda: [String]
         public var noticeOverride: String?
+
+        public init(title: String, date: LocalDate, startMinute: Int, location: String?, agenda: [String], noticeOverride: String?) {
+            self.title = title
+            self.date = date
+            self.startMinute = startMinute
+            self.location = location
+            self.agenda = agenda
+            self.noticeOverride = noticeOverride
+        }
     }
 
     /// Checks the fields and the notice period: a date sooner than `today + noticeDays` needs a stated override.
@@ -139,6 +148,12 @@ public struct MinutesInput: Sendable, Equatable {
         public var minutes: String?
         public var status: MinutesStatus
         public var documents: [String]
+
+        public init(minutes: String?, status: MinutesStatus, documents: [String]) {
+            self.minutes = minutes
+            self.status = status
+            self.documents = documents
+        }
     }
 
     /// Approved minutes need text; every document is an http(s) link.

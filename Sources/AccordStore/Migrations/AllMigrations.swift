@@ -16,5 +16,6 @@ public enum AllMigrations {
         M0013_CreateHealthCounts(),
         M0014_CreateGovernance(),
         M0015_CreateMeetings(),
+        M0016_CreateDecisions(),
     ]
 }

@@ -24,6 +24,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     InstrumentsController(services: services).register(router)
     GovernanceController(services: services).register(router)
     MeetingsController(services: services).register(router)
+    DecisionsController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

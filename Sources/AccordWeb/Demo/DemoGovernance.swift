@@ -3,14 +3,15 @@ import AccordStore
 import Foundation
 
 /// A steering committee with a subcommittee on two demo alliances. The Kanto commercialization committee has one
-/// more member on our side than on the partner's, so its parity warning shows.
+/// more member on our side than on the partner's, so its parity warning shows; the Kanto steering committee met
+/// 40 days ago, approved one decision and deadlocked on another, now overdue at the first escalation step.
 enum DemoGovernance {
     static let plans: [(alliance: String, sub: String, subKind: BodyKind)] = [
         ("Kanto Japan co-commercialization", "Joint commercialization committee", .commercializationCommittee),
         ("Pampas gene therapy in-license", "Joint development committee", .developmentCommittee),
     ]
 
-    static func load(into store: Store, actor: AuditActor) async throws {
+    static func load(into store: Store, actor: AuditActor, today: LocalDate = LocalDate(date: Date())) async throws {
         for plan in plans {
             var query = AllianceQuery()
             query.text = plan.alliance
@@ -48,6 +49,39 @@ enum DemoGovernance {
             for member in ours + partner {
                 _ = try? await store.governance.addMember(sub.id, personID: member.personID, side: member.side, role: .member, by: actor)
             }
+            try await meetingHistory(store, jsc, today: today, deadlock: plan.alliance.hasPrefix("Kanto"), actor: actor)
         }
+    }
+
+    /// A quarterly meeting 40 days ago with its attendance, minutes and votes, and the next one scheduled.
+    static func meetingHistory(_ store: Store, _ jsc: GovernanceBody, today: LocalDate, deadlock: Bool, actor: AuditActor) async throws {
+        let held = today.adding(days: -40)
+        let meeting = try await store.governance.scheduleMeeting(
+            jsc,
+            MeetingInput.Valid(
+                title: "Quarterly steering committee", date: held, startMinute: 14 * 60, location: "Video call",
+                agenda: ["Programme status", "Launch sequencing", "Budget for next year"], noticeOverride: nil), by: actor)
+        let members = try await store.governance.members(bodyIDs: [jsc.id])[jsc.id] ?? []
+        try await store.governance.setAttendance(meeting.id, personIDs: Set(members.map(\.personID)), by: actor)
+        _ = try await store.governance.saveMinutes(
+            meeting.id,
+            MinutesInput.Valid(
+                minutes: "Programme on track. Budget agreed. Launch sequencing discussed; see the decision register.", status: .approved,
+                documents: ["https://docs.example/jsc/quarterly-deck.pdf"]), expectedVersion: nil, by: actor)
+        let budget = try await store.governance.proposeDecision(jsc, title: "Approve next year's joint budget", details: nil, by: actor)
+        let approve = Dictionary(members.map { ($0.personID, Vote.approve) }, uniquingKeysWith: { a, _ in a })
+        _ = try await store.governance.recordVotes(budget.id, meetingID: meeting.id, votes: approve, today: held, by: actor)
+        if deadlock {
+            let launch = try await store.governance.proposeDecision(
+                jsc, title: "Move the Japan launch to Q3 2027", details: "Our side wants more time for the supply build-up.", by: actor)
+            let split = Dictionary(
+                members.map { ($0.personID, $0.side == .ours ? Vote.approve : Vote.reject) }, uniquingKeysWith: { a, _ in a })
+            _ = try await store.governance.recordVotes(launch.id, meetingID: meeting.id, votes: split, today: held, by: actor)
+        }
+        _ = try await store.governance.scheduleMeeting(
+            jsc,
+            MeetingInput.Valid(
+                title: "Quarterly steering committee", date: today.adding(days: 50), startMinute: 14 * 60, location: "Tokyo",
+                agenda: ["Programme status", "Escalations"], noticeOverride: nil), by: actor)
     }
 }

@@ -69,10 +69,14 @@ struct GovernanceController {
         let cadence = bodies.compactMap { body in
             GovernanceChecks.behindCadence(body, heldOn: meetings.filter { $0.bodyID == body.id }.map(\.date), today: today)
         }
-        let warnings = GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names) + cadence
+        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
+        let warnings =
+            GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names) + cadence
+            + GovernanceChecks.overdue(decisions, bodies: bodies, today: today)
         let model = GovernancePage(
             layout: LayoutModel(title: "Governance: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, bodies: bodies, members: members, meetings: meetings, team: team, warnings: warnings, today: today,
+            alliance: alliance, bodies: bodies, members: members, meetings: meetings, decisions: decisions, team: team, warnings: warnings,
+            today: today,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), memberError: memberError,
             meetingError: meetingError)
         return try services.views.page(model, "governance/index", status: status)

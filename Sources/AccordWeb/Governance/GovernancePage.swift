@@ -15,6 +15,14 @@ struct GovernancePage: Sendable {
         let minutes: String
         let upcoming: Bool
     }
+    struct DecisionRow: Sendable {
+        let title: String
+        let href: String
+        let status: String
+        let statusCode: String
+        let step: String?
+        let overdue: Bool
+    }
     /// A meeting form that was refused, to show again with its values and messages.
     struct MeetingError: Sendable {
         let bodyID: UUID
@@ -61,6 +69,9 @@ struct GovernancePage: Sendable {
         let meetings: [MeetingRow]
         let hasMeetings: Bool
         let meetingForm: MeetingForm
+        let decisions: [DecisionRow]
+        let hasDecisions: Bool
+        let decisionAction: String
     }
     let layout: LayoutModel
     let allianceName: String
@@ -76,7 +87,7 @@ struct GovernancePage: Sendable {
 
     init(
         layout: LayoutModel, alliance: Alliance, bodies: [GovernanceBody], members: [UUID: [BodyMember]], meetings: [Meeting],
-        team: [(person: Person, side: Side)], warnings: [GovernanceWarning], today: LocalDate, canManage: Bool,
+        decisions: [Decision], team: [(person: Person, side: Side)], warnings: [GovernanceWarning], today: LocalDate, canManage: Bool,
         memberError: (UUID, String)?, meetingError: MeetingError?
     ) {
         self.layout = layout
@@ -107,6 +118,14 @@ struct GovernancePage: Sendable {
             let count = GovernanceChecks.counts(list)
             let refused = meetingError?.bodyID == body.id ? meetingError : nil
             let typed = refused?.input ?? MeetingInput()
+            let decisionRows = decisions.filter { $0.bodyID == body.id }.map { decision in
+                DecisionRow(
+                    title: decision.title, href: Site.decision.path(alliance.id, decision.id), status: decision.status.label,
+                    statusCode: decision.status.rawValue,
+                    step: decision.status == .escalated
+                        ? decision.escalation.map { "Step \($0.step + 1), due \($0.deadline)" } : nil,
+                    overdue: decision.isOverdue(on: today))
+            }
             let meetingRows = meetings.filter { $0.bodyID == body.id }.reversed().map {
                 MeetingRow(
                     title: $0.title, when: "\($0.date) \($0.time) UTC", href: Site.meeting.path(alliance.id, $0.id),
@@ -137,7 +156,8 @@ struct GovernancePage: Sendable {
                     action: Site.bodyMeetings.path(alliance.id, body.id), title: typed.title ?? "", date: typed.date ?? "",
                     time: typed.time ?? "", location: typed.location ?? "", agenda: typed.agenda ?? "",
                     override: typed.noticeOverride ?? "",
-                    errors: refused?.errors.map(\.message) ?? [], hasErrors: refused != nil, open: refused != nil))
+                    errors: refused?.errors.map(\.message) ?? [], hasErrors: refused != nil, open: refused != nil),
+                decisions: decisionRows, hasDecisions: !decisionRows.isEmpty, decisionAction: Site.bodyDecisions.path(alliance.id, body.id))
         }
         isEmpty = bodies.isEmpty
         self.warnings = warnings.map(\.message)

@@ -76,6 +76,9 @@ struct LayoutModel: Sendable {
         case "meeting-scheduled": "Meeting scheduled. Record attendance on the day."
         case "attendance-saved": "Attendance saved."
         case "minutes-saved": "Minutes saved."
+        case "decision-proposed": "Decision proposed. Record the votes at a meeting of the body."
+        case "votes-recorded": "Votes recorded; the outcome follows the charter's decision rule."
+        case "decision-updated": "Decision updated."
         case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil
         }

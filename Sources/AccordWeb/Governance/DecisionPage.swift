@@ -1,0 +1,124 @@
+import AccordCore
+import Foundation
+
+/// One decision: its status, the votes, the escalation ladder with the current step's clock, and what can be done next.
+struct DecisionPage: Sendable {
+    struct VoteRow: Sendable {
+        let name: String
+        let side: String
+        let vote: String
+    }
+    struct Voter: Sendable {
+        let field: String
+        let id: String
+        let name: String
+        let side: String
+    }
+    struct LadderStep: Sendable {
+        let number: Int
+        let text: String
+        let current: Bool
+        let deadline: String?
+        let overdue: Bool
+    }
+    let layout: LayoutModel
+    let title: String
+    let details: String?
+    let allianceName: String
+    let allianceHref: String
+    let governanceHref: String
+    let bodyName: String
+    let status: String
+    let statusCode: String
+    let rule: String
+    let votes: [VoteRow]
+    let hasVotes: Bool
+    let ladder: [LadderStep]
+    let hasLadder: Bool
+    let clock: String?
+    let overdue: Bool
+    let supersededHref: String?
+    let voters: [Voter]
+    let meetingOptions: [OptionModel]
+    let canVote: Bool
+    let canEscalate: Bool
+    let canResolve: Bool
+    let canDefer: Bool
+    let canReopen: Bool
+    let canSupersede: Bool
+    let successorOptions: [OptionModel]
+    let votesAction: String
+    let statusAction: String
+    let supersedeAction: String
+    let canManage: Bool
+    let errors: [String]
+    let hasErrors: Bool
+
+    init(
+        layout: LayoutModel, alliance: Alliance, body: GovernanceBody, decision: Decision, votes: [CastVote], members: [BodyMember],
+        people: [UUID: Person], meetings: [Meeting], others: [Decision], today: LocalDate, canManage: Bool, errors: [FieldError]
+    ) {
+        self.layout = layout
+        title = decision.title
+        details = decision.details
+        allianceName = alliance.name
+        allianceHref = Site.alliance.path(alliance.id)
+        governanceHref = Site.governance.path(alliance.id)
+        bodyName = body.name
+        status = decision.status.label
+        statusCode = decision.status.rawValue
+        rule = body.charter.decisionRule.label
+        self.votes = votes.map {
+            VoteRow(name: people[$0.personID]?.name ?? "Former member", side: $0.side.label, vote: $0.vote.label)
+        }
+        hasVotes = !votes.isEmpty
+        let state = decision.escalation
+        ladder = body.charter.escalation.enumerated().map { index, step in
+            var text = "\(step.decidedBy), \(step.days) days"
+            if let say = step.finalSay { text += "; final say: \(say == .ours ? "our company" : "the partner")" }
+            if !step.excludedMatters.isEmpty { text += " (except \(step.excludedMatters.joined(separator: ", ")))" }
+            let current = decision.status == .escalated && state?.step == index
+            return LadderStep(
+                number: index + 1, text: text, current: current, deadline: current ? state?.deadline.description : nil,
+                overdue: current && (state?.isOverdue(on: today) ?? false))
+        }
+        hasLadder = !ladder.isEmpty
+        overdue = decision.isOverdue(on: today)
+        if decision.status == .escalated, let state {
+            let days = today.days(until: state.deadline)
+            clock =
+                days >= 0
+                ? "Step \(state.step + 1) decides by \(state.deadline): \(days) day\(days == 1 ? "" : "s") left."
+                : "Step \(state.step + 1) was due \(state.deadline): \(-days) day\(days == -1 ? "" : "s") overdue."
+        } else {
+            clock = nil
+        }
+        supersededHref = decision.supersededBy.map { Site.decision.path(alliance.id, $0) }
+        voters = members.map {
+            Voter(
+                field: "vote." + $0.personID.uuidString.lowercased(), id: "v-" + $0.personID.uuidString.lowercased(),
+                name: people[$0.personID]?.name ?? "Former member", side: $0.side.label)
+        }
+        meetingOptions =
+            [OptionModel(value: "", label: "Choose the meeting", selected: true)]
+            + meetings.reversed().map {
+                OptionModel(value: $0.id.uuidString.lowercased(), label: "\($0.date): \($0.title)", selected: false)
+            }
+        canVote = canManage && [.proposed, .deferred].contains(decision.status) && !members.isEmpty
+        canEscalate =
+            canManage && (decision.status == .deadlocked || (decision.status == .escalated && (state?.step ?? 0) + 1 < ladder.count))
+        canResolve = canManage && [.deadlocked, .escalated].contains(decision.status)
+        canDefer = canManage && decision.status == .proposed
+        canReopen = canManage && decision.status == .deferred
+        canSupersede = canManage && [.approved, .rejected, .resolved].contains(decision.status) && !others.isEmpty
+        successorOptions =
+            [OptionModel(value: "", label: "Choose the later decision", selected: true)]
+            + others.map { OptionModel(value: $0.id.uuidString.lowercased(), label: $0.title, selected: false) }
+        votesAction = Site.decisionVotes.path(alliance.id, decision.id)
+        statusAction = Site.decisionStatus.path(alliance.id, decision.id)
+        supersedeAction = Site.decisionSupersede.path(alliance.id, decision.id)
+        self.canManage = canManage
+        self.errors = errors.map(\.message)
+        hasErrors = !errors.isEmpty
+    }
+}
