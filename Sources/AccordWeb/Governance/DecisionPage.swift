@@ -74,9 +74,7 @@ struct DecisionPage: Sendable {
         hasVotes = !votes.isEmpty
         let state = decision.escalation
         ladder = body.charter.escalation.enumerated().map { index, step in
-            var text = "\(step.decidedBy), \(step.days) days"
-            if let say = step.finalSay { text += "; final say: \(say == .ours ? "our company" : "the partner")" }
-            if !step.excludedMatters.isEmpty { text += " (except \(step.excludedMatters.joined(separator: ", ")))" }
+            let text = step.summary
             let current = decision.status == .escalated && state?.step == index
             return LadderStep(
                 number: index + 1, text: text, current: current, deadline: current ? state?.deadline.description : nil,

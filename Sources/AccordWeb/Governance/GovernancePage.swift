@@ -139,12 +139,8 @@ struct GovernancePage: Sendable {
                     "\(c.minMembersPerParty)-\(c.maxMembersPerParty) voting members per party\(c.parityRequired ? ", equal numbers" : ""); quorum \(c.quorumPerParty) of each party",
                 decisionRule: c.decisionRule.label,
                 cadence: "At least \(c.minMeetingsPerYear) meetings a year, \(c.noticeDays) days' notice",
-                steps: c.escalation.enumerated().map { index, step in
-                    var text = "\(step.decidedBy), \(step.days) days"
-                    if let say = step.finalSay { text += "; final say: \(say == .ours ? "our company" : "the partner")" }
-                    if !step.excludedMatters.isEmpty { text += " (except \(step.excludedMatters.joined(separator: ", ")))" }
-                    return Step(number: index + 1, text: text)
-                }, hasSteps: !c.escalation.isEmpty, ours: rows(.ours), partner: rows(.partner),
+                steps: c.escalation.enumerated().map { Step(number: $0.offset + 1, text: $0.element.summary) },
+                hasSteps: !c.escalation.isEmpty, ours: rows(.ours), partner: rows(.partner),
                 counts: "Ours \(count[.ours, default: 0]) · partner \(count[.partner, default: 0])",
                 warnings: warnings.filter { $0.bodyID == body.id && $0.kind != .multipleLayers }.map(\.message),
 
@@ -169,5 +165,15 @@ struct GovernancePage: Sendable {
                 OptionModel(value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))", selected: false)
             }
         roleOptions = OptionModel.list(BodyRole.self, selected: BodyRole.member.rawValue)
+    }
+}
+
+extension EscalationStep {
+    /// "Chief executives, 30 days; final say: our company (except Amending the agreement)".
+    var summary: String {
+        var text = "\(decidedBy), \(days) days"
+        if let say = finalSay { text += "; final say: \(say == .ours ? "our company" : "the partner")" }
+        if !excludedMatters.isEmpty { text += " (except \(excludedMatters.joined(separator: ", ")))" }
+        return text
     }
 }
