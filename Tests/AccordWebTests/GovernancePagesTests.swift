@@ -207,3 +207,68 @@ import Testing
         }
     }
 }
+
+@Suite struct ActionItemPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func actionItemsFromMeetingsAndDecisionsAndMyActions(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let alliance = try await h.alliance(named: "Kanto Japan")
+            let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            let page = try await manager.get(path)
+            #expect(page.text.contains("Circulate the revised supply forecast") && page.text.contains("Overdue"))
+            let before = try await h.auditCount()
+            let bad = try await manager.post(
+                "/alliances/\(alliance.id.uuidString.lowercased())/actions",
+                [
+                    "title": "", "ownerID": UUID().uuidString, "dueOn": "someday", "source": "meeting:\(UUID().uuidString)",
+                    "status": "maybe",
+                ])
+            #expect(bad.status == .unprocessableContent)
+            for message in [
+                "Action is required.", "Owner must be on the alliance", "Due date", "must come from a meeting or decision", "Status",
+            ] {
+                #expect(bad.text.contains(message), "\(message)")
+            }
+            #expect(try await h.auditCount() == before)
+
+            let owner = try await h.store.alliances.members(of: alliance.id).first { $0.side == .partner }!.personID
+            let decision = try await h.store.governance.decisions(
+                bodyIDs: try await h.store.governance.bodies(allianceID: alliance.id).map(\.id)
+            )
+            .first { $0.status == .escalated }!
+            try await manager.get(path)
+            let added = try await manager.post(
+                "/alliances/\(alliance.id.uuidString.lowercased())/actions",
+                [
+                    "title": "Model the Q3 launch volumes", "ownerID": owner.uuidString, "dueOn": "2099-01-15",
+                    "source": "decision:\(decision.id.uuidString)",
+                ])
+            #expect(added.status == .seeOther)
+            let item = try await h.store.governance.actionItems(allianceID: alliance.id).first {
+                $0.title == "Model the Q3 launch volumes"
+            }!
+            #expect(item.decisionID == decision.id && item.status == .planned)
+            try await manager.get(path)
+            let done = try await manager.post(
+                "/alliances/\(alliance.id.uuidString.lowercased())/actions/\(item.id)",
+                [
+                    "title": item.title, "ownerID": owner.uuidString, "dueOn": "2099-01-15", "source": "decision:\(decision.id.uuidString)",
+                    "status": "done", "version": "1",
+                ])
+            #expect(done.status == .seeOther)
+            #expect(try await h.store.governance.actionItem(id: item.id)?.status == .done)
+
+            let mine = try await manager.get("/my/actions")
+            #expect(mine.status == .ok && mine.text.contains("Prepare launch-timing options") && mine.text.contains("Brief our sponsor"))
+            #expect(!mine.text.contains("Model the Q3 launch volumes"))  // owned by someone else
+
+            // Partner users see shared items on their alliances only; internal ones never.
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            let theirs = try await partner.get("/my/actions")
+            #expect(theirs.status == .ok && !theirs.text.contains("Brief our sponsor"))
+        }
+    }
+}

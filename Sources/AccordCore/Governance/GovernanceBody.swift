@@ -222,4 +222,11 @@ public protocol GovernanceRepository: Sendable {
     func moveDecision(_ decisionID: UUID, to status: DecisionStatus, today: LocalDate, by actor: AuditActor) async throws -> Decision
     /// Marks a decision superseded by a later decision of the same body.
     func supersede(_ decisionID: UUID, by successorID: UUID, actor: AuditActor) async throws -> Decision
+    func actionItems(allianceID: UUID) async throws -> [ActionItem]
+    /// Action items owned by a person across alliances, open ones first by due date.
+    func actionItems(ownerID: UUID) async throws -> [ActionItem]
+    func actionItem(id: UUID) async throws -> ActionItem?
+    func createActionItem(allianceID: UUID, _ valid: ActionItemInput.Valid, by actor: AuditActor) async throws -> ActionItem
+    func updateActionItem(_ id: UUID, _ valid: ActionItemInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
+        -> ActionItem
 }

@@ -14,6 +14,9 @@ public enum ActionStatus: String, Labeled {
         case .dropped: "Dropped"
         }
     }
+
+    /// Planned or in progress: still to be done.
+    public var isOpen: Bool { self == .planned || self == .inProgress }
 }
 
 /// What the alliance will do about a weak or disputed dimension of one wave. The owner may be on either side.

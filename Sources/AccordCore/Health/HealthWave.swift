@@ -152,6 +152,8 @@ public protocol HealthRepository: Sendable {
     func tallies(waveIDs: [UUID], byFunction: Bool) async throws -> [UUID: WaveTally]
     func responseRates(waveID: UUID) async throws -> [ResponseRate]
     func actions(waveIDs: [UUID]) async throws -> [HealthAction]
+    /// Health actions owned by a person, across alliances.
+    func actions(ownerID: UUID) async throws -> [HealthAction]
     func createAction(_ wave: HealthWave, _ valid: HealthActionInput.Valid, by actor: AuditActor) async throws -> HealthAction
     func updateAction(_ id: UUID, _ valid: HealthActionInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
         -> HealthAction

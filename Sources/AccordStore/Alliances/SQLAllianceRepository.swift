@@ -109,7 +109,8 @@ public struct SQLAllianceRepository: AllianceRepository {
                 .first()
             if try bodies?.int("n") ?? 0 > 0 {
                 throw DomainError.conflict(
-                    "\(before.name) has governance bodies, which are kept. Set its status to closed instead of deleting it.")
+                    "\(before.name) has governance bodies or action items, which are kept. Set its status to closed instead of deleting it."
+                )
             }
             for member in try await Self.members(of: id, in: tx.db) {
                 try await Self.removeMember(member, in: tx)

@@ -81,6 +81,13 @@ extension SQLHealthRepository {
         }
     }
 
+    public func actions(ownerID: UUID) async throws -> [HealthAction] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM health_actions WHERE owner_id = \(bind: ownerID.uuidString) ORDER BY due_on, id").all()
+                .map(Self.decodeAction)
+        }
+    }
+
     public func createAction(_ wave: HealthWave, _ valid: HealthActionInput.Valid, by actor: AuditActor) async throws -> HealthAction {
         try await database.write(by: actor) { tx in
             let action = HealthAction(

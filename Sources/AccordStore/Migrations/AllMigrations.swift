@@ -17,5 +17,6 @@ public enum AllMigrations {
         M0014_CreateGovernance(),
         M0015_CreateMeetings(),
         M0016_CreateDecisions(),
+        M0017_CreateActionItems(),
     ]
 }

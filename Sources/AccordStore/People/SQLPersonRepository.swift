@@ -127,7 +127,8 @@ public struct SQLPersonRepository: PersonRepository {
                      + (SELECT COUNT(*) FROM health_actions WHERE owner_id = \(bind: key))
                      + (SELECT COUNT(*) FROM body_members WHERE person_id = \(bind: key))
                      + (SELECT COUNT(*) FROM meeting_attendance WHERE person_id = \(bind: key))
-                     + (SELECT COUNT(*) FROM decision_votes WHERE person_id = \(bind: key)) AS n
+                     + (SELECT COUNT(*) FROM decision_votes WHERE person_id = \(bind: key))
+                     + (SELECT COUNT(*) FROM action_items WHERE owner_id = \(bind: key)) AS n
                 """
             ).first()
             if try uses?.int("n") ?? 0 > 0 {

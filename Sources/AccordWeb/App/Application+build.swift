@@ -25,6 +25,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     GovernanceController(services: services).register(router)
     MeetingsController(services: services).register(router)
     DecisionsController(services: services).register(router)
+    ActionItemsController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

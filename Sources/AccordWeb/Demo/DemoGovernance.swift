@@ -49,12 +49,14 @@ enum DemoGovernance {
             for member in ours + partner {
                 _ = try? await store.governance.addMember(sub.id, personID: member.personID, side: member.side, role: .member, by: actor)
             }
-            try await meetingHistory(store, jsc, today: today, deadlock: plan.alliance.hasPrefix("Kanto"), actor: actor)
+            try await meetingHistory(store, alliance, jsc, today: today, deadlock: plan.alliance.hasPrefix("Kanto"), actor: actor)
         }
     }
 
     /// A quarterly meeting 40 days ago with its attendance, minutes and votes, and the next one scheduled.
-    static func meetingHistory(_ store: Store, _ jsc: GovernanceBody, today: LocalDate, deadlock: Bool, actor: AuditActor) async throws {
+    static func meetingHistory(
+        _ store: Store, _ alliance: Alliance, _ jsc: GovernanceBody, today: LocalDate, deadlock: Bool, actor: AuditActor
+    ) async throws {
         let held = today.adding(days: -40)
         let meeting = try await store.governance.scheduleMeeting(
             jsc,
@@ -71,12 +73,32 @@ enum DemoGovernance {
         let budget = try await store.governance.proposeDecision(jsc, title: "Approve next year's joint budget", details: nil, by: actor)
         let approve = Dictionary(members.map { ($0.personID, Vote.approve) }, uniquingKeysWith: { a, _ in a })
         _ = try await store.governance.recordVotes(budget.id, meetingID: meeting.id, votes: approve, today: held, by: actor)
+        if let partnerManager = alliance.partnerManagerID {
+            _ = try await store.governance.createActionItem(
+                allianceID: alliance.id,
+                ActionItemInput.Valid(
+                    title: "Circulate the revised supply forecast", ownerID: partnerManager, dueOn: held.adding(days: 20),
+                    status: .inProgress,
+                    meetingID: meeting.id, decisionID: nil, visibility: .shared), by: actor)
+        }
         if deadlock {
             let launch = try await store.governance.proposeDecision(
                 jsc, title: "Move the Japan launch to Q3 2027", details: "Our side wants more time for the supply build-up.", by: actor)
             let split = Dictionary(
                 members.map { ($0.personID, $0.side == .ours ? Vote.approve : Vote.reject) }, uniquingKeysWith: { a, _ in a })
             _ = try await store.governance.recordVotes(launch.id, meetingID: meeting.id, votes: split, today: held, by: actor)
+            if let manager = alliance.ourManagerID {
+                _ = try await store.governance.createActionItem(
+                    allianceID: alliance.id,
+                    ActionItemInput.Valid(
+                        title: "Prepare launch-timing options for the chief executives", ownerID: manager, dueOn: held.adding(days: 30),
+                        status: .planned, meetingID: nil, decisionID: launch.id, visibility: .shared), by: actor)
+                _ = try await store.governance.createActionItem(
+                    allianceID: alliance.id,
+                    ActionItemInput.Valid(
+                        title: "Brief our sponsor before the next steering committee", ownerID: manager, dueOn: today.adding(days: 30),
+                        status: .planned, meetingID: nil, decisionID: nil, visibility: .internal), by: actor)
+            }
         }
         _ = try await store.governance.scheduleMeeting(
             jsc,

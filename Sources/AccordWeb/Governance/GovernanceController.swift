@@ -56,7 +56,7 @@ struct GovernanceController {
 
     func index(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, memberError: (UUID, String)? = nil,
-        meetingError: GovernancePage.MeetingError? = nil, status: HTTPResponse.Status = .ok
+        meetingError: GovernancePage.MeetingError? = nil, itemError: GovernancePage.ItemError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let all = try await store.governance.bodies(allianceID: alliance.id)
         let bodies = all.filter { AccessPolicy.canSee($0.visibility, user.principal) }
@@ -78,7 +78,11 @@ struct GovernanceController {
             alliance: alliance, bodies: bodies, members: members, meetings: meetings, decisions: decisions, team: team, warnings: warnings,
             today: today,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), memberError: memberError,
-            meetingError: meetingError)
+            meetingError: meetingError,
+            items: try await store.governance.actionItems(allianceID: alliance.id).filter {
+                AccessPolicy.canSee($0.visibility, user.principal)
+            },
+            sources: try await ActionItemsController(services: services).sources(alliance, user), itemError: itemError)
         return try services.views.page(model, "governance/index", status: status)
     }
 

@@ -23,6 +23,36 @@ struct GovernancePage: Sendable {
         let step: String?
         let overdue: Bool
     }
+    struct ItemRow: Sendable {
+        let title: String
+        let owner: String
+        let due: String
+        let overdue: Bool
+        let source: String?
+        let sourceHref: String?
+        let internalOnly: Bool
+        let action: String
+        let version: Int
+        let ownerID: String
+        let sourceKey: String
+        let visibility: String
+        let statusOptions: [OptionModel]
+    }
+    /// An action item form that was refused.
+    struct ItemError: Sendable {
+        let errors: [FieldError]
+        let input: ActionItemInput
+    }
+    struct ItemForm: Sendable {
+        let action: String
+        let title: String
+        let dueOn: String
+        let ownerOptions: [OptionModel]
+        let sourceOptions: [OptionModel]
+        let visibilityOptions: [OptionModel]
+        let errors: [String]
+        let hasErrors: Bool
+    }
     /// A meeting form that was refused, to show again with its values and messages.
     struct MeetingError: Sendable {
         let bodyID: UUID
@@ -84,11 +114,16 @@ struct GovernancePage: Sendable {
     let canManage: Bool
     let personOptions: [OptionModel]
     let roleOptions: [OptionModel]
+    let items: [ItemRow]
+    let hasItems: Bool
+    let overdueItems: Int
+    let itemForm: ItemForm
 
     init(
         layout: LayoutModel, alliance: Alliance, bodies: [GovernanceBody], members: [UUID: [BodyMember]], meetings: [Meeting],
         decisions: [Decision], team: [(person: Person, side: Side)], warnings: [GovernanceWarning], today: LocalDate, canManage: Bool,
-        memberError: (UUID, String)?, meetingError: MeetingError?
+        memberError: (UUID, String)?, meetingError: MeetingError?, items: [ActionItem], sources: [(key: String, label: String)],
+        itemError: ItemError?
     ) {
         self.layout = layout
         allianceName = alliance.name
@@ -165,6 +200,36 @@ struct GovernancePage: Sendable {
                 OptionModel(value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))", selected: false)
             }
         roleOptions = OptionModel.list(BodyRole.self, selected: BodyRole.member.rawValue)
+        let sourceLabels = Dictionary(sources.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
+        self.items = items.map { item in
+            let key =
+                item.meetingID.map { "meeting:\($0.uuidString.lowercased())" }
+                ?? item.decisionID.map { "decision:\($0.uuidString.lowercased())" }
+            let href =
+                item.meetingID.map { Site.meeting.path(alliance.id, $0) } ?? item.decisionID.map { Site.decision.path(alliance.id, $0) }
+            return ItemRow(
+                title: item.title, owner: names[item.ownerID] ?? "Former team member", due: item.dueOn.description,
+                overdue: item.isOverdue(on: today), source: key.flatMap { sourceLabels[$0] },
+                sourceHref: key.flatMap { sourceLabels[$0] != nil ? href : nil },
+                internalOnly: item.visibility == .internal, action: Site.allianceAction.path(alliance.id, item.id), version: item.version,
+                ownerID: item.ownerID.uuidString.lowercased(), sourceKey: key ?? "", visibility: item.visibility.rawValue,
+                statusOptions: OptionModel.list(ActionStatus.self, selected: item.status.rawValue))
+        }
+        hasItems = !items.isEmpty
+        overdueItems = items.filter { $0.isOverdue(on: today) }.count
+        let typed = itemError?.input ?? ActionItemInput()
+        itemForm = ItemForm(
+            action: Site.allianceActions.path(alliance.id), title: typed.title ?? "", dueOn: typed.dueOn ?? "",
+            ownerOptions: [OptionModel(value: "", label: "Choose an owner", selected: (typed.owner ?? "").isEmpty)]
+                + team.sorted { $0.person.name < $1.person.name }.map {
+                    OptionModel(
+                        value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))",
+                        selected: $0.person.id.uuidString.lowercased() == typed.owner?.lowercased())
+                },
+            sourceOptions: [OptionModel(value: "", label: "Not from a meeting or decision", selected: (typed.source ?? "").isEmpty)]
+                + sources.map { OptionModel(value: $0.key, label: $0.label, selected: $0.key == typed.source?.lowercased()) },
+            visibilityOptions: OptionModel.list(Visibility.self, selected: typed.visibility ?? Visibility.shared.rawValue),
+            errors: itemError?.errors.map(\.message) ?? [], hasErrors: itemError != nil)
     }
 }
 

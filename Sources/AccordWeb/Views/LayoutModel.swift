@@ -42,6 +42,9 @@ struct LayoutModel: Sendable {
             if AccessPolicy.allows(user.principal, .manageInstruments) {
                 items.append(NavItem(label: "Instruments", href: Site.instruments.pattern, current: section == "instruments"))
             }
+            if user.user.personID != nil {
+                items.append(NavItem(label: "My actions", href: Site.myActions.pattern, current: section == "my-actions"))
+            }
             items.append(NavItem(label: "API tokens", href: Site.tokens.pattern, current: section == "tokens"))
             nav = items
         } else {
@@ -79,6 +82,8 @@ struct LayoutModel: Sendable {
         case "decision-proposed": "Decision proposed. Record the votes at a meeting of the body."
         case "votes-recorded": "Votes recorded; the outcome follows the charter's decision rule."
         case "decision-updated": "Decision updated."
+        case "item-added": "Action item added."
+        case "item-updated": "Action item updated."
         case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil
         }

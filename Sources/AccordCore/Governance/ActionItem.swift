@@ -1,0 +1,115 @@
+import Foundation
+
+/// What made an action item: a meeting, a decision, or nothing recorded.
+public enum ActionSource: Sendable, Equatable {
+    case meeting(UUID)
+    case decision(UUID)
+}
+
+/// A governance action item: owner on either side, due date, status, and the meeting or decision that made it.
+public struct ActionItem: Sendable, Equatable, Codable, Identifiable {
+    public var id: UUID
+    public var allianceID: UUID
+    public var title: String
+    public var ownerID: UUID
+    public var dueOn: LocalDate
+    public var status: ActionStatus
+    public var meetingID: UUID?
+    public var decisionID: UUID?
+    public var visibility: Visibility
+    public var version: Int
+    public var createdAt: Date
+
+    public init(
+        id: UUID, allianceID: UUID, title: String, ownerID: UUID, dueOn: LocalDate, status: ActionStatus, meetingID: UUID?,
+        decisionID: UUID?, visibility: Visibility, version: Int, createdAt: Date
+    ) {
+        self.id = id
+        self.allianceID = allianceID
+        self.title = title
+        self.ownerID = ownerID
+        self.dueOn = dueOn
+        self.status = status
+        self.meetingID = meetingID
+        self.decisionID = decisionID
+        self.visibility = visibility
+        self.version = version
+        self.createdAt = createdAt
+    }
+
+    /// Not done or dropped, and past its due date.
+    public func isOverdue(on day: LocalDate) -> Bool {
+        status.isOpen && dueOn < day
+    }
+}
+
+public struct ActionItemInput: Sendable, Equatable {
+    public var title: String?
+    public var owner: String?
+    public var dueOn: String?
+    public var status: String?
+    public var source: String?
+    public var visibility: String?
+
+    public init(
+        title: String? = nil, owner: String? = nil, dueOn: String? = nil, status: String? = nil, source: String? = nil,
+        visibility: String? = nil
+    ) {
+        self.title = title
+        self.owner = owner
+        self.dueOn = dueOn
+        self.status = status
+        self.source = source
+        self.visibility = visibility
+    }
+
+    public struct Valid: Sendable, Equatable {
+        public var title: String
+        public var ownerID: UUID
+        public var dueOn: LocalDate
+        public var status: ActionStatus
+        public var meetingID: UUID?
+        public var decisionID: UUID?
+        public var visibility: Visibility
+
+        public init(
+            title: String, ownerID: UUID, dueOn: LocalDate, status: ActionStatus, meetingID: UUID?, decisionID: UUID?,
+            visibility: Visibility
+        ) {
+            self.title = title
+            self.ownerID = ownerID
+            self.dueOn = dueOn
+            self.status = status
+            self.meetingID = meetingID
+            self.decisionID = decisionID
+            self.visibility = visibility
+        }
+    }
+
+    /// `source` is "meeting:<id>", "decision:<id>" or empty; it must be one of `sources` (the alliance's own).
+    public func validate(team: Set<UUID>, sources: Set<String>) throws(DomainError) -> Valid {
+        var v = Validator()
+        let title = v.text(title, "title", "Action", max: 300)
+        let owner = v.id(owner, "ownerID", "Owner")
+        if let owner, !team.contains(owner) { v.add("ownerID", "Owner must be on the alliance's team (either side).") }
+        let due = v.optionalDate(dueOn, "dueOn", "Due date")
+        if due == nil, (dueOn ?? "").isEmpty { v.add("dueOn", "Due date is required.") }
+        let status: ActionStatus? = (status ?? "").isEmpty ? .planned : v.choice(status, "status", "Status")
+        let visibility: Visibility? = (visibility ?? "").isEmpty ? .shared : v.choice(visibility, "visibility", "Visibility")
+        var meeting: UUID?
+        var decision: UUID?
+        let source = (source ?? "").lowercased()
+        if !source.isEmpty {
+            if !sources.contains(source) {
+                v.add("source", "The action must come from a meeting or decision of this alliance.")
+            } else if source.hasPrefix("meeting:") {
+                meeting = UUID(uuidString: String(source.dropFirst(8)))
+            } else if source.hasPrefix("decision:") {
+                decision = UUID(uuidString: String(source.dropFirst(9)))
+            }
+        }
+        try v.check()
+        return Valid(
+            title: title, ownerID: owner!, dueOn: due!, status: status!, meetingID: meeting, decisionID: decision, visibility: visibility!)
+    }
+}

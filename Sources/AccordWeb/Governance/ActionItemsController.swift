@@ -1,0 +1,115 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// Governance action items on the alliance's governance page, and every user's "my actions" page.
+struct ActionItemsController {
+    let services: Services
+    var store: Store { services.store }
+    var governance: GovernanceController { GovernanceController(services: services) }
+
+    func register(_ router: Router<AppContext>) {
+        router.post(RouterPath(Site.allianceActions.pattern)) { request, context in try await save(request, context, existing: nil) }
+        router.post(RouterPath(Site.allianceAction.pattern)) { request, context in
+            try await save(request, context, existing: try context.id("action"))
+        }
+        router.get(RouterPath(Site.myActions.pattern)) { _, context in try await mine(context) }
+    }
+
+    /// Meetings and decisions of the alliance's bodies that the user may see, as `source` choices.
+    func sources(_ alliance: Alliance, _ user: SignedIn) async throws -> [(key: String, label: String)] {
+        let bodies = try await store.governance.bodies(allianceID: alliance.id).filter {
+            AccessPolicy.canSee($0.visibility, user.principal)
+        }
+        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
+        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
+        return meetings.reversed().map { (key: "meeting:\($0.id.uuidString.lowercased())", label: "Meeting \($0.date): \($0.title)") }
+            + decisions.map { (key: "decision:\($0.id.uuidString.lowercased())", label: "Decision: \($0.title)") }
+    }
+
+    func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        let form = try await FormData.read(request, context: context)
+        let input = ActionItemInput(
+            title: form["title"], owner: form["ownerID"], dueOn: form["dueOn"], status: form["status"], source: form["source"],
+            visibility: form["visibility"])
+        do {
+            let team = Set(try await services.allianceTeam(alliance).map(\.person.id))
+            let valid = try input.validate(team: team, sources: Set(try await sources(alliance, user).map(\.key)))
+            if let existing {
+                guard let item = try await store.governance.actionItem(id: existing), item.allianceID == alliance.id else {
+                    throw DomainError.notFound("No such action item.")
+                }
+                _ = try await store.governance.updateActionItem(
+                    item.id, valid, expectedVersion: form["version"].flatMap(Int.init), by: services.actor(user))
+            } else {
+                _ = try await store.governance.createActionItem(allianceID: alliance.id, valid, by: services.actor(user))
+            }
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await governance.index(
+                context, alliance, user: user, notice: nil, itemError: .init(errors: error.fieldErrors, input: input),
+                status: .unprocessableContent)
+        }
+        return redirect(Site.governance.path(alliance.id) + "?notice=\(existing == nil ? "item-added" : "item-updated")#actions")
+    }
+
+    func mine(_ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        var rows: [MyActionsPage.Row] = []
+        let today = services.today
+        if let person = user.user.personID {
+            var alliances: [UUID: Alliance?] = [:]
+            func alliance(_ id: UUID) async throws -> Alliance? {
+                if let known = alliances[id] { return known }
+                let found = AccessPolicy.allows(user.principal, .viewAlliance(id)) ? try await store.alliances.find(id) : nil
+                alliances[id] = found
+                return found
+            }
+            for item in try await store.governance.actionItems(ownerID: person) where AccessPolicy.canSee(item.visibility, user.principal) {
+                guard let a = try await alliance(item.allianceID) else { continue }
+                rows.append(
+                    .init(
+                        title: item.title, alliance: a.name, href: Site.governance.path(a.id) + "#actions", kind: "Governance",
+                        due: item.dueOn.description, status: item.status.label, overdue: item.isOverdue(on: today), open: item.status.isOpen
+                    ))
+            }
+            if user.principal.role.isInternal {
+                for action in try await store.health.actions(ownerID: person) {
+                    guard let a = try await alliance(action.allianceID) else { continue }
+                    rows.append(
+                        .init(
+                            title: action.title, alliance: a.name, href: Site.healthWave.path(a.id, action.waveID) + "#actions",
+                            kind: "Health check", due: action.dueOn.description, status: action.status.label,
+                            overdue: action.status.isOpen && action.dueOn < today, open: action.status.isOpen))
+                }
+            }
+        }
+        rows.sort { ($0.open ? 0 : 1, $0.due) < ($1.open ? 0 : 1, $1.due) }
+        let model = MyActionsPage(
+            layout: LayoutModel(title: "My actions", context: context, section: "my-actions"), rows: rows, isEmpty: rows.isEmpty,
+            overdueCount: rows.filter(\.overdue).count, hasOverdue: rows.contains(where: \.overdue), hasPerson: user.user.personID != nil)
+        return try services.views.page(model, "governance/my-actions")
+    }
+}
+
+struct MyActionsPage: Sendable {
+    struct Row: Sendable {
+        let title: String
+        let alliance: String
+        let href: String
+        let kind: String
+        let due: String
+        let status: String
+        let overdue: Bool
+        let open: Bool
+    }
+    let layout: LayoutModel
+    let rows: [Row]
+    let isEmpty: Bool
+    let overdueCount: Int
+    let hasOverdue: Bool
+    let hasPerson: Bool
+}
