@@ -89,12 +89,7 @@ public struct ActionItemInput: Sendable, Equatable {
     /// `source` is "meeting:<id>", "decision:<id>" or empty; it must be one of `sources` (the alliance's own).
     public func validate(team: Set<UUID>, sources: Set<String>) throws(DomainError) -> Valid {
         var v = Validator()
-        let title = v.text(title, "title", "Action", max: 300)
-        let owner = v.id(owner, "ownerID", "Owner")
-        if let owner, !team.contains(owner) { v.add("ownerID", "Owner must be on the alliance's team (either side).") }
-        let due = v.optionalDate(dueOn, "dueOn", "Due date")
-        if due == nil, (dueOn ?? "").isEmpty { v.add("dueOn", "Due date is required.") }
-        let status: ActionStatus? = (status ?? "").isEmpty ? .planned : v.choice(status, "status", "Status")
+        let common = v.action(title: title, owner: owner, dueOn: dueOn, status: status, team: team)
         let visibility: Visibility? = (visibility ?? "").isEmpty ? .shared : v.choice(visibility, "visibility", "Visibility")
         var meeting: UUID?
         var decision: UUID?
@@ -110,6 +105,8 @@ public struct ActionItemInput: Sendable, Equatable {
         }
         try v.check()
         return Valid(
-            title: title, ownerID: owner!, dueOn: due!, status: status!, meetingID: meeting, decisionID: decision, visibility: visibility!)
+            title: common.title, ownerID: common.owner!, dueOn: common.due!, status: common.status!, meetingID: meeting,
+            decisionID: decision,
+            visibility: visibility!)
     }
 }

@@ -90,14 +90,9 @@ public struct HealthActionInput: Sendable, Equatable {
         } else if !instrument.dimensions.contains(where: { $0.key == dimension }) {
             v.add("dimension", "Dimension must be one of this wave's dimensions.")
         }
-        let title = v.text(title, "title", "Action", max: 300)
-        let owner = v.id(owner, "ownerID", "Owner")
-        if let owner, !team.contains(owner) { v.add("ownerID", "Owner must be on the alliance's team (either side).") }
-        let due = v.optionalDate(dueOn, "dueOn", "Due date")
-        if due == nil, (dueOn ?? "").isEmpty { v.add("dueOn", "Due date is required.") }
-        let status: ActionStatus? = (status ?? "").isEmpty ? .planned : v.choice(status, "status", "Status")
+        let common = v.action(title: title, owner: owner, dueOn: dueOn, status: status, team: team)
         try v.check()
-        return Valid(dimensionKey: dimension, title: title, ownerID: owner!, dueOn: due!, status: status!)
+        return Valid(dimensionKey: dimension, title: common.title, ownerID: common.owner!, dueOn: common.due!, status: common.status!)
     }
 }
 
@@ -138,4 +133,20 @@ public struct ActionFollowUp: Sendable, Equatable {
     public var action: HealthAction
     public var ours: Double?
     public var partner: Double?
+}
+
+extension Validator {
+    /// The fields every action shares: what (required), an owner on the alliance's team (either side), a due date,
+    /// and a status (planned when left empty). Nil values come with an error already added.
+    public mutating func action(title: String?, owner: String?, dueOn: String?, status: String?, team: Set<UUID>)
+        -> (title: String, owner: UUID?, due: LocalDate?, status: ActionStatus?)
+    {
+        let text = self.text(title, "title", "Action", max: 300)
+        let ownerID = id(owner, "ownerID", "Owner")
+        if let ownerID, !team.contains(ownerID) { add("ownerID", "Owner must be on the alliance's team (either side).") }
+        let due = optionalDate(dueOn, "dueOn", "Due date")
+        if due == nil, (dueOn ?? "").isEmpty { add("dueOn", "Due date is required.") }
+        let state: ActionStatus? = (status ?? "").isEmpty ? .planned : choice(status, "status", "Status")
+        return (text, ownerID, due, state)
+    }
 }
