@@ -79,3 +79,13 @@ extension AccordDatabase {
         }
     }
 }
+
+extension AuditedTransaction {
+    /// One row read in order to change it: locked until the transaction ends on PostgreSQL (SQLite already runs
+    /// one writer at a time).
+    func rowForUpdate(_ table: String, id: UUID) async throws -> (any SQLRow)? {
+        try await db.raw(
+            "SELECT * FROM \(unsafeRaw: table) WHERE id = \(bind: id.uuidString)\(unsafeRaw: kind == .postgres ? " FOR UPDATE" : "")"
+        ).first()
+    }
+}

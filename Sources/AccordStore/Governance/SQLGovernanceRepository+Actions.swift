@@ -64,9 +64,7 @@ extension SQLGovernanceRepository {
     {
         try await database.write(by: actor) { tx in
             guard
-                let before = try await tx.db.raw(
-                    "SELECT * FROM action_items WHERE id = \(bind: id.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
-                ).first().map(Self.decodeActionItem)
+                let before = try await tx.rowForUpdate("action_items", id: id).map(Self.decodeActionItem)
             else { throw DomainError.notFound("No such action item.") }
             try checkVersion(before.version, expected: expectedVersion, entity: "action item")
             var after = before

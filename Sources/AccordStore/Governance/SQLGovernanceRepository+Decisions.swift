@@ -61,9 +61,7 @@ extension SQLGovernanceRepository {
     /// Reads the decision (locked on PostgreSQL) and its body inside a write.
     static func lockedDecision(_ id: UUID, in tx: AuditedTransaction) async throws -> (Decision, GovernanceBody) {
         guard
-            let decision = try await tx.db.raw(
-                "SELECT * FROM decisions WHERE id = \(bind: id.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
-            ).first().map(decodeDecision),
+            let decision = try await tx.rowForUpdate("decisions", id: id).map(decodeDecision),
             let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: decision.bodyID.uuidString)").first().map(
                 decodeBody)
         else { throw DomainError.notFound("No such decision.") }

@@ -107,9 +107,7 @@ extension SQLGovernanceRepository {
     {
         try await database.write(by: actor) { tx in
             guard
-                let before = try await tx.db.raw(
-                    "SELECT * FROM meetings WHERE id = \(bind: meetingID.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
-                ).first().map(Self.decodeMeeting)
+                let before = try await tx.rowForUpdate("meetings", id: meetingID).map(Self.decodeMeeting)
             else { throw DomainError.notFound("No such meeting.") }
             try checkVersion(before.version, expected: expectedVersion, entity: "meeting")
             if before.minutesStatus == .approved, valid.status != .approved || valid.minutes != before.minutes {

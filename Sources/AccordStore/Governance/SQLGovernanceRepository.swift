@@ -75,9 +75,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
     {
         try await database.write(by: actor) { tx in
             guard
-                let before = try await tx.db.raw(
-                    "SELECT * FROM governance_bodies WHERE id = \(bind: id.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
-                ).first().map(Self.decodeBody)
+                let before = try await tx.rowForUpdate("governance_bodies", id: id).map(Self.decodeBody)
             else { throw DomainError.notFound("No such body.") }
             try checkVersion(before.version, expected: expectedVersion, entity: "body")
             try await Self.checkParent(valid.parentID, of: id, allianceID: before.allianceID, in: tx.db)
@@ -119,9 +117,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
     public func addMember(_ bodyID: UUID, personID: UUID, side: Side, role: BodyRole, by actor: AuditActor) async throws -> BodyMember {
         try await database.write(by: actor) { tx in
             guard
-                let body = try await tx.db.raw(
-                    "SELECT * FROM governance_bodies WHERE id = \(bind: bodyID.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
-                ).first().map(Self.decodeBody)
+                let body = try await tx.rowForUpdate("governance_bodies", id: bodyID).map(Self.decodeBody)
             else { throw DomainError.notFound("No such body.") }
             let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: bodyID.uuidString)").all()
                 .map(Self.decodeMember)

@@ -113,9 +113,7 @@ extension SQLHealthRepository {
     {
         try await database.write(by: actor) { tx in
             guard
-                let before = try await tx.db.raw(
-                    "SELECT * FROM health_actions WHERE id = \(bind: id.uuidString) \(unsafeRaw: tx.kind == .postgres ? "FOR UPDATE" : "")"
-                ).first().map(Self.decodeAction)
+                let before = try await tx.rowForUpdate("health_actions", id: id).map(Self.decodeAction)
             else { throw DomainError.notFound("No such action.") }
             try checkVersion(before.version, expected: expectedVersion, entity: "action")
             var after = before

@@ -21,7 +21,7 @@ struct DecisionsController {
             } catch let error as DomainError {
                 return try await governance.index(
                     context, alliance, user: user, notice: nil,
-                    memberError: (body.id, error.fieldErrors.map(\.message).joined(separator: " ")),
+                    bodyError: (body.id, error.fieldErrors.map(\.message).joined(separator: " ")),
                     status: .unprocessableContent)
             }
             let decision = try await store.governance.proposeDecision(body, title: title, details: details, by: services.actor(user))

@@ -55,7 +55,7 @@ struct GovernanceController {
     }
 
     func index(
-        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, memberError: (UUID, String)? = nil,
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, bodyError: (UUID, String)? = nil,
         meetingError: GovernancePage.MeetingError? = nil, itemError: GovernancePage.ItemError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let all = try await store.governance.bodies(allianceID: alliance.id)
@@ -77,7 +77,7 @@ struct GovernanceController {
             layout: LayoutModel(title: "Governance: \(alliance.name)", context: context, section: "alliances", notice: notice),
             alliance: alliance, bodies: bodies, members: members, meetings: meetings, decisions: decisions, team: team, warnings: warnings,
             today: today,
-            canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), memberError: memberError,
+            canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), bodyError: bodyError,
             meetingError: meetingError,
             items: try await store.governance.actionItems(allianceID: alliance.id).filter {
                 AccessPolicy.canSee($0.visibility, user.principal)
@@ -140,7 +140,7 @@ struct GovernanceController {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             let message = error.fieldErrors.map(\.message).joined(separator: " ")
             return try await index(
-                context, alliance, user: user, notice: nil, memberError: (body.id, message), status: .unprocessableContent)
+                context, alliance, user: user, notice: nil, bodyError: (body.id, message), status: .unprocessableContent)
         }
     }
 }

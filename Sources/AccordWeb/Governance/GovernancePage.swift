@@ -95,7 +95,8 @@ struct GovernancePage: Sendable {
         let hasWarnings: Bool
         let editHref: String
         let memberAction: String
-        let memberError: String?
+        /// A refused member or decision form of this body, shown at the top of its panel.
+        let bodyError: String?
         let meetings: [MeetingRow]
         let hasMeetings: Bool
         let meetingForm: MeetingForm
@@ -122,7 +123,7 @@ struct GovernancePage: Sendable {
     init(
         layout: LayoutModel, alliance: Alliance, bodies: [GovernanceBody], members: [UUID: [BodyMember]], meetings: [Meeting],
         decisions: [Decision], team: [(person: Person, side: Side)], warnings: [GovernanceWarning], today: LocalDate, canManage: Bool,
-        memberError: (UUID, String)?, meetingError: MeetingError?, items: [ActionItem], sources: [(key: String, label: String)],
+        bodyError: (UUID, String)?, meetingError: MeetingError?, items: [ActionItem], sources: [(key: String, label: String)],
         itemError: ItemError?
     ) {
         self.layout = layout
@@ -181,7 +182,7 @@ struct GovernancePage: Sendable {
 
                 hasWarnings: warnings.contains { $0.bodyID == body.id && $0.kind != .multipleLayers },
                 editHref: Site.editBody.path(alliance.id, body.id), memberAction: Site.bodyMembers.path(alliance.id, body.id),
-                memberError: memberError?.0 == body.id ? memberError?.1 : nil, meetings: Array(meetingRows),
+                bodyError: bodyError?.0 == body.id ? bodyError?.1 : nil, meetings: Array(meetingRows),
                 hasMeetings: !meetingRows.isEmpty,
                 meetingForm: MeetingForm(
                     action: Site.bodyMeetings.path(alliance.id, body.id), title: typed.title ?? "", date: typed.date ?? "",

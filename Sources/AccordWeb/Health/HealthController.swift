@@ -154,7 +154,7 @@ struct HealthController {
                 context, alliance, wave, instrument, function: nil, actionErrors: error.fieldErrors, status: .unprocessableContent)
         }
         return redirect(
-            Site.healthWave.path(alliance.id, wave.id) + "?notice=wave-\(status.rawValue == "closed" ? "closed" : status.rawValue)")
+            Site.healthWave.path(alliance.id, wave.id) + "?notice=wave-\(status.rawValue)")
     }
 
     func saveAction(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
