@@ -93,18 +93,29 @@ import Testing
             let meeting = try await store.governance.scheduleMeeting(jsc, valid, by: Fixtures.actor)
             #expect(try await store.governance.meeting(id: meeting.id)?.agenda == ["Budget", "Risks"])
             #expect(try await store.governance.meetings(bodyIDs: [jsc.id]).map(\.time) == ["15:00"])
+            let held = LocalDate("2027-03-01")!
             await #expect(throws: DomainError.self) {
-                try await store.governance.setAttendance(meeting.id, personIDs: [ours[1].id], by: Fixtures.actor)
+                try await store.governance.setAttendance(meeting.id, personIDs: [ours[1].id], today: held, by: Fixtures.actor)
             }
-            try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], by: Fixtures.actor)
+            // Before the meeting day nothing about what happened there can be recorded.
+            let attendees: Set<UUID> = [ours[0].id, partner[0].id]
+            await #expect(throws: DomainError.self) {
+                try await store.governance.setAttendance(meeting.id, personIDs: attendees, today: held.adding(days: -1), by: Fixtures.actor)
+            }
+            #expect(try await store.governance.attendance(meetingID: meeting.id).isEmpty)
+            try await store.governance.setAttendance(meeting.id, personIDs: attendees, today: held, by: Fixtures.actor)
             #expect(try await store.governance.attendance(meetingID: meeting.id) == [ours[0].id: .ours, partner[0].id: .partner])
             let minutes = try MinutesInput(minutes: "Agreed the budget.", status: "approved", documents: "https://docs.example/jsc-q1.pdf")
                 .validate()
-            let saved = try await store.governance.saveMinutes(meeting.id, minutes, expectedVersion: 1, by: Fixtures.actor)
+            await #expect(throws: DomainError.self) {
+                try await store.governance.saveMinutes(
+                    meeting.id, minutes, expectedVersion: 1, today: held.adding(days: -1), by: Fixtures.actor)
+            }
+            let saved = try await store.governance.saveMinutes(meeting.id, minutes, expectedVersion: 1, today: held, by: Fixtures.actor)
             #expect(saved.minutesStatus == .approved && saved.documents == ["https://docs.example/jsc-q1.pdf"])
             let changed = try MinutesInput(minutes: "Rewritten.", status: "approved").validate()
             await #expect(throws: DomainError.self) {
-                try await store.governance.saveMinutes(meeting.id, changed, expectedVersion: 2, by: Fixtures.actor)
+                try await store.governance.saveMinutes(meeting.id, changed, expectedVersion: 2, today: held, by: Fixtures.actor)
             }
             #expect(throws: DomainError.self) { try MinutesInput(status: "approved").validate() }
             #expect(throws: DomainError.self) { try MinutesInput(minutes: "x", status: "draft", documents: "ftp://x").validate() }
@@ -132,7 +143,11 @@ import Testing
             await #expect(throws: DomainError.self) {
                 try await store.governance.recordVotes(first.id, meetingID: meeting.id, votes: yes, today: day, by: Fixtures.actor)
             }
-            try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], by: Fixtures.actor)
+            try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], today: day, by: Fixtures.actor)
+            await #expect(throws: DomainError.self) {
+                try await store.governance.recordVotes(
+                    first.id, meetingID: meeting.id, votes: yes, today: day.adding(days: -1), by: Fixtures.actor)
+            }
             let approved = try await store.governance.recordVotes(
                 first.id, meetingID: meeting.id, votes: yes, today: day, by: Fixtures.actor)
             #expect(approved.status == .approved && approved.meetingID == meeting.id)

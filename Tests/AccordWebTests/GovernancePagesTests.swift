@@ -92,13 +92,14 @@ import Testing
 @Suite struct MeetingPagesTests {
     @Test(arguments: WebHarness.databases)
     func scheduleWithinNoticeRecordAttendanceAndMinutes(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        let clock = TestClock()
+        try await WebHarness.run(database: database, clock: clock) { h in
             let alliance = try await h.alliance(named: "Kanto Japan")
             let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
             let jsc = try await h.store.governance.bodies(allianceID: alliance.id).first { $0.name == "Joint steering committee" }!
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
-            let soon = LocalDate(date: Date()).adding(days: 5).description
+            let soon = LocalDate(date: clock.now).adding(days: 5).description
             let before = try await h.auditCount()
             try await manager.get(path)
             let refused = try await manager.post(
@@ -120,11 +121,23 @@ import Testing
             #expect(page.status == .ok && page.text.contains("No quorum") && page.text.contains("Supply shortfall"))
 
             let members = try await h.store.governance.members(bodyIDs: [jsc.id])[jsc.id]!
-            let body = members.map { "attendee=\($0.personID.uuidString.lowercased())" } + ["_csrf=\(Browser.encode(page.text.csrfToken))"]
-            let saved = try await manager.send(
-                meetingPath + "/attendance", .post, body: .init(string: body.joined(separator: "&")),
-                contentType: "application/x-www-form-urlencoded")
-            #expect(saved.status == .seeOther)
+            func attendAll() async throws -> TestResponse {
+                let page = try await manager.get(meetingPath)
+                let body =
+                    members.map { "attendee=\($0.personID.uuidString.lowercased())" } + ["_csrf=\(Browser.encode(page.text.csrfToken))"]
+                return try await manager.send(
+                    meetingPath + "/attendance", .post, body: .init(string: body.joined(separator: "&")),
+                    contentType: "application/x-www-form-urlencoded")
+            }
+            // Five days before the meeting nobody can have attended it; nothing is written.
+            let early = try await attendAll()
+            #expect(early.status == .unprocessableContent && early.text.contains("once the meeting has taken place"))
+            #expect(
+                try await h.store.governance.attendance(meetingID: UUID(uuidString: meetingPath.components(separatedBy: "/").last!)!)
+                    .isEmpty)
+            clock.advance(days: 5)
+            try await manager.signIn("manager@accord.example")  // the session expired with the clock
+            #expect(try await attendAll().status == .seeOther)
             #expect(try await manager.get(meetingPath).text.contains("Quorum met: 2 of ours and 2 of the partner"))
             try await manager.get(meetingPath)
             #expect(try await manager.post(meetingPath + "/attendance", ["attendee": UUID().uuidString]).status == .unprocessableContent)

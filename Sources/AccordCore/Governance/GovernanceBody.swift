@@ -207,14 +207,16 @@ public protocol GovernanceRepository: Sendable {
     func scheduleMeeting(_ body: GovernanceBody, _ valid: MeetingInput.Valid, by actor: AuditActor) async throws -> Meeting
     /// Who attended, with their side.
     func attendance(meetingID: UUID) async throws -> [UUID: Side]
-    /// Replaces the attendance; every attendee must be a member of the meeting's body.
-    func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, by actor: AuditActor) async throws
-    func saveMinutes(_ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Meeting
+    /// Replaces the attendance of a meeting held on or before `today`; every attendee must be a member of its body.
+    func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, today: LocalDate, by actor: AuditActor) async throws
+    /// Minutes can be approved only once the meeting has been held.
+    func saveMinutes(_ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, today: LocalDate, by actor: AuditActor)
+        async throws -> Meeting
     func decisions(bodyIDs: [UUID]) async throws -> [Decision]
     func decision(id: UUID) async throws -> Decision?
     func proposeDecision(_ body: GovernanceBody, title: String, details: String?, by actor: AuditActor) async throws -> Decision
     func votes(decisionID: UUID) async throws -> [CastVote]
-    /// Records votes cast at a meeting of the decision's body by members who attended it, and applies the outcome
+    /// Records votes cast at a held meeting of the decision's body by members who attended it, and applies the outcome
     /// (`DecisionFlow.afterVotes`) in the same transaction.
     func recordVotes(_ decisionID: UUID, meetingID: UUID, votes: [UUID: Vote], today: LocalDate, by actor: AuditActor) async throws
         -> Decision

@@ -130,6 +130,13 @@ public struct Meeting: Sendable, Equatable, Codable, Identifiable {
     }
 
     public var time: String { String(format: "%02d:%02d", startMinute / 60, startMinute % 60) }
+
+    /// Attendance, votes and approved minutes belong to a meeting that has taken place (today counts).
+    public func requireHeld(on today: LocalDate, field: String, what: String) throws(DomainError) {
+        if date > today {
+            throw DomainError.invalid(field, "\(what) can be recorded once the meeting has taken place (on \(date)).")
+        }
+    }
 }
 
 /// Minutes and document links as typed.

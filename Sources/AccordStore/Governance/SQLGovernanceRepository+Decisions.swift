@@ -92,6 +92,7 @@ extension SQLGovernanceRepository {
                 let meeting = try await tx.db.raw("SELECT * FROM meetings WHERE id = \(bind: meetingID.uuidString)").first().map(
                     Self.decodeMeeting), meeting.bodyID == body.id
             else { throw DomainError.invalid("meetingID", "Votes are recorded at a meeting of \(body.name).") }
+            try meeting.requireHeld(on: today, field: "meetingID", what: "Votes")
             let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.uuidString)").all()
                 .map(Self.decodeMember).filter(\.role.isVoting)
             var present: Set<UUID> = []

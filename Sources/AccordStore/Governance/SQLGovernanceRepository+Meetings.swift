@@ -68,12 +68,13 @@ extension SQLGovernanceRepository {
         }
     }
 
-    public func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, by actor: AuditActor) async throws {
+    public func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, today: LocalDate, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
             guard
                 let meeting = try await tx.db.raw("SELECT * FROM meetings WHERE id = \(bind: meetingID.uuidString)").first().map(
                     Self.decodeMeeting)
             else { throw DomainError.notFound("No such meeting.") }
+            try meeting.requireHeld(on: today, field: "attendees", what: "Attendance")
             let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: meeting.bodyID.uuidString)").all()
                 .map(Self.decodeMember)
             let bySide = Dictionary(members.map { ($0.personID, $0.side) }, uniquingKeysWith: { a, _ in a })
@@ -102,14 +103,15 @@ extension SQLGovernanceRepository {
         }
     }
 
-    public func saveMinutes(_ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
-        -> Meeting
-    {
+    public func saveMinutes(
+        _ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, today: LocalDate, by actor: AuditActor
+    ) async throws -> Meeting {
         try await database.write(by: actor) { tx in
             guard
                 let before = try await tx.rowForUpdate("meetings", id: meetingID).map(Self.decodeMeeting)
             else { throw DomainError.notFound("No such meeting.") }
             try checkVersion(before.version, expected: expectedVersion, entity: "meeting")
+            if valid.status == .approved { try before.requireHeld(on: today, field: "status", what: "Approved minutes") }
             if before.minutesStatus == .approved, valid.status != .approved || valid.minutes != before.minutes {
                 throw DomainError.conflict("These minutes are approved and can no longer change.")
             }

@@ -17,6 +17,9 @@ public struct FormData: Sendable {
 
     public func all(_ key: String) -> [String] { lists[key] ?? [] }
 
+    /// The record version the form was rendered with, for the stale-edit check.
+    public var version: Int? { values["version"].flatMap { Int($0) } }
+
     /// Parses `a=1&b=two+words`; repeated keys keep the last value.
     public static func parse(_ body: String) -> FormData {
         var values: [String: String] = [:]

@@ -64,12 +64,12 @@ enum DemoGovernance {
                 title: "Quarterly steering committee", date: held, startMinute: 14 * 60, location: "Video call",
                 agenda: ["Programme status", "Launch sequencing", "Budget for next year"], noticeOverride: nil), by: actor)
         let members = try await store.governance.members(bodyIDs: [jsc.id])[jsc.id] ?? []
-        try await store.governance.setAttendance(meeting.id, personIDs: Set(members.map(\.personID)), by: actor)
+        try await store.governance.setAttendance(meeting.id, personIDs: Set(members.map(\.personID)), today: held, by: actor)
         _ = try await store.governance.saveMinutes(
             meeting.id,
             MinutesInput.Valid(
                 minutes: "Programme on track. Budget agreed. Launch sequencing discussed; see the decision register.", status: .approved,
-                documents: ["https://docs.example/jsc/quarterly-deck.pdf"]), expectedVersion: nil, by: actor)
+                documents: ["https://docs.example/jsc/quarterly-deck.pdf"]), expectedVersion: nil, today: held, by: actor)
         let budget = try await store.governance.proposeDecision(jsc, title: "Approve next year's joint budget", details: nil, by: actor)
         let approve = Dictionary(members.map { ($0.personID, Vote.approve) }, uniquingKeysWith: { a, _ in a })
         _ = try await store.governance.recordVotes(budget.id, meetingID: meeting.id, votes: approve, today: held, by: actor)

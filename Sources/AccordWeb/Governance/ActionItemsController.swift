@@ -17,17 +17,6 @@ struct ActionItemsController {
         router.get(RouterPath(Site.myActions.pattern)) { _, context in try await mine(context) }
     }
 
-    /// Meetings and decisions of the alliance's bodies that the user may see, as `source` choices.
-    func sources(_ alliance: Alliance, _ user: SignedIn) async throws -> [(key: String, label: String)] {
-        let bodies = try await store.governance.bodies(allianceID: alliance.id).filter {
-            AccessPolicy.canSee($0.visibility, user.principal)
-        }
-        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
-        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
-        return meetings.reversed().map { (key: "meeting:\($0.id.uuidString.lowercased())", label: "Meeting \($0.date): \($0.title)") }
-            + decisions.map { (key: "decision:\($0.id.uuidString.lowercased())", label: "Decision: \($0.title)") }
-    }
-
     func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
         let user = try context.requireUser()
         let alliance = try await services.visibleAlliance(context.id("id"), user)
@@ -37,17 +26,7 @@ struct ActionItemsController {
             title: form["title"], owner: form["ownerID"], dueOn: form["dueOn"], status: form["status"], source: form["source"],
             visibility: form["visibility"])
         do {
-            let team = Set(try await services.allianceTeam(alliance).map(\.person.id))
-            let valid = try input.validate(team: team, sources: Set(try await sources(alliance, user).map(\.key)))
-            if let existing {
-                guard let item = try await store.governance.actionItem(id: existing), item.allianceID == alliance.id else {
-                    throw DomainError.notFound("No such action item.")
-                }
-                _ = try await store.governance.updateActionItem(
-                    item.id, valid, expectedVersion: form["version"].flatMap(Int.init), by: services.actor(user))
-            } else {
-                _ = try await store.governance.createActionItem(allianceID: alliance.id, valid, by: services.actor(user))
-            }
+            _ = try await services.saveActionItem(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await governance.index(
                 context, alliance, user: user, notice: nil, itemError: .init(errors: error.fieldErrors, input: input),

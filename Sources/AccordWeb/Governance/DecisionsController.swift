@@ -13,71 +13,51 @@ struct DecisionsController {
         router.post(RouterPath(Site.bodyDecisions.pattern)) { request, context in
             let (user, alliance, body) = try await governance.managed(context)
             let form = try await FormData.read(request, context: context)
-            var v = Validator()
-            let title = v.text(form["title"], "title", "Decision", max: 300)
-            let details = v.optionalText(form["details"], "details", "Details", max: 4000)
             do {
-                try v.check()
-            } catch let error as DomainError {
+                let decision = try await services.proposeDecision(body, title: form["title"], details: form["details"], by: user)
+                return redirect(Site.decision.path(alliance.id, decision.id) + "?notice=decision-proposed")
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await governance.index(
                     context, alliance, user: user, notice: nil,
                     bodyError: (body.id, error.fieldErrors.map(\.message).joined(separator: " ")),
                     status: .unprocessableContent)
             }
-            let decision = try await store.governance.proposeDecision(body, title: title, details: details, by: services.actor(user))
-            return redirect(Site.decision.path(alliance.id, decision.id) + "?notice=decision-proposed")
         }
         router.get(RouterPath(Site.decision.pattern)) { request, context in
             let found = try await visible(context)
             return try await page(context, found, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
         router.post(RouterPath(Site.decisionVotes.pattern)) { request, context in
-            let found = try await managed(context)
-            let form = try await FormData.read(request, context: context)
-            var votes: [UUID: Vote] = [:]
-            for (key, value) in form.values where key.hasPrefix("vote.") && !value.isEmpty {
-                guard let person = UUID(uuidString: String(key.dropFirst(5))), let vote = Vote(rawValue: value) else {
-                    return try await page(
-                        context, found, notice: nil,
-                        errors: [FieldError(field: "votes", message: "Each vote is approve, reject or abstain.")],
-                        status: .unprocessableContent)
-                }
-                votes[person] = vote
+            try await change(request, context, notice: "votes-recorded") { form, found in
+                var votes: [String: String] = [:]
+                for (key, value) in form.values where key.hasPrefix("vote.") { votes[String(key.dropFirst(5))] = value }
+                _ = try await services.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
             }
-            do {
-                guard let meeting = UUID(uuidString: form["meetingID"] ?? "") else {
-                    throw DomainError.invalid("meetingID", "Choose the meeting where the votes were cast.")
-                }
-                _ = try await store.governance.recordVotes(
-                    found.decision.id, meetingID: meeting, votes: votes, today: services.today, by: services.actor(found.user))
-            } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await page(context, found, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
-            }
-            return redirect(Site.decision.path(found.alliance.id, found.decision.id) + "?notice=votes-recorded")
         }
         router.post(RouterPath(Site.decisionStatus.pattern)) { request, context in
-            let found = try await managed(context)
-            let form = try await FormData.read(request, context: context)
-            guard let status = DecisionStatus(rawValue: form["status"] ?? ""),
-                [.escalated, .resolved, .deferred, .proposed].contains(status)
-            else { throw DomainError.invalid("status", "Status must be escalated, resolved, deferred or proposed.") }
-            _ = try await store.governance.moveDecision(
-                found.decision.id, to: status, today: services.today, by: services.actor(found.user))
-            return redirect(Site.decision.path(found.alliance.id, found.decision.id) + "?notice=decision-updated")
+            try await change(request, context, notice: "decision-updated") { form, found in
+                _ = try await services.moveDecision(found.decision, to: form["status"], by: found.user)
+            }
         }
         router.post(RouterPath(Site.decisionSupersede.pattern)) { request, context in
-            let found = try await managed(context)
-            let form = try await FormData.read(request, context: context)
-            do {
-                guard let successor = UUID(uuidString: form["successorID"] ?? "") else {
-                    throw DomainError.invalid("successorID", "Choose the decision that replaces this one.")
-                }
-                _ = try await store.governance.supersede(found.decision.id, by: successor, actor: services.actor(found.user))
-            } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await page(context, found, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+            try await change(request, context, notice: "decision-updated") { form, found in
+                _ = try await services.supersede(found.decision, by: form["successorID"], user: found.user)
             }
-            return redirect(Site.decision.path(found.alliance.id, found.decision.id) + "?notice=decision-updated")
         }
+    }
+
+    /// Applies a change from the decision page; field errors show on the page with 422.
+    func change(_ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Found) async throws -> Void)
+        async throws -> Response
+    {
+        let found = try await managed(context)
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await apply(form, found)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await page(context, found, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return redirect(Site.decision.path(found.alliance.id, found.decision.id) + "?notice=\(notice)")
     }
 
     struct Found {
@@ -90,9 +70,7 @@ struct DecisionsController {
     func visible(_ context: AppContext) async throws -> Found {
         let user = try context.requireUser()
         let alliance = try await services.visibleAlliance(context.id("id"), user)
-        guard let decision = try await store.governance.decision(id: try context.id("decision")), decision.allianceID == alliance.id,
-            let body = try await store.governance.body(id: decision.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
-        else { throw DomainError.notFound("No such decision.") }
+        let (body, decision) = try await services.governanceDecision(context.id("decision"), of: alliance, user)
         return Found(user: user, alliance: alliance, body: body, decision: decision)
     }
 

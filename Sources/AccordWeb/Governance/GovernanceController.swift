@@ -38,7 +38,7 @@ struct GovernanceController {
         router.post(RouterPath(Site.removeBodyMember.pattern)) { request, context in
             let (user, alliance, body) = try await managed(context)
             _ = try await FormData.read(request, context: context)
-            try await store.governance.removeMember(try context.id("member"), from: body.id, by: services.actor(user))
+            try await services.removeBodyMember(try context.id("member"), from: body, in: alliance, by: user)
             return redirect(Site.governance.path(alliance.id) + "?notice=body-member-removed#body-\(body.id.uuidString.lowercased())")
         }
     }
@@ -48,18 +48,14 @@ struct GovernanceController {
         let user = try context.requireUser()
         let alliance = try await services.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
-        guard let body = try await store.governance.body(id: try context.id("body")), body.allianceID == alliance.id else {
-            throw DomainError.notFound("No such body.")
-        }
-        return (user, alliance, body)
+        return (user, alliance, try await services.governanceBody(context.id("body"), of: alliance, user))
     }
 
     func index(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, bodyError: (UUID, String)? = nil,
         meetingError: GovernancePage.MeetingError? = nil, itemError: GovernancePage.ItemError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let all = try await store.governance.bodies(allianceID: alliance.id)
-        let bodies = all.filter { AccessPolicy.canSee($0.visibility, user.principal) }
+        let bodies = try await services.visibleBodies(alliance, user)
         let members = try await store.governance.members(bodyIDs: bodies.map(\.id))
         let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
         let team = try await services.allianceTeam(alliance)
@@ -79,10 +75,8 @@ struct GovernanceController {
             today: today,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), bodyError: bodyError,
             meetingError: meetingError,
-            items: try await store.governance.actionItems(allianceID: alliance.id).filter {
-                AccessPolicy.canSee($0.visibility, user.principal)
-            },
-            sources: try await ActionItemsController(services: services).sources(alliance, user), itemError: itemError)
+            items: try await services.visibleActionItems(alliance, user), sources: try await services.actionSources(alliance, user),
+            itemError: itemError)
         return try services.views.page(model, "governance/index", status: status)
     }
 
@@ -101,22 +95,11 @@ struct GovernanceController {
         let alliance = try await services.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         var existing: GovernanceBody?
-        if let bodyID {
-            guard let body = try await store.governance.body(id: bodyID), body.allianceID == alliance.id else {
-                throw DomainError.notFound("No such body.")
-            }
-            existing = body
-        }
+        if let bodyID { existing = try await services.governanceBody(bodyID, of: alliance, user) }
         let form = try await FormData.read(request, context: context)
         let input = BodyFormPage.input(form)
         do {
-            let valid = try input.validate()
-            if let existing {
-                let version = form["version"].flatMap(Int.init)
-                _ = try await store.governance.updateBody(existing.id, valid, expectedVersion: version, by: services.actor(user))
-            } else {
-                _ = try await store.governance.createBody(allianceID: alliance.id, valid, by: services.actor(user))
-            }
+            _ = try await services.saveBody(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
             return redirect(Site.governance.path(alliance.id) + "?notice=\(existing == nil ? "body-created" : "body-updated")")
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, alliance, input: input, body: existing, errors: error.fieldErrors)
@@ -127,15 +110,7 @@ struct GovernanceController {
         let (user, alliance, body) = try await managed(context)
         let form = try await FormData.read(request, context: context)
         do {
-            var v = Validator()
-            let personID = v.id(form["personID"], "personID", "Person")
-            let role: BodyRole? = v.choice(form["role"], "role", "Role")
-            try v.check()
-            guard let entry = try await services.allianceTeam(alliance).first(where: { $0.person.id == personID }) else {
-                throw DomainError.invalid("personID", "Members must be on the alliance's team.")
-            }
-            _ = try await store.governance.addMember(
-                body.id, personID: entry.person.id, side: entry.side, role: role!, by: services.actor(user))
+            _ = try await services.addBodyMember(body, in: alliance, personID: form["personID"], role: form["role"], by: user)
             return redirect(Site.governance.path(alliance.id) + "?notice=body-member-added#body-\(body.id.uuidString.lowercased())")
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             let message = error.fieldErrors.map(\.message).joined(separator: " ")

@@ -17,8 +17,7 @@ struct MeetingsController {
                 title: form["title"], date: form["date"], time: form["time"], location: form["location"], agenda: form["agenda"],
                 noticeOverride: form["noticeOverride"])
             do {
-                let valid = try input.validate(charter: body.charter, today: services.today)
-                let meeting = try await store.governance.scheduleMeeting(body, valid, by: services.actor(user))
+                let meeting = try await services.scheduleMeeting(input, for: body, by: user)
                 return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=meeting-scheduled")
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await governance.index(
@@ -32,48 +31,39 @@ struct MeetingsController {
                 context, alliance, body, meeting, user: user, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
         router.post(RouterPath(Site.meetingAttendance.pattern)) { request, context in
-            let (user, alliance, body, meeting) = try await managed(context)
-            let form = try await FormData.read(request, context: context)
-            var ids: Set<UUID> = []
-            for raw in form.all("attendee") {
-                guard let id = UUID(uuidString: raw) else {
-                    return try await page(
-                        context, alliance, body, meeting, user: user, notice: nil,
-                        errors: [FieldError(field: "attendees", message: "Attendees must be members of the body.")],
-                        status: .unprocessableContent)
-                }
-                ids.insert(id)
+            try await change(request, context, notice: "attendance-saved") { form, meeting, user in
+                try await services.setAttendance(meeting, attendees: form.all("attendee"), by: user)
             }
-            do {
-                try await store.governance.setAttendance(meeting.id, personIDs: ids, by: services.actor(user))
-            } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await page(
-                    context, alliance, body, meeting, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
-            }
-            return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=attendance-saved")
         }
         router.post(RouterPath(Site.meetingMinutes.pattern)) { request, context in
-            let (user, alliance, body, meeting) = try await managed(context)
-            let form = try await FormData.read(request, context: context)
-            do {
-                let valid = try MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"]).validate()
-                _ = try await store.governance.saveMinutes(
-                    meeting.id, valid, expectedVersion: form["version"].flatMap(Int.init), by: services.actor(user))
-            } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await page(
-                    context, alliance, body, meeting, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+            try await change(request, context, notice: "minutes-saved") { form, meeting, user in
+                let input = MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"])
+                _ = try await services.saveMinutes(meeting, input, expectedVersion: form.version, by: user)
             }
-            return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=minutes-saved")
         }
+    }
+
+    /// Applies a change from the meeting page; field errors show on the page with 422.
+    func change(
+        _ request: Request, _ context: AppContext, notice: String,
+        _ apply: (FormData, Meeting, SignedIn) async throws -> Void
+    ) async throws -> Response {
+        let (user, alliance, body, meeting) = try await managed(context)
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await apply(form, meeting, user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await page(
+                context, alliance, body, meeting, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=\(notice)")
     }
 
     /// The meeting if the user may see its body (partner users: shared bodies of their alliances only).
     func visible(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
         let user = try context.requireUser()
         let alliance = try await services.visibleAlliance(context.id("id"), user)
-        guard let meeting = try await store.governance.meeting(id: try context.id("meeting")), meeting.allianceID == alliance.id,
-            let body = try await store.governance.body(id: meeting.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
-        else { throw DomainError.notFound("No such meeting.") }
+        let (body, meeting) = try await services.governanceMeeting(context.id("meeting"), of: alliance, user)
         return (user, alliance, body, meeting)
     }
 

@@ -1,0 +1,166 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Governance steps shared by the web pages and the JSON API: finding what the user may see, and every change with
+/// its access check and validation. Partner users see shared bodies (with their meetings and decisions) and shared
+/// action items only; changes need `manageGovernance` on the alliance.
+extension Services {
+    // MARK: Reading
+
+    func visibleBodies(_ alliance: Alliance, _ user: SignedIn) async throws -> [GovernanceBody] {
+        try await store.governance.bodies(allianceID: alliance.id).filter { AccessPolicy.canSee($0.visibility, user.principal) }
+    }
+
+    func governanceBody(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> GovernanceBody {
+        guard let body = try await store.governance.body(id: id), body.allianceID == alliance.id,
+            AccessPolicy.canSee(body.visibility, user.principal)
+        else { throw DomainError.notFound("No such body.") }
+        return body
+    }
+
+    func governanceMeeting(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> (GovernanceBody, Meeting) {
+        guard let meeting = try await store.governance.meeting(id: id), meeting.allianceID == alliance.id,
+            let body = try await store.governance.body(id: meeting.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
+        else { throw DomainError.notFound("No such meeting.") }
+        return (body, meeting)
+    }
+
+    func governanceDecision(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> (GovernanceBody, Decision) {
+        guard let decision = try await store.governance.decision(id: id), decision.allianceID == alliance.id,
+            let body = try await store.governance.body(id: decision.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
+        else { throw DomainError.notFound("No such decision.") }
+        return (body, decision)
+    }
+
+    func visibleActionItems(_ alliance: Alliance, _ user: SignedIn) async throws -> [ActionItem] {
+        try await store.governance.actionItems(allianceID: alliance.id).filter { AccessPolicy.canSee($0.visibility, user.principal) }
+    }
+
+    /// Meetings and decisions of the alliance's bodies that the user may see, as action item `source` choices.
+    func actionSources(_ alliance: Alliance, _ user: SignedIn) async throws -> [(key: String, label: String)] {
+        let bodies = try await visibleBodies(alliance, user)
+        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
+        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
+        return meetings.reversed().map { (key: "meeting:\($0.id.uuidString.lowercased())", label: "Meeting \($0.date): \($0.title)") }
+            + decisions.map { (key: "decision:\($0.id.uuidString.lowercased())", label: "Decision: \($0.title)") }
+    }
+
+    // MARK: Changing
+
+    func saveBody(_ input: BodyInput, in alliance: Alliance, existing: GovernanceBody?, expectedVersion: Int?, by user: SignedIn)
+        async throws -> GovernanceBody
+    {
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        let valid = try input.validate()
+        if let existing {
+            return try await store.governance.updateBody(existing.id, valid, expectedVersion: expectedVersion, by: actor(user))
+        }
+        return try await store.governance.createBody(allianceID: alliance.id, valid, by: actor(user))
+    }
+
+    /// Adds a person from the alliance's team to a body, on their own side.
+    func addBodyMember(_ body: GovernanceBody, in alliance: Alliance, personID: String?, role: String?, by user: SignedIn)
+        async throws -> BodyMember
+    {
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        var v = Validator()
+        let id = v.id(personID, "personID", "Person")
+        let role: BodyRole? = v.choice(role, "role", "Role")
+        try v.check()
+        guard let entry = try await allianceTeam(alliance).first(where: { $0.person.id == id }) else {
+            throw DomainError.invalid("personID", "Members must be on the alliance's team.")
+        }
+        return try await store.governance.addMember(body.id, personID: entry.person.id, side: entry.side, role: role!, by: actor(user))
+    }
+
+    func removeBodyMember(_ memberID: UUID, from body: GovernanceBody, in alliance: Alliance, by user: SignedIn) async throws {
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        try await store.governance.removeMember(memberID, from: body.id, by: actor(user))
+    }
+
+    func scheduleMeeting(_ input: MeetingInput, for body: GovernanceBody, by user: SignedIn) async throws -> Meeting {
+        try AccessPolicy.require(user.principal, .manageGovernance(body.allianceID))
+        let valid = try input.validate(charter: body.charter, today: today)
+        return try await store.governance.scheduleMeeting(body, valid, by: actor(user))
+    }
+
+    /// Replaces a held meeting's attendance; every id must be a member of its body.
+    func setAttendance(_ meeting: Meeting, attendees: [String], by user: SignedIn) async throws {
+        try AccessPolicy.require(user.principal, .manageGovernance(meeting.allianceID))
+        var ids: Set<UUID> = []
+        for raw in attendees {
+            guard let id = UUID(uuidString: raw) else { throw DomainError.invalid("attendees", "Attendees must be members of the body.") }
+            ids.insert(id)
+        }
+        try await store.governance.setAttendance(meeting.id, personIDs: ids, today: today, by: actor(user))
+    }
+
+    func saveMinutes(_ meeting: Meeting, _ input: MinutesInput, expectedVersion: Int?, by user: SignedIn) async throws -> Meeting {
+        try AccessPolicy.require(user.principal, .manageGovernance(meeting.allianceID))
+        let valid = try input.validate()
+        return try await store.governance.saveMinutes(meeting.id, valid, expectedVersion: expectedVersion, today: today, by: actor(user))
+    }
+
+    func proposeDecision(_ body: GovernanceBody, title: String?, details: String?, by user: SignedIn) async throws -> Decision {
+        try AccessPolicy.require(user.principal, .manageGovernance(body.allianceID))
+        var v = Validator()
+        let title = v.text(title, "title", "Decision", max: 300)
+        let details = v.optionalText(details, "details", "Details", max: 4000)
+        try v.check()
+        return try await store.governance.proposeDecision(body, title: title, details: details, by: actor(user))
+    }
+
+    /// Votes by person id ("approve", "reject" or "abstain"), cast at a held meeting of the decision's body.
+    func recordVotes(_ decision: Decision, meetingID: String?, votes: [String: String], by user: SignedIn) async throws -> Decision {
+        try AccessPolicy.require(user.principal, .manageGovernance(decision.allianceID))
+        var cast: [UUID: Vote] = [:]
+        for (person, value) in votes where !value.isEmpty {
+            guard let id = UUID(uuidString: person), let vote = Vote(rawValue: value) else {
+                throw DomainError.invalid("votes", "Each vote is a member's id with approve, reject or abstain.")
+            }
+            cast[id] = vote
+        }
+        guard let meeting = UUID(uuidString: meetingID ?? "") else {
+            throw DomainError.invalid("meetingID", "Choose the meeting where the votes were cast.")
+        }
+        return try await store.governance.recordVotes(decision.id, meetingID: meeting, votes: cast, today: today, by: actor(user))
+    }
+
+    /// Escalates to the next step, resolves, defers or reopens a decision.
+    func moveDecision(_ decision: Decision, to status: String?, by user: SignedIn) async throws -> Decision {
+        try AccessPolicy.require(user.principal, .manageGovernance(decision.allianceID))
+        guard let next = DecisionStatus(rawValue: status ?? ""), [.escalated, .resolved, .deferred, .proposed].contains(next) else {
+            throw DomainError.invalid("status", "Status must be escalated, resolved, deferred or proposed.")
+        }
+        return try await store.governance.moveDecision(decision.id, to: next, today: today, by: actor(user))
+    }
+
+    func supersede(_ decision: Decision, by successorID: String?, user: SignedIn) async throws -> Decision {
+        try AccessPolicy.require(user.principal, .manageGovernance(decision.allianceID))
+        guard let successor = UUID(uuidString: successorID ?? "") else {
+            throw DomainError.invalid("successorID", "Choose the decision that replaces this one.")
+        }
+        return try await store.governance.supersede(decision.id, by: successor, actor: actor(user))
+    }
+
+    /// Adds an action item, or replaces one of this alliance's (`existing`).
+    func saveActionItem(_ input: ActionItemInput, in alliance: Alliance, existing: UUID?, expectedVersion: Int?, by user: SignedIn)
+        async throws -> ActionItem
+    {
+        try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
+        var current: ActionItem?
+        if let existing {
+            guard let item = try await store.governance.actionItem(id: existing), item.allianceID == alliance.id else {
+                throw DomainError.notFound("No such action item.")
+            }
+            current = item
+        }
+        let team = Set(try await allianceTeam(alliance).map(\.person.id))
+        let valid = try input.validate(team: team, sources: Set(try await actionSources(alliance, user).map(\.key)))
+        if let current {
+            return try await store.governance.updateActionItem(current.id, valid, expectedVersion: expectedVersion, by: actor(user))
+        }
+        return try await store.governance.createActionItem(allianceID: alliance.id, valid, by: actor(user))
+    }
+}
