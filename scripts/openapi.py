@@ -32,6 +32,15 @@ ENUMS = {
     "WaveStatus": ["open", "closed", "reviewed"],
     "ActionStatus": ["planned", "in_progress", "done", "dropped"],
     "HealthBand": ["strong", "healthy", "acceptable", "at_risk", "significant_concern"],
+    "Visibility": ["shared", "internal"],
+    "BodyKind": ["steering_committee", "development_committee", "commercialization_committee", "manufacturing_committee",
+                 "project_team", "other"],
+    "DecisionRule": ["unanimous", "one_per_party", "majority"],
+    "BodyRole": ["chair", "co_chair", "member", "secretary"],
+    "MinutesStatus": ["none", "draft", "approved"],
+    "DecisionStatus": ["proposed", "approved", "rejected", "deferred", "deadlocked", "escalated", "resolved", "superseded"],
+    "Vote": ["approve", "reject", "abstain"],
+    "GovernanceWarningKind": ["below_minimum", "parity", "multiple_layers", "behind_cadence", "overdue_decision"],
 }
 
 def ref(name):
@@ -166,7 +175,105 @@ SCHEMAS.update({
                    "createdAt": STAMP},
                   ["id", "waveId", "allianceId", "dimension", "title", "ownerId", "dueOn", "status", "version", "createdAt"]),
 })
-for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action"]:
+COUNT = lambda lo, hi, d: {"type": "integer", "minimum": lo, "maximum": hi, "description": d}
+STEP_IN = obj({"decidedBy": text(200), "days": COUNT(1, 365, "Days this step has to decide"),
+               "finalSay": nullable(ref("Side")),
+               "excludedMatters": {"type": "array", "items": text(200), "description": "Matters where the final say does not apply"}},
+              ["decidedBy", "days"])
+STEP_OUT = obj({"decidedBy": {"type": "string"}, "days": {"type": "integer"}, "finalSay": nullable(ref("Side")),
+                "excludedMatters": {"type": "array", "items": {"type": "string"}}},
+               ["decidedBy", "days", "finalSay", "excludedMatters"])
+BODY_FIELDS = {
+    "name": text(120), "kind": ref("BodyKind"),
+    "parentId": nullable({**UUID, "description": "A body of the same alliance this one reports to"}),
+    "visibility": {**ref("Visibility"), "description": "shared (default): partner users see it"},
+    "minMembersPerParty": COUNT(1, 20, "Default 1"), "maxMembersPerParty": COUNT(1, 20, "Default 4"),
+    "parityRequired": {"type": "boolean", "description": "Default true"},
+    "quorumPerParty": COUNT(1, 20, "Members of each party needed for a quorum; default 1"),
+    "decisionRule": ref("DecisionRule"), "minMeetingsPerYear": COUNT(0, 52, "Default 4"),
+    "noticeDays": COUNT(0, 180, "Default 30"),
+    "escalation": {"type": "array", "items": STEP_IN, "maxItems": 6, "description": "The escalation ladder, in order"},
+}
+CHARTER = obj({"minMembersPerParty": {"type": "integer"}, "maxMembersPerParty": {"type": "integer"},
+               "parityRequired": {"type": "boolean"}, "quorumPerParty": {"type": "integer"}, "decisionRule": ref("DecisionRule"),
+               "minMeetingsPerYear": {"type": "integer"}, "noticeDays": {"type": "integer"},
+               "escalation": {"type": "array", "items": STEP_OUT}},
+              ["minMembersPerParty", "maxMembersPerParty", "parityRequired", "quorumPerParty", "decisionRule", "minMeetingsPerYear",
+               "noticeDays", "escalation"])
+ITEM_FIELDS = {"title": text(300), "ownerId": {**UUID, "description": "A person on the alliance's team (either side)"},
+               "dueOn": DATE, "status": ref("ActionStatus"),
+               "meetingId": nullable({**UUID, "description": "The meeting that made it"}),
+               "decisionId": nullable({**UUID, "description": "The decision that made it (not with meetingId)"}),
+               "visibility": ref("Visibility")}
+SCHEMAS.update({
+    "BodyCreate": obj(BODY_FIELDS, ["name", "kind", "decisionRule"]),
+    "BodyUpdate": obj({**BODY_FIELDS, "version": VERSION}, ["name", "kind", "decisionRule", "version"]),
+    "BodyMember": obj({"id": UUID, "bodyId": UUID, "personId": UUID, "side": ref("Side"), "role": ref("BodyRole"),
+                       "createdAt": STAMP}, ["id", "bodyId", "personId", "side", "role", "createdAt"]),
+    "BodyMemberCreate": obj({"personId": {**UUID, "description": "A person on the alliance's team; the side follows"},
+                             "role": ref("BodyRole")}, ["personId", "role"]),
+    "Body": obj({"id": UUID, "allianceId": UUID, "parentId": nullable(UUID), "name": {"type": "string"}, "kind": ref("BodyKind"),
+                 "visibility": ref("Visibility"), "charter": CHARTER,
+                 "members": {"type": "array", "items": ref("BodyMember")},
+                 "warnings": {"type": "array", "items": obj({"kind": ref("GovernanceWarningKind"), "message": {"type": "string"}},
+                                                            ["kind", "message"])},
+                 **RECORD},
+                ["id", "allianceId", "parentId", "name", "kind", "visibility", "charter", "members", "warnings", "version",
+                 "createdAt", "updatedAt"]),
+    "MeetingCreate": obj({"title": text(160), "date": DATE,
+                          "time": {"type": "string", "pattern": "^[0-9]{1,2}:[0-9]{2}$", "description": "HH:MM UTC; default 09:00"},
+                          "location": nullable(text(200)), "agenda": {"type": "array", "items": text(300), "maxItems": 40},
+                          "noticeOverride": nullable(text(300, description="Why the meeting is called inside the charter's notice period; "
+                                                                           "required to do so"))},
+                         ["title", "date"]),
+    "Attendance": obj({"personIds": {"type": "array", "items": UUID, "description": "Members of the body who attended"}},
+                      ["personIds"], "Replaces the attendance of a meeting that has taken place"),
+    "MinutesSave": obj({"minutes": nullable(text(20000)), "status": ref("MinutesStatus"),
+                        "documents": {"type": "array", "items": text(500), "maxItems": 20, "description": "http(s) links"},
+                        "version": VERSION}, ["version"]),
+    "Meeting": obj({"id": UUID, "bodyId": UUID, "allianceId": UUID, "title": {"type": "string"}, "date": DATE,
+                    "time": {"type": "string"}, "location": nullable({"type": "string"}),
+                    "agenda": {"type": "array", "items": {"type": "string"}}, "noticeOverride": nullable({"type": "string"}),
+                    "minutes": nullable({"type": "string"}), "minutesStatus": ref("MinutesStatus"),
+                    "documents": {"type": "array", "items": {"type": "string"}},
+                    "attendance": {"type": ["array", "null"], "items": obj({"personId": UUID, "side": ref("Side")}, ["personId", "side"]),
+                                   "description": "For one meeting; null in lists"},
+                    "quorumMet": {"type": ["boolean", "null"], "description": "For one meeting; null in lists"},
+                    "version": {"type": "integer"}, "createdAt": STAMP},
+                   ["id", "bodyId", "allianceId", "title", "date", "time", "location", "agenda", "noticeOverride", "minutes",
+                    "minutesStatus", "documents", "attendance", "quorumMet", "version", "createdAt"]),
+    "DecisionCreate": obj({"title": text(300), "details": nullable(text(4000))}, ["title"]),
+    "Votes": obj({"meetingId": {**UUID, "description": "A meeting of the body that has taken place"},
+                  "votes": {"type": "array", "minItems": 1,
+                            "items": obj({"personId": UUID, "vote": ref("Vote")}, ["personId", "vote"]),
+                            "description": "Votes of members who attended"}}, ["meetingId", "votes"]),
+    "DecisionStatusChange": obj({"status": {"type": "string", "enum": ["escalated", "resolved", "deferred", "proposed"]}}, ["status"],
+                                "escalated: next step of the ladder; resolved: end a deadlock or escalation; deferred / proposed: "
+                                "put off or reopen a proposal"),
+    "Supersede": obj({"successorId": {**UUID, "description": "A later decision of the same body"}}, ["successorId"]),
+    "Decision": obj({"id": UUID, "bodyId": UUID, "allianceId": UUID, "meetingId": nullable(UUID), "title": {"type": "string"},
+                     "details": nullable({"type": "string"}), "status": ref("DecisionStatus"),
+                     "escalation": nullable(obj({"step": {"type": "integer"}, "decidedBy": {"type": "string"}, "startedOn": DATE,
+                                                 "deadline": DATE, "overdue": {"type": "boolean"}},
+                                                ["step", "decidedBy", "startedOn", "deadline", "overdue"])),
+                     "supersededBy": nullable(UUID),
+                     "votes": {"type": ["array", "null"], "items": obj({"personId": UUID, "side": ref("Side"), "vote": ref("Vote")},
+                                                                        ["personId", "side", "vote"]),
+                               "description": "For one decision; null in lists"},
+                     "version": {"type": "integer"}, "createdAt": STAMP},
+                    ["id", "bodyId", "allianceId", "meetingId", "title", "details", "status", "escalation", "supersededBy", "votes",
+                     "version", "createdAt"]),
+    "ActionItemCreate": obj(ITEM_FIELDS, ["title", "ownerId", "dueOn"]),
+    "ActionItemUpdate": obj({**ITEM_FIELDS, "version": VERSION}, ["title", "ownerId", "dueOn", "version"]),
+    "ActionItem": obj({"id": UUID, "allianceId": UUID, "title": {"type": "string"}, "ownerId": UUID, "dueOn": DATE,
+                       "status": ref("ActionStatus"), "overdue": {"type": "boolean"}, "meetingId": nullable(UUID),
+                       "decisionId": nullable(UUID), "visibility": ref("Visibility"), "version": {"type": "integer"},
+                       "createdAt": STAMP},
+                      ["id", "allianceId", "title", "ownerId", "dueOn", "status", "overdue", "meetingId", "decisionId", "visibility",
+                       "version", "createdAt"]),
+})
+for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
+             "ActionItem"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -187,7 +294,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -304,17 +411,94 @@ PATHS[WAVE + "/actions/{actionId}"] = {
               [400, 401, 403, 404, 409, 413, 415, 422], WAVE_PARAMS + [path_id("actionId", "The action's id")], "ActionUpdate"),
 }
 
+G = "/api/v1/alliances/{id}/governance"
+A = [path_id(description="The alliance's id")]
+BODY_P = A + [path_id("bodyId", "The body's id")]
+MEETING_P = A + [path_id("meetingId", "The meeting's id")]
+DECISION_P = A + [path_id("decisionId", "The decision's id")]
+CHANGE = [400, 401, 403, 404, 409, 413, 415, 422]
+PATHS[G + "/bodies"] = {
+    "get": op("listBodies", "The alliance's governance bodies with charters, members and warnings", "Governance",
+              {200: ("BodyList", "Every body the user may see")}, [401, 404], A),
+    "post": op("createBody", "Create a body with its charter", "Governance", {201: ("Body", "Created")}, CHANGE, A, "BodyCreate"),
+}
+PATHS[G + "/bodies/{bodyId}"] = {
+    "get": op("getBody", "One body", "Governance", {200: ("Body", "The body")}, [401, 404], BODY_P),
+    "put": op("updateBody", "Replace a body's name and charter", "Governance", {200: ("Body", "Updated")}, CHANGE, BODY_P,
+              "BodyUpdate"),
+}
+PATHS[G + "/bodies/{bodyId}/members"] = {
+    "post": op("addBodyMember", "Seat a team member on the body (refused above the charter's maximum)", "Governance",
+               {201: ("BodyMember", "Added")}, CHANGE, BODY_P, "BodyMemberCreate"),
+}
+PATHS[G + "/bodies/{bodyId}/members/{memberId}"] = {
+    "delete": op("removeBodyMember", "Remove a member from the body", "Governance", {204: (None, "Removed")}, [401, 403, 404, 409],
+                 BODY_P + [path_id("memberId", "The body membership's id")]),
+}
+PATHS[G + "/bodies/{bodyId}/meetings"] = {
+    "post": op("scheduleMeeting", "Schedule a meeting (inside the notice period only with noticeOverride)", "Governance",
+               {201: ("Meeting", "Scheduled")}, CHANGE, BODY_P, "MeetingCreate"),
+}
+PATHS[G + "/bodies/{bodyId}/decisions"] = {
+    "post": op("proposeDecision", "Propose a decision to the body", "Governance", {201: ("Decision", "Proposed")}, CHANGE, BODY_P,
+               "DecisionCreate"),
+}
+PATHS[G + "/meetings"] = {
+    "get": op("listMeetings", "Meetings of the bodies the user may see, by date", "Governance",
+              {200: ("MeetingList", "Every meeting")}, [401, 404], A),
+}
+PATHS[G + "/meetings/{meetingId}"] = {
+    "get": op("getMeeting", "One meeting with attendance and quorum", "Governance", {200: ("Meeting", "The meeting")}, [401, 404],
+              MEETING_P),
+}
+PATHS[G + "/meetings/{meetingId}/attendance"] = {
+    "put": op("setAttendance", "Record who attended a meeting that has taken place", "Governance", {200: ("Meeting", "Saved")},
+              CHANGE, MEETING_P, "Attendance"),
+}
+PATHS[G + "/meetings/{meetingId}/minutes"] = {
+    "put": op("saveMinutes", "Save minutes and document links; approved minutes are final", "Governance",
+              {200: ("Meeting", "Saved")}, CHANGE, MEETING_P, "MinutesSave"),
+}
+PATHS[G + "/decisions"] = {
+    "get": op("listDecisions", "The decision register", "Governance", {200: ("DecisionList", "Every decision")}, [401, 404], A),
+}
+PATHS[G + "/decisions/{decisionId}"] = {
+    "get": op("getDecision", "One decision with its votes and escalation clock", "Governance", {200: ("Decision", "The decision")},
+              [401, 404], DECISION_P),
+}
+PATHS[G + "/decisions/{decisionId}/votes"] = {
+    "post": op("recordVotes", "Record votes cast at a meeting; the charter's rule decides, a deadlock starts the ladder",
+               "Governance", {200: ("Decision", "The decision after the votes")}, CHANGE, DECISION_P, "Votes"),
+}
+PATHS[G + "/decisions/{decisionId}/status"] = {
+    "post": op("setDecisionStatus", "Escalate, resolve, defer or reopen a decision", "Governance",
+               {200: ("Decision", "The decision")}, CHANGE, DECISION_P, "DecisionStatusChange"),
+}
+PATHS[G + "/decisions/{decisionId}/supersede"] = {
+    "post": op("supersedeDecision", "Mark a decision superseded by a later one", "Governance", {200: ("Decision", "The decision")},
+               CHANGE, DECISION_P, "Supersede"),
+}
+PATHS[G + "/actions"] = {
+    "get": op("listActionItems", "The alliance's governance action items", "Governance",
+              {200: ("ActionItemList", "Every action item the user may see")}, [401, 404], A),
+    "post": op("addActionItem", "Add an action item", "Governance", {201: ("ActionItem", "Added")}, CHANGE, A, "ActionItemCreate"),
+}
+PATHS[G + "/actions/{actionId}"] = {
+    "put": op("updateActionItem", "Replace an action item's fields", "Governance", {200: ("ActionItem", "Updated")}, CHANGE,
+              A + [path_id("actionId", "The action item's id")], "ActionItemUpdate"),
+}
+
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams and relationship health. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health and governance. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

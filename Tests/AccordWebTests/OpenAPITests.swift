@@ -58,6 +58,14 @@ import Testing
         #expect(values("WaveStatus") == WaveStatus.codes)
         #expect(values("ActionStatus") == ActionStatus.codes)
         #expect(values("HealthBand") == HealthBand.codes)
+        #expect(values("Visibility") == Visibility.codes)
+        #expect(values("BodyKind") == BodyKind.codes)
+        #expect(values("DecisionRule") == DecisionRule.codes)
+        #expect(values("BodyRole") == BodyRole.codes)
+        #expect(values("MinutesStatus") == MinutesStatus.codes)
+        #expect(values("DecisionStatus") == DecisionStatus.codes)
+        #expect(values("Vote") == Vote.codes)
+        #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 
     @Test func everyOperationDocumentsItsErrorsAsProblems() throws {

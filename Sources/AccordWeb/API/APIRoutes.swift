@@ -27,6 +27,8 @@ enum APIRoutes {
         let alliances = AlliancesAPI(services: services)
         let health = HealthAPI(services: services)
         let wave = prefix + "/alliances/{id}/health/waves/{waveId}"
+        let gov = GovernanceAPI(services: services)
+        let g = prefix + "/alliances/{id}/governance"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
             APIRoute(method: .get, path: prefix + "/me") { _, context in
@@ -64,6 +66,26 @@ enum APIRoutes {
             APIRoute(method: .get, path: wave + "/actions", handler: health.actions),
             APIRoute(method: .post, path: wave + "/actions", handler: health.addAction),
             APIRoute(method: .put, path: wave + "/actions/{actionId}", handler: health.updateAction),
+            APIRoute(method: .get, path: g + "/bodies", handler: gov.bodies),
+            APIRoute(method: .post, path: g + "/bodies", handler: gov.createBody),
+            APIRoute(method: .get, path: g + "/bodies/{bodyId}", handler: gov.body),
+            APIRoute(method: .put, path: g + "/bodies/{bodyId}", handler: gov.updateBody),
+            APIRoute(method: .post, path: g + "/bodies/{bodyId}/members", handler: gov.addMember),
+            APIRoute(method: .delete, path: g + "/bodies/{bodyId}/members/{memberId}", handler: gov.removeMember),
+            APIRoute(method: .post, path: g + "/bodies/{bodyId}/meetings", handler: gov.scheduleMeeting),
+            APIRoute(method: .post, path: g + "/bodies/{bodyId}/decisions", handler: gov.propose),
+            APIRoute(method: .get, path: g + "/meetings", handler: gov.meetings),
+            APIRoute(method: .get, path: g + "/meetings/{meetingId}", handler: gov.meeting),
+            APIRoute(method: .put, path: g + "/meetings/{meetingId}/attendance", handler: gov.setAttendance),
+            APIRoute(method: .put, path: g + "/meetings/{meetingId}/minutes", handler: gov.saveMinutes),
+            APIRoute(method: .get, path: g + "/decisions", handler: gov.decisions),
+            APIRoute(method: .get, path: g + "/decisions/{decisionId}", handler: gov.decision),
+            APIRoute(method: .post, path: g + "/decisions/{decisionId}/votes", handler: gov.recordVotes),
+            APIRoute(method: .post, path: g + "/decisions/{decisionId}/status", handler: gov.setDecisionStatus),
+            APIRoute(method: .post, path: g + "/decisions/{decisionId}/supersede", handler: gov.supersede),
+            APIRoute(method: .get, path: g + "/actions", handler: gov.actionItems),
+            APIRoute(method: .post, path: g + "/actions", handler: gov.addActionItem),
+            APIRoute(method: .put, path: g + "/actions/{actionId}", handler: gov.updateActionItem),
         ]
     }
 

@@ -97,6 +97,23 @@ struct JSONBody {
         }
     }
 
+    /// A boolean, or nil when absent or null.
+    mutating func bool(_ key: String) -> Bool? {
+        switch values[key] {
+        case nil, .null: return nil
+        case .bool(let value): return value
+        default:
+            errors.append(FieldError(field: key, message: "\(key) must be true or false."))
+            return nil
+        }
+    }
+
+    /// Like `decode`, but absent or null is nil rather than an error.
+    mutating func optionalDecode<T: Decodable>(_ key: String, as type: T.Type, description: String) -> T? {
+        guard let value = values[key], value != .null else { return nil }
+        return decode(key, as: type, description: description)
+    }
+
     /// Throws the type errors found so far, together with any validation errors.
     func check(adding more: [FieldError] = []) throws {
         let all = errors + more

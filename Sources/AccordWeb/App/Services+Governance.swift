@@ -8,6 +8,35 @@ import Foundation
 extension Services {
     // MARK: Reading
 
+    /// What the user may see of an alliance's governance, with the warnings its charters raise.
+    struct GovernanceOverview {
+        let bodies: [GovernanceBody]
+        let members: [UUID: [BodyMember]]
+        let meetings: [Meeting]
+        let decisions: [Decision]
+        let team: [(person: Person, side: Side)]
+        let warnings: [GovernanceWarning]
+    }
+
+    func governanceOverview(_ alliance: Alliance, _ user: SignedIn) async throws -> GovernanceOverview {
+        let bodies = try await visibleBodies(alliance, user)
+        let members = try await store.governance.members(bodyIDs: bodies.map(\.id))
+        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
+        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
+        let team = try await allianceTeam(alliance)
+        let names = Dictionary(team.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { a, _ in a })
+        let managers = Set([alliance.ourManagerID, alliance.partnerManagerID].compactMap { $0 })
+        let day = today
+        let cadence = bodies.compactMap { body in
+            GovernanceChecks.behindCadence(body, heldOn: meetings.filter { $0.bodyID == body.id }.map(\.date), today: day)
+        }
+        let warnings =
+            GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names) + cadence
+            + GovernanceChecks.overdue(decisions, bodies: bodies, today: day)
+        return GovernanceOverview(
+            bodies: bodies, members: members, meetings: meetings, decisions: decisions, team: team, warnings: warnings)
+    }
+
     func visibleBodies(_ alliance: Alliance, _ user: SignedIn) async throws -> [GovernanceBody] {
         try await store.governance.bodies(allianceID: alliance.id).filter { AccessPolicy.canSee($0.visibility, user.principal) }
     }

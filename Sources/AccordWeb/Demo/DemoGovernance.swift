@@ -2,13 +2,14 @@ import AccordCore
 import AccordStore
 import Foundation
 
-/// A steering committee with a subcommittee on two demo alliances. The Kanto commercialization committee has one
+/// A steering committee with a subcommittee on three demo alliances. The Kanto commercialization committee has one
 /// more member on our side than on the partner's, so its parity warning shows; the Kanto steering committee met
 /// 40 days ago, approved one decision and deadlocked on another, now overdue at the first escalation step.
 enum DemoGovernance {
     static let plans: [(alliance: String, sub: String, subKind: BodyKind)] = [
         ("Kanto Japan co-commercialization", "Joint commercialization committee", .commercializationCommittee),
         ("Pampas gene therapy in-license", "Joint development committee", .developmentCommittee),
+        ("Meridian biologics supply", "Joint manufacturing committee", .manufacturingCommittee),
     ]
 
     static func load(into store: Store, actor: AuditActor, today: LocalDate = LocalDate(date: Date())) async throws {

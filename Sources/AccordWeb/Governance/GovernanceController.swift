@@ -55,24 +55,11 @@ struct GovernanceController {
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, bodyError: (UUID, String)? = nil,
         meetingError: GovernancePage.MeetingError? = nil, itemError: GovernancePage.ItemError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let bodies = try await services.visibleBodies(alliance, user)
-        let members = try await store.governance.members(bodyIDs: bodies.map(\.id))
-        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
-        let team = try await services.allianceTeam(alliance)
-        let names = Dictionary(team.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { a, _ in a })
-        let managers = Set([alliance.ourManagerID, alliance.partnerManagerID].compactMap { $0 })
-        let today = services.today
-        let cadence = bodies.compactMap { body in
-            GovernanceChecks.behindCadence(body, heldOn: meetings.filter { $0.bodyID == body.id }.map(\.date), today: today)
-        }
-        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
-        let warnings =
-            GovernanceChecks.warnings(bodies, members: members, allianceManagers: managers, names: names) + cadence
-            + GovernanceChecks.overdue(decisions, bodies: bodies, today: today)
+        let o = try await services.governanceOverview(alliance, user)
         let model = GovernancePage(
             layout: LayoutModel(title: "Governance: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, bodies: bodies, members: members, meetings: meetings, decisions: decisions, team: team, warnings: warnings,
-            today: today,
+            alliance: alliance, bodies: o.bodies, members: o.members, meetings: o.meetings, decisions: o.decisions, team: o.team,
+            warnings: o.warnings, today: services.today,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), bodyError: bodyError,
             meetingError: meetingError,
             items: try await services.visibleActionItems(alliance, user), sources: try await services.actionSources(alliance, user),

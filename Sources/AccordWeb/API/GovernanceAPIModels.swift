@@ -1,0 +1,206 @@
+import AccordCore
+import Foundation
+
+/// An optional field that is written as JSON null when empty (synthesized encoding would leave the key out), so every
+/// documented field is always present.
+@propertyWrapper
+struct Null<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension Null: Sendable where Value: Sendable {}
+
+/// JSON shapes of the governance API: bodies with charters and members, meetings, decisions, action items.
+extension APIModels {
+    struct Step: Encodable {
+        let decidedBy: String
+        let days: Int
+        @Null var finalSay: String?
+        let excludedMatters: [String]
+
+        init(_ s: EscalationStep) {
+            (decidedBy, days, finalSay, excludedMatters) = (s.decidedBy, s.days, s.finalSay?.rawValue, s.excludedMatters)
+        }
+
+    }
+
+    struct CharterModel: Encodable {
+        let minMembersPerParty: Int
+        let maxMembersPerParty: Int
+        let parityRequired: Bool
+        let quorumPerParty: Int
+        let decisionRule: String
+        let minMeetingsPerYear: Int
+        let noticeDays: Int
+        let escalation: [Step]
+
+        init(_ c: Charter) {
+            (minMembersPerParty, maxMembersPerParty, parityRequired, quorumPerParty) = (
+                c.minMembersPerParty, c.maxMembersPerParty, c.parityRequired, c.quorumPerParty
+            )
+            (decisionRule, minMeetingsPerYear, noticeDays, escalation) = (
+                c.decisionRule.rawValue, c.minMeetingsPerYear, c.noticeDays, c.escalation.map(Step.init)
+            )
+        }
+    }
+
+    struct BodyMemberModel: Encodable {
+        let id: UUID
+        let bodyId: UUID
+        let personId: UUID
+        let side: String
+        let role: String
+        let createdAt: Date
+
+        init(_ m: BodyMember) {
+            (id, bodyId, personId, side, role, createdAt) = (m.id, m.bodyID, m.personID, m.side.rawValue, m.role.rawValue, m.createdAt)
+        }
+    }
+
+    struct Warning: Encodable {
+        let kind: String
+        let message: String
+    }
+
+    struct Body: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        @Null var parentId: UUID?
+        let name: String
+        let kind: String
+        let visibility: String
+        let charter: CharterModel
+        let members: [BodyMemberModel]
+        let warnings: [Warning]
+        let version: Int
+        let createdAt: Date
+        let updatedAt: Date
+
+        init(_ b: GovernanceBody, members: [BodyMember], warnings: [GovernanceWarning]) {
+            (id, allianceId, parentId, name, kind, visibility) = (
+                b.id, b.allianceID, b.parentID, b.name, b.kind.rawValue, b.visibility.rawValue
+            )
+            (charter, version, createdAt, updatedAt) = (CharterModel(b.charter), b.version, b.createdAt, b.updatedAt)
+            self.members = members.map(BodyMemberModel.init)
+            self.warnings = warnings.filter { $0.bodyID == b.id }.map { Warning(kind: $0.kind.rawValue, message: $0.message) }
+        }
+
+    }
+
+    struct Attendee: Encodable {
+        let personId: UUID
+        let side: String
+    }
+
+    struct MeetingModel: Encodable {
+        let id: UUID
+        let bodyId: UUID
+        let allianceId: UUID
+        let title: String
+        let date: String
+        let time: String
+        @Null var location: String?
+        let agenda: [String]
+        @Null var noticeOverride: String?
+        @Null var minutes: String?
+        let minutesStatus: String
+        let documents: [String]
+        @Null var attendance: [Attendee]?
+        @Null var quorumMet: Bool?
+        let version: Int
+        let createdAt: Date
+
+        /// `attendance` is given for one meeting; lists leave it (and the quorum) null.
+        init(_ m: Meeting, body: GovernanceBody? = nil, members: [BodyMember] = [], attendance: [UUID: Side]? = nil) {
+            (id, bodyId, allianceId, title, date, time) = (m.id, m.bodyID, m.allianceID, m.title, m.date.description, m.time)
+            (location, agenda, noticeOverride, minutes) = (m.location, m.agenda, m.noticeOverride, m.minutes)
+            (minutesStatus, documents, version, createdAt) = (m.minutesStatus.rawValue, m.documents, m.version, m.createdAt)
+            if let attendance, let body {
+                self.attendance = attendance.map { Attendee(personId: $0.key, side: $0.value.rawValue) }.sorted {
+                    $0.personId.uuidString < $1.personId.uuidString
+                }
+                let voting = members.filter { $0.role.isVoting && attendance[$0.personID] != nil }.map(\.side)
+                quorumMet = DecisionRules.quorum(body.charter, attending: voting)
+            } else {
+                (self.attendance, quorumMet) = (nil, nil)
+            }
+        }
+
+    }
+
+    struct VoteModel: Encodable {
+        let personId: UUID
+        let side: String
+        let vote: String
+    }
+
+    struct EscalationModel: Encodable {
+        let step: Int
+        let decidedBy: String
+        let startedOn: String
+        let deadline: String
+        let overdue: Bool
+    }
+
+    struct DecisionModel: Encodable {
+        let id: UUID
+        let bodyId: UUID
+        let allianceId: UUID
+        @Null var meetingId: UUID?
+        let title: String
+        @Null var details: String?
+        let status: String
+        @Null var escalation: EscalationModel?
+        @Null var supersededBy: UUID?
+        @Null var votes: [VoteModel]?
+        let version: Int
+        let createdAt: Date
+
+        /// `votes` are given for one decision; lists leave them null.
+        init(_ d: Decision, body: GovernanceBody?, today: LocalDate, votes: [CastVote]? = nil) {
+            (id, bodyId, allianceId, meetingId, title, details) = (d.id, d.bodyID, d.allianceID, d.meetingID, d.title, d.details)
+            (status, supersededBy, version, createdAt) = (d.status.rawValue, d.supersededBy, d.version, d.createdAt)
+            if let state = d.escalation, d.status == .escalated {
+                let ladder = body?.charter.escalation ?? []
+                escalation = EscalationModel(
+                    step: state.step + 1, decidedBy: state.step < ladder.count ? ladder[state.step].decidedBy : "",
+                    startedOn: state.startedOn.description, deadline: state.deadline.description, overdue: d.isOverdue(on: today))
+            } else {
+                escalation = nil
+            }
+            self.votes = votes?.map { VoteModel(personId: $0.personID, side: $0.side.rawValue, vote: $0.vote.rawValue) }
+        }
+
+    }
+
+    struct ActionItemModel: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        let title: String
+        let ownerId: UUID
+        let dueOn: String
+        let status: String
+        let overdue: Bool
+        @Null var meetingId: UUID?
+        @Null var decisionId: UUID?
+        let visibility: String
+        let version: Int
+        let createdAt: Date
+
+        init(_ a: ActionItem, today: LocalDate) {
+            (id, allianceId, title, ownerId, dueOn, status) = (
+                a.id, a.allianceID, a.title, a.ownerID, a.dueOn.description, a.status.rawValue
+            )
+            (overdue, meetingId, decisionId, visibility) = (a.isOverdue(on: today), a.meetingID, a.decisionID, a.visibility.rawValue)
+            (version, createdAt) = (a.version, a.createdAt)
+        }
+
+    }
+}
