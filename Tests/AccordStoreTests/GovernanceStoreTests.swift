@@ -165,3 +165,43 @@ import Testing
         }
     }
 }
+
+@Suite struct GovernanceAttentionStoreTests {
+    @Test(arguments: TestDatabase.available)
+    func overdueItemsAndEscalationsAcrossAlliances(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let (alliance, ours, partner) = try await GovernanceStoreTests.setup(store)
+            let jsc = try await store.governance.createBody(
+                allianceID: alliance.id, try GovernanceStoreTests.valid("JSC"), by: Fixtures.actor)
+            let day = LocalDate("2026-11-30")!
+            for (title, due, status) in [
+                ("Late", -2, ActionStatus.inProgress), ("Due today", 0, .planned), ("Done late", -5, .done), ("Dropped", -5, .dropped),
+            ] {
+                _ = try await store.governance.createActionItem(
+                    allianceID: alliance.id,
+                    ActionItemInput.Valid(
+                        title: title, ownerID: ours[0].id, dueOn: day.adding(days: due), status: status, meetingID: nil, decisionID: nil,
+                        visibility: .shared), by: Fixtures.actor)
+            }
+            #expect(try await store.governance.overdueActionItems(allianceIDs: nil, before: day).map(\.title) == ["Late"])
+            #expect(try await store.governance.overdueActionItems(allianceIDs: [alliance.id], before: day).count == 1)
+            #expect(try await store.governance.overdueActionItems(allianceIDs: [UUID()], before: day).isEmpty)
+            #expect(try await store.governance.overdueActionItems(allianceIDs: [], before: day).isEmpty)
+            #expect(try await store.governance.bodies(allianceIDs: [alliance.id]).map(\.id) == [jsc.id])
+            #expect(try await store.governance.bodies(allianceIDs: nil).count == 1)
+
+            _ = try await store.governance.addMember(jsc.id, personID: ours[0].id, side: .ours, role: .chair, by: Fixtures.actor)
+            _ = try await store.governance.addMember(jsc.id, personID: partner[0].id, side: .partner, role: .coChair, by: Fixtures.actor)
+            let meeting = try await store.governance.scheduleMeeting(
+                jsc, MeetingInput.Valid(title: "JSC", date: day, startMinute: 600, location: nil, agenda: [], noticeOverride: "test"),
+                by: Fixtures.actor)
+            try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], today: day, by: Fixtures.actor)
+            let decision = try await store.governance.proposeDecision(jsc, title: "Launch", details: nil, by: Fixtures.actor)
+            #expect(try await store.governance.escalatedDecisions(allianceIDs: nil).isEmpty)
+            _ = try await store.governance.recordVotes(
+                decision.id, meetingID: meeting.id, votes: [ours[0].id: .approve, partner[0].id: .reject], today: day, by: Fixtures.actor)
+            let escalated = try await store.governance.escalatedDecisions(allianceIDs: [alliance.id])
+            #expect(escalated.map(\.id) == [decision.id] && escalated[0].isOverdue(on: day.adding(days: 31)))
+        }
+    }
+}

@@ -58,6 +58,26 @@ import Testing
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
         (
+            "POST /alliances/{id}/governance/{m}/meetings",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/governance/{m}/decisions",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
+            "GET /alliances/{id}/meetings/{m}",
+            [.admin: (404, 404), .exec: (404, 404), .manager: (404, 404), .member: (404, 404), .partner: (404, 404)]
+        ),
+        (
+            "GET /alliances/{id}/decisions/{m}",
+            [.admin: (404, 404), .exec: (404, 404), .manager: (404, 404), .member: (404, 404), .partner: (404, 404)]
+        ),
+        (
+            "POST /alliances/{id}/actions",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
             "POST /alliances/{id}/delete",
             [.admin: (303, 303), .exec: (403, 403), .manager: (303, 403), .member: (403, 403), .partner: (403, 404)]
         ),
@@ -85,6 +105,10 @@ import Testing
         ("GET /admin/instruments", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("GET /admin/instruments/accord-alliance-health", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("POST /admin/instruments/accord-alliance-health", [.admin: 422, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /governance", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
+        ("GET /my/actions", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
+        ("POST /my/calendar", [.admin: 201, .exec: 201, .manager: 201, .member: 201, .partner: 201]),
+        ("POST /my/calendar/revoke", [.admin: 303, .exec: 303, .manager: 303, .member: 303, .partner: 303]),
     ]
 
     @Test(arguments: Who.allCases)

@@ -339,3 +339,41 @@ def test_meeting_with_quorum_and_a_deadlocked_decision_on_the_escalation_clock(d
     shot(driver, "21-decision-escalation")
     check_accessibility(driver, "decision")
     sign_out(driver)
+
+
+def test_calendar_feed_parses_with_a_real_icalendar_library_and_can_be_turned_off(driver):
+    import datetime
+    import urllib.error
+    import urllib.request
+
+    import icalendar
+
+    sign_in(driver, "manager@accord.example")
+    driver.get(BASE + "/my/actions")
+    click_and_wait(driver, lambda: button(driver, "Create calendar link"))
+    url = driver.find_element(By.ID, "calendar-url").text
+    assert "/calendar/cal_" in url and url.endswith(".ics"), url
+    shot(driver, "22-calendar-link")
+    check_accessibility(driver, "my actions")
+
+    with urllib.request.urlopen(url) as response:
+        assert response.headers["Content-Type"].startswith("text/calendar")
+        calendar = icalendar.Calendar.from_ical(response.read())
+    events = {str(e.get("SUMMARY")): e for e in calendar.walk("VEVENT")}
+    meeting = events["Joint steering committee: Quarterly steering committee"]
+    start = meeting.decoded("DTSTART")
+    assert isinstance(start, datetime.datetime) and start.utcoffset() == datetime.timedelta(0)
+    assert meeting.decoded("DTEND") - start == datetime.timedelta(hours=2)
+    due = events["Due: Prepare launch-timing options for the chief executives"]
+    assert type(due.decoded("DTSTART")) is datetime.date
+    assert "Escalation deadline: Move the Japan launch to Q3 2027" in events
+    assert len({str(e.get("UID")) for e in calendar.walk("VEVENT")}) == len(calendar.walk("VEVENT"))
+
+    click_and_wait(driver, lambda: button(driver, "Turn off calendar feed"))
+    assert "Calendar feed turned off" in driver.page_source
+    try:
+        urllib.request.urlopen(url)
+        raise AssertionError("a turned-off feed must not be served")
+    except urllib.error.HTTPError as error:
+        assert error.code == 404
+    sign_out(driver)

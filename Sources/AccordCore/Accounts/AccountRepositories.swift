@@ -40,3 +40,24 @@ public protocol SignInAttemptRepository: Sendable {
     func failures(key: String, since: Date) async throws -> Int
     func clear(key: String) async throws
 }
+
+/// A user's calendar feed. Only a hash of its secret URL token is kept; resetting replaces it.
+public struct CalendarFeed: Sendable, Equatable, Codable {
+    public var userID: UUID
+    public var createdAt: Date
+
+    public init(userID: UUID, createdAt: Date) {
+        self.userID = userID
+        self.createdAt = createdAt
+    }
+}
+
+public protocol CalendarFeedRepository: Sendable {
+    func feed(userID: UUID) async throws -> CalendarFeed?
+    /// The user whose feed has this token hash.
+    func userID(tokenHash: String) async throws -> UUID?
+    /// Creates the user's feed or gives it a new secret; the previous URL stops working at once.
+    func reset(userID: UUID, tokenHash: String, by actor: AuditActor) async throws -> CalendarFeed
+    /// Turns the feed off; its URL stops working.
+    func revoke(userID: UUID, by actor: AuditActor) async throws
+}

@@ -193,11 +193,19 @@ public struct EscalationStepInput: Sendable, Equatable {
 public protocol GovernanceRepository: Sendable {
     func bodies(allianceID: UUID) async throws -> [GovernanceBody]
     func body(id: UUID) async throws -> GovernanceBody?
+    /// Bodies of these alliances; every alliance's when nil.
+    func bodies(allianceIDs: [UUID]?) async throws -> [GovernanceBody]
+    /// Planned or in-progress action items due before `day`, earliest first; every alliance's when nil.
+    func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate) async throws -> [ActionItem]
+    /// Decisions on the escalation ladder; every alliance's when nil.
+    func escalatedDecisions(allianceIDs: [UUID]?) async throws -> [Decision]
     /// The parent must be a body of the same alliance, and not the body itself or one of its subcommittees.
     func createBody(allianceID: UUID, _ valid: BodyInput.Valid, by actor: AuditActor) async throws -> GovernanceBody
     func updateBody(_ id: UUID, _ valid: BodyInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> GovernanceBody
     /// Members of each body, chairs first, then by side.
     func members(bodyIDs: [UUID]) async throws -> [UUID: [BodyMember]]
+    /// The bodies a person sits on, one entry per seat.
+    func seats(personID: UUID) async throws -> [BodyMember]
     /// Checks the charter's maximum inside the write, so two concurrent additions cannot both pass.
     func addMember(_ bodyID: UUID, personID: UUID, side: Side, role: BodyRole, by actor: AuditActor) async throws -> BodyMember
     func removeMember(_ memberID: UUID, from bodyID: UUID, by actor: AuditActor) async throws

@@ -14,6 +14,7 @@ public struct Store: Sendable {
     public let apiTokens: any ApiTokenRepository
     public let health: any HealthRepository
     public let governance: any GovernanceRepository
+    public let calendarFeeds: any CalendarFeedRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -27,5 +28,6 @@ public struct Store: Sendable {
         apiTokens = SQLApiTokenRepository(database: database)
         health = SQLHealthRepository(database: database)
         governance = SQLGovernanceRepository(database: database)
+        calendarFeeds = SQLCalendarFeedRepository(database: database)
     }
 }

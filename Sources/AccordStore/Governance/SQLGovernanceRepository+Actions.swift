@@ -22,6 +22,19 @@ extension SQLGovernanceRepository {
         }
     }
 
+    public func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate) async throws -> [ActionItem] {
+        if allianceIDs?.isEmpty == true { return [] }
+        let open = [ActionStatus.planned, .inProgress].map(\.rawValue)
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM action_items WHERE due_on < \(bind: day.description) AND status IN \(bindList(open))\(
+                    Self.allianceFilter(allianceIDs, where: false)) ORDER BY due_on, created_at, id
+                """
+            ).all().map(Self.decodeActionItem)
+        }
+    }
+
     public func actionItems(ownerID: UUID) async throws -> [ActionItem] {
         try await database.read { db in
             try await db.raw(

@@ -23,6 +23,18 @@ extension SQLGovernanceRepository {
         }
     }
 
+    public func escalatedDecisions(allianceIDs: [UUID]?) async throws -> [Decision] {
+        if allianceIDs?.isEmpty == true { return [] }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM decisions WHERE status = \(bind: DecisionStatus.escalated.rawValue)\(
+                    Self.allianceFilter(allianceIDs, where: false)) ORDER BY created_at, id
+                """
+            ).all().map(Self.decodeDecision)
+        }
+    }
+
     public func decision(id: UUID) async throws -> Decision? {
         try await database.read { db in
             try await db.raw("SELECT * FROM decisions WHERE id = \(bind: id.uuidString)").first().map(Self.decodeDecision)

@@ -30,6 +30,22 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         }
     }
 
+    public func bodies(allianceIDs: [UUID]?) async throws -> [GovernanceBody] {
+        if allianceIDs?.isEmpty == true { return [] }
+        return try await database.read { db in
+            try await db.raw("SELECT * FROM governance_bodies\(Self.allianceFilter(allianceIDs, where: true)) ORDER BY created_at, id")
+                .all().map(Self.decodeBody)
+        }
+    }
+
+    /// ` WHERE alliance_id IN (...)` (or ` AND ...`), or nothing for every alliance.
+    static func allianceFilter(_ ids: [UUID]?, where first: Bool, column: String = "alliance_id") -> SQLQueryString {
+        guard let ids else { return "" }
+        var filter = SQLQueryString(first ? " WHERE " : " AND ")
+        filter.appendInterpolation(unsafeRaw: column + " IN ")
+        return filter + bindList(ids.map(\.uuidString))
+    }
+
     public func body(id: UUID) async throws -> GovernanceBody? {
         try await database.read { db in
             try await db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: id.uuidString)").first().map(Self.decodeBody)
@@ -111,6 +127,13 @@ public struct SQLGovernanceRepository: GovernanceRepository {
             list.sorted {
                 (order.firstIndex(of: $0.role)!, $0.side.rawValue) < (order.firstIndex(of: $1.role)!, $1.side.rawValue)
             }
+        }
+    }
+
+    public func seats(personID: UUID) async throws -> [BodyMember] {
+        try await database.read { db in
+            try await db.raw("SELECT * FROM body_members WHERE person_id = \(bind: personID.uuidString) ORDER BY created_at, id").all()
+                .map(Self.decodeMember)
         }
     }
 

@@ -18,5 +18,6 @@ public enum AllMigrations {
         M0015_CreateMeetings(),
         M0016_CreateDecisions(),
         M0017_CreateActionItems(),
+        M0018_CreateCalendarFeeds(),
     ]
 }

@@ -17,6 +17,13 @@ struct AllianceListPage: Sendable {
         let value: String
         let effective: String
         let health: Health?
+        let governance: Flag?
+    }
+
+    /// What is late in the alliance's governance, linking to its governance page.
+    struct Flag: Sendable {
+        let summary: String
+        let href: String
     }
 
     /// The latest finished health check's band and the direction since the one before.
@@ -68,7 +75,8 @@ struct AllianceListPage: Sendable {
 
     init(
         layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partners: [Organization],
-        managers: [Person], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?
+        managers: [Person], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?,
+        governance: [UUID: GovernanceAttention]
     ) {
         self.layout = layout
         rows = page.items.map { s in
@@ -83,7 +91,8 @@ struct AllianceListPage: Sendable {
                         arrow: snapshot.direction?.arrow ?? "",
                         trend: snapshot.direction.map { "\($0.label) since the wave before" } ?? "First wave",
                         href: Site.healthWave.path(a.id, snapshot.waveID))
-                })
+                },
+                governance: governance[a.id].map { Flag(summary: $0.summary, href: Site.governance.path(a.id)) })
         }
         func link(_ changes: [String: String?]) -> String {
             var merged = params.filter { !$0.value.isEmpty }

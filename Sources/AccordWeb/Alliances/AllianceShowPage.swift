@@ -54,13 +54,16 @@ struct AllianceShowPage: Sendable {
     let candidateOptions: [OptionModel]
     let roleOptions: [OptionModel]
     let memberError: String?
+    /// What is late in the alliance's governance, as the user may see it.
+    let governanceFlag: String?
     let showHistory: Bool
     let history: [HistoryEntry]
     let version: Int
 
     init(
         layout: LayoutModel, alliance a: Alliance, partner: Organization, members: [Membership], people: [UUID: Person],
-        candidates: [Person], history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?
+        candidates: [Person], history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?,
+        governanceFlag: String? = nil
     ) {
         self.layout = layout
         name = a.name
@@ -122,6 +125,7 @@ struct AllianceShowPage: Sendable {
             OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == .member)
         }
         self.memberError = memberError
+        self.governanceFlag = governanceFlag
         showHistory = AccessPolicy.allows(principal, .viewAllianceHistory(a.id))
         let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
         self.history =

@@ -53,12 +53,14 @@ struct AlliancesController {
         let organizations = internalUser ? try await store.organizations.list() : []
         let partners = organizations.filter { $0.kind == .partner }
         let managers = try await managerChoices(organizations)
+        let (attention, bodies) = try await services.governanceAttention(allianceIDs: page.items.map(\.alliance.id), user.principal)
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
             page: page, query: query, params: params, partners: partners, managers: managers,
             canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser,
             health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
-                ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil)
+                ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil,
+            governance: attention.byAlliance(bodies: bodies))
         return try services.views.page(model, "alliances/index")
     }
 
@@ -94,7 +96,8 @@ struct AlliancesController {
             layout: LayoutModel(title: alliance.name, context: context, section: "alliances", notice: notice), alliance: alliance,
             partner: partner, members: members, people: people, candidates: candidates, history: history,
             historyNames: AllianceHistory(names: names), principal: user.principal,
-            memberError: memberError)
+            memberError: memberError,
+            governanceFlag: try await services.governanceAttention(allianceIDs: [id], user.principal).0.flag)
         return try services.views.page(model, "alliances/show", status: status)
     }
 

@@ -26,6 +26,8 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     MeetingsController(services: services).register(router)
     DecisionsController(services: services).register(router)
     ActionItemsController(services: services).register(router)
+    CalendarController(services: services).register(router)
+    GovernancePortfolioController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

@@ -193,3 +193,18 @@ extension Services {
         return try await store.governance.createActionItem(allianceID: alliance.id, valid, by: actor(user))
     }
 }
+
+extension Services {
+    /// What is late in the governance of these alliances (all of them when nil), as the principal may see it.
+    func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal) async throws -> (GovernanceAttention, [GovernanceBody]) {
+        let bodies = try await store.governance.bodies(allianceIDs: allianceIDs).filter { AccessPolicy.canSee($0.visibility, principal) }
+        let visible = Set(bodies.map(\.id))
+        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
+        let escalated = try await store.governance.escalatedDecisions(allianceIDs: allianceIDs).filter { visible.contains($0.bodyID) }
+        let items = try await store.governance.overdueActionItems(allianceIDs: allianceIDs, before: today).filter {
+            AccessPolicy.canSee($0.visibility, principal)
+        }
+        let attention = GovernanceAttention.on(today, bodies: bodies, meetings: meetings, escalated: escalated, openItems: items)
+        return (attention, bodies)
+    }
+}

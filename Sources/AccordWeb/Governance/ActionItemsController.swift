@@ -14,7 +14,9 @@ struct ActionItemsController {
         router.post(RouterPath(Site.allianceAction.pattern)) { request, context in
             try await save(request, context, existing: try context.id("action"))
         }
-        router.get(RouterPath(Site.myActions.pattern)) { _, context in try await mine(context) }
+        router.get(RouterPath(Site.myActions.pattern)) { request, context in
+            try await mine(context, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
     }
 
     func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
@@ -35,7 +37,10 @@ struct ActionItemsController {
         return redirect(Site.governance.path(alliance.id) + "?notice=\(existing == nil ? "item-added" : "item-updated")#actions")
     }
 
-    func mine(_ context: AppContext) async throws -> Response {
+    /// The user's actions, and their calendar feed (`newFeedURL` only right after it was made: it is shown once).
+    func mine(_ context: AppContext, notice: String? = nil, newFeedURL: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
         let user = try context.requireUser()
         var rows: [MyActionsPage.Row] = []
         let today = services.today
@@ -67,10 +72,13 @@ struct ActionItemsController {
             }
         }
         rows.sort { ($0.open ? 0 : 1, $0.due) < ($1.open ? 0 : 1, $1.due) }
+        let feed = try await store.calendarFeeds.feed(userID: user.user.id)
         let model = MyActionsPage(
-            layout: LayoutModel(title: "My actions", context: context, section: "my-actions"), rows: rows, isEmpty: rows.isEmpty,
-            overdueCount: rows.filter(\.overdue).count, hasOverdue: rows.contains(where: \.overdue), hasPerson: user.user.personID != nil)
-        return try services.views.page(model, "governance/my-actions")
+            layout: LayoutModel(title: "My actions", context: context, section: "my-actions", notice: notice), rows: rows,
+            isEmpty: rows.isEmpty, overdueCount: rows.filter(\.overdue).count, hasOverdue: rows.contains(where: \.overdue),
+            hasPerson: user.user.personID != nil, feedSince: feed.map { LocalDate(date: $0.createdAt).description },
+            newFeedURL: newFeedURL, webcalURL: newFeedURL.map { "webcal://" + $0.split(separator: "://", maxSplits: 1).last! })
+        return try services.views.page(model, "governance/my-actions", status: status)
     }
 }
 
@@ -91,4 +99,10 @@ struct MyActionsPage: Sendable {
     let overdueCount: Int
     let hasOverdue: Bool
     let hasPerson: Bool
+    /// The day the current feed URL was made, or nil when the user has no feed.
+    let feedSince: String?
+    let newFeedURL: String?
+    let webcalURL: String?
+    let calendarAction = Site.myCalendar.pattern
+    let revokeAction = Site.myCalendarRevoke.pattern
 }

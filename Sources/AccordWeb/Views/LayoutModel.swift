@@ -32,6 +32,7 @@ struct LayoutModel: Sendable {
             if AccessPolicy.allows(user.principal, .viewHealthPortfolio) {
                 items.append(NavItem(label: "Health", href: Site.healthPortfolio.pattern, current: section == "health"))
             }
+            items.append(NavItem(label: "Governance", href: Site.governancePortfolio.pattern, current: section == "governance"))
             if AccessPolicy.allows(user.principal, .viewDirectory) {
                 items.append(NavItem(label: "Organisations", href: Site.organizations.pattern, current: section == "organizations"))
                 items.append(NavItem(label: "People", href: Site.people.pattern, current: section == "people"))
@@ -83,6 +84,7 @@ struct LayoutModel: Sendable {
         case "votes-recorded": "Votes recorded; the outcome follows the charter's decision rule."
         case "decision-updated": "Decision updated."
         case "item-added": "Action item added."
+        case "calendar-revoked": "Calendar feed turned off. Its link no longer works."
         case "item-updated": "Action item updated."
         case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil

@@ -1,0 +1,58 @@
+import Foundation
+
+/// What needs attention in governance, across one alliance or the portfolio: escalation steps past their deadline,
+/// overdue action items, and bodies behind their charter's meeting cadence.
+public struct GovernanceAttention: Sendable, Equatable {
+    public var escalations: [Decision]
+    public var actionItems: [ActionItem]
+    public var behindCadence: [GovernanceWarning]
+
+    public init(escalations: [Decision] = [], actionItems: [ActionItem] = [], behindCadence: [GovernanceWarning] = []) {
+        self.escalations = escalations
+        self.actionItems = actionItems
+        self.behindCadence = behindCadence
+    }
+
+    /// Sorts out what is late on `today` from the bodies, their meetings, escalated decisions and open action items.
+    public static func on(
+        _ today: LocalDate, bodies: [GovernanceBody], meetings: [Meeting], escalated: [Decision], openItems: [ActionItem]
+    ) -> GovernanceAttention {
+        let held = Dictionary(grouping: meetings, by: \.bodyID)
+        return GovernanceAttention(
+            escalations: escalated.filter { $0.isOverdue(on: today) }.sorted { $0.escalation!.deadline < $1.escalation!.deadline },
+            actionItems: openItems.filter { $0.isOverdue(on: today) }.sorted { $0.dueOn < $1.dueOn },
+            behindCadence: bodies.compactMap {
+                GovernanceChecks.behindCadence($0, heldOn: (held[$0.id] ?? []).map(\.date), today: today)
+            })
+    }
+
+    public var isEmpty: Bool { escalations.isEmpty && actionItems.isEmpty && behindCadence.isEmpty }
+
+    /// The same, split per alliance (alliances with nothing late are left out).
+    public func byAlliance(bodies: [GovernanceBody]) -> [UUID: GovernanceAttention] {
+        let allianceOf = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
+        var result: [UUID: GovernanceAttention] = [:]
+        for decision in escalations { result[decision.allianceID, default: .init()].escalations.append(decision) }
+        for item in actionItems { result[item.allianceID, default: .init()].actionItems.append(item) }
+        for warning in behindCadence {
+            if let alliance = allianceOf[warning.bodyID] { result[alliance, default: .init()].behindCadence.append(warning) }
+        }
+        return result
+    }
+
+    /// The summary, or nil when nothing is late.
+    public var flag: String? { isEmpty ? nil : summary }
+
+    /// One line for a list: "1 escalation past its deadline · 2 overdue actions · 1 body behind its cadence".
+    public var summary: String {
+        var parts: [String] = []
+        if !escalations.isEmpty {
+            parts.append(escalations.count == 1 ? "1 escalation past its deadline" : "\(escalations.count) escalations past their deadline")
+        }
+        if !actionItems.isEmpty { parts.append(actionItems.count == 1 ? "1 overdue action" : "\(actionItems.count) overdue actions") }
+        if !behindCadence.isEmpty {
+            parts.append(behindCadence.count == 1 ? "1 body behind its cadence" : "\(behindCadence.count) bodies behind their cadence")
+        }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,73 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// What a user's calendar feed holds: meetings of the bodies they sit on (from 90 days back), the deadlines of those
+/// bodies' escalated decisions, and the due dates of their open action items. Visibility is the user's own: partner
+/// users get shared bodies and shared items of their alliances only, and no health actions.
+extension Services {
+    /// Meetings have a start time but no end; the feed shows them as two hours long.
+    static let meetingMinutes = 120
+
+    func calendarEvents(for user: User, base: String) async throws -> [CalendarEvent] {
+        guard user.active, let person = user.personID else { return [] }
+        let principal = try await principal(for: user)
+        var alliances: [UUID: Alliance?] = [:]
+        func alliance(_ id: UUID) async throws -> Alliance? {
+            if let known = alliances[id] { return known }
+            let found = AccessPolicy.allows(principal, .viewAlliance(id)) ? try await store.alliances.find(id) : nil
+            alliances[id] = found
+            return found
+        }
+        var bodies: [UUID: GovernanceBody] = [:]
+        for seat in try await store.governance.seats(personID: person) where bodies[seat.bodyID] == nil {
+            guard let body = try await store.governance.body(id: seat.bodyID), AccessPolicy.canSee(body.visibility, principal),
+                try await alliance(body.allianceID) != nil
+            else { continue }
+            bodies[body.id] = body
+        }
+        let from = today.adding(days: -90)
+        var events: [CalendarEvent] = []
+        for meeting in try await store.governance.meetings(bodyIDs: Array(bodies.keys)) where meeting.date >= from {
+            guard let body = bodies[meeting.bodyID], let a = try await alliance(meeting.allianceID) else { continue }
+            let agenda = meeting.agenda.isEmpty ? "" : "\nAgenda:\n" + meeting.agenda.map { "- " + $0 }.joined(separator: "\n")
+            events.append(
+                CalendarEvent(
+                    uid: "meeting-\(meeting.id.uuidString.lowercased())@accord",
+                    when: .timed(date: meeting.date, minute: meeting.startMinute, minutes: Self.meetingMinutes),
+                    summary: "\(body.name): \(meeting.title)", details: "\(a.name)\(agenda)", location: meeting.location,
+                    url: base + Site.meeting.path(a.id, meeting.id)))
+        }
+        for decision in try await store.governance.decisions(bodyIDs: Array(bodies.keys)) where decision.status == .escalated {
+            guard let state = decision.escalation, let body = bodies[decision.bodyID], let a = try await alliance(decision.allianceID)
+            else { continue }
+            let step = state.step < body.charter.escalation.count ? body.charter.escalation[state.step].decidedBy : "The next step"
+            events.append(
+                CalendarEvent(
+                    uid: "escalation-\(decision.id.uuidString.lowercased())-\(state.step)@accord", when: .allDay(state.deadline),
+                    summary: "Escalation deadline: \(decision.title)",
+                    details: "\(a.name), \(body.name). Step \(state.step + 1): \(step) decides by \(state.deadline).",
+                    url: base + Site.decision.path(a.id, decision.id)))
+        }
+        for item in try await store.governance.actionItems(ownerID: person)
+        where item.status.isOpen && AccessPolicy.canSee(item.visibility, principal) {
+            guard let a = try await alliance(item.allianceID) else { continue }
+            events.append(
+                CalendarEvent(
+                    uid: "action-\(item.id.uuidString.lowercased())@accord", when: .allDay(item.dueOn), summary: "Due: \(item.title)",
+                    details: "Governance action item, \(a.name). Status: \(item.status.label).",
+                    url: base + Site.governance.path(a.id) + "#actions"))
+        }
+        if principal.role.isInternal {
+            for action in try await store.health.actions(ownerID: person) where action.status.isOpen {
+                guard let a = try await alliance(action.allianceID) else { continue }
+                events.append(
+                    CalendarEvent(
+                        uid: "health-action-\(action.id.uuidString.lowercased())@accord", when: .allDay(action.dueOn),
+                        summary: "Due: \(action.title)", details: "Health check action, \(a.name). Status: \(action.status.label).",
+                        url: base + Site.healthWave.path(a.id, action.waveID) + "#actions"))
+            }
+        }
+        return events
+    }
+}

@@ -1,0 +1,100 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// What is late in governance across the alliances the user may see: escalation steps past their deadline, overdue
+/// action items and bodies behind their meeting cadence, most overdue first.
+struct GovernancePortfolioController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.governancePortfolio.pattern)) { _, context in
+            let user = try context.requireUser()
+            try AccessPolicy.require(user.principal, .viewPortfolio)
+            var ids: [UUID]?
+            if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
+            let (attention, bodies) = try await services.governanceAttention(allianceIDs: ids, user.principal)
+            var alliances: [UUID: Alliance] = [:]
+            let wanted = Set(attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID) + bodies.map(\.allianceID))
+            for id in wanted { if let alliance = try await store.alliances.find(id) { alliances[id] = alliance } }
+            let owners = try await store.people.find(ids: attention.actionItems.map(\.ownerID))
+            let model = GovernancePortfolioPage(
+                layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
+                alliances: alliances, owners: owners, today: services.today)
+            return try services.views.page(model, "governance/portfolio")
+        }
+    }
+}
+
+struct GovernancePortfolioPage: Sendable {
+    struct Escalation: Sendable {
+        let alliance: String
+        let allianceHref: String
+        let title: String
+        let href: String
+        let body: String
+        let step: String
+        let deadline: String
+        let late: String
+    }
+    struct Item: Sendable {
+        let alliance: String
+        let title: String
+        let href: String
+        let owner: String
+        let due: String
+        let late: String
+        let status: String
+    }
+    struct Cadence: Sendable {
+        let alliance: String
+        let href: String
+        let message: String
+    }
+    let layout: LayoutModel
+    let summary: String
+    let isEmpty: Bool
+    let escalations: [Escalation]
+    let hasEscalations: Bool
+    let items: [Item]
+    let hasItems: Bool
+    let cadence: [Cadence]
+    let hasCadence: Bool
+
+    init(
+        layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], alliances: [UUID: Alliance], owners: [UUID: Person],
+        today: LocalDate
+    ) {
+        self.layout = layout
+        func late(_ day: LocalDate) -> String {
+            let days = day.days(until: today)
+            return days == 1 ? "1 day" : "\(days) days"
+        }
+        let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        escalations = attention.escalations.compactMap { d in
+            guard let a = alliances[d.allianceID], let state = d.escalation else { return nil }
+            let ladder = byID[d.bodyID]?.charter.escalation ?? []
+            let who = state.step < ladder.count ? ladder[state.step].decidedBy : ""
+            return Escalation(
+                alliance: a.name, allianceHref: Site.governance.path(a.id), title: d.title, href: Site.decision.path(a.id, d.id),
+                body: byID[d.bodyID]?.name ?? "", step: "Step \(state.step + 1): \(who)", deadline: state.deadline.description,
+                late: late(state.deadline))
+        }
+        items = attention.actionItems.compactMap { item in
+            guard let a = alliances[item.allianceID] else { return nil }
+            return Item(
+                alliance: a.name, title: item.title, href: Site.governance.path(a.id) + "#actions",
+                owner: owners[item.ownerID]?.name ?? "Former team member", due: item.dueOn.description, late: late(item.dueOn),
+                status: item.status.label)
+        }
+        cadence = attention.behindCadence.compactMap { warning in
+            guard let body = byID[warning.bodyID], let a = alliances[body.allianceID] else { return nil }
+            return Cadence(alliance: a.name, href: Site.governance.path(a.id), message: warning.message)
+        }
+        (hasEscalations, hasItems, hasCadence) = (!escalations.isEmpty, !items.isEmpty, !cadence.isEmpty)
+        isEmpty = attention.isEmpty
+        summary = attention.isEmpty ? "Nothing is late across your alliances." : attention.summary + "."
+    }
+}

@@ -1,0 +1,48 @@
+import AccordCore
+import Foundation
+import Testing
+
+@Suite struct GovernanceAttentionTests {
+    let today = LocalDate("2026-11-30")!
+    let allianceA = UUID()
+    let allianceB = UUID()
+
+    func body(_ alliance: UUID, meetingsPerYear: Int, createdDaysAgo: Int) -> GovernanceBody {
+        GovernanceBody(
+            id: UUID(), allianceID: alliance, parentID: nil, name: "JSC", kind: .steeringCommittee,
+            charter: Charter(minMeetingsPerYear: meetingsPerYear), visibility: .shared, version: 1,
+            createdAt: Date(timeIntervalSince1970: TimeInterval(today.adding(days: -createdDaysAgo).dayNumber * 86_400)),
+            updatedAt: Date())
+    }
+
+    func item(_ alliance: UUID, due: Int, status: ActionStatus = .planned) -> ActionItem {
+        ActionItem(
+            id: UUID(), allianceID: alliance, title: "Item", ownerID: UUID(), dueOn: today.adding(days: due), status: status,
+            meetingID: nil,
+            decisionID: nil, visibility: .shared, version: 1, createdAt: Date())
+    }
+
+    func escalated(_ body: GovernanceBody, deadline: Int) -> Decision {
+        Decision(
+            id: UUID(), bodyID: body.id, allianceID: body.allianceID, meetingID: nil, title: "Launch", details: nil, status: .escalated,
+            escalation: EscalationState(step: 0, startedOn: today.adding(days: -30), deadline: today.adding(days: deadline)),
+            supersededBy: nil, version: 1, createdAt: Date())
+    }
+
+    @Test func onlyWhatIsLateTodayCountsAndItSplitsPerAlliance() {
+        let quiet = body(allianceA, meetingsPerYear: 4, createdDaysAgo: 400)
+        let fresh = body(allianceB, meetingsPerYear: 4, createdDaysAgo: 10)
+        let attention = GovernanceAttention.on(
+            today, bodies: [quiet, fresh], meetings: [],
+            escalated: [escalated(quiet, deadline: -1), escalated(quiet, deadline: 0), escalated(fresh, deadline: -5)],
+            openItems: [
+                item(allianceA, due: -3), item(allianceA, due: 0), item(allianceB, due: -1), item(allianceB, due: -9, status: .done),
+            ])
+        #expect(attention.escalations.map { $0.escalation!.deadline } == [today.adding(days: -5), today.adding(days: -1)])
+        #expect(attention.actionItems.count == 2 && attention.behindCadence.map(\.bodyID) == [quiet.id])
+        let split = attention.byAlliance(bodies: [quiet, fresh])
+        #expect(split[allianceA]?.summary == "1 escalation past its deadline · 1 overdue action · 1 body behind its cadence")
+        #expect(split[allianceB]?.summary == "1 escalation past its deadline · 1 overdue action")
+        #expect(GovernanceAttention().flag == nil && split[allianceA]?.flag != nil)
+    }
+}

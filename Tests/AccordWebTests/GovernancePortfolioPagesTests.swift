@@ -1,0 +1,63 @@
+import AccordCore
+import AccordStore
+import AccordWeb
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// Overdue escalation steps and action items flagged on the portfolio list, the alliance page and the portfolio's
+/// governance page, as the clock crosses due dates, and only what each user may see.
+@Suite struct GovernancePortfolioPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func overdueWorkIsFlaggedAcrossThePortfolio(_ database: String) async throws {
+        let clock = TestClock()
+        try await WebHarness.run(database: database, clock: clock) { h in
+            let exec = h.browser()
+            try await exec.signIn("exec@accord.example")
+            let page = try await exec.get("/governance")
+            #expect(page.status == .ok && page.text.contains("Move the Japan launch to Q3 2027"))
+            #expect(page.text.contains("Prepare launch-timing options for the chief executives"))
+            let list = try await exec.get("/alliances").text
+            #expect(list.contains("⚑ 1 escalation past its deadline · 2 overdue actions"))
+            let kanto = try await h.alliance(named: "Kanto Japan")
+            #expect(try await exec.get("/alliances/\(kanto.id.uuidString.lowercased())").text.contains("Governance needs attention"))
+
+            // An action due tomorrow is not late yet; two days on it is.
+            let lotus = try await h.alliance(named: "Lotus API supply")
+            let owner = try await h.store.alliances.members(of: lotus.id)[0].personID
+            _ = try await h.store.governance.createActionItem(
+                allianceID: lotus.id,
+                ActionItemInput.Valid(
+                    title: "Send the annual forecast", ownerID: owner, dueOn: LocalDate(date: clock.now).adding(days: 1), status: .planned,
+                    meetingID: nil, decisionID: nil, visibility: .shared), by: .system)
+            #expect(!(try await exec.get("/governance").text.contains("Send the annual forecast")))
+            #expect(!(try await exec.get("/alliances/\(lotus.id.uuidString.lowercased())").text.contains("Governance needs attention")))
+            clock.advance(days: 2)
+            try await exec.signIn("exec@accord.example")
+            #expect(try await exec.get("/governance").text.contains("Send the annual forecast"))
+            #expect(try await exec.get("/alliances/\(lotus.id.uuidString.lowercased())").text.contains("1 overdue action"))
+        }
+    }
+
+    @Test(arguments: WebHarness.databases)
+    func partnersSeeOnlySharedLateWorkOfTheirAlliances(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let mine = try await h.alliance(named: "HX-201")
+            let owner = try await h.store.alliances.members(of: mine.id)[0].personID
+            for (title, visibility) in [("Shared and late", Visibility.shared), ("Internal and late", .internal)] {
+                _ = try await h.store.governance.createActionItem(
+                    allianceID: mine.id,
+                    ActionItemInput.Valid(
+                        title: title, ownerID: owner, dueOn: LocalDate(date: Date()).adding(days: -3), status: .planned, meetingID: nil,
+                        decisionID: nil, visibility: visibility), by: .system)
+            }
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            let page = try await partner.get("/governance").text
+            #expect(page.contains("Shared and late") && !page.contains("Internal and late"))
+            #expect(!page.contains("Kanto") && !page.contains("Move the Japan launch"))
+            #expect(try await partner.get("/alliances").text.contains("⚑ 1 overdue action"))
+        }
+    }
+}
