@@ -58,6 +58,8 @@ def main():
     parser.add_argument("--health-waves", type=int, default=10)
     parser.add_argument("--health-respondents", type=int, default=60)
     parser.add_argument("--health-questions", type=int, default=40)
+    parser.add_argument("--governance", type=int, default=1, help="1: a steering committee with meetings, decisions"
+                        " and action items on every alliance; 0: none")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     for suffix in ("", "-wal", "-shm"):
@@ -145,12 +147,70 @@ def main():
                    " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", alliances)
     db.executemany("INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", members)
     health_alliance = add_health(db, rng, alliances[len(alliances) // 2], managers[0], ours, partners, created, args)
+    if args.governance:
+        add_governance(db, rng, alliances, members, created)
     db.commit()
     db.execute("ANALYZE")
     db.close()
     print(f"{args.database}: {len(alliances)} alliances, {len(orgs) - 1} partners, {len(people)} people, {len(members)} memberships")
     print(f"manager person for a bench user: {managers[0]}")
     print(f"health alliance: {health_alliance}")
+
+
+CHARTER = json.dumps({"minMembersPerParty": 2, "maxMembersPerParty": 4, "parityRequired": True, "quorumPerParty": 1,
+                      "decisionRule": "one_per_party", "minMeetingsPerYear": 4, "noticeDays": 30,
+                      "escalation": [{"decidedBy": "Alliance managers", "days": 15, "excludedMatters": []},
+                                     {"decidedBy": "Chief executives", "days": 30, "finalSay": "ours", "excludedMatters": []}]},
+                     separators=(",", ":"))
+
+
+def add_governance(db, rng, alliances, members, created):
+    """Every alliance: a steering committee of its sponsors and managers that met quarterly for two years (one in
+    eight has skipped the last year), two approved decisions, one in twenty deadlocked and past its escalation
+    deadline, and three action items, one in five of them overdue."""
+    top = {}
+    for _, aid, person_id, side, role, _ in members:
+        if role in ("executive_sponsor", "alliance_manager"):
+            top.setdefault(aid, []).append((person_id, side, role))
+    bodies, seats, meetings, decisions, items = [], [], [], [], []
+    formed = stamp(NOW - datetime.timedelta(days=800))
+    for alliance in alliances:
+        aid = alliance[0]
+        bid = uid()
+        bodies.append((bid, aid, None, "Joint steering committee", "steering_committee", CHARTER, "shared", 1, formed, formed))
+        for person_id, side, role in top.get(aid, []):
+            seats.append((uid(), bid, person_id, side, "chair" if role == "executive_sponsor" else "member", created))
+        lapsed = rng.random() < 0.125
+        for q in range(8):
+            day = NOW - datetime.timedelta(days=91 * (8 - q) - rng.randint(0, 20))
+            if lapsed and day > NOW - datetime.timedelta(days=365):
+                continue
+            meetings.append((uid(), bid, aid, f"Quarterly steering committee {q + 1}", day.strftime("%Y-%m-%d"), 840, "Video call",
+                             "[]", None, "Approved.", "approved", "[]", 2, created, created))
+        for d in range(2):
+            decisions.append((uid(), bid, aid, None, f"Budget {d + 1}", None, "approved", None, None, 2, created, created))
+        if rng.random() < 0.05:
+            started = NOW - datetime.timedelta(days=rng.randint(20, 60))
+            state = json.dumps({"step": 0, "startedOn": started.strftime("%Y-%m-%d"),
+                                "deadline": (started + datetime.timedelta(days=15)).strftime("%Y-%m-%d")}, separators=(",", ":"))
+            decisions.append((uid(), bid, aid, None, "Launch timing", None, "escalated", state, None, 2, created, created))
+        owner = alliance[9]
+        for i in range(3):
+            overdue = i == 0 and rng.random() < 0.2
+            due = NOW + datetime.timedelta(days=-rng.randint(1, 40) if overdue else rng.randint(1, 90))
+            items.append((uid(), aid, f"Follow-up {i + 1}", owner, due.strftime("%Y-%m-%d"), "planned", None, None, "shared", 1,
+                          created, created))
+    db.executemany("INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, visibility, version,"
+                   " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", bodies)
+    db.executemany("INSERT INTO body_members (id, body_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", seats)
+    db.executemany("INSERT INTO meetings (id, body_id, alliance_id, title, meeting_date, start_minute, location, agenda,"
+                   " notice_override, minutes, minutes_status, documents, version, created_at, updated_at)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meetings)
+    db.executemany("INSERT INTO decisions (id, body_id, alliance_id, meeting_id, title, details, status, escalation, superseded_by,"
+                   " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", decisions)
+    db.executemany("INSERT INTO action_items (id, alliance_id, title, owner_id, due_on, status, meeting_id, decision_id, visibility,"
+                   " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", items)
+    print(f"governance: {len(bodies)} bodies, {len(meetings)} meetings, {len(decisions)} decisions, {len(items)} action items")
 
 
 def add_health(db, rng, alliance, manager, ours, partners, created, args):

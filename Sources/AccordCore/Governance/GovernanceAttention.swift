@@ -13,16 +13,17 @@ public struct GovernanceAttention: Sendable, Equatable {
         self.behindCadence = behindCadence
     }
 
-    /// Sorts out what is late on `today` from the bodies, their meetings, escalated decisions and open action items.
+    /// Sorts out what is late on `today` from the bodies, the dates of their meetings (the last year is enough),
+    /// escalated decisions and open action items.
     public static func on(
-        _ today: LocalDate, bodies: [GovernanceBody], meetings: [Meeting], escalated: [Decision], openItems: [ActionItem]
+        _ today: LocalDate, bodies: [GovernanceBody], meetingDates held: [UUID: [LocalDate]], escalated: [Decision],
+        openItems: [ActionItem]
     ) -> GovernanceAttention {
-        let held = Dictionary(grouping: meetings, by: \.bodyID)
-        return GovernanceAttention(
+        GovernanceAttention(
             escalations: escalated.filter { $0.isOverdue(on: today) }.sorted { $0.escalation!.deadline < $1.escalation!.deadline },
             actionItems: openItems.filter { $0.isOverdue(on: today) }.sorted { $0.dueOn < $1.dueOn },
             behindCadence: bodies.compactMap {
-                GovernanceChecks.behindCadence($0, heldOn: (held[$0.id] ?? []).map(\.date), today: today)
+                GovernanceChecks.behindCadence($0, heldOn: held[$0.id] ?? [], today: today)
             })
     }
 

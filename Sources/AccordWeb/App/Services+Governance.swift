@@ -199,12 +199,12 @@ extension Services {
     func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal) async throws -> (GovernanceAttention, [GovernanceBody]) {
         let bodies = try await store.governance.bodies(allianceIDs: allianceIDs).filter { AccessPolicy.canSee($0.visibility, principal) }
         let visible = Set(bodies.map(\.id))
-        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
+        let dates = try await store.governance.meetingDates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
         let escalated = try await store.governance.escalatedDecisions(allianceIDs: allianceIDs).filter { visible.contains($0.bodyID) }
         let items = try await store.governance.overdueActionItems(allianceIDs: allianceIDs, before: today).filter {
             AccessPolicy.canSee($0.visibility, principal)
         }
-        let attention = GovernanceAttention.on(today, bodies: bodies, meetings: meetings, escalated: escalated, openItems: items)
+        let attention = GovernanceAttention.on(today, bodies: bodies, meetingDates: dates, escalated: escalated, openItems: items)
         return (attention, bodies)
     }
 }
