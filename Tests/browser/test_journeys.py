@@ -81,8 +81,10 @@ def replaced(element):
 
 
 def follow(driver, link_text):
-    """Opens a link's target the way a click would, without racing the page's own rendering."""
-    driver.get(driver.find_element(By.LINK_TEXT, link_text).get_attribute("href"))
+    """Opens a link of the page's content (not the top navigation) the way a click would, without racing the
+    page's own rendering."""
+    main = driver.find_element(By.ID, "main")
+    driver.get(main.find_element(By.LINK_TEXT, link_text).get_attribute("href"))
 
 
 def button(driver, label):
