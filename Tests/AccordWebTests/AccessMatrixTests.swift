@@ -78,8 +78,25 @@ import Testing
             [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/obligations",
+            [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (200, 404)]
+        ),
+        (
+            "GET /alliances/{id}/obligations/new",
+            [.admin: (200, 200), .exec: (200, 403), .manager: (200, 403), .member: (200, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/obligations",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/triggers",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            // Allowed, but HX-201 keeps its obligations on record (409); the outsider alliance has none.
             "POST /alliances/{id}/delete",
-            [.admin: (303, 303), .exec: (403, 403), .manager: (303, 403), .member: (403, 403), .partner: (403, 404)]
+            [.admin: (409, 303), .exec: (403, 403), .manager: (409, 403), .member: (403, 403), .partner: (403, 404)]
         ),
     ]
 

@@ -379,3 +379,43 @@ def test_calendar_feed_parses_with_a_real_icalendar_library_and_can_be_turned_of
     except urllib.error.HTTPError as error:
         assert error.code == 404
     sign_out(driver)
+
+
+def test_trigger_date_moves_due_dates_and_a_payment_is_partly_executed(driver):
+    sign_in(driver, "manager@accord.example")
+    follow(driver, "Pampas gene therapy in-license")
+    follow(driver, "Obligations")
+    assert "First patient dosed milestone" in driver.find_element(By.ID, "waiting-obligations").text
+    check_accessibility(driver, "obligations")
+
+    def record_event_date(value):
+        row = driver.find_element(By.XPATH, "//table[@id='trigger-events']//tr[th[normalize-space()='First patient dosed']]")
+        field = row.find_element(By.CSS_SELECTOR, "input[name=occurredOn]")
+        driver.execute_script("arguments[0].value = arguments[1]", field, value)
+        click_and_wait(driver, lambda: row.find_element(By.XPATH, ".//button[normalize-space()='Record date']"))
+
+    def milestone_row():
+        return driver.find_element(
+            By.XPATH, "//table[@id='obligation-timeline']//tr[th[a[normalize-space()='First patient dosed milestone']]]")
+
+    # Recording the event gives the milestone its date (45 days later); moving the event moves it.
+    record_event_date("2027-01-10")
+    assert "Event saved" in driver.page_source
+    assert milestone_row().find_element(By.TAG_NAME, "td").text.startswith("2027-02-24")
+    record_event_date("2027-03-01")
+    assert milestone_row().find_element(By.TAG_NAME, "td").text.startswith("2027-04-15")
+    shot(driver, "23-obligations-trigger")
+
+    # The overdue IND milestone (USD 5,000,000): another partial payment recorded.
+    row = driver.find_element(By.XPATH, "//table[@id='obligation-timeline']//tr[th[a[normalize-space()='IND clearance milestone']]]")
+    row.find_element(By.TAG_NAME, "summary").click()
+    Select(row.find_element(By.CSS_SELECTOR, "select[name=state]")).select_by_value("partly_executed")
+    amount = row.find_element(By.CSS_SELECTOR, "input[name=executedAmount]")
+    amount.clear()
+    amount.send_keys("3,500,000")
+    driver.execute_script("arguments[0].value = '2026-11-02'", row.find_element(By.CSS_SELECTOR, "input[name=executedOn]"))
+    click_and_wait(driver, lambda: row.find_element(By.XPATH, ".//button[normalize-space()='Save']"))
+    row = driver.find_element(By.XPATH, "//table[@id='obligation-timeline']//tr[th[a[normalize-space()='IND clearance milestone']]]")
+    assert "Partly executed" in row.text and "USD 3,500,000.00 on 2026-11-02" in row.text, row.text
+    shot(driver, "24-obligations-partly-executed")
+    sign_out(driver)

@@ -32,6 +32,8 @@ public enum Permission: Sendable, Equatable {
     case runHealthChecks(UUID)
     /// Create and edit the alliance's governance bodies and their membership.
     case manageGovernance(UUID)
+    /// Record the alliance's obligations, trigger events and what was executed.
+    case manageObligations(UUID)
     /// The health heat map across the portfolio and the health column of the alliance list.
     case viewHealthPortfolio
     /// Edit health survey instruments (a new version once a wave has used one).
@@ -77,7 +79,7 @@ public enum AccessPolicy {
         case .viewAlliance(let id):
             return p.belongs(to: id) ? .allow : .hidden
         case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
-            .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id):
+            .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id):
             return p.belongs(to: id) ? .forbidden : .hidden
         case .createAlliance, .viewDirectory, .editDirectory, .manageUsers, .manageInstruments, .viewHealthPortfolio:
             return .forbidden
@@ -91,7 +93,7 @@ public enum AccessPolicy {
             return .allow
         case .createAlliance, .editDirectory:
             return manages ? .allow : .forbidden
-        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id):
+        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id):
             return p.belongs(to: id) ? .allow : .forbidden
         case .deleteAlliance(let id):
             return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden

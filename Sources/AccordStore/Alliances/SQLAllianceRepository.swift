@@ -100,17 +100,18 @@ public struct SQLAllianceRepository: AllianceRepository {
     public func delete(_ id: UUID, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
             guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such alliance.") }
-            let waves = try await tx.db.raw("SELECT COUNT(*) AS n FROM health_waves WHERE alliance_id = \(bind: id.uuidString)").first()
-            if try waves?.int("n") ?? 0 > 0 {
-                throw DomainError.conflict(
-                    "\(before.name) has health check history, which is kept. Set its status to closed instead of deleting it.")
-            }
-            let bodies = try await tx.db.raw("SELECT COUNT(*) AS n FROM governance_bodies WHERE alliance_id = \(bind: id.uuidString)")
-                .first()
-            if try bodies?.int("n") ?? 0 > 0 {
-                throw DomainError.conflict(
-                    "\(before.name) has governance bodies or action items, which are kept. Set its status to closed instead of deleting it."
-                )
+            let records: [(table: String, what: String)] = [
+                ("health_waves", "health check history"), ("governance_bodies", "governance bodies"), ("action_items", "action items"),
+                ("trigger_events", "trigger events"), ("obligations", "obligations"),
+            ]
+            for record in records {
+                let found = try await tx.db.raw(
+                    "SELECT COUNT(*) AS n FROM \(unsafeRaw: record.table) WHERE alliance_id = \(bind: id.uuidString)"
+                ).first()
+                if try found?.int("n") ?? 0 > 0 {
+                    throw DomainError.conflict(
+                        "\(before.name) has \(record.what), which are kept. Set its status to closed instead of deleting it.")
+                }
             }
             for member in try await Self.members(of: id, in: tx.db) {
                 try await Self.removeMember(member, in: tx)

@@ -15,6 +15,7 @@ public struct Store: Sendable {
     public let health: any HealthRepository
     public let governance: any GovernanceRepository
     public let calendarFeeds: any CalendarFeedRepository
+    public let obligations: any ObligationRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -29,5 +30,6 @@ public struct Store: Sendable {
         health = SQLHealthRepository(database: database)
         governance = SQLGovernanceRepository(database: database)
         calendarFeeds = SQLCalendarFeedRepository(database: database)
+        obligations = SQLObligationRepository(database: database)
     }
 }

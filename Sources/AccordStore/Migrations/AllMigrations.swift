@@ -19,5 +19,6 @@ public enum AllMigrations {
         M0016_CreateDecisions(),
         M0017_CreateActionItems(),
         M0018_CreateCalendarFeeds(),
+        M0019_CreateObligations(),
     ]
 }

@@ -49,6 +49,7 @@ struct AllianceShowPage: Sendable {
     let healthHref: String
     let canRunHealth: Bool
     let governanceHref: String
+    let obligationsHref: String
     let deleteHref: String
     let addMemberHref: String
     let candidateOptions: [OptionModel]
@@ -97,6 +98,7 @@ struct AllianceShowPage: Sendable {
         editHref = Site.editAlliance.path(a.id)
         healthHref = Site.allianceHealth.path(a.id)
         governanceHref = Site.governance.path(a.id)
+        obligationsHref = Site.obligations.path(a.id)
         canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)
         addMemberHref = Site.allianceMembers.path(a.id)

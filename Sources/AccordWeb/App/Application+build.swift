@@ -28,6 +28,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     ActionItemsController(services: services).register(router)
     CalendarController(services: services).register(router)
     GovernancePortfolioController(services: services).register(router)
+    ObligationsController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

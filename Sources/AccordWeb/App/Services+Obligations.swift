@@ -1,0 +1,83 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Obligation steps shared by the web pages and the JSON API. Partner users see shared obligations of their
+/// alliances; changes need `manageObligations` on the alliance.
+extension Services {
+    /// How far ahead recurring obligations are laid out.
+    static let obligationHorizonMonths = 36
+
+    struct ObligationsView {
+        let obligations: [Obligation]
+        let triggers: [TriggerEvent]
+        /// Dated occurrences up to the horizon, earliest first.
+        let occurrences: [Occurrence]
+        /// Obligations whose trigger has no date yet.
+        let waiting: [Obligation]
+    }
+
+    func obligationsView(_ alliance: Alliance, _ user: SignedIn) async throws -> ObligationsView {
+        let obligations = try await store.obligations.obligations(allianceID: alliance.id).filter {
+            AccessPolicy.canSee($0.visibility, user.principal)
+        }
+        let triggers = try await store.obligations.triggers(allianceID: alliance.id)
+        let executions = try await store.obligations.executions(obligationIDs: obligations.map(\.id))
+        let byID = Dictionary(triggers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let horizon = today.adding(months: Self.obligationHorizonMonths)
+        var occurrences: [Occurrence] = []
+        var waiting: [Obligation] = []
+        for obligation in obligations {
+            if ObligationSchedule.firstDue(obligation, triggers: byID) == nil {
+                waiting.append(obligation)
+                continue
+            }
+            occurrences += ObligationSchedule.occurrences(
+                obligation, triggers: byID, executions: executions[obligation.id] ?? [:], through: horizon)
+        }
+        occurrences.sort { ($0.dueOn, $0.obligation.title, $0.index) < ($1.dueOn, $1.obligation.title, $1.index) }
+        return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting)
+    }
+
+    func obligation(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Obligation {
+        guard let item = try await store.obligations.obligation(id: id), item.allianceID == alliance.id,
+            AccessPolicy.canSee(item.visibility, user.principal)
+        else { throw DomainError.notFound("No such obligation.") }
+        return item
+    }
+
+    func saveObligation(_ input: ObligationInput, in alliance: Alliance, existing: Obligation?, expectedVersion: Int?, by user: SignedIn)
+        async throws -> Obligation
+    {
+        try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
+        let valid = try input.validate(triggers: try await store.obligations.triggers(allianceID: alliance.id))
+        if let existing {
+            return try await store.obligations.updateObligation(existing.id, valid, expectedVersion: expectedVersion, by: actor(user))
+        }
+        return try await store.obligations.createObligation(allianceID: alliance.id, valid, by: actor(user))
+    }
+
+    /// Adds a trigger event, or renames one and records (or moves) its date; dependent due dates follow.
+    func saveTrigger(_ input: TriggerInput, in alliance: Alliance, existing: UUID?, expectedVersion: Int?, by user: SignedIn)
+        async throws -> TriggerEvent
+    {
+        try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
+        let valid = try input.validate()
+        return try await store.obligations.saveTrigger(
+            allianceID: alliance.id, id: existing, name: valid.name, occurredOn: valid.occurredOn, expectedVersion: expectedVersion,
+            by: actor(user))
+    }
+
+    /// Records what was done about one dated occurrence of an obligation.
+    func recordExecution(_ obligation: Obligation, occurrence: Int, _ input: ExecutionInput, by user: SignedIn) async throws {
+        try AccessPolicy.require(user.principal, .manageObligations(obligation.allianceID))
+        let triggers = try await store.obligations.triggers(allianceID: obligation.allianceID)
+        let dated = ObligationSchedule.occurrences(
+            obligation, triggers: Dictionary(triggers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), executions: [:],
+            through: today.adding(months: Self.obligationHorizonMonths))
+        guard dated.contains(where: { $0.index == occurrence }) else {
+            throw DomainError.invalid("occurrence", "That occurrence has no due date yet.")
+        }
+        try await store.obligations.saveExecution(try input.validate(obligation, occurrence: occurrence, today: today), by: actor(user))
+    }
+}

@@ -1,0 +1,115 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An alliance's obligations: the timeline of due dates, trigger events, the obligation form, and recording what
+/// was executed.
+struct ObligationsController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.obligations.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.get(RouterPath(Site.newObligation.pattern)) { _, context in
+            let (_, alliance) = try await managed(context)
+            return try await form(
+                context, alliance, input: ObligationInput(dueMode: "fixed", recurrence: "once"), obligation: nil, errors: [])
+        }
+        router.post(RouterPath(Site.obligations.pattern)) { request, context in try await save(request, context, existing: nil) }
+        router.get(RouterPath(Site.editObligation.pattern)) { _, context in
+            let (user, alliance) = try await managed(context)
+            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            return try await form(context, alliance, input: ObligationFormPage.input(item), obligation: item, errors: [])
+        }
+        router.post(RouterPath(Site.editObligation.pattern)) { request, context in
+            try await save(request, context, existing: try context.id("obligation"))
+        }
+        router.post(RouterPath(Site.triggers.pattern)) { request, context in try await saveTrigger(request, context, existing: nil) }
+        router.post(RouterPath(Site.trigger.pattern)) { request, context in
+            try await saveTrigger(request, context, existing: try context.id("trigger"))
+        }
+        router.post(RouterPath(Site.obligationOccurrence.pattern)) { request, context in
+            let (user, alliance) = try await managed(context)
+            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 0, n < 10_000 else {
+                throw DomainError.notFound("No such occurrence.")
+            }
+            let form = try await FormData.read(request, context: context)
+            let input = ExecutionInput(
+                state: form["state"], executedAmount: form["executedAmount"], executedOn: form["executedOn"], note: form["note"])
+            do {
+                try await services.recordExecution(item, occurrence: n, input, by: user)
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await page(
+                    context, alliance, user: user, notice: nil,
+                    rowError: .init(key: "\(item.id.uuidString.lowercased())-\(n)", errors: error.fieldErrors, input: input),
+                    status: .unprocessableContent)
+            }
+            return redirect(Site.obligations.path(alliance.id) + "?notice=execution-saved#o-\(item.id.uuidString.lowercased())-\(n)")
+        }
+    }
+
+    func managed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
+        return (user, alliance)
+    }
+
+    func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
+        let (user, alliance) = try await managed(context)
+        var current: Obligation?
+        if let existing { current = try await services.obligation(existing, of: alliance, user) }
+        let form = try await FormData.read(request, context: context)
+        let input = ObligationFormPage.input(form)
+        do {
+            _ = try await services.saveObligation(input, in: alliance, existing: current, expectedVersion: form.version, by: user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await self.form(context, alliance, input: input, obligation: current, errors: error.fieldErrors)
+        }
+        return redirect(Site.obligations.path(alliance.id) + "?notice=\(current == nil ? "obligation-added" : "obligation-updated")")
+    }
+
+    func saveTrigger(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
+        let (user, alliance) = try await managed(context)
+        let form = try await FormData.read(request, context: context)
+        let input = TriggerInput(name: form["name"], occurredOn: form["occurredOn"])
+        do {
+            _ = try await services.saveTrigger(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await page(
+                context, alliance, user: user, notice: nil,
+                triggerError: .init(triggerID: existing, errors: error.fieldErrors, input: input), status: .unprocessableContent)
+        }
+        return redirect(Site.obligations.path(alliance.id) + "?notice=trigger-saved#triggers")
+    }
+
+    func form(_ context: AppContext, _ alliance: Alliance, input: ObligationInput, obligation: Obligation?, errors: [FieldError])
+        async throws -> Response
+    {
+        let model = ObligationFormPage.model(
+            layout: LayoutModel(title: obligation == nil ? "New obligation" : "Edit obligation", context: context, section: "alliances"),
+            alliance: alliance, input: input, obligation: obligation,
+            triggers: try await store.obligations.triggers(allianceID: alliance.id),
+            errors: errors)
+        return try services.views.page(model, "form", status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, rowError: ObligationsPage.RowError? = nil,
+        triggerError: ObligationsPage.TriggerError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let view = try await services.obligationsView(alliance, user)
+        let model = ObligationsPage(
+            layout: LayoutModel(title: "Obligations: \(alliance.name)", context: context, section: "alliances", notice: notice),
+            alliance: alliance, view: view, today: services.today,
+            canManage: AccessPolicy.allows(user.principal, .manageObligations(alliance.id)), rowError: rowError,
+            triggerError: triggerError)
+        return try services.views.page(model, "obligations/index", status: status)
+    }
+}
