@@ -114,3 +114,36 @@ import Testing
         #expect(occurrence.isOverdue(on: today) && occurrence.state == .partlyExecuted)
     }
 }
+
+@Suite struct CashflowTests {
+    @Test func forecastsByDueQuarterAndPaymentsByPaidQuarterPerCurrency() throws {
+        let alliance = UUID()
+        func make(_ kind: String, _ direction: String, _ due: String, _ amount: String?, _ currency: String) throws -> Obligation {
+            let v = try ObligationInput(title: "x", kind: kind, direction: direction, dueOn: due, amount: amount, currency: currency)
+                .validate(triggers: [])
+            return Obligation(
+                id: UUID(), allianceID: alliance, title: v.title, kind: v.kind, direction: v.direction, due: v.due,
+                recurrence: v.recurrence,
+                recursUntil: nil, openEnded: false, currency: v.currency, amount: v.amount, notes: nil, visibility: .shared, version: 1,
+                createdAt: Date(), updatedAt: Date())
+        }
+        let milestone = try make("milestone", "incoming", "2027-03-31", "1000", "EUR")
+        let fee = try make("upfront", "outgoing", "2027-04-01", "500", "USD")
+        let royalty = try make("royalty", "incoming", "2027-05-15", nil, "EUR")
+        let paid = Execution(
+            obligationID: milestone.id, occurrence: 0, state: .partlyExecuted, executedAmount: Money(hundredths: 40_000, currency: "EUR"),
+            executedOn: LocalDate("2027-04-02"), note: nil)
+        let occurrences = [
+            Occurrence(obligation: milestone, index: 0, dueOn: LocalDate("2027-03-31")!, execution: paid),
+            Occurrence(obligation: fee, index: 0, dueOn: LocalDate("2027-04-01")!, execution: nil),
+            Occurrence(obligation: royalty, index: 0, dueOn: LocalDate("2027-05-15")!, execution: nil),
+        ]
+        let rows = Cashflow.rows(occurrences, from: LocalDate("2027-01-01")!, through: LocalDate("2027-12-31")!)
+        #expect(rows.map { "\($0.quarter) \($0.currency)" } == ["2027 Q1 EUR", "2027 Q2 EUR", "2027 Q2 USD"])
+        #expect(rows[0].incomingForecast == 100_000 && rows[0].incomingActual == 0)
+        #expect(rows[1].incomingActual == 40_000 && rows[1].incomingForecast == 0)
+        #expect(rows[2].outgoingForecast == 50_000)
+        #expect(Cashflow.quarterStart(LocalDate("2027-11-30")!).description == "2027-10-01")
+        #expect(Cashflow.rows(occurrences, from: LocalDate("2028-01-01")!, through: LocalDate("2028-12-31")!).isEmpty)
+    }
+}

@@ -122,6 +122,7 @@ import Testing
         ("GET /admin/instruments", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("GET /admin/instruments/accord-alliance-health", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("POST /admin/instruments/accord-alliance-health", [.admin: 422, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /obligations", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("GET /governance", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("GET /my/actions", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("POST /my/calendar", [.admin: 201, .exec: 201, .manager: 201, .member: 201, .partner: 201]),

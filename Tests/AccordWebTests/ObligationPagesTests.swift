@@ -109,3 +109,25 @@ import Testing
         }
     }
 }
+
+@Suite struct ObligationPortfolioPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func overdueUpcomingAndMoneyByQuarterAsEachUserMaySee(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let exec = h.browser()
+            try await exec.signIn("exec@accord.example")
+            let page = try await exec.get("/obligations")
+            #expect(page.status == .ok)
+            let text = page.text
+            #expect(text.contains("IND clearance milestone") && text.contains("170 days late"))
+            #expect(text.contains("Royalties on net sales") && text.contains("Brief our board on the Kanto renewal"))
+            #expect(text.contains("180,000,000.00") && text.contains("(this quarter)"))
+
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            let theirs = try await partner.get("/obligations").text
+            #expect(theirs.contains("Research funding") && !theirs.contains("IND clearance milestone"))
+            #expect(!theirs.contains("Brief our board"))
+        }
+    }
+}

@@ -168,6 +168,8 @@ public struct Execution: Sendable, Equatable, Codable {
 
 public protocol ObligationRepository: Sendable {
     func triggers(allianceID: UUID) async throws -> [TriggerEvent]
+    /// Trigger events of these alliances; every alliance's when nil.
+    func triggers(allianceIDs: [UUID]?) async throws -> [TriggerEvent]
     /// Creates a trigger event (`id` nil) or renames it and records its date; dependent due dates follow.
     func saveTrigger(
         allianceID: UUID, id: UUID?, name: String, occurredOn: LocalDate?, expectedVersion: Int?, by actor: AuditActor

@@ -51,6 +51,15 @@ public struct SQLObligationRepository: ObligationRepository {
         }
     }
 
+    public func triggers(allianceIDs: [UUID]?) async throws -> [TriggerEvent] {
+        if allianceIDs?.isEmpty == true { return [] }
+        var filter: SQLQueryString = ""
+        if let allianceIDs { filter = " WHERE alliance_id IN " + bindList(allianceIDs.map(\.uuidString)) }
+        return try await database.read { db in
+            try await db.raw("SELECT * FROM trigger_events\(filter) ORDER BY created_at, id").all().map(Self.decodeTrigger)
+        }
+    }
+
     public func saveTrigger(
         allianceID: UUID, id: UUID?, name: String, occurredOn: LocalDate?, expectedVersion: Int?, by actor: AuditActor
     ) async throws -> TriggerEvent {

@@ -29,6 +29,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     CalendarController(services: services).register(router)
     GovernancePortfolioController(services: services).register(router)
     ObligationsController(services: services).register(router)
+    ObligationPortfolioController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

@@ -3,7 +3,8 @@ import AccordStore
 import Foundation
 
 /// What a user's calendar feed holds: meetings of the bodies they sit on (from 90 days back), the deadlines of those
-/// bodies' escalated decisions, and the due dates of their open action items. Visibility is the user's own: partner
+/// bodies' escalated decisions, the due dates of their open action items, and the due dates of the obligations of
+/// the alliances they are on the team of (not yet fully executed, from a year back to a year ahead). Visibility is the user's own: partner
 /// users get shared bodies and shared items of their alliances only, and no health actions.
 extension Services {
     /// Meetings have a start time but no end; the feed shows them as two hours long.
@@ -57,6 +58,23 @@ extension Services {
                     uid: "action-\(item.id.uuidString.lowercased())@accord", when: .allDay(item.dueOn), summary: "Due: \(item.title)",
                     details: "Governance action item, \(a.name). Status: \(item.status.label).",
                     url: base + Site.governance.path(a.id) + "#actions"))
+        }
+        // Obligations of the alliances the user is on the team of, not yet fully executed, a year back and ahead.
+        let mine = Array(principal.allianceIDs)
+        let obligations = try await store.obligations.obligations(allianceIDs: mine).filter {
+            AccessPolicy.canSee($0.visibility, principal)
+        }
+        let (occurrences, _) = try await scheduled(obligations, triggers: try await store.obligations.triggers(allianceIDs: mine))
+        for o in occurrences where o.state != .fullyExecuted && o.dueOn >= today.adding(days: -365) && o.dueOn <= today.adding(days: 365) {
+            guard let a = try await alliance(o.obligation.allianceID) else { continue }
+            let amount = o.obligation.amount.map { " \($0.currency) \($0.amountText)." } ?? ""
+            events.append(
+                CalendarEvent(
+                    uid: "obligation-\(o.obligation.id.uuidString.lowercased())-\(o.index)@accord", when: .allDay(o.dueOn),
+                    summary: "Due: \(o.obligation.title)",
+                    details:
+                        "\(o.obligation.kind.label), \(o.obligation.direction.label.lowercased()), \(a.name).\(amount) \(o.state.label).",
+                    url: base + Site.obligations.path(a.id) + "#o-\(o.obligation.id.uuidString.lowercased())-\(o.index)"))
         }
         if principal.role.isInternal {
             for action in try await store.health.actions(ownerID: person) where action.status.isOpen {

@@ -22,6 +22,12 @@ extension Services {
             AccessPolicy.canSee($0.visibility, user.principal)
         }
         let triggers = try await store.obligations.triggers(allianceID: alliance.id)
+        let (occurrences, waiting) = try await scheduled(obligations, triggers: triggers)
+        return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting)
+    }
+
+    /// Every dated occurrence up to the horizon (earliest first), and the obligations still waiting for their event.
+    func scheduled(_ obligations: [Obligation], triggers: [TriggerEvent]) async throws -> ([Occurrence], [Obligation]) {
         let executions = try await store.obligations.executions(obligationIDs: obligations.map(\.id))
         let byID = Dictionary(triggers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let horizon = today.adding(months: Self.obligationHorizonMonths)
@@ -36,7 +42,17 @@ extension Services {
                 obligation, triggers: byID, executions: executions[obligation.id] ?? [:], through: horizon)
         }
         occurrences.sort { ($0.dueOn, $0.obligation.title, $0.index) < ($1.dueOn, $1.obligation.title, $1.index) }
-        return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting)
+        return (occurrences, waiting)
+    }
+
+    /// Occurrences across the alliances the user may see, as the user may see them.
+    func portfolioOccurrences(_ user: SignedIn) async throws -> [Occurrence] {
+        var ids: [UUID]?
+        if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
+        let obligations = try await store.obligations.obligations(allianceIDs: ids).filter {
+            AccessPolicy.canSee($0.visibility, user.principal)
+        }
+        return try await scheduled(obligations, triggers: try await store.obligations.triggers(allianceIDs: ids)).0
     }
 
     func obligation(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Obligation {

@@ -65,6 +65,7 @@ public enum Site {
     public static let allianceActions = SiteRoute("/alliances/:id/actions")
     public static let allianceAction = SiteRoute("/alliances/:id/actions/:action")
     public static let myActions = SiteRoute("/my/actions")
+    public static let obligationPortfolio = SiteRoute("/obligations")
     public static let obligations = SiteRoute("/alliances/:id/obligations")
     public static let newObligation = SiteRoute("/alliances/:id/obligations/new")
     public static let editObligation = SiteRoute("/alliances/:id/obligations/:obligation/edit")

@@ -33,6 +33,7 @@ struct LayoutModel: Sendable {
                 items.append(NavItem(label: "Health", href: Site.healthPortfolio.pattern, current: section == "health"))
             }
             items.append(NavItem(label: "Governance", href: Site.governancePortfolio.pattern, current: section == "governance"))
+            items.append(NavItem(label: "Obligations", href: Site.obligationPortfolio.pattern, current: section == "obligations"))
             if AccessPolicy.allows(user.principal, .viewDirectory) {
                 items.append(NavItem(label: "Organisations", href: Site.organizations.pattern, current: section == "organizations"))
                 items.append(NavItem(label: "People", href: Site.people.pattern, current: section == "people"))
