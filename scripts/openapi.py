@@ -41,6 +41,11 @@ ENUMS = {
     "DecisionStatus": ["proposed", "approved", "rejected", "deferred", "deadlocked", "escalated", "resolved", "superseded"],
     "Vote": ["approve", "reject", "abstain"],
     "GovernanceWarningKind": ["below_minimum", "parity", "multiple_layers", "behind_cadence", "overdue_decision"],
+    "ObligationKind": ["upfront", "milestone", "royalty", "recurring_payment", "report", "committee_meeting", "renewal_notice",
+                       "termination_notice", "diligence", "other"],
+    "ObligationDirection": ["incoming", "outgoing", "joint"],
+    "ExecutionState": ["not_executed", "partly_executed", "fully_executed"],
+    "Recurrence": ["once", "monthly", "quarterly", "yearly"],
 }
 
 def ref(name):
@@ -272,8 +277,47 @@ SCHEMAS.update({
                       ["id", "allianceId", "title", "ownerId", "dueOn", "status", "overdue", "meetingId", "decisionId", "visibility",
                        "version", "createdAt"]),
 })
+DECIMAL = {"type": "string", "pattern": r"^[0-9][0-9,]*(\.[0-9]{1,2})?$", "description": "Non-negative, at most two decimals"}
+OBLIGATION_FIELDS = {
+    "title": text(200), "kind": ref("ObligationKind"), "direction": ref("ObligationDirection"),
+    "dueOn": nullable({**DATE, "description": "A fixed due date (without triggerId)"}),
+    "triggerId": nullable({**UUID, "description": "Due offsetDays after this trigger event of the alliance"}),
+    "offsetDays": nullable({"type": "integer", "minimum": -3650, "maximum": 3650}),
+    "recurrence": ref("Recurrence"), "recursUntil": nullable(DATE),
+    "openEnded": {"type": "boolean", "description": "A recurrence with no end date must say so"},
+    "amount": nullable({**DECIMAL, "description": "Payments: the amount due per occurrence"}),
+    "currency": nullable({"type": "string", "pattern": "^[A-Za-z]{3}$", "description": "ISO 4217; payments only"}),
+    "notes": nullable(text(4000)), "visibility": ref("Visibility"),
+}
+OCCURRENCE = obj({"index": {"type": "integer"}, "dueOn": DATE, "state": ref("ExecutionState"), "overdue": {"type": "boolean"},
+                  "executedAmount": nullable({"type": "string"}), "executedOn": nullable(DATE), "note": nullable({"type": "string"})},
+                 ["index", "dueOn", "state", "overdue", "executedAmount", "executedOn", "note"])
+SCHEMAS.update({
+    "ObligationCreate": obj(OBLIGATION_FIELDS, ["title", "kind", "direction"]),
+    "ObligationUpdate": obj({**OBLIGATION_FIELDS, "version": VERSION}, ["title", "kind", "direction", "version"]),
+    "Obligation": obj({"id": UUID, "allianceId": UUID, "title": {"type": "string"}, "kind": ref("ObligationKind"),
+                       "direction": ref("ObligationDirection"), "dueOn": nullable(DATE), "triggerId": nullable(UUID),
+                       "offsetDays": {"type": ["integer", "null"]}, "recurrence": ref("Recurrence"), "recursUntil": nullable(DATE),
+                       "openEnded": {"type": "boolean"}, "amount": nullable({"type": "string"}),
+                       "currency": nullable({"type": "string"}), "notes": nullable({"type": "string"}), "visibility": ref("Visibility"),
+                       "occurrences": {"type": "array", "items": OCCURRENCE,
+                                       "description": "Dated occurrences up to 36 months ahead; empty while the trigger has no date"},
+                       **RECORD},
+                      ["id", "allianceId", "title", "kind", "direction", "dueOn", "triggerId", "offsetDays", "recurrence",
+                       "recursUntil", "openEnded", "amount", "currency", "notes", "visibility", "occurrences", "version",
+                       "createdAt", "updatedAt"]),
+    "ExecutionSave": obj({"state": ref("ExecutionState"), "executedAmount": nullable(DECIMAL), "executedOn": nullable(DATE),
+                          "note": nullable(text(1000))}, ["state"],
+                         "Partly executed payments need the amount paid so far (less than the amount due) and the date; fully "
+                         "executed needs the date"),
+    "TriggerCreate": obj({"name": text(120), "occurredOn": nullable(DATE)}, ["name"]),
+    "TriggerUpdate": obj({"name": text(120), "occurredOn": nullable(DATE), "version": VERSION}, ["name", "version"]),
+    "Trigger": obj({"id": UUID, "allianceId": UUID, "name": {"type": "string"}, "occurredOn": nullable(DATE),
+                    "version": {"type": "integer"}, "createdAt": STAMP},
+                   ["id", "allianceId", "name", "occurredOn", "version", "createdAt"]),
+})
 for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
-             "ActionItem"]:
+             "ActionItem", "Obligation", "Trigger"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -294,7 +338,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -488,17 +532,49 @@ PATHS[G + "/actions/{actionId}"] = {
               A + [path_id("actionId", "The action item's id")], "ActionItemUpdate"),
 }
 
+O = "/api/v1/alliances/{id}/obligations"
+OBLIGATION_P = A + [path_id("obligationId", "The obligation's id")]
+PATHS[O] = {
+    "get": op("listObligations", "The alliance's obligations with their dated occurrences", "Obligations",
+              {200: ("ObligationList", "Every obligation the user may see")}, [401, 404], A),
+    "post": op("createObligation", "Record an obligation", "Obligations", {201: ("Obligation", "Created")}, CHANGE, A, "ObligationCreate"),
+}
+PATHS[O + ".csv"] = {
+    "get": {"operationId": "exportObligations", "summary": "Obligations as CSV, one row per occurrence", "tags": ["Obligations"],
+            "parameters": A,
+            "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                          **{str(c): problem(c) for c in [401, 404]}}},
+}
+PATHS[O + "/{obligationId}"] = {
+    "get": op("getObligation", "One obligation", "Obligations", {200: ("Obligation", "The obligation")}, [401, 404], OBLIGATION_P),
+    "put": op("updateObligation", "Replace an obligation's fields", "Obligations", {200: ("Obligation", "Updated")}, CHANGE,
+              OBLIGATION_P, "ObligationUpdate"),
+}
+PATHS[O + "/{obligationId}/occurrences/{index}"] = {
+    "put": op("recordExecution", "Record what was executed for one occurrence", "Obligations", {200: ("Obligation", "The obligation")},
+              CHANGE, OBLIGATION_P + [{"name": "index", "in": "path", "required": True, "description": "The occurrence, from 0",
+                                        "schema": {"type": "integer", "minimum": 0, "maximum": 9999}}], "ExecutionSave"),
+}
+PATHS["/api/v1/alliances/{id}/triggers"] = {
+    "get": op("listTriggers", "The alliance's trigger events", "Obligations", {200: ("TriggerList", "Every event")}, [401, 404], A),
+    "post": op("createTrigger", "Add a trigger event", "Obligations", {201: ("Trigger", "Created")}, CHANGE, A, "TriggerCreate"),
+}
+PATHS["/api/v1/alliances/{id}/triggers/{triggerId}"] = {
+    "put": op("updateTrigger", "Rename an event or record its date; dependent due dates follow", "Obligations",
+              {200: ("Trigger", "Updated")}, CHANGE, A + [path_id("triggerId", "The trigger event's id")], "TriggerUpdate"),
+}
+
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams, relationship health and governance. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health, governance and obligations. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

@@ -65,6 +65,10 @@ import Testing
         #expect(values("MinutesStatus") == MinutesStatus.codes)
         #expect(values("DecisionStatus") == DecisionStatus.codes)
         #expect(values("Vote") == Vote.codes)
+        #expect(values("ObligationKind") == ObligationKind.codes)
+        #expect(values("ObligationDirection") == ObligationDirection.codes)
+        #expect(values("ExecutionState") == ExecutionState.codes)
+        #expect(values("Recurrence") == Recurrence.codes)
         #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 

@@ -102,6 +102,8 @@ public struct ObligationInput: Sendable, Equatable {
                 v.add("offsetDays", "Days after the trigger must be a whole number from -3650 to 3650.")
             }
             if let trigger, let days { due = .afterTrigger(trigger.id, days: days) }
+        case "both":
+            v.add("dueOn", "Give a fixed due date or a trigger event with days after it, not both.")
         default:
             v.add("dueMode", "Due date must be fixed or relative to a trigger.")
         }

@@ -29,6 +29,8 @@ enum APIRoutes {
         let wave = prefix + "/alliances/{id}/health/waves/{waveId}"
         let gov = GovernanceAPI(services: services)
         let g = prefix + "/alliances/{id}/governance"
+        let obligations = ObligationsAPI(services: services)
+        let o = prefix + "/alliances/{id}/obligations"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
             APIRoute(method: .get, path: prefix + "/me") { _, context in
@@ -86,6 +88,15 @@ enum APIRoutes {
             APIRoute(method: .get, path: g + "/actions", handler: gov.actionItems),
             APIRoute(method: .post, path: g + "/actions", handler: gov.addActionItem),
             APIRoute(method: .put, path: g + "/actions/{actionId}", handler: gov.updateActionItem),
+            APIRoute(method: .get, path: o, handler: obligations.list),
+            APIRoute(method: .post, path: o, handler: obligations.create),
+            APIRoute(method: .get, path: o + ".csv", handler: obligations.csv),
+            APIRoute(method: .get, path: o + "/{obligationId}", handler: obligations.get),
+            APIRoute(method: .put, path: o + "/{obligationId}", handler: obligations.update),
+            APIRoute(method: .put, path: o + "/{obligationId}/occurrences/{index}", handler: obligations.execute),
+            APIRoute(method: .get, path: prefix + "/alliances/{id}/triggers", handler: obligations.triggers),
+            APIRoute(method: .post, path: prefix + "/alliances/{id}/triggers", handler: obligations.saveTrigger),
+            APIRoute(method: .put, path: prefix + "/alliances/{id}/triggers/{triggerId}", handler: obligations.saveTrigger),
         ]
     }
 

@@ -15,6 +15,10 @@ struct ObligationsController {
             let alliance = try await services.visibleAlliance(context.id("id"), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
+        router.get(RouterPath(Site.obligationsCSV.pattern)) { _, context in
+            let user = try context.requireUser()
+            return try await ObligationsAPI.csvResponse(services, try await services.visibleAlliance(context.id("id"), user), user)
+        }
         router.get(RouterPath(Site.newObligation.pattern)) { _, context in
             let (_, alliance) = try await managed(context)
             return try await form(

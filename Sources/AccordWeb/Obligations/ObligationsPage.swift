@@ -54,6 +54,7 @@ struct ObligationsPage: Sendable {
     let allianceName: String
     let allianceHref: String
     let newHref: String
+    let csvHref: String
     let triggersAction: String
     let summary: String
     let rows: [Row]
@@ -78,6 +79,7 @@ struct ObligationsPage: Sendable {
         allianceName = alliance.name
         allianceHref = Site.alliance.path(alliance.id)
         newHref = Site.newObligation.path(alliance.id)
+        csvHref = Site.obligationsCSV.path(alliance.id)
         triggersAction = Site.triggers.path(alliance.id)
         self.canManage = canManage
         let window = today.adding(days: -365)
