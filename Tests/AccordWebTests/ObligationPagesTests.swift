@@ -131,3 +131,41 @@ import Testing
         }
     }
 }
+
+@Suite struct ObligationImportPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func importsEveryRowOrNoneWithAReport(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let meridian = try await h.alliance(named: "Meridian biologics supply")
+            let path = "/alliances/\(meridian.id.uuidString.lowercased())/obligations/import"
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            #expect(try await manager.get(path).text.contains("title,kind,direction"))
+            let before = try await h.store.obligations.obligations(allianceID: meridian.id).count
+            let audit = try await h.auditCount()
+            let bad = try await manager.post(
+                path,
+                [
+                    "csv":
+                        "title,kind,direction,due_on,amount,currency\nBatch fee,upfront,incoming,2027-01-15,abc,USD\nReport,report,joint,,,\n"
+                ])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Nothing was imported: 2 problems"))
+            #expect(
+                bad.text.contains("<td>2</td><td><code>amount</code></td>") && bad.text.contains("<td>3</td><td><code>due_on</code></td>"))
+            #expect(try await h.auditCount() == audit)
+            let good = try await manager.post(
+                path,
+                [
+                    "csv":
+                        "title,kind,direction,due_on,amount,currency\nBatch fee,upfront,incoming,2027-01-15,\"12,500\",USD\nReport,report,joint,2027-02-01,,\n"
+                ])
+            #expect(good.status == .seeOther && good.location?.contains("obligations-imported-2") == true)
+            #expect(try await manager.get(good.location!).text.contains("2 obligations imported."))
+            #expect(try await h.store.obligations.obligations(allianceID: meridian.id).count == before + 2)
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            let mine = try await h.alliance(named: "HX-201")
+            #expect(try await partner.get("/alliances/\(mine.id.uuidString.lowercased())/obligations/import").status == .forbidden)
+        }
+    }
+}

@@ -179,6 +179,8 @@ public protocol ObligationRepository: Sendable {
     func obligations(allianceIDs: [UUID]?) async throws -> [Obligation]
     func obligation(id: UUID) async throws -> Obligation?
     func createObligation(allianceID: UUID, _ valid: ObligationInput.Valid, by actor: AuditActor) async throws -> Obligation
+    /// Creates them all in one transaction, or none.
+    func createObligations(allianceID: UUID, _ valid: [ObligationInput.Valid], by actor: AuditActor) async throws -> [Obligation]
     func updateObligation(_ id: UUID, _ valid: ObligationInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
         -> Obligation
     /// Executions of each obligation by occurrence index.

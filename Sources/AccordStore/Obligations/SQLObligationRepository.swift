@@ -140,26 +140,35 @@ public struct SQLObligationRepository: ObligationRepository {
     }
 
     public func createObligation(allianceID: UUID, _ valid: ObligationInput.Valid, by actor: AuditActor) async throws -> Obligation {
+        try await createObligations(allianceID: allianceID, [valid], by: actor)[0]
+    }
+
+    public func createObligations(allianceID: UUID, _ valid: [ObligationInput.Valid], by actor: AuditActor) async throws -> [Obligation] {
         try await database.write(by: actor) { tx in
-            try await Self.checkTrigger(valid, allianceID: allianceID, in: tx.db)
-            let item = Obligation(
-                id: UUID(), allianceID: allianceID, title: valid.title, kind: valid.kind, direction: valid.direction, due: valid.due,
-                recurrence: valid.recurrence, recursUntil: valid.recursUntil, openEnded: valid.openEnded, currency: valid.currency,
-                amount: valid.amount, notes: valid.notes, visibility: valid.visibility, version: 1, createdAt: tx.now, updatedAt: tx.now)
-            let c = Self.columns(valid)
-            try await tx.db.raw(
-                """
-                INSERT INTO obligations (id, alliance_id, title, kind, direction, due_on, trigger_id, offset_days, recurrence, recurs_until,
-                    open_ended, currency, amount_hundredths, notes, visibility, version, created_at, updated_at)
-                VALUES (\(bind: item.id.uuidString), \(bind: allianceID.uuidString), \(bind: item.title), \(bind: item.kind.rawValue),
-                    \(bind: item.direction.rawValue), \(bind: c.due), \(bind: c.trigger), \(bind: c.offset),
-                    \(bind: item.recurrence.rawValue), \(bind: item.recursUntil?.description), \(bind: item.openEnded),
-                    \(bind: item.currency), \(bind: item.amount?.hundredths), \(bind: item.notes), \(bind: item.visibility.rawValue),
-                    \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
-                """
-            ).run()
-            try await tx.record("obligation", item.id, alliance: allianceID, .create, before: nil, after: item)
-            return item
+            var created: [Obligation] = []
+            for valid in valid {
+                try await Self.checkTrigger(valid, allianceID: allianceID, in: tx.db)
+                let item = Obligation(
+                    id: UUID(), allianceID: allianceID, title: valid.title, kind: valid.kind, direction: valid.direction, due: valid.due,
+                    recurrence: valid.recurrence, recursUntil: valid.recursUntil, openEnded: valid.openEnded, currency: valid.currency,
+                    amount: valid.amount, notes: valid.notes, visibility: valid.visibility, version: 1, createdAt: tx.now, updatedAt: tx.now
+                )
+                let c = Self.columns(valid)
+                try await tx.db.raw(
+                    """
+                    INSERT INTO obligations (id, alliance_id, title, kind, direction, due_on, trigger_id, offset_days, recurrence,
+                        recurs_until, open_ended, currency, amount_hundredths, notes, visibility, version, created_at, updated_at)
+                    VALUES (\(bind: item.id.uuidString), \(bind: allianceID.uuidString), \(bind: item.title), \(bind: item.kind.rawValue),
+                        \(bind: item.direction.rawValue), \(bind: c.due), \(bind: c.trigger), \(bind: c.offset),
+                        \(bind: item.recurrence.rawValue), \(bind: item.recursUntil?.description), \(bind: item.openEnded),
+                        \(bind: item.currency), \(bind: item.amount?.hundredths), \(bind: item.notes), \(bind: item.visibility.rawValue),
+                        \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
+                    """
+                ).run()
+                try await tx.record("obligation", item.id, alliance: allianceID, .create, before: nil, after: item)
+                created.append(item)
+            }
+            return created
         }
     }
 

@@ -30,6 +30,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     GovernancePortfolioController(services: services).register(router)
     ObligationsController(services: services).register(router)
     ObligationPortfolioController(services: services).register(router)
+    ObligationImportController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

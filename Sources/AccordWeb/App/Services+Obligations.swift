@@ -97,3 +97,17 @@ extension Services {
         try await store.obligations.saveExecution(try input.validate(obligation, occurrence: occurrence, today: today), by: actor(user))
     }
 }
+
+extension Services {
+    struct ImportProblems: Error {
+        let problems: [ImportProblem]
+    }
+
+    /// Imports every row or none; the number imported, or every problem by row and column.
+    func importObligations(_ text: String, into alliance: Alliance, by user: SignedIn) async throws -> Result<Int, ImportProblems> {
+        try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
+        let result = ObligationImport.validate(text, triggers: try await store.obligations.triggers(allianceID: alliance.id))
+        guard result.problems.isEmpty else { return .failure(ImportProblems(problems: result.problems)) }
+        return .success(try await store.obligations.createObligations(allianceID: alliance.id, result.valid, by: actor(user)).count)
+    }
+}

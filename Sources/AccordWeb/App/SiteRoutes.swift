@@ -69,6 +69,7 @@ public enum Site {
     public static let obligations = SiteRoute("/alliances/:id/obligations")
     public static let obligationsCSV = SiteRoute("/alliances/:id/obligations.csv")
     public static let newObligation = SiteRoute("/alliances/:id/obligations/new")
+    public static let importObligations = SiteRoute("/alliances/:id/obligations/import")
     public static let editObligation = SiteRoute("/alliances/:id/obligations/:obligation/edit")
     public static let obligationOccurrence = SiteRoute("/alliances/:id/obligations/:obligation/occurrences/:n")
     public static let triggers = SiteRoute("/alliances/:id/triggers")

@@ -55,6 +55,7 @@ struct ObligationsPage: Sendable {
     let allianceHref: String
     let newHref: String
     let csvHref: String
+    let importHref: String
     let triggersAction: String
     let summary: String
     let rows: [Row]
@@ -80,6 +81,7 @@ struct ObligationsPage: Sendable {
         allianceHref = Site.alliance.path(alliance.id)
         newHref = Site.newObligation.path(alliance.id)
         csvHref = Site.obligationsCSV.path(alliance.id)
+        importHref = Site.importObligations.path(alliance.id)
         triggersAction = Site.triggers.path(alliance.id)
         self.canManage = canManage
         let window = today.adding(days: -365)

@@ -59,7 +59,11 @@ struct LayoutModel: Sendable {
 
     /// Fixed messages shown after a redirect, chosen by a short code in the query string.
     static func notice(_ code: String?) -> String? {
-        switch code {
+        let imported = "obligations-imported-"
+        if let code, code.hasPrefix(imported), let count = Int(code.dropFirst(imported.count)), count > 0, count <= 500 {
+            return count == 1 ? "1 obligation imported." : "\(count) obligations imported."
+        }
+        return switch code {
         case "created": "Saved. The record was created."
         case "updated": "Saved. Your changes are recorded in the history."
         case "deleted": "Deleted. The deletion is recorded in the audit trail."
