@@ -169,3 +169,33 @@ import Testing
         }
     }
 }
+
+@Suite struct ReminderPagesTests {
+    @Test(arguments: WebHarness.databases)
+    func remindersReachTheirRecipientsOnce(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let kanto = try await h.alliance(named: "Kanto Japan")
+            let item = try await h.store.obligations.obligations(allianceID: kanto.id).first {
+                $0.title == "Annual joint commercialization plan"
+            }!
+            let path = "/alliances/\(kanto.id.uuidString.lowercased())/obligations/\(item.id.uuidString.lowercased())/reminders"
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            let dana = try await h.store.users.find(email: "manager@accord.example")!.personID!
+            #expect(try await manager.get(path).text.contains("Who is reminded"))
+            let bad = try await manager.post(path, ["recipient": dana.uuidString, "leadDays": "soon"])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Lead times are whole numbers"))
+            try await manager.get(path)
+            // The plan is due in 45 days: a 45-day lead time makes the reminder due today.
+            #expect(try await manager.post(path, ["recipient": dana.uuidString, "leadDays": "45, 7"]).status == .seeOther)
+            #expect(try await manager.get("/alliances/\(kanto.id.uuidString.lowercased())/obligations").text.contains("Reminders on"))
+            let services = try #require(h.services)
+            #expect(try await services.sendReminders() == 1)
+            #expect(try await services.sendReminders() == 0)
+            let mine = try await manager.get("/my/actions").text
+            #expect(mine.contains("Due in 45 days: Annual joint commercialization plan") && mine.contains("Mark all read"))
+            #expect(try await manager.post("/my/notifications/read", [:]).status == .seeOther)
+            #expect(!(try await manager.get("/my/actions").text.contains("Mark all read")))
+        }
+    }
+}

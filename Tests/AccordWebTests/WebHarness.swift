@@ -13,6 +13,8 @@ import SQLKit
 struct WebHarness {
     let store: Store
     let client: any TestClientProtocol
+    /// The application's services, for steps the scheduler runs (reminders).
+    var services: Services? = nil
 
     static let logger: Logger = {
         var logger = Logger(label: "accord.webtests")
@@ -67,7 +69,7 @@ struct WebHarness {
             store: store, views: try await Views.load(), config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
         let app = Application(router: buildRouter(services), logger: logger)
         do {
-            try await app.test(.router) { client in try await body(WebHarness(store: store, client: client)) }
+            try await app.test(.router) { client in try await body(WebHarness(store: store, client: client, services: services)) }
         } catch {
             await database.close()
             throw error

@@ -16,6 +16,7 @@ public struct Store: Sendable {
     public let governance: any GovernanceRepository
     public let calendarFeeds: any CalendarFeedRepository
     public let obligations: any ObligationRepository
+    public let reminders: any ReminderRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -31,5 +32,6 @@ public struct Store: Sendable {
         governance = SQLGovernanceRepository(database: database)
         calendarFeeds = SQLCalendarFeedRepository(database: database)
         obligations = SQLObligationRepository(database: database)
+        reminders = SQLReminderRepository(database: database)
     }
 }

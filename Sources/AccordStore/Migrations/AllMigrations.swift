@@ -20,5 +20,6 @@ public enum AllMigrations {
         M0017_CreateActionItems(),
         M0018_CreateCalendarFeeds(),
         M0019_CreateObligations(),
+        M0020_CreateReminders(),
     ]
 }

@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var logLevel: Logger.Level
     /// Anonymity threshold and flags for health results.
     public var health = HealthSettings()
+    /// Seconds between the reminder scheduler's runs; 0 turns the scheduler off.
+    public var reminderInterval = 60
 
     public init(
         databaseURL: DatabaseURL = try! DatabaseURL(DatabaseURL.defaultURL), hostname: String = "127.0.0.1", port: Int = 8080,
@@ -71,6 +73,13 @@ public struct AppConfig: Sendable {
                 throw ConfigurationError(setting: "ACCORD_HEALTH_MIN_GROUP", message: "'\(size)' must be a whole number from 2 to 50")
             }
             config.health.minimumGroupSize = value
+        }
+        if let interval = environment["ACCORD_REMINDER_INTERVAL"], !interval.isEmpty {
+            guard let value = Int(interval), value == 0 || (5...86_400).contains(value) else {
+                throw ConfigurationError(
+                    setting: "ACCORD_REMINDER_INTERVAL", message: "'\(interval)' must be 0 (off) or a number of seconds from 5 to 86400")
+            }
+            config.reminderInterval = value
         }
         if let gap = environment["ACCORD_HEALTH_GAP_THRESHOLD"], !gap.isEmpty {
             guard let value = Double(gap), value > 0, value <= 4 else {

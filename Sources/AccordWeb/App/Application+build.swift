@@ -31,6 +31,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     ObligationsController(services: services).register(router)
     ObligationPortfolioController(services: services).register(router)
     ObligationImportController(services: services).register(router)
+    RemindersController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }
@@ -40,5 +41,6 @@ public func buildApplication(_ services: Services, logger: Logger) -> some Appli
     Application(
         router: buildRouter(services),
         configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "Accord"),
+        services: [ReminderScheduler(services: services, logger: logger)],
         logger: logger)
 }

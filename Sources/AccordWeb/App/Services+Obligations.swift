@@ -15,6 +15,8 @@ extension Services {
         let occurrences: [Occurrence]
         /// Obligations whose trigger has no date yet.
         let waiting: [Obligation]
+        /// Obligations with reminders set.
+        let reminded: Set<UUID>
     }
 
     func obligationsView(_ alliance: Alliance, _ user: SignedIn) async throws -> ObligationsView {
@@ -23,7 +25,8 @@ extension Services {
         }
         let triggers = try await store.obligations.triggers(allianceID: alliance.id)
         let (occurrences, waiting) = try await scheduled(obligations, triggers: triggers)
-        return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting)
+        let reminded = Set(try await store.reminders.rules(obligationIDs: obligations.map(\.id)).keys)
+        return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting, reminded: reminded)
     }
 
     /// Every dated occurrence up to the horizon (earliest first), and the obligations still waiting for their event.

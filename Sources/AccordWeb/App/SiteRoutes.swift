@@ -71,6 +71,8 @@ public enum Site {
     public static let newObligation = SiteRoute("/alliances/:id/obligations/new")
     public static let importObligations = SiteRoute("/alliances/:id/obligations/import")
     public static let editObligation = SiteRoute("/alliances/:id/obligations/:obligation/edit")
+    public static let obligationReminders = SiteRoute("/alliances/:id/obligations/:obligation/reminders")
+    public static let readNotifications = SiteRoute("/my/notifications/read")
     public static let obligationOccurrence = SiteRoute("/alliances/:id/obligations/:obligation/occurrences/:n")
     public static let triggers = SiteRoute("/alliances/:id/triggers")
     public static let trigger = SiteRoute("/alliances/:id/triggers/:trigger")

@@ -73,16 +73,30 @@ struct ActionItemsController {
         }
         rows.sort { ($0.open ? 0 : 1, $0.due) < ($1.open ? 0 : 1, $1.due) }
         let feed = try await store.calendarFeeds.feed(userID: user.user.id)
+        var notes: [InAppNotification] = []
+        if let person = user.user.personID { notes = try await store.reminders.notifications(personID: person, limit: 20) }
         let model = MyActionsPage(
             layout: LayoutModel(title: "My actions", context: context, section: "my-actions", notice: notice), rows: rows,
             isEmpty: rows.isEmpty, overdueCount: rows.filter(\.overdue).count, hasOverdue: rows.contains(where: \.overdue),
             hasPerson: user.user.personID != nil, feedSince: feed.map { LocalDate(date: $0.createdAt).description },
-            newFeedURL: newFeedURL, webcalURL: newFeedURL.map { "webcal://" + $0.split(separator: "://", maxSplits: 1).last! })
+            newFeedURL: newFeedURL, webcalURL: newFeedURL.map { "webcal://" + $0.split(separator: "://", maxSplits: 1).last! },
+            notifications: notes.map {
+                MyActionsPage.Note(
+                    title: $0.title, body: $0.body, href: $0.link, when: LocalDate(date: $0.createdAt).description, unread: $0.readAt == nil
+                )
+            }, showNotifications: !notes.isEmpty, hasUnread: notes.contains { $0.readAt == nil })
         return try services.views.page(model, "governance/my-actions", status: status)
     }
 }
 
 struct MyActionsPage: Sendable {
+    struct Note: Sendable {
+        let title: String
+        let body: String
+        let href: String?
+        let when: String
+        let unread: Bool
+    }
     struct Row: Sendable {
         let title: String
         let alliance: String
@@ -103,6 +117,10 @@ struct MyActionsPage: Sendable {
     let feedSince: String?
     let newFeedURL: String?
     let webcalURL: String?
+    let notifications: [Note]
+    let showNotifications: Bool
+    let hasUnread: Bool
+    let readAction = Site.readNotifications.pattern
     let calendarAction = Site.myCalendar.pattern
     let revokeAction = Site.myCalendarRevoke.pattern
 }

@@ -18,6 +18,8 @@ struct ObligationsPage: Sendable {
         let due: String
         let title: String
         let editHref: String
+        let remindersHref: String
+        let reminded: Bool
         let kind: String
         let occurrence: String?
         let direction: String
@@ -105,6 +107,7 @@ struct ObligationsPage: Sendable {
             }
             return Row(
                 anchor: "o-" + key, due: o.dueOn.description, title: item.title, editHref: Site.editObligation.path(alliance.id, item.id),
+                remindersHref: Site.obligationReminders.path(alliance.id, item.id), reminded: view.reminded.contains(item.id),
                 kind: item.kind.label,
                 occurrence: item.recurrence == .once
                     ? nil : "\(item.recurrence.label), \(o.index + 1) of \(item.openEnded ? "open-ended" : String(total))",

@@ -92,6 +92,8 @@ struct LayoutModel: Sendable {
         case "obligation-added": "Obligation added."
         case "obligation-updated": "Obligation saved."
         case "execution-saved": "Execution recorded."
+        case "reminders-saved": "Reminders saved."
+        case "notifications-read": "Notifications marked as read."
         case "trigger-saved": "Event saved. Due dates that depend on it follow its date."
         case "calendar-revoked": "Calendar feed turned off. Its link no longer works."
         case "item-updated": "Action item updated."

@@ -1,0 +1,75 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// Who is reminded of an obligation's due dates and how long before; and the user's in-app notifications.
+struct RemindersController {
+    let services: Services
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.obligationReminders.pattern)) { _, context in
+            let (user, alliance) = try await ObligationsController(services: services).managed(context)
+            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            let rule = try await services.store.reminders.rules(obligationIDs: [item.id])[item.id]
+            let input = ReminderInput(
+                recipients: rule?.recipients.map(\.uuidString) ?? [],
+                leadDays: rule?.leadDays.map(String.init).joined(separator: ", ") ?? "30, 7, 0")
+            return try await page(context, alliance, item, input: input, errors: [])
+        }
+        router.post(RouterPath(Site.obligationReminders.pattern)) { request, context in
+            let (user, alliance) = try await ObligationsController(services: services).managed(context)
+            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            let form = try await FormData.read(request, context: context)
+            let input = ReminderInput(recipients: form.all("recipient"), leadDays: form["leadDays"])
+            do {
+                try await services.saveReminder(item, input, in: alliance, by: user)
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await page(context, alliance, item, input: input, errors: error.fieldErrors, status: .unprocessableContent)
+            }
+            return redirect(Site.obligations.path(alliance.id) + "?notice=reminders-saved")
+        }
+        router.post(RouterPath(Site.readNotifications.pattern)) { request, context in
+            let user = try context.requireUser()
+            _ = try await FormData.read(request, context: context)
+            if let person = user.user.personID { try await services.store.reminders.markRead(personID: person, at: services.clock()) }
+            return redirect(Site.myActions.pattern + "?notice=notifications-read")
+        }
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, _ item: Obligation, input: ReminderInput, errors: [FieldError],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let team = try await services.allianceTeam(alliance)
+        let chosen = Set(input.recipients.map { $0.lowercased() })
+        let model = ReminderPage(
+            layout: LayoutModel(title: "Reminders: \(item.title)", context: context, section: "alliances"), title: item.title,
+            allianceName: alliance.name, obligationsHref: Site.obligations.path(alliance.id),
+            action: Site.obligationReminders.path(alliance.id, item.id),
+            people: team.map {
+                ReminderPage.Person(
+                    id: $0.person.id.uuidString.lowercased(), name: $0.person.name, side: $0.side.label,
+                    checked: chosen.contains($0.person.id.uuidString.lowercased()))
+            }, leadDays: input.leadDays ?? "", errors: errors.map(\.message), hasErrors: !errors.isEmpty)
+        return try services.views.page(model, "obligations/reminders", status: status)
+    }
+}
+
+struct ReminderPage: Sendable {
+    struct Person: Sendable {
+        let id: String
+        let name: String
+        let side: String
+        let checked: Bool
+    }
+    let layout: LayoutModel
+    let title: String
+    let allianceName: String
+    let obligationsHref: String
+    let action: String
+    let people: [Person]
+    let leadDays: String
+    let errors: [String]
+    let hasErrors: Bool
+}
