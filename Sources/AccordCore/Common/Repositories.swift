@@ -23,6 +23,8 @@ public protocol PersonRepository: Sendable {
 public protocol AllianceRepository: Sendable {
     func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary>
     func find(_ id: UUID) async throws -> Alliance?
+    /// Several alliances at once, by id (missing ones are left out).
+    func find(ids: [UUID]) async throws -> [UUID: Alliance]
     func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance
     func update(_ id: UUID, _ valid: AllianceInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Alliance
     func delete(_ id: UUID, by actor: AuditActor) async throws

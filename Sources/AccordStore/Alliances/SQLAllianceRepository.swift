@@ -63,6 +63,19 @@ public struct SQLAllianceRepository: AllianceRepository {
         try await database.read { db in try await Self.find(id, in: db) }
     }
 
+    public func find(ids: [UUID]) async throws -> [UUID: Alliance] {
+        var result: [UUID: Alliance] = [:]
+        let unique = Array(Set(ids))
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = unique[start..<min(start + 500, unique.count)].map(\.uuidString)
+            let rows = try await database.read { db in
+                try await db.raw("SELECT * FROM alliances WHERE id IN \(bindList(chunk))").all().map(AllianceRows.decode)
+            }
+            for alliance in rows { result[alliance.id] = alliance }
+        }
+        return result
+    }
+
     static func find(_ id: UUID, in db: any SQLDatabase) async throws -> Alliance? {
         try await db.raw("SELECT * FROM alliances WHERE id = \(bind: id.uuidString)").first().map(AllianceRows.decode)
     }
@@ -102,7 +115,7 @@ public struct SQLAllianceRepository: AllianceRepository {
             guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such alliance.") }
             let records: [(table: String, what: String)] = [
                 ("health_waves", "health check history"), ("governance_bodies", "governance bodies"), ("action_items", "action items"),
-                ("trigger_events", "trigger events"), ("obligations", "obligations"),
+                ("trigger_events", "trigger events"), ("obligations", "obligations"), ("goals", "goals"), ("kpis", "KPIs"),
             ]
             for record in records {
                 let found = try await tx.db.raw(

@@ -17,6 +17,7 @@ public struct Store: Sendable {
     public let calendarFeeds: any CalendarFeedRepository
     public let obligations: any ObligationRepository
     public let reminders: any ReminderRepository
+    public let goals: any GoalRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -33,5 +34,6 @@ public struct Store: Sendable {
         calendarFeeds = SQLCalendarFeedRepository(database: database)
         obligations = SQLObligationRepository(database: database)
         reminders = SQLReminderRepository(database: database)
+        goals = SQLGoalRepository(database: database)
     }
 }

@@ -21,5 +21,7 @@ public enum AllMigrations {
         M0018_CreateCalendarFeeds(),
         M0019_CreateObligations(),
         M0020_CreateReminders(),
+        M0021_CreateGoals(),
+        M0022_AddGovernanceIndexes(),
     ]
 }

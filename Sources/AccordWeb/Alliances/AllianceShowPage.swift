@@ -50,6 +50,7 @@ struct AllianceShowPage: Sendable {
     let canRunHealth: Bool
     let governanceHref: String
     let obligationsHref: String
+    let goalsHref: String
     let deleteHref: String
     let addMemberHref: String
     let candidateOptions: [OptionModel]
@@ -99,6 +100,7 @@ struct AllianceShowPage: Sendable {
         healthHref = Site.allianceHealth.path(a.id)
         governanceHref = Site.governance.path(a.id)
         obligationsHref = Site.obligations.path(a.id)
+        goalsHref = Site.goals.path(a.id)
         canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)
         addMemberHref = Site.allianceMembers.path(a.id)

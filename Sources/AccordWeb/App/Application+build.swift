@@ -32,6 +32,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     ObligationPortfolioController(services: services).register(router)
     ObligationImportController(services: services).register(router)
     RemindersController(services: services).register(router)
+    GoalsController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

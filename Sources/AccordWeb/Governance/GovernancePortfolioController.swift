@@ -16,9 +16,11 @@ struct GovernancePortfolioController {
             var ids: [UUID]?
             if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
             let (attention, bodies) = try await services.governanceAttention(allianceIDs: ids, user.principal)
-            var alliances: [UUID: Alliance] = [:]
-            let wanted = Set(attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID) + bodies.map(\.allianceID))
-            for id in wanted { if let alliance = try await store.alliances.find(id) { alliances[id] = alliance } }
+            let byBody = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
+            let wanted =
+                attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
+                + attention.behindCadence.compactMap { byBody[$0.bodyID] }
+            let alliances = try await store.alliances.find(ids: wanted)
             let owners = try await store.people.find(ids: attention.actionItems.map(\.ownerID))
             let model = GovernancePortfolioPage(
                 layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
@@ -62,6 +64,11 @@ struct GovernancePortfolioPage: Sendable {
     let hasItems: Bool
     let cadence: [Cadence]
     let hasCadence: Bool
+    /// Each list shows the most overdue `limit` entries; the rest are counted.
+    static let limit = 200
+    let escalationsMore: String?
+    let itemsMore: String?
+    let cadenceMore: String?
 
     init(
         layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], alliances: [UUID: Alliance], owners: [UUID: Person],
@@ -73,7 +80,11 @@ struct GovernancePortfolioPage: Sendable {
             return days == 1 ? "1 day" : "\(days) days"
         }
         let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        escalations = attention.escalations.compactMap { d in
+        func more(_ total: Int) -> String? { total > Self.limit ? "Showing the \(Self.limit) most overdue of \(total)." : nil }
+        (escalationsMore, itemsMore, cadenceMore) = (
+            more(attention.escalations.count), more(attention.actionItems.count), more(attention.behindCadence.count)
+        )
+        escalations = attention.escalations.prefix(Self.limit).compactMap { d in
             guard let a = alliances[d.allianceID], let state = d.escalation else { return nil }
             let ladder = byID[d.bodyID]?.charter.escalation ?? []
             let who = state.step < ladder.count ? ladder[state.step].decidedBy : ""
@@ -82,14 +93,14 @@ struct GovernancePortfolioPage: Sendable {
                 body: byID[d.bodyID]?.name ?? "", step: "Step \(state.step + 1): \(who)", deadline: state.deadline.description,
                 late: late(state.deadline))
         }
-        items = attention.actionItems.compactMap { item in
+        items = attention.actionItems.prefix(Self.limit).compactMap { item in
             guard let a = alliances[item.allianceID] else { return nil }
             return Item(
                 alliance: a.name, title: item.title, href: Site.governance.path(a.id) + "#actions",
                 owner: owners[item.ownerID]?.name ?? "Former team member", due: item.dueOn.description, late: late(item.dueOn),
                 status: item.status.label)
         }
-        cadence = attention.behindCadence.compactMap { warning in
+        cadence = attention.behindCadence.prefix(Self.limit).compactMap { warning in
             guard let body = byID[warning.bodyID], let a = alliances[body.allianceID] else { return nil }
             return Cadence(alliance: a.name, href: Site.governance.path(a.id), message: warning.message)
         }

@@ -13,10 +13,7 @@ struct ObligationPortfolioController {
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewPortfolio)
             let occurrences = try await services.portfolioOccurrences(user)
-            var alliances: [UUID: Alliance] = [:]
-            for id in Set(occurrences.map(\.obligation.allianceID)) {
-                if let alliance = try await services.store.alliances.find(id) { alliances[id] = alliance }
-            }
+            let alliances = try await services.store.alliances.find(ids: occurrences.map(\.obligation.allianceID))
             let model = ObligationPortfolioPage(
                 layout: LayoutModel(title: "Obligations", context: context, section: "obligations"), occurrences: occurrences,
                 alliances: alliances, today: services.today)

@@ -1,0 +1,102 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An alliance's joint goals and KPIs: add goals and KPIs, record measurements, see each KPI's status and trend,
+/// export the KPIs as CSV.
+struct GoalsController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.goals.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.get(RouterPath(Site.kpisCSV.pattern)) { _, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let kpis = try await store.goals.kpis(allianceID: alliance.id)
+            let text = KPIExport.csv(
+                kpis, goals: try await store.goals.goals(allianceID: alliance.id),
+                measurements: try await store.goals.measurements(kpiIDs: kpis.map(\.id)))
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"kpis.csv\""
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        router.post(RouterPath(Site.goals.pattern)) { request, context in
+            try await change(request, context, notice: "goal-added") { form, alliance, user in
+                let team = Set(try await services.allianceTeam(alliance).map(\.person.id))
+                let v = try GoalInput(title: form["title"], term: form["term"], owner: form["ownerID"], status: form["status"]).validate(
+                    team: team)
+                _ = try await store.goals.createGoal(
+                    allianceID: alliance.id, title: v.title, term: v.term, ownerID: v.ownerID, status: v.status, by: services.actor(user))
+            }
+        }
+        router.post(RouterPath(Site.goalStatus.pattern)) { request, context in
+            try await change(request, context, notice: "goal-updated") { form, alliance, user in
+                guard let goal = try await store.goals.goals(allianceID: alliance.id).first(where: { $0.id == (try? context.id("goal")) })
+                else { throw DomainError.notFound("No such goal.") }
+                guard let status = GoalStatus(rawValue: form["status"] ?? "") else {
+                    throw DomainError.invalid("status", "Status must be planned, in progress, achieved or abandoned.")
+                }
+                try await store.goals.setGoalStatus(goal.id, status, by: services.actor(user))
+            }
+        }
+        router.post(RouterPath(Site.kpis.pattern)) { request, context in
+            try await change(request, context, notice: "kpi-added") { form, alliance, user in
+                let goals = Set(try await store.goals.goals(allianceID: alliance.id).map(\.id))
+                let valid = try KPIInput(
+                    name: form["name"], category: form["category"], unit: form["unit"], target: form["target"],
+                    direction: form["direction"],
+                    goal: form["goalID"]
+                ).validate(goals: goals)
+                _ = try await store.goals.createKPI(allianceID: alliance.id, valid, by: services.actor(user))
+            }
+        }
+        router.post(RouterPath(Site.kpiMeasurements.pattern)) { request, context in
+            try await change(request, context, notice: "measurement-recorded") { form, alliance, user in
+                guard let kpi = try await store.goals.kpis(allianceID: alliance.id).first(where: { $0.id == (try? context.id("kpi")) })
+                else {
+                    throw DomainError.notFound("No such KPI.")
+                }
+                let m = try MeasurementInput(on: form["on"], value: form["value"], note: form["note"]).validate(kpi, today: services.today)
+                try await store.goals.record(m, allianceID: alliance.id, by: services.actor(user))
+            }
+        }
+    }
+
+    /// A change from the goals page; field errors show at the top of the page with 422.
+    func change(
+        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
+    ) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await apply(form, alliance, user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await page(context, alliance, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+        }
+        return redirect(Site.goals.path(alliance.id) + "?notice=\(notice)")
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, errors: [FieldError] = [],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let goals = try await store.goals.goals(allianceID: alliance.id)
+        let kpis = try await store.goals.kpis(allianceID: alliance.id)
+        let model = GoalsPage(
+            layout: LayoutModel(title: "Goals and KPIs: \(alliance.name)", context: context, section: "alliances", notice: notice),
+            alliance: alliance, goals: goals, kpis: kpis, measurements: try await store.goals.measurements(kpiIDs: kpis.map(\.id)),
+            team: try await services.allianceTeam(alliance), today: services.today,
+            canManage: AccessPolicy.allows(user.principal, .manageObligations(alliance.id)), errors: errors)
+        return try services.views.page(model, "goals/index", status: status)
+    }
+}
