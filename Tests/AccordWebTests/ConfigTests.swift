@@ -1,6 +1,7 @@
 import AccordCore
 import AccordStore
 import AccordWeb
+import Foundation
 import Testing
 
 @Suite struct ConfigTests {
@@ -25,6 +26,9 @@ import Testing
         ["ACCORD_DATABASE_URL": "postgres://db/name"], ["ACCORD_SECURE_COOKIES": "maybe"], ["ACCORD_LOG_LEVEL": "loud"],
         ["ACCORD_LOG_FORMAT": "xml"], ["ACCORD_SESSION_HOURS": "0"], ["ACCORD_PUBLIC_URL": "accord.example.com"],
         ["ACCORD_HEALTH_MIN_GROUP": "1"], ["ACCORD_HEALTH_MIN_GROUP": "three"], ["ACCORD_HEALTH_GAP_THRESHOLD": "-1"],
+        ["ACCORD_REMINDER_INTERVAL": "2"], ["ACCORD_SMTP_HOST": "mail.example", "ACCORD_SMTP_FROM": "nobody"],
+        ["ACCORD_SMTP_HOST": "mail.example", "ACCORD_SMTP_FROM": "a@b.example", "ACCORD_SMTP_PORT": "0"],
+        ["ACCORD_SMTP_HOST": "mail.example", "ACCORD_SMTP_FROM": "a@b.example", "ACCORD_SMTP_USERNAME": "u"],
     ])
     func invalidSettingsStopStartUpWithTheirName(_ env: [String: String]) {
         do {
@@ -49,5 +53,18 @@ import Testing
         let config = try AppConfig.resolve(
             databaseURL: nil, hostname: nil, port: nil, environment: ["ACCORD_PUBLIC_URL": "https://accord.example.com"])
         #expect(config.secureCookies)
+    }
+
+    @Test func smtpSettingsAndTheMessageTheyCarry() throws {
+        let config = try AppConfig.resolve(
+            databaseURL: nil, hostname: nil, port: nil,
+            environment: ["ACCORD_SMTP_HOST": "smtp.example", "ACCORD_SMTP_FROM": "accord@helix.example", "ACCORD_REMINDER_INTERVAL": "30"])
+        #expect(config.smtp == SMTPSettings(host: "smtp.example", port: 587, from: "accord@helix.example") && config.reminderInterval == 30)
+        #expect(try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: [:]).smtp == nil)
+        let text = SMTPMailer.message(
+            from: "accord@helix.example", to: "dana@helix.example", subject: "Fällig\r\nBcc: x", body: ".hidden\nline",
+            date: Date(timeIntervalSince1970: 0))
+        #expect(text.contains("Subject: =?UTF-8?B?") && !text.contains("\r\nBcc:"))
+        #expect(text.contains("Date: Thu, 01 Jan 1970 00:00:00 +0000") && text.contains("\r\n\r\n..hidden\r\nline\r\n.\r\n"))
     }
 }

@@ -17,6 +17,8 @@ public struct AppConfig: Sendable {
     public var health = HealthSettings()
     /// Seconds between the reminder scheduler's runs; 0 turns the scheduler off.
     public var reminderInterval = 60
+    /// Reminder email; nil sends in-app notifications only.
+    public var smtp: SMTPSettings?
 
     public init(
         databaseURL: DatabaseURL = try! DatabaseURL(DatabaseURL.defaultURL), hostname: String = "127.0.0.1", port: Int = 8080,
@@ -80,6 +82,26 @@ public struct AppConfig: Sendable {
                     setting: "ACCORD_REMINDER_INTERVAL", message: "'\(interval)' must be 0 (off) or a number of seconds from 5 to 86400")
             }
             config.reminderInterval = value
+        }
+        if let host = environment["ACCORD_SMTP_HOST"], !host.isEmpty {
+            var smtp = SMTPSettings(host: host, from: environment["ACCORD_SMTP_FROM"] ?? "")
+            if let text = environment["ACCORD_SMTP_PORT"], !text.isEmpty {
+                guard let value = Int(text), (1...65535).contains(value) else {
+                    throw ConfigurationError(setting: "ACCORD_SMTP_PORT", message: "'\(text)' must be a port from 1 to 65535")
+                }
+                smtp.port = value
+            }
+            guard smtp.from.contains("@"), !smtp.from.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+                throw ConfigurationError(
+                    setting: "ACCORD_SMTP_FROM", message: "must be the sender's email address when ACCORD_SMTP_HOST is set")
+            }
+            smtp.username = environment["ACCORD_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
+            smtp.password = environment["ACCORD_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            if (smtp.username == nil) != (smtp.password == nil) {
+                throw ConfigurationError(
+                    setting: "ACCORD_SMTP_USERNAME", message: "set both ACCORD_SMTP_USERNAME and ACCORD_SMTP_PASSWORD, or neither")
+            }
+            config.smtp = smtp
         }
         if let gap = environment["ACCORD_HEALTH_GAP_THRESHOLD"], !gap.isEmpty {
             guard let value = Double(gap), value > 0, value <= 4 else {

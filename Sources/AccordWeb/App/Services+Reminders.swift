@@ -14,9 +14,10 @@ extension Services {
         try await store.reminders.saveRule(obligation.id, try input.validate(obligation, team: team), by: actor(user))
     }
 
-    /// Sends the reminders due now as in-app notifications; returns how many this run claimed.
+    /// Sends the reminders due now as in-app notifications, and as email when SMTP is configured; returns how many
+    /// this run claimed. An email that fails is logged; the in-app notification stands.
     @discardableResult
-    public func sendReminders() async throws -> Int {
+    public func sendReminders(logger: Logger? = nil) async throws -> Int {
         let obligations = try await store.obligations.obligations(allianceIDs: nil)
         let rules = try await store.reminders.rules(obligationIDs: obligations.map(\.id))
         let ruled = obligations.filter { rules[$0.id] != nil }
@@ -34,7 +35,17 @@ extension Services {
                 link: Site.obligations.path(reminder.allianceID)
                     + "#o-\(reminder.obligationID.uuidString.lowercased())-\(reminder.occurrence)",
                 createdAt: clock(), readAt: nil)
-            if try await store.reminders.claim(reminder, notification: note) != nil { sent += 1 }
+            guard try await store.reminders.claim(reminder, notification: note) != nil else { continue }
+            sent += 1
+            if let smtp = config.smtp, let person = try await store.people.find(reminder.personID) {
+                do {
+                    try await SMTPMailer(settings: smtp).send(
+                        to: person.email, subject: "[Accord] \(note.title)",
+                        body: note.body + "\n\n" + (config.publicURL ?? "") + (note.link ?? "") + "\n\nSent by Accord, \(smtp.from).")
+                } catch {
+                    logger?.error("reminder email failed", metadata: ["to": "\(person.email)", "error": "\(error)"])
+                }
+            }
         }
         return sent
     }
@@ -51,11 +62,15 @@ struct ReminderScheduler: Service {
             logger.info("reminder scheduler off (ACCORD_REMINDER_INTERVAL=0)")
             return
         }
-        logger.info("reminders: in-app notifications every \(interval) s; no SMTP settings, so no email is sent")
+        if let smtp = services.config.smtp {
+            logger.info("reminders: every \(interval) s, in-app and by email through \(smtp.host):\(smtp.port) (STARTTLS when offered)")
+        } else {
+            logger.info("reminders: every \(interval) s, in-app only: no SMTP settings (ACCORD_SMTP_HOST), so no email is sent")
+        }
         try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
-                    let sent = try await services.sendReminders()
+                    let sent = try await services.sendReminders(logger: logger)
                     if sent > 0 { logger.info("reminders sent", metadata: ["count": "\(sent)"]) }
                 } catch {
                     logger.error("reminder run failed", metadata: ["error": "\(error)"])

@@ -5,6 +5,7 @@ import Foundation
 /// Payments and duties on four demo alliances: a trigger-based milestone chain on Pampas (one event recorded, one
 /// still to come), a partly paid milestone now overdue, royalties running from Kanto's first commercial sale,
 /// research funding on HX-201 that its partner users can see, and a supply renewal notice coming up at Meridian.
+/// Kanto's yearly plan has reminders for both alliance managers, the first due on the day the demo is loaded.
 enum DemoObligations {
     struct Plan {
         let title: String
@@ -21,6 +22,8 @@ enum DemoObligations {
         var visibility: Visibility = .shared
         /// Execution of the first occurrence: state, amount, days from today.
         var executed: (ExecutionState, String?, Int)? = nil
+        /// Lead times of reminders to both alliance managers.
+        var remind: [Int] = []
     }
 
     static let alliances: [(name: String, triggers: [(String, Int?)], plans: [Plan])] = [
@@ -51,7 +54,7 @@ enum DemoObligations {
                     executed: (.fullyExecuted, "172,500,000", -80)),
                 Plan(
                     title: "Annual joint commercialization plan", kind: .report, direction: .joint, days: 45, recurrence: .yearly,
-                    openEnded: true),
+                    openEnded: true, remind: [45, 7]),
                 Plan(
                     title: "Brief our board on the Kanto renewal", kind: .other, direction: .outgoing, days: -5, visibility: .internal),
             ]
@@ -97,6 +100,11 @@ enum DemoObligations {
                 }
                 let obligation = try await store.obligations.createObligation(
                     allianceID: alliance.id, try input.validate(triggers: Array(triggers.values)), by: actor)
+                let managers = [alliance.ourManagerID, alliance.partnerManagerID].compactMap { $0 }
+                if !plan.remind.isEmpty, !managers.isEmpty {
+                    try await store.reminders.saveRule(
+                        obligation.id, ReminderRule(obligationID: obligation.id, recipients: managers, leadDays: plan.remind), by: actor)
+                }
                 if let (state, amount, days) = plan.executed {
                     let execution = try ExecutionInput(
                         state: state.rawValue, executedAmount: amount, executedOn: today.adding(days: days).description
