@@ -46,6 +46,11 @@ ENUMS = {
     "ObligationDirection": ["incoming", "outgoing", "joint"],
     "ExecutionState": ["not_executed", "partly_executed", "fully_executed"],
     "Recurrence": ["once", "monthly", "quarterly", "yearly"],
+    "GoalTerm": ["short_term", "long_term"],
+    "GoalStatus": ["planned", "in_progress", "achieved", "abandoned"],
+    "KPICategory": ["strategic", "operational", "financial", "relationship"],
+    "KPIDirection": ["higher_is_better", "lower_is_better"],
+    "KPIStatus": ["on_track", "at_risk", "off_track", "no_data"],
 }
 
 def ref(name):
@@ -316,8 +321,29 @@ SCHEMAS.update({
                     "version": {"type": "integer"}, "createdAt": STAMP},
                    ["id", "allianceId", "name", "occurredOn", "version", "createdAt"]),
 })
+SIGNED = {"type": "string", "pattern": r"^-?[0-9][0-9,]*(\.[0-9]{1,2})?$", "description": "A number with at most two decimals"}
+SCHEMAS.update({
+    "GoalCreate": obj({"title": text(200), "term": ref("GoalTerm"), "ownerId": {**UUID, "description": "A person on the alliance's team"},
+                       "status": ref("GoalStatus")}, ["title", "term", "ownerId"]),
+    "GoalStatusChange": obj({"status": ref("GoalStatus")}, ["status"]),
+    "Goal": obj({"id": UUID, "allianceId": UUID, "title": {"type": "string"}, "term": ref("GoalTerm"), "ownerId": UUID,
+                 "status": ref("GoalStatus"), "version": {"type": "integer"}, "createdAt": STAMP},
+                ["id", "allianceId", "title", "term", "ownerId", "status", "version", "createdAt"]),
+    "KPICreate": obj({"name": text(160), "category": ref("KPICategory"), "unit": text(24), "target": SIGNED,
+                      "direction": ref("KPIDirection"), "goalId": nullable({**UUID, "description": "One of the alliance's goals"})},
+                     ["name", "category", "unit", "target", "direction"]),
+    "MeasurementSave": obj({"on": DATE, "value": SIGNED, "note": nullable(text(500))}, ["on", "value"],
+                           "A second measurement on the same day replaces the first; dates in the future are refused"),
+    "KPI": obj({"id": UUID, "allianceId": UUID, "goalId": nullable(UUID), "name": {"type": "string"}, "category": ref("KPICategory"),
+                "unit": {"type": "string"}, "target": {"type": "string"}, "direction": ref("KPIDirection"), "status": ref("KPIStatus"),
+                "measurements": {"type": "array", "items": obj({"on": DATE, "value": {"type": "string"}, "note": nullable({"type": "string"})},
+                                                               ["on", "value", "note"])},
+                "version": {"type": "integer"}, "createdAt": STAMP},
+               ["id", "allianceId", "goalId", "name", "category", "unit", "target", "direction", "status", "measurements", "version",
+                "createdAt"]),
+})
 for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
-             "ActionItem", "Obligation", "Trigger"]:
+             "ActionItem", "Obligation", "Trigger", "Goal", "KPI"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -338,7 +364,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -564,17 +590,40 @@ PATHS["/api/v1/alliances/{id}/triggers/{triggerId}"] = {
               {200: ("Trigger", "Updated")}, CHANGE, A + [path_id("triggerId", "The trigger event's id")], "TriggerUpdate"),
 }
 
+AL = "/api/v1/alliances/{id}"
+PATHS[AL + "/goals"] = {
+    "get": op("listGoals", "The alliance's joint goals", "Goals", {200: ("GoalList", "Every goal")}, [401, 404], A),
+    "post": op("createGoal", "Add a goal", "Goals", {201: ("Goal", "Created")}, CHANGE, A, "GoalCreate"),
+}
+PATHS[AL + "/goals/{goalId}/status"] = {
+    "post": op("setGoalStatus", "Set a goal's status", "Goals", {200: ("Goal", "The goal")}, CHANGE,
+               A + [path_id("goalId", "The goal's id")], "GoalStatusChange"),
+}
+PATHS[AL + "/kpis"] = {
+    "get": op("listKPIs", "KPIs with their measurements and status", "Goals", {200: ("KPIList", "Every KPI")}, [401, 404], A),
+    "post": op("createKPI", "Add a KPI", "Goals", {201: ("KPI", "Created")}, CHANGE, A, "KPICreate"),
+}
+PATHS[AL + "/kpis.csv"] = {
+    "get": {"operationId": "exportKPIs", "summary": "KPIs as CSV, one row per measurement", "tags": ["Goals"], "parameters": A,
+            "responses": {"200": {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}},
+                          **{str(c): problem(c) for c in [401, 404]}}},
+}
+PATHS[AL + "/kpis/{kpiId}/measurements"] = {
+    "post": op("recordMeasurement", "Record a dated measurement", "Goals", {200: ("KPI", "The KPI with its measurements")}, CHANGE,
+               A + [path_id("kpiId", "The KPI's id")], "MeasurementSave"),
+}
+
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams, relationship health, governance and obligations. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

@@ -84,3 +84,47 @@ import Testing
         }
     }
 }
+
+@Suite struct APIGoalTests {
+    @Test(arguments: WebHarness.databases)
+    func goalsKPIsAndMeasurementsOverTheAPI(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let api = try await APIClient.forUser(h, "manager@accord.example")
+            let alliance = try await h.alliance(named: "Meridian biologics supply")
+            let base = "/api/v1/alliances/\(alliance.id)"
+            let owner = try await h.store.alliances.members(of: alliance.id)[0].personID.uuidString
+            let bad = try await api.send(.post, base + "/goals", json: ["title": "", "term": "soon", "ownerId": UUID().uuidString])
+            #expect(bad.status == .unprocessableContent && Set(bad.errorFields) == ["title", "term", "ownerId"])
+            let goal = try await api.send(
+                .post, base + "/goals", json: ["title": "Reliable supply", "term": "short_term", "ownerId": owner])
+            #expect(goal.status == .created && goal.object["status"] as? String == "planned")
+            let goalID = goal.object["id"] as! String
+            #expect(
+                try await api.send(.post, base + "/goals/\(goalID)/status", json: ["status": "in_progress"]).object["status"] as? String
+                    == "in_progress")
+            let kpi = try await api.send(
+                .post, base + "/kpis",
+                json: [
+                    "name": "Deviations", "category": "operational", "unit": "per quarter", "target": "2", "direction": "lower_is_better",
+                    "goalId": goalID,
+                ])
+            #expect(kpi.status == .created && kpi.object["status"] as? String == "no_data")
+            let path = base + "/kpis/\(kpi.object["id"] as! String)/measurements"
+            #expect(try await api.send(.post, path, json: ["on": "2026-10-01", "value": "two"]).errorFields == ["value"])
+            let measured = try await api.send(.post, path, json: ["on": "2026-10-01", "value": "2.2", "note": "Two minor, one major"])
+            #expect(measured.status == .ok && measured.object["status"] as? String == "at_risk")
+            #expect((measured.object["measurements"] as! [[String: Any]])[0]["value"] as? String == "2.20")
+            let list = try await api.get(base + "/kpis")
+            #expect(list.items.count == 1 && list.items[0]["goalId"] as? String == goalID)
+            let csv = try await api.get(base + "/kpis.csv")
+            #expect(
+                String(buffer: csv.body).contains(
+                    "Deviations,operational,Reliable supply,per quarter,2.00,lower_is_better,2026-10-01,2.20,at_risk"))
+            let partner = try await APIClient.forUser(h, "partner@accord.example")
+            let mine = try await h.alliance(named: "HX-201")
+            #expect(try await partner.get("/api/v1/alliances/\(mine.id)/kpis").status == .ok)
+            #expect(try await partner.send(.post, "/api/v1/alliances/\(mine.id)/goals", json: ["title": "x"]).status == .forbidden)
+            #expect(try await partner.get(base + "/goals").status == .notFound)
+        }
+    }
+}

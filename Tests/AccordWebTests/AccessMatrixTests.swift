@@ -94,6 +94,22 @@ import Testing
             [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/goals",
+            [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (200, 404)]
+        ),
+        (
+            "POST /alliances/{id}/goals",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/kpis",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "GET /alliances/{id}/obligations/{m}/reminders",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
             // Allowed, but HX-201 keeps its obligations on record (409); the outsider alliance has none.
             "POST /alliances/{id}/delete",
             [.admin: (409, 303), .exec: (403, 403), .manager: (409, 403), .member: (403, 403), .partner: (403, 404)]
@@ -126,6 +142,7 @@ import Testing
         ("GET /governance", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("GET /my/actions", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("POST /my/calendar", [.admin: 201, .exec: 201, .manager: 201, .member: 201, .partner: 201]),
+        ("POST /my/notifications/read", [.admin: 303, .exec: 303, .manager: 303, .member: 303, .partner: 303]),
         ("POST /my/calendar/revoke", [.admin: 303, .exec: 303, .manager: 303, .member: 303, .partner: 303]),
     ]
 

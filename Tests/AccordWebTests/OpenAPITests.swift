@@ -69,6 +69,11 @@ import Testing
         #expect(values("ObligationDirection") == ObligationDirection.codes)
         #expect(values("ExecutionState") == ExecutionState.codes)
         #expect(values("Recurrence") == Recurrence.codes)
+        #expect(values("GoalTerm") == GoalTerm.codes)
+        #expect(values("GoalStatus") == GoalStatus.codes)
+        #expect(values("KPICategory") == KPICategory.codes)
+        #expect(values("KPIDirection") == KPIDirection.codes)
+        #expect(values("KPIStatus") == KPIStatus.codes)
         #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 

@@ -24,7 +24,7 @@ public enum KPIExport {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func plain(_ hundredths: Int64) -> String {
+    public static func plain(_ hundredths: Int64) -> String {
         (hundredths < 0 ? "-" : "") + String(abs(hundredths) / 100) + "." + String(format: "%02lld", abs(hundredths) % 100)
     }
 }

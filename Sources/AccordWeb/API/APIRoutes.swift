@@ -31,6 +31,8 @@ enum APIRoutes {
         let g = prefix + "/alliances/{id}/governance"
         let obligations = ObligationsAPI(services: services)
         let o = prefix + "/alliances/{id}/obligations"
+        let goals = GoalsAPI(services: services)
+        let a = prefix + "/alliances/{id}"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
             APIRoute(method: .get, path: prefix + "/me") { _, context in
@@ -97,6 +99,13 @@ enum APIRoutes {
             APIRoute(method: .get, path: prefix + "/alliances/{id}/triggers", handler: obligations.triggers),
             APIRoute(method: .post, path: prefix + "/alliances/{id}/triggers", handler: obligations.saveTrigger),
             APIRoute(method: .put, path: prefix + "/alliances/{id}/triggers/{triggerId}", handler: obligations.saveTrigger),
+            APIRoute(method: .get, path: a + "/goals", handler: goals.goals),
+            APIRoute(method: .post, path: a + "/goals", handler: goals.addGoal),
+            APIRoute(method: .post, path: a + "/goals/{goalId}/status", handler: goals.setGoalStatus),
+            APIRoute(method: .get, path: a + "/kpis", handler: goals.kpis),
+            APIRoute(method: .post, path: a + "/kpis", handler: goals.addKPI),
+            APIRoute(method: .get, path: a + "/kpis.csv", handler: goals.csv),
+            APIRoute(method: .post, path: a + "/kpis/{kpiId}/measurements", handler: goals.record),
         ]
     }
 
@@ -124,6 +133,11 @@ enum APIResponse {
     }
 
     static func noContent() -> Response { Response(status: .noContent) }
+
+    /// A short list that comes whole, in the paged envelope with one page.
+    static func whole<Item: Encodable & Sendable>(_ items: [Item]) throws -> Response {
+        try json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+    }
 
     static func document() throws -> Response {
         var headers = HTTPFields()

@@ -27,7 +27,7 @@ struct GovernanceAPI {
         let (user, alliance) = try await allowed(context)
         let o = try await services.governanceOverview(alliance, user)
         let items = o.bodies.map { APIModels.Body($0, members: o.members[$0.id] ?? [], warnings: o.warnings) }
-        return try APIResponse.json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+        return try APIResponse.whole(items)
     }
 
     func body(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -105,7 +105,7 @@ struct GovernanceAPI {
         let (user, alliance) = try await allowed(context)
         let bodies = try await services.visibleBodies(alliance, user)
         let items = try await store.governance.meetings(bodyIDs: bodies.map(\.id)).map { APIModels.MeetingModel($0) }
-        return try APIResponse.json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+        return try APIResponse.whole(items)
     }
 
     func meeting(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -180,7 +180,7 @@ struct GovernanceAPI {
         let items = try await store.governance.decisions(bodyIDs: bodies.map(\.id)).map {
             APIModels.DecisionModel($0, body: byID[$0.bodyID], today: today)
         }
-        return try APIResponse.json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+        return try APIResponse.whole(items)
     }
 
     func decision(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -247,7 +247,7 @@ struct GovernanceAPI {
         let (user, alliance) = try await allowed(context)
         let today = services.today
         let items = try await services.visibleActionItems(alliance, user).map { APIModels.ActionItemModel($0, today: today) }
-        return try APIResponse.json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+        return try APIResponse.whole(items)
     }
 
     func addActionItem(_ request: Request, _ context: AppContext) async throws -> Response {

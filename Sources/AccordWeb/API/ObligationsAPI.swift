@@ -18,7 +18,7 @@ struct ObligationsAPI {
         let (user, alliance) = try await allowed(context)
         let view = try await services.obligationsView(alliance, user)
         let items = view.obligations.map { APIModels.ObligationModel($0, occurrences: view.occurrences, today: services.today) }
-        return try APIResponse.json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+        return try APIResponse.whole(items)
     }
 
     func get(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -82,7 +82,7 @@ struct ObligationsAPI {
     func triggers(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
         let items = try await store.obligations.triggers(allianceID: alliance.id).map(APIModels.TriggerModel.init)
-        return try APIResponse.json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
+        return try APIResponse.whole(items)
     }
 
     func saveTrigger(_ request: Request, _ context: AppContext) async throws -> Response {

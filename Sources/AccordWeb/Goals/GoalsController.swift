@@ -18,56 +18,45 @@ struct GoalsController {
         router.get(RouterPath(Site.kpisCSV.pattern)) { _, context in
             let user = try context.requireUser()
             let alliance = try await services.visibleAlliance(context.id("id"), user)
-            let kpis = try await store.goals.kpis(allianceID: alliance.id)
-            let text = KPIExport.csv(
-                kpis, goals: try await store.goals.goals(allianceID: alliance.id),
-                measurements: try await store.goals.measurements(kpiIDs: kpis.map(\.id)))
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"kpis.csv\""
-            headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            return GoalsController.csvResponse(try await services.kpiCSV(alliance))
         }
         router.post(RouterPath(Site.goals.pattern)) { request, context in
             try await change(request, context, notice: "goal-added") { form, alliance, user in
-                let team = Set(try await services.allianceTeam(alliance).map(\.person.id))
-                let v = try GoalInput(title: form["title"], term: form["term"], owner: form["ownerID"], status: form["status"]).validate(
-                    team: team)
-                _ = try await store.goals.createGoal(
-                    allianceID: alliance.id, title: v.title, term: v.term, ownerID: v.ownerID, status: v.status, by: services.actor(user))
+                _ = try await services.addGoal(
+                    GoalInput(title: form["title"], term: form["term"], owner: form["ownerID"], status: form["status"]), in: alliance,
+                    by: user)
             }
         }
         router.post(RouterPath(Site.goalStatus.pattern)) { request, context in
             try await change(request, context, notice: "goal-updated") { form, alliance, user in
-                guard let goal = try await store.goals.goals(allianceID: alliance.id).first(where: { $0.id == (try? context.id("goal")) })
-                else { throw DomainError.notFound("No such goal.") }
-                guard let status = GoalStatus(rawValue: form["status"] ?? "") else {
-                    throw DomainError.invalid("status", "Status must be planned, in progress, achieved or abandoned.")
-                }
-                try await store.goals.setGoalStatus(goal.id, status, by: services.actor(user))
+                let goal = try await services.goal(try context.id("goal"), of: alliance)
+                try await services.setGoalStatus(goal, to: form["status"], in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.kpis.pattern)) { request, context in
             try await change(request, context, notice: "kpi-added") { form, alliance, user in
-                let goals = Set(try await store.goals.goals(allianceID: alliance.id).map(\.id))
-                let valid = try KPIInput(
+                let input = KPIInput(
                     name: form["name"], category: form["category"], unit: form["unit"], target: form["target"],
                     direction: form["direction"],
-                    goal: form["goalID"]
-                ).validate(goals: goals)
-                _ = try await store.goals.createKPI(allianceID: alliance.id, valid, by: services.actor(user))
+                    goal: form["goalID"])
+                _ = try await services.addKPI(input, in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.kpiMeasurements.pattern)) { request, context in
             try await change(request, context, notice: "measurement-recorded") { form, alliance, user in
-                guard let kpi = try await store.goals.kpis(allianceID: alliance.id).first(where: { $0.id == (try? context.id("kpi")) })
-                else {
-                    throw DomainError.notFound("No such KPI.")
-                }
-                let m = try MeasurementInput(on: form["on"], value: form["value"], note: form["note"]).validate(kpi, today: services.today)
-                try await store.goals.record(m, allianceID: alliance.id, by: services.actor(user))
+                let kpi = try await services.kpi(try context.id("kpi"), of: alliance)
+                try await services.recordMeasurement(
+                    MeasurementInput(on: form["on"], value: form["value"], note: form["note"]), for: kpi, in: alliance, by: user)
             }
         }
+    }
+
+    static func csvResponse(_ text: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"kpis.csv\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// A change from the goals page; field errors show at the top of the page with 422.

@@ -1,0 +1,131 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1 goals and KPIs: goals, KPIs with their measurements and status, recording measurements, CSV.
+struct GoalsAPI {
+    let services: Services
+    var store: Store { services.store }
+
+    func goals(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, alliance) = try await allowed(context)
+        let items = try await store.goals.goals(allianceID: alliance.id).map(APIModels.GoalModel.init)
+        return try APIResponse.whole(items)
+    }
+
+    func addGoal(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        var json = try await JSONBody.read(request, context: context, allowed: ["title", "term", "ownerId", "status"])
+        let input = GoalInput(
+            title: json.string("title"), term: json.string("term"), owner: json.string("ownerId"), status: json.string("status"))
+        try json.check()
+        let goal = try await services.addGoal(input, in: alliance, by: user)
+        return try APIResponse.json(APIModels.GoalModel(goal), status: .created, etag: goal.version)
+    }
+
+    func setGoalStatus(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let goal = try await services.goal(try context.apiID("goalId"), of: alliance)
+        var json = try await JSONBody.read(request, context: context, allowed: ["status"])
+        let status = json.string("status")
+        try json.check()
+        try await services.setGoalStatus(goal, to: status, in: alliance, by: user)
+        let updated = try await services.goal(goal.id, of: alliance)
+        return try APIResponse.json(APIModels.GoalModel(updated), etag: updated.version)
+    }
+
+    func kpis(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, alliance) = try await allowed(context)
+        let kpis = try await store.goals.kpis(allianceID: alliance.id)
+        let series = try await store.goals.measurements(kpiIDs: kpis.map(\.id))
+        let items = kpis.map { APIModels.KPIModel($0, series[$0.id] ?? []) }
+        return try APIResponse.whole(items)
+    }
+
+    func addKPI(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        var json = try await JSONBody.read(
+            request, context: context, allowed: ["name", "category", "unit", "target", "direction", "goalId"])
+        let input = KPIInput(
+            name: json.string("name"), category: json.string("category"), unit: json.string("unit"), target: json.string("target"),
+            direction: json.string("direction"), goal: json.string("goalId"))
+        try json.check()
+        let kpi = try await services.addKPI(input, in: alliance, by: user)
+        return try APIResponse.json(APIModels.KPIModel(kpi, []), status: .created, etag: kpi.version)
+    }
+
+    func record(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let kpi = try await services.kpi(try context.apiID("kpiId"), of: alliance)
+        var json = try await JSONBody.read(request, context: context, allowed: ["on", "value", "note"])
+        let input = MeasurementInput(on: json.string("on"), value: json.string("value"), note: json.string("note"))
+        try json.check()
+        try await services.recordMeasurement(input, for: kpi, in: alliance, by: user)
+        let series = try await store.goals.measurements(kpiIDs: [kpi.id])[kpi.id] ?? []
+        return try APIResponse.json(APIModels.KPIModel(kpi, series), etag: kpi.version)
+    }
+
+    func csv(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (_, alliance) = try await allowed(context)
+        return GoalsController.csvResponse(try await services.kpiCSV(alliance))
+    }
+
+    func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
+        let user = try context.requireUser()
+        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+    }
+}
+
+extension APIModels {
+    struct GoalModel: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        let title: String
+        let term: String
+        let ownerId: UUID
+        let status: String
+        let version: Int
+        let createdAt: Date
+
+        init(_ g: Goal) {
+            (id, allianceId, title, term, ownerId, status) = (g.id, g.allianceID, g.title, g.term.rawValue, g.ownerID, g.status.rawValue)
+            (version, createdAt) = (g.version, g.createdAt)
+        }
+    }
+
+    struct MeasurementModel: Encodable {
+        let on: String
+        let value: String
+        @Null var note: String?
+
+        init(_ m: KPIMeasurement) {
+            (on, value) = (m.on.description, KPIExport.plain(m.value))
+            note = m.note
+        }
+    }
+
+    struct KPIModel: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        @Null var goalId: UUID?
+        let name: String
+        let category: String
+        let unit: String
+        let target: String
+        let direction: String
+        let status: String
+        let measurements: [MeasurementModel]
+        let version: Int
+        let createdAt: Date
+
+        init(_ k: KPI, _ series: [KPIMeasurement]) {
+            (id, allianceId, name, category, unit) = (k.id, k.allianceID, k.name, k.category.rawValue, k.unit)
+            goalId = k.goalID
+            (target, direction) = (KPIExport.plain(k.target), k.direction.rawValue)
+            status = KPIRules.status(k, latest: series.last).rawValue
+            measurements = series.map(MeasurementModel.init)
+            (version, createdAt) = (k.version, k.createdAt)
+        }
+    }
+}
