@@ -13,10 +13,7 @@ import Testing
     }
 
     func obligation(_ valid: ObligationInput.Valid) -> Obligation {
-        Obligation(
-            id: UUID(), allianceID: alliance, title: valid.title, kind: valid.kind, direction: valid.direction, due: valid.due,
-            recurrence: valid.recurrence, recursUntil: valid.recursUntil, openEnded: valid.openEnded, currency: valid.currency,
-            amount: valid.amount, notes: valid.notes, visibility: valid.visibility, version: 1, createdAt: Date(), updatedAt: Date())
+        Obligation(id: UUID(), allianceID: alliance, valid: valid, createdAt: Date(), updatedAt: Date())
     }
 
     @Test func monthsClampToTheEndOfShorterMonths() {
@@ -121,11 +118,7 @@ import Testing
         func make(_ kind: String, _ direction: String, _ due: String, _ amount: String?, _ currency: String) throws -> Obligation {
             let v = try ObligationInput(title: "x", kind: kind, direction: direction, dueOn: due, amount: amount, currency: currency)
                 .validate(triggers: [])
-            return Obligation(
-                id: UUID(), allianceID: alliance, title: v.title, kind: v.kind, direction: v.direction, due: v.due,
-                recurrence: v.recurrence,
-                recursUntil: nil, openEnded: false, currency: v.currency, amount: v.amount, notes: nil, visibility: .shared, version: 1,
-                createdAt: Date(), updatedAt: Date())
+            return Obligation(id: UUID(), allianceID: alliance, valid: v, createdAt: Date(), updatedAt: Date())
         }
         let milestone = try make("milestone", "incoming", "2027-03-31", "1000", "EUR")
         let fee = try make("upfront", "outgoing", "2027-04-01", "500", "USD")

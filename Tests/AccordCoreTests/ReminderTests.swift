@@ -9,10 +9,7 @@ import Testing
         let v = try ObligationInput(
             title: "Milestone", kind: "milestone", direction: "incoming", dueOn: "2027-01-17", amount: "100", currency: "USD"
         ).validate(triggers: [])
-        return Obligation(
-            id: UUID(), allianceID: UUID(), title: v.title, kind: v.kind, direction: v.direction, due: v.due, recurrence: v.recurrence,
-            recursUntil: nil, openEnded: false, currency: v.currency, amount: v.amount, notes: nil, visibility: .shared, version: 1,
-            createdAt: Date(), updatedAt: Date())
+        return Obligation(id: UUID(), allianceID: UUID(), valid: v, createdAt: Date(), updatedAt: Date())
     }
 
     @Test func rulesNeedTeamRecipientsAndSensibleLeadTimes() throws {

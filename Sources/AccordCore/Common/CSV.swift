@@ -3,6 +3,18 @@ import Foundation
 /// RFC 4180 CSV: fields separated by commas, optionally quoted with "", "" inside quotes for a quote, CRLF or LF
 /// line ends. A leading byte-order mark is ignored; blank lines are skipped.
 public enum CSV {
+    /// One RFC 4180 cell: quoted when it holds a comma, quote or line break; a leading =, +, -, @, tab or CR is
+    /// prefixed with ' (unless the cell is a number) so spreadsheets never run it as a formula.
+    public static func field(_ text: String) -> String {
+        var value = text
+        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A line of cells.
+    public static func row(_ cells: [String]) -> String { cells.map(field).joined(separator: ",") }
+
     public struct Malformed: Error, Equatable {
         /// The 1-based line where the record starts.
         public let line: Int

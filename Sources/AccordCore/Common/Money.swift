@@ -41,6 +41,11 @@ public struct Money: Sendable, Hashable, Codable {
         return digits + grouped + String(format: ".%02lld", fraction)
     }
 
+    /// Hundredths as a plain signed decimal for CSV and JSON: "1250000.50", "-3.00".
+    public static func plain(_ hundredths: Int64) -> String {
+        (hundredths < 0 ? "-" : "") + String(abs(hundredths) / 100) + "." + String(format: "%02lld", abs(hundredths) % 100)
+    }
+
     /// A compact form for the portfolio: "USD 1.3M".
     public var shortText: String {
         let value = Double(hundredths) / 100

@@ -12,19 +12,15 @@ public enum KPIExport {
         for kpi in kpis {
             let base = [
                 kpi.id.uuidString.lowercased(), kpi.name, kpi.category.rawValue, kpi.goalID.flatMap { goalNames[$0] } ?? "", kpi.unit,
-                plain(kpi.target), kpi.direction.rawValue,
+                Money.plain(kpi.target), kpi.direction.rawValue,
             ]
             let series = measurements[kpi.id] ?? []
-            if series.isEmpty { lines.append(ObligationExport.row(base + ["", "", KPIStatus.noData.rawValue, ""])) }
+            if series.isEmpty { lines.append(CSV.row(base + ["", "", KPIStatus.noData.rawValue, ""])) }
             for m in series {
                 lines.append(
-                    ObligationExport.row(base + [m.on.description, plain(m.value), KPIRules.status(kpi, latest: m).rawValue, m.note ?? ""]))
+                    CSV.row(base + [m.on.description, Money.plain(m.value), KPIRules.status(kpi, latest: m).rawValue, m.note ?? ""]))
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    public static func plain(_ hundredths: Int64) -> String {
-        (hundredths < 0 ? "-" : "") + String(abs(hundredths) / 100) + "." + String(format: "%02lld", abs(hundredths) % 100)
     }
 }

@@ -25,18 +25,10 @@ public enum HealthExport {
                         dimension.gap.map { String(format: "%.2f", $0) } ?? "", dimension.gapFlagged ? "yes" : "no",
                         dimension.needsAction ? "yes" : "no",
                     ]
-                    lines.append(fields.map(field).joined(separator: ","))
+                    lines.append(CSV.row(fields))
                 }
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula.
-    static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

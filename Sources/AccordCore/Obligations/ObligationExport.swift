@@ -1,7 +1,7 @@
 import Foundation
 
 /// Obligations as CSV: one row per dated occurrence (and one per obligation still waiting for its event), with the
-/// amount due, what was executed, and whether it is overdue. Cells that look like formulas are prefixed with '.
+/// amount due, what was executed, and whether it is overdue. Cells are written by `CSV.field`.
 public enum ObligationExport {
     public static let header = [
         "obligation_id", "title", "kind", "direction", "occurrence", "due_on", "due_rule", "currency", "amount", "state",
@@ -16,14 +16,12 @@ public enum ObligationExport {
             case .afterTrigger(let id, let days): return "\(days) days after \(names[id] ?? "an event")"
             }
         }
-        func amount(_ money: Money?) -> String {
-            money.map { String($0.hundredths / 100) + "." + String(format: "%02lld", $0.hundredths % 100) } ?? ""
-        }
+        func amount(_ money: Money?) -> String { money.map { Money.plain($0.hundredths) } ?? "" }
         var lines = [header.joined(separator: ",")]
         for o in occurrences {
             let item = o.obligation
             lines.append(
-                row([
+                CSV.row([
                     item.id.uuidString.lowercased(), item.title, item.kind.rawValue, item.direction.rawValue, String(o.index + 1),
                     o.dueOn.description, rule(item), item.currency ?? "", amount(item.amount), o.state.rawValue,
                     amount(o.execution?.executedAmount), o.execution?.executedOn?.description ?? "", o.isOverdue(on: today) ? "yes" : "no",
@@ -32,22 +30,11 @@ public enum ObligationExport {
         }
         for item in waiting {
             lines.append(
-                row([
+                CSV.row([
                     item.id.uuidString.lowercased(), item.title, item.kind.rawValue, item.direction.rawValue, "", "", rule(item),
                     item.currency ?? "", amount(item.amount), "waiting_for_event", "", "", "no", item.visibility.rawValue,
                 ]))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func row(_ cells: [String]) -> String {
-        cells.map { cell in
-            var value = cell
-            if let first = value.first, "=+-@\t\r".contains(first) { value = "'" + value }
-            if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                value = "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            }
-            return value
-        }.joined(separator: ",")
     }
 }

@@ -1,5 +1,23 @@
 import Foundation
 
+extension Obligation {
+    /// A new obligation with the checked fields.
+    public init(id: UUID, allianceID: UUID, valid: ObligationInput.Valid, version: Int = 1, createdAt: Date, updatedAt: Date) {
+        self.init(
+            id: id, allianceID: allianceID, title: valid.title, kind: valid.kind, direction: valid.direction, due: valid.due,
+            recurrence: valid.recurrence, recursUntil: valid.recursUntil, openEnded: valid.openEnded, currency: valid.currency,
+            amount: valid.amount, notes: valid.notes, visibility: valid.visibility, version: version, createdAt: createdAt,
+            updatedAt: updatedAt)
+    }
+
+    /// Replaces every field the form sets.
+    public mutating func apply(_ valid: ObligationInput.Valid) {
+        (title, kind, direction, due) = (valid.title, valid.kind, valid.direction, valid.due)
+        (recurrence, recursUntil, openEnded) = (valid.recurrence, valid.recursUntil, valid.openEnded)
+        (currency, amount, notes, visibility) = (valid.currency, valid.amount, valid.notes, valid.visibility)
+    }
+}
+
 /// An obligation as typed into the form or an API body.
 public struct ObligationInput: Sendable, Equatable {
     public var title: String?

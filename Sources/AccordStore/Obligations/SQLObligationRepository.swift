@@ -148,11 +148,7 @@ public struct SQLObligationRepository: ObligationRepository {
             var created: [Obligation] = []
             for valid in valid {
                 try await Self.checkTrigger(valid, allianceID: allianceID, in: tx.db)
-                let item = Obligation(
-                    id: UUID(), allianceID: allianceID, title: valid.title, kind: valid.kind, direction: valid.direction, due: valid.due,
-                    recurrence: valid.recurrence, recursUntil: valid.recursUntil, openEnded: valid.openEnded, currency: valid.currency,
-                    amount: valid.amount, notes: valid.notes, visibility: valid.visibility, version: 1, createdAt: tx.now, updatedAt: tx.now
-                )
+                let item = Obligation(id: UUID(), allianceID: allianceID, valid: valid, createdAt: tx.now, updatedAt: tx.now)
                 let c = Self.columns(valid)
                 try await tx.db.raw(
                     """
@@ -182,9 +178,7 @@ public struct SQLObligationRepository: ObligationRepository {
             try checkVersion(before.version, expected: expectedVersion, entity: "obligation")
             try await Self.checkTrigger(valid, allianceID: before.allianceID, in: tx.db)
             var after = before
-            (after.title, after.kind, after.direction, after.due) = (valid.title, valid.kind, valid.direction, valid.due)
-            (after.recurrence, after.recursUntil, after.openEnded) = (valid.recurrence, valid.recursUntil, valid.openEnded)
-            (after.currency, after.amount, after.notes, after.visibility) = (valid.currency, valid.amount, valid.notes, valid.visibility)
+            after.apply(valid)
             (after.version, after.updatedAt) = (before.version + 1, tx.now)
             let c = Self.columns(valid)
             try await tx.db.raw(

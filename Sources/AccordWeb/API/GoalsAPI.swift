@@ -100,7 +100,7 @@ extension APIModels {
         @Null var note: String?
 
         init(_ m: KPIMeasurement) {
-            (on, value) = (m.on.description, KPIExport.plain(m.value))
+            (on, value) = (m.on.description, Money.plain(m.value))
             note = m.note
         }
     }
@@ -122,7 +122,7 @@ extension APIModels {
         init(_ k: KPI, _ series: [KPIMeasurement]) {
             (id, allianceId, name, category, unit) = (k.id, k.allianceID, k.name, k.category.rawValue, k.unit)
             goalId = k.goalID
-            (target, direction) = (KPIExport.plain(k.target), k.direction.rawValue)
+            (target, direction) = (Money.plain(k.target), k.direction.rawValue)
             status = KPIRules.status(k, latest: series.last).rawValue
             measurements = series.map(MeasurementModel.init)
             (version, createdAt) = (k.version, k.createdAt)

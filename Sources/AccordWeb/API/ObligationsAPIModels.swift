@@ -14,12 +14,10 @@ extension APIModels {
 
         init(_ o: Occurrence, today: LocalDate) {
             (index, dueOn, state, overdue) = (o.index, o.dueOn.description, o.state.rawValue, o.isOverdue(on: today))
-            executedAmount = o.execution?.executedAmount.map { Self.decimal($0.hundredths) }
+            executedAmount = o.execution?.executedAmount.map { Money.plain($0.hundredths) }
             executedOn = o.execution?.executedOn?.description
             note = o.execution?.note
         }
-
-        static func decimal(_ hundredths: Int64) -> String { String(hundredths / 100) + "." + String(format: "%02lld", hundredths % 100) }
     }
 
     struct ObligationModel: Encodable {
@@ -53,7 +51,7 @@ extension APIModels {
             }
             (recurrence, openEnded, visibility) = (o.recurrence.rawValue, o.openEnded, o.visibility.rawValue)
             recursUntil = o.recursUntil?.description
-            amount = o.amount.map { OccurrenceModel.decimal($0.hundredths) }
+            amount = o.amount.map { Money.plain($0.hundredths) }
             currency = o.currency
             notes = o.notes
             self.occurrences = occurrences.filter { $0.obligation.id == o.id }.map { OccurrenceModel($0, today: today) }

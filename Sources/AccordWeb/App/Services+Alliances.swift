@@ -1,4 +1,5 @@
 import AccordCore
+import AccordStore
 import Foundation
 
 /// Alliance steps shared by the web pages and the JSON API, so both apply the same rules.
@@ -35,5 +36,33 @@ extension Services {
             guard seen.insert(member.personID).inserted, let person = people[member.personID] else { return nil }
             return (person, member.side)
         }
+    }
+}
+
+/// Alliances the principal may open, each looked up once: for pages and feeds that list items across alliances.
+final class AllianceLookup {
+    private let store: Store
+    private let principal: Principal
+    private var known: [UUID: Alliance?] = [:]
+
+    init(_ store: Store, _ principal: Principal) {
+        self.store = store
+        self.principal = principal
+    }
+
+    /// The alliance, or nil when it is gone or the principal may not open it.
+    func callAsFunction(_ id: UUID) async throws -> Alliance? {
+        if let found = known[id] { return found }
+        let found = AccessPolicy.allows(principal, .viewAlliance(id)) ? try await store.alliances.find(id) : nil
+        known[id] = found
+        return found
+    }
+}
+
+extension Services {
+    /// A person's governance action items the principal may see and, for internal users, their health-check actions.
+    func ownedActions(person: UUID, _ principal: Principal) async throws -> (items: [ActionItem], health: [HealthAction]) {
+        let items = try await store.governance.actionItems(ownerID: person).filter { AccessPolicy.canSee($0.visibility, principal) }
+        return (items, principal.role.isInternal ? try await store.health.actions(ownerID: person) : [])
     }
 }

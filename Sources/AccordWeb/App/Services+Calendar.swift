@@ -13,13 +13,8 @@ extension Services {
     func calendarEvents(for user: User, base: String) async throws -> [CalendarEvent] {
         guard user.active, let person = user.personID else { return [] }
         let principal = try await principal(for: user)
-        var alliances: [UUID: Alliance?] = [:]
-        func alliance(_ id: UUID) async throws -> Alliance? {
-            if let known = alliances[id] { return known }
-            let found = AccessPolicy.allows(principal, .viewAlliance(id)) ? try await store.alliances.find(id) : nil
-            alliances[id] = found
-            return found
-        }
+        let alliance = AllianceLookup(store, principal)
+        let owned = try await ownedActions(person: person, principal)
         var bodies: [UUID: GovernanceBody] = [:]
         for seat in try await store.governance.seats(personID: person) where bodies[seat.bodyID] == nil {
             guard let body = try await store.governance.body(id: seat.bodyID), AccessPolicy.canSee(body.visibility, principal),
@@ -50,8 +45,7 @@ extension Services {
                     details: "\(a.name), \(body.name). Step \(state.step + 1): \(step) decides by \(state.deadline).",
                     url: base + Site.decision.path(a.id, decision.id)))
         }
-        for item in try await store.governance.actionItems(ownerID: person)
-        where item.status.isOpen && AccessPolicy.canSee(item.visibility, principal) {
+        for item in owned.items where item.status.isOpen {
             guard let a = try await alliance(item.allianceID) else { continue }
             events.append(
                 CalendarEvent(
@@ -76,15 +70,13 @@ extension Services {
                         "\(o.obligation.kind.label), \(o.obligation.direction.label.lowercased()), \(a.name).\(amount) \(o.state.label).",
                     url: base + Site.obligations.path(a.id) + "#o-\(o.obligation.id.uuidString.lowercased())-\(o.index)"))
         }
-        if principal.role.isInternal {
-            for action in try await store.health.actions(ownerID: person) where action.status.isOpen {
-                guard let a = try await alliance(action.allianceID) else { continue }
-                events.append(
-                    CalendarEvent(
-                        uid: "health-action-\(action.id.uuidString.lowercased())@accord", when: .allDay(action.dueOn),
-                        summary: "Due: \(action.title)", details: "Health check action, \(a.name). Status: \(action.status.label).",
-                        url: base + Site.healthWave.path(a.id, action.waveID) + "#actions"))
-            }
+        for action in owned.health where action.status.isOpen {
+            guard let a = try await alliance(action.allianceID) else { continue }
+            events.append(
+                CalendarEvent(
+                    uid: "health-action-\(action.id.uuidString.lowercased())@accord", when: .allDay(action.dueOn),
+                    summary: "Due: \(action.title)", details: "Health check action, \(a.name). Status: \(action.status.label).",
+                    url: base + Site.healthWave.path(a.id, action.waveID) + "#actions"))
         }
         return events
     }

@@ -45,14 +45,9 @@ struct ActionItemsController {
         var rows: [MyActionsPage.Row] = []
         let today = services.today
         if let person = user.user.personID {
-            var alliances: [UUID: Alliance?] = [:]
-            func alliance(_ id: UUID) async throws -> Alliance? {
-                if let known = alliances[id] { return known }
-                let found = AccessPolicy.allows(user.principal, .viewAlliance(id)) ? try await store.alliances.find(id) : nil
-                alliances[id] = found
-                return found
-            }
-            for item in try await store.governance.actionItems(ownerID: person) where AccessPolicy.canSee(item.visibility, user.principal) {
+            let alliance = AllianceLookup(store, user.principal)
+            let owned = try await services.ownedActions(person: person, user.principal)
+            for item in owned.items {
                 guard let a = try await alliance(item.allianceID) else { continue }
                 rows.append(
                     .init(
@@ -60,15 +55,13 @@ struct ActionItemsController {
                         due: item.dueOn.description, status: item.status.label, overdue: item.isOverdue(on: today), open: item.status.isOpen
                     ))
             }
-            if user.principal.role.isInternal {
-                for action in try await store.health.actions(ownerID: person) {
-                    guard let a = try await alliance(action.allianceID) else { continue }
-                    rows.append(
-                        .init(
-                            title: action.title, alliance: a.name, href: Site.healthWave.path(a.id, action.waveID) + "#actions",
-                            kind: "Health check", due: action.dueOn.description, status: action.status.label,
-                            overdue: action.status.isOpen && action.dueOn < today, open: action.status.isOpen))
-                }
+            for action in owned.health {
+                guard let a = try await alliance(action.allianceID) else { continue }
+                rows.append(
+                    .init(
+                        title: action.title, alliance: a.name, href: Site.healthWave.path(a.id, action.waveID) + "#actions",
+                        kind: "Health check", due: action.dueOn.description, status: action.status.label,
+                        overdue: action.status.isOpen && action.dueOn < today, open: action.status.isOpen))
             }
         }
         rows.sort { ($0.open ? 0 : 1, $0.due) < ($1.open ? 0 : 1, $1.due) }
