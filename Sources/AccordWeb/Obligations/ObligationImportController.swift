@@ -12,7 +12,7 @@ struct ObligationImportController {
         router.get(RouterPath(Site.importObligations.pattern)) { _, context in
             let (_, alliance) = try await ObligationsController(services: services).managed(context)
             return try services.views.page(
-                ObligationImportPage(layout: layout(context), alliance: alliance, csv: ObligationImportPage.example, problems: []),
+                ObligationImportPage(layout: layout(context), alliance: alliance, csv: "", problems: []),
                 "obligations/import")
         }
         router.post(RouterPath(Site.importObligations.pattern)) { request, context in
@@ -52,6 +52,7 @@ struct ObligationImportPage: Sendable {
     let obligationsHref: String
     let action: String
     let csv: String
+    let example = ObligationImportPage.example
     let problems: [Problem]
     let hasProblems: Bool
     let problemCount: String
