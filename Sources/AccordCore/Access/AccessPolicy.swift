@@ -38,6 +38,12 @@ public enum Permission: Sendable, Equatable {
     case viewHealthPortfolio
     /// Edit health survey instruments (a new version once a wave has used one).
     case manageInstruments
+    /// See the alliance's phase history, stage gates and involvement coverage (internal).
+    case viewLifecycle(UUID)
+    /// Start, complete or cancel a phase change or transition.
+    case changeLifecycle(UUID)
+    /// Edit the involvement playbooks of every alliance type.
+    case managePlaybooks
     case viewDirectory
     case editDirectory
     case manageUsers
@@ -79,9 +85,11 @@ public enum AccessPolicy {
         case .viewAlliance(let id):
             return p.belongs(to: id) ? .allow : .hidden
         case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
-            .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id):
+            .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id),
+            .viewLifecycle(let id), .changeLifecycle(let id):
             return p.belongs(to: id) ? .forbidden : .hidden
-        case .createAlliance, .viewDirectory, .editDirectory, .manageUsers, .manageInstruments, .viewHealthPortfolio:
+        case .createAlliance, .viewDirectory, .editDirectory, .manageUsers, .manageInstruments, .viewHealthPortfolio,
+            .managePlaybooks:
             return .forbidden
         }
     }
@@ -89,7 +97,8 @@ public enum AccessPolicy {
     private static func decideInternal(_ p: Principal, _ permission: Permission) -> Decision {
         let manages = p.role == .executive || p.role == .allianceManager
         switch permission {
-        case .viewPortfolio, .viewAlliance, .viewAllianceHistory, .viewInternalNotes, .viewDirectory, .viewHealthPortfolio:
+        case .viewPortfolio, .viewAlliance, .viewAllianceHistory, .viewInternalNotes, .viewDirectory, .viewHealthPortfolio,
+            .viewLifecycle:
             return .allow
         case .createAlliance, .editDirectory:
             return manages ? .allow : .forbidden
@@ -97,7 +106,9 @@ public enum AccessPolicy {
             return p.belongs(to: id) ? .allow : .forbidden
         case .deleteAlliance(let id):
             return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden
-        case .manageUsers, .manageInstruments:
+        case .changeLifecycle(let id):
+            return manages && p.belongs(to: id) ? .allow : .forbidden
+        case .manageUsers, .manageInstruments, .managePlaybooks:
             return .forbidden
         }
     }

@@ -97,17 +97,26 @@ public struct SQLAllianceRepository: AllianceRepository {
             guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such alliance.") }
             try checkVersion(before.version, expected: expectedVersion, entity: "alliance")
             try await Self.checkReferences(valid, in: tx.db)
+            if valid.phase != before.phase || valid.transition != before.transition {
+                throw DomainError.invalid(
+                    "phase", "The phase and transition change on the alliance's Lifecycle page, where the stage-gate checklist applies.")
+            }
             var after = before
             after.apply(valid)
             after.version += 1
             after.updatedAt = tx.now
-            var update = tx.db.update("alliances").where("id", .equal, id.uuidString)
-            for (column, value) in AllianceRows.columns(after) { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
-            try await update.run()
-            try await tx.record("alliance", id, alliance: id, .update, before: before, after: after)
+            try await Self.saveRow(after, before: before, in: tx)
             try await Self.syncNamedMembers(after, in: tx)
             return after
         }
+    }
+
+    /// Writes every column of a changed alliance and audits the change.
+    static func saveRow(_ after: Alliance, before: Alliance, in tx: AuditedTransaction) async throws {
+        var update = tx.db.update("alliances").where("id", .equal, after.id.uuidString)
+        for (column, value) in AllianceRows.columns(after) { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
+        try await update.run()
+        try await tx.record("alliance", after.id, alliance: after.id, .update, before: before, after: after)
     }
 
     public func delete(_ id: UUID, by actor: AuditActor) async throws {
@@ -116,6 +125,7 @@ public struct SQLAllianceRepository: AllianceRepository {
             let records: [(table: String, what: String)] = [
                 ("health_waves", "health check history"), ("governance_bodies", "governance bodies"), ("action_items", "action items"),
                 ("trigger_events", "trigger events"), ("obligations", "obligations"), ("goals", "goals"), ("kpis", "KPIs"),
+                ("lifecycle_changes", "phase history"),
             ]
             for record in records {
                 let found = try await tx.db.raw(

@@ -18,6 +18,8 @@ public struct Store: Sendable {
     public let obligations: any ObligationRepository
     public let reminders: any ReminderRepository
     public let goals: any GoalRepository
+    public let playbooks: any PlaybookRepository
+    public let lifecycle: any LifecycleRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -35,5 +37,7 @@ public struct Store: Sendable {
         obligations = SQLObligationRepository(database: database)
         reminders = SQLReminderRepository(database: database)
         goals = SQLGoalRepository(database: database)
+        playbooks = SQLPlaybookRepository(database: database)
+        lifecycle = SQLLifecycleRepository(database: database)
     }
 }

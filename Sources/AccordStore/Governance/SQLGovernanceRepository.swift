@@ -142,20 +142,27 @@ public struct SQLGovernanceRepository: GovernanceRepository {
             guard
                 let body = try await tx.rowForUpdate("governance_bodies", id: bodyID).map(Self.decodeBody)
             else { throw DomainError.notFound("No such body.") }
-            let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: bodyID.uuidString)").all()
-                .map(Self.decodeMember)
-            try GovernanceChecks.checkAdd(body, members, personID: personID, side: side, role: role)
-            let member = BodyMember(id: UUID(), bodyID: bodyID, personID: personID, side: side, role: role, createdAt: tx.now)
-            try await tx.db.raw(
-                """
-                INSERT INTO body_members (id, body_id, person_id, side, role, created_at)
-                VALUES (\(bind: member.id.uuidString), \(bind: bodyID.uuidString), \(bind: personID.uuidString), \(bind: side.rawValue),
-                    \(bind: role.rawValue), \(bind: Timestamp.format(tx.now)))
-                """
-            ).run()
-            try await tx.record("body_member", member.id, alliance: body.allianceID, .create, before: nil, after: member)
-            return member
+            return try await Self.insertMember(body, personID: personID, side: side, role: role, in: tx)
         }
+    }
+
+    /// Seats a person on a locked body, within its charter's maximum; audited.
+    static func insertMember(_ body: GovernanceBody, personID: UUID, side: Side, role: BodyRole, in tx: AuditedTransaction) async throws
+        -> BodyMember
+    {
+        let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.uuidString)").all()
+            .map(Self.decodeMember)
+        try GovernanceChecks.checkAdd(body, members, personID: personID, side: side, role: role)
+        let member = BodyMember(id: UUID(), bodyID: body.id, personID: personID, side: side, role: role, createdAt: tx.now)
+        try await tx.db.raw(
+            """
+            INSERT INTO body_members (id, body_id, person_id, side, role, created_at)
+            VALUES (\(bind: member.id.uuidString), \(bind: body.id.uuidString), \(bind: personID.uuidString), \(bind: side.rawValue),
+                \(bind: role.rawValue), \(bind: Timestamp.format(tx.now)))
+            """
+        ).run()
+        try await tx.record("body_member", member.id, alliance: body.allianceID, .create, before: nil, after: member)
+        return member
     }
 
     public func removeMember(_ memberID: UUID, from bodyID: UUID, by actor: AuditActor) async throws {
@@ -167,8 +174,12 @@ public struct SQLGovernanceRepository: GovernanceRepository {
                 let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: bodyID.uuidString)").first().map(
                     Self.decodeBody)
             else { throw DomainError.notFound("No such member.") }
-            try await tx.db.raw("DELETE FROM body_members WHERE id = \(bind: memberID.uuidString)").run()
-            try await tx.record("body_member", memberID, alliance: body.allianceID, .delete, before: member, after: nil)
+            try await Self.deleteMember(member, allianceID: body.allianceID, in: tx)
         }
+    }
+
+    static func deleteMember(_ member: BodyMember, allianceID: UUID, in tx: AuditedTransaction) async throws {
+        try await tx.db.raw("DELETE FROM body_members WHERE id = \(bind: member.id.uuidString)").run()
+        try await tx.record("body_member", member.id, alliance: allianceID, .delete, before: member, after: nil)
     }
 }

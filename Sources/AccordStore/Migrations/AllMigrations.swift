@@ -23,5 +23,6 @@ public enum AllMigrations {
         M0020_CreateReminders(),
         M0021_CreateGoals(),
         M0022_AddGovernanceIndexes(),
+        M0023_CreateLifecycle(),
     ]
 }

@@ -52,10 +52,11 @@ struct AllianceFormPage {
                             options: OptionModel.list(OperationalStatus.self, selected: input.status, blank: "Choose a status")),
                         FieldModel(
                             .select, "phase", "Lifecycle phase", value: input.phase, errors: e, required: true,
-                            options: OptionModel.list(LifecyclePhase.self, selected: input.phase, blank: "Choose a phase")),
+                            options: phaseOptions(input.phase, editing: version != nil, blank: "Choose a phase", LifecyclePhase.self),
+                            hint: version != nil ? "Phase and transition change on the Lifecycle page, with the playbook's stage-gate checklist." : nil),
                         FieldModel(
                             .select, "transition", "Transition", value: input.transition, errors: e,
-                            options: OptionModel.list(LifecycleTransition.self, selected: input.transition, blank: "None")),
+                            options: phaseOptions(input.transition, editing: version != nil, blank: "None", LifecycleTransition.self)),
                     ]),
                 FieldsetModel(
                     legend: "Sponsors and alliance managers",
@@ -121,5 +122,11 @@ struct AllianceFormPage {
         input.description = form["description"]
         input.internalNotes = form["internalNotes"]
         return input
+    }
+
+    /// On edit the phase and transition stay as they are (the lifecycle page changes them), so only the current one is offered.
+    func phaseOptions<E: Labeled>(_ selected: String?, editing: Bool, blank: String, _ type: E.Type) -> [OptionModel] {
+        let all = OptionModel.list(type, selected: selected, blank: blank)
+        return editing ? all.filter { $0.selected } : all
     }
 }

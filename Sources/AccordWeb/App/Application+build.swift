@@ -33,6 +33,8 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     ObligationImportController(services: services).register(router)
     RemindersController(services: services).register(router)
     GoalsController(services: services).register(router)
+    LifecycleController(services: services).register(router)
+    PlaybooksController(services: services).register(router)
     APIRoutes.register(router, services)
     return router
 }

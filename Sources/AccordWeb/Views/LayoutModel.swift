@@ -44,6 +44,9 @@ struct LayoutModel: Sendable {
             if AccessPolicy.allows(user.principal, .manageInstruments) {
                 items.append(NavItem(label: "Instruments", href: Site.instruments.pattern, current: section == "instruments"))
             }
+            if AccessPolicy.allows(user.principal, .managePlaybooks) {
+                items.append(NavItem(label: "Playbooks", href: Site.playbooks.pattern, current: section == "playbooks"))
+            }
             if user.user.personID != nil {
                 items.append(NavItem(label: "My actions", href: Site.myActions.pattern, current: section == "my-actions"))
             }
@@ -96,11 +99,16 @@ struct LayoutModel: Sendable {
         case "goal-added": "Goal added."
         case "goal-updated": "Goal status saved."
         case "kpi-added": "KPI added."
-        case "measurement-recorded": "KPIMeasurement recorded."
+        case "measurement-recorded": "Measurement recorded."
         case "notifications-read": "Notifications marked as read."
         case "trigger-saved": "Event saved. Due dates that depend on it follow its date."
         case "calendar-revoked": "Calendar feed turned off. Its link no longer works."
         case "item-updated": "Action item updated."
+        case "phase-proposed": "Phase change started. Settle its checklist and review the proposals, then complete it."
+        case "phase-completed": "Phase change completed. The alliance, its team and its bodies are updated."
+        case "phase-cancelled": "Phase change cancelled."
+        case "gap-closed": "Added to the team."
+        case "playbook-saved": "Playbook saved. Alliances of this type use it from now on."
         case "instrument-versioned": "Saved as a new version; waves already sent keep the version they used."
         default: nil
         }

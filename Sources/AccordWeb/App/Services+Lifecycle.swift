@@ -1,0 +1,86 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Lifecycle steps shared by the web pages and the JSON API: phase changes with their stage gates, the involvement
+/// playbook applied to one alliance, and the playbooks themselves.
+extension Services {
+    /// Everything the lifecycle page and API show for one alliance.
+    struct LifecycleState {
+        let playbook: Playbook
+        let team: [TeamSeat]
+        let coverage: Coverage
+        let pending: LifecycleChange?
+        /// What the pending change would do to the team and steering committees.
+        let proposals: [TeamProposal]
+        let history: [LifecycleChange]
+        /// People of each organisation who could close a gap, by side.
+        let directory: [Person]
+        let ourOrganizationID: UUID?
+    }
+
+    func teamSeats(_ alliance: Alliance) async throws -> [TeamSeat] {
+        let members = try await store.alliances.members(of: alliance.id)
+        let people = try await store.people.find(ids: members.map(\.personID))
+        return members.compactMap { m in people[m.personID].map { TeamSeat(membership: m, person: $0) } }
+    }
+
+    func lifecycleState(_ alliance: Alliance, _ user: SignedIn) async throws -> LifecycleState {
+        try AccessPolicy.require(user.principal, .viewLifecycle(alliance.id))
+        let playbook = try await store.playbooks.playbook(alliance.type)
+        let team = try await teamSeats(alliance)
+        let history = try await store.lifecycle.changes(allianceID: alliance.id)
+        let pending = history.first { $0.status == .pending }
+        let ours = try await store.organizations.ours()?.id
+        let directory = try await store.people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
+        var proposals: [TeamProposal] = []
+        if let pending { proposals = try await self.proposals(for: pending.toPhase, alliance, playbook, team, directory, ours) }
+        return LifecycleState(
+            playbook: playbook, team: team, coverage: InvolvementPlan.coverage(playbook, phase: alliance.phase, team: team),
+            pending: pending, proposals: proposals, history: history, directory: directory, ourOrganizationID: ours)
+    }
+
+    private func proposals(
+        for phase: LifecyclePhase, _ alliance: Alliance, _ playbook: Playbook, _ team: [TeamSeat], _ directory: [Person], _ ours: UUID?
+    ) async throws -> [TeamProposal] {
+        let bodies = try await store.governance.bodies(allianceID: alliance.id)
+        let seats = try await store.governance.members(bodyIDs: bodies.map(\.id))
+        let ids = Set(team.map(\.person.id)).union(seats.values.flatMap { $0.map(\.personID) })
+        return InvolvementPlan.proposals(
+            playbook, alliance: alliance, to: phase, team: team, directory: directory, ourOrganizationID: ours, bodies: bodies,
+            seats: seats, people: try await store.people.find(ids: Array(ids)))
+    }
+
+    func proposeLifecycleChange(_ input: LifecycleChangeInput, in alliance: Alliance, by user: SignedIn) async throws -> LifecycleChange {
+        try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
+        let valid = try input.validate(alliance, playbook: try await store.playbooks.playbook(alliance.type))
+        return try await store.lifecycle.propose(alliance, valid, by: actor(user))
+    }
+
+    func lifecycleChange(_ id: UUID, of alliance: Alliance) async throws -> LifecycleChange {
+        guard let change = try await store.lifecycle.change(id: id), change.allianceID == alliance.id else {
+            throw DomainError.notFound("No such phase change.")
+        }
+        return change
+    }
+
+    /// Settles the checklist, moves the alliance and applies the accepted proposals, all in one transaction.
+    func completeLifecycleChange(_ change: LifecycleChange, _ input: CompletionInput, in alliance: Alliance, by user: SignedIn)
+        async throws -> LifecycleChange
+    {
+        try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
+        let state = try await lifecycleState(alliance, user)
+        let (checklist, accepted) = try input.validate(change, proposals: state.proposals)
+        return try await store.lifecycle.complete(change.id, checklist: checklist, accepted: accepted, by: actor(user))
+    }
+
+    func cancelLifecycleChange(_ change: LifecycleChange, in alliance: Alliance, by user: SignedIn) async throws -> LifecycleChange {
+        try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
+        return try await store.lifecycle.cancel(change.id, by: actor(user))
+    }
+
+    func savePlaybook(_ type: AllianceType, _ input: PlaybookInput, expectedVersion: Int?, by user: SignedIn) async throws -> Playbook {
+        try AccessPolicy.require(user.principal, .managePlaybooks)
+        return try await store.playbooks.save(try input.validate(type: type), expectedVersion: expectedVersion, by: actor(user))
+    }
+}

@@ -1,0 +1,90 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An alliance's lifecycle: start a phase change or transition, settle its stage gate, accept the proposed team and
+/// steering committee changes, close coverage gaps, and read the phase history.
+struct LifecycleController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.lifecycle.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.post(RouterPath(Site.lifecycle.pattern)) { request, context in
+            let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
+            let input = LifecycleChangeInput(
+                toPhase: form["toPhase"], toTransition: form["toTransition"], effectiveOn: form["effectiveOn"], reason: form["reason"])
+            do {
+                _ = try await services.proposeLifecycleChange(input, in: alliance, by: user)
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                let typed = LifecyclePage.Form(
+                    toPhase: form["toPhase"] ?? "", toTransition: form["toTransition"] ?? "", effectiveOn: form["effectiveOn"] ?? "",
+                    reason: form["reason"] ?? "")
+                return try await page(context, alliance, user: user, form: typed, errors: error.fieldErrors)
+            }
+            return redirect(Site.lifecycle.path(alliance.id) + "?notice=phase-proposed")
+        }
+        router.post(RouterPath(Site.lifecycleComplete.pattern)) { request, context in
+            let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
+            let change = try await services.lifecycleChange(try context.id("change"), of: alliance)
+            let input = Self.completion(form)
+            do {
+                _ = try await services.completeLifecycleChange(change, input, in: alliance, by: user)
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                let typed = LifecyclePage.Form(done: input.done, waivers: input.waivers, accepted: input.accepted)
+                return try await page(context, alliance, user: user, form: typed, errors: error.fieldErrors)
+            }
+            return redirect(Site.lifecycle.path(alliance.id) + "?notice=phase-completed")
+        }
+        router.post(RouterPath(Site.lifecycleCancel.pattern)) { request, context in
+            let (user, alliance, _) = try await read(request, context, Permission.changeLifecycle)
+            let change = try await services.lifecycleChange(try context.id("change"), of: alliance)
+            _ = try await services.cancelLifecycleChange(change, in: alliance, by: user)
+            return redirect(Site.lifecycle.path(alliance.id) + "?notice=phase-cancelled")
+        }
+        router.post(RouterPath(Site.lifecycleTeam.pattern)) { request, context in
+            let (user, alliance, form) = try await read(request, context, Permission.manageTeam)
+            do {
+                _ = try await services.addTeamMember(
+                    MembershipInput(personID: form["personID"], role: MembershipRole.functionalLead.rawValue), to: alliance, by: user)
+            } catch let error as DomainError where !error.fieldErrors.isEmpty {
+                return try await page(context, alliance, user: user, errors: error.fieldErrors)
+            }
+            return redirect(Site.lifecycle.path(alliance.id) + "?notice=gap-closed")
+        }
+    }
+
+    /// The checklist ticks (`done`, one value per index), waivers (`waiver.N`) and accepted proposals (`accept`).
+    static func completion(_ form: FormData) -> CompletionInput {
+        var waivers: [Int: String] = [:]
+        for key in form.values.keys where key.hasPrefix("waiver.") {
+            if let i = Int(key.dropFirst("waiver.".count)), let text = form[key], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                waivers[i] = text
+            }
+        }
+        return CompletionInput(done: Set(form.all("done").compactMap { Int($0) }), waivers: waivers, accepted: Set(form.all("accept")))
+    }
+
+    func read(_ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission) async throws -> (SignedIn, Alliance, FormData) {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, permission(alliance.id))
+        return (user, alliance, try await FormData.read(request, context: context))
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String? = nil, form: LifecyclePage.Form = .init(),
+        errors: [FieldError] = []
+    ) async throws -> Response {
+        let state = try await services.lifecycleState(alliance, user)
+        let model = LifecyclePage(
+            layout: LayoutModel(title: "Lifecycle: \(alliance.name)", context: context, section: "alliances", notice: notice),
+            alliance: alliance, state: state, principal: user.principal, today: services.today, form: form, errors: errors)
+        return try services.views.page(model, "lifecycle/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
