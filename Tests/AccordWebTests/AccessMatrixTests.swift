@@ -110,6 +110,26 @@ import Testing
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/lifecycle",
+            [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/lifecycle",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (403, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/lifecycle/{m}/complete",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (403, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/lifecycle/{m}/cancel",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (403, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/lifecycle/team",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
             // Allowed, but HX-201 keeps its obligations on record (409); the outsider alliance has none.
             "POST /alliances/{id}/delete",
             [.admin: (409, 303), .exec: (403, 403), .manager: (409, 403), .member: (403, 403), .partner: (403, 404)]
@@ -138,6 +158,10 @@ import Testing
         ("GET /admin/instruments", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("GET /admin/instruments/accord-alliance-health", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("POST /admin/instruments/accord-alliance-health", [.admin: 422, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /admin/playbooks", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /admin/playbooks/licensing_in", [.admin: 200, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("POST /admin/playbooks/licensing_in", [.admin: 422, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
+        ("GET /admin/playbooks/joint_venture", [.admin: 404, .exec: 403, .manager: 403, .member: 403, .partner: 403]),
         ("GET /obligations", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("GET /governance", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("GET /my/actions", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),

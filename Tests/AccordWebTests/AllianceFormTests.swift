@@ -154,13 +154,13 @@ import Testing
             let path = "/alliances/\(alliance.id.uuidString)"
             try await browser.get(path + "/edit")
             var form = AccessMatrixTests.form(for: alliance)
-            form["phase"] = "commercialization"
+            form["tier"] = "tier_2"
             form["ourManagerID"] = ""
             form["valueAmount"] = "200000000"
             form["version"] = String(alliance.version)
             #expect(try await browser.post(path + "/edit", form).status == .seeOther)
             let page = try await browser.get(path).text
-            #expect(page.contains("<th scope=\"row\">Phase</th><td>Development</td><td>Commercialization</td>"))
+            #expect(page.contains("<th scope=\"row\">Strategic tier</th><td>Tier 1 (strategic)</td><td>Tier 2 (important)</td>"))
             #expect(page.contains("<th scope=\"row\">Our alliance manager</th><td>Dana Whitfield</td><td>—</td>"))
             #expect(page.contains("USD 180,000,000.00") && page.contains("USD 200,000,000.00"))
             #expect(page.contains("removed Dana Whitfield from the team"))

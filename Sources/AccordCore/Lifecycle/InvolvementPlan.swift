@@ -65,6 +65,25 @@ public struct TeamProposal: Sendable, Equatable, Codable {
     /// A seat for someone who is not on the team yet: only together with their joining.
     public var needsTeamJoin: Bool
     public var reason: String
+
+    public init(
+        key: String, action: ProposalAction, personID: UUID, personName: String, side: Side, function: BusinessFunction,
+        membershipID: UUID? = nil, bodyID: UUID? = nil, bodyName: String? = nil, bodyMemberID: UUID? = nil, needsTeamJoin: Bool,
+        reason: String
+    ) {
+        self.key = key
+        self.action = action
+        self.personID = personID
+        self.personName = personName
+        self.side = side
+        self.function = function
+        self.membershipID = membershipID
+        self.bodyID = bodyID
+        self.bodyName = bodyName
+        self.bodyMemberID = bodyMemberID
+        self.needsTeamJoin = needsTeamJoin
+        self.reason = reason
+    }
 }
 
 /// The playbook applied to one alliance: coverage now, and what a phase change should change.
@@ -133,7 +152,8 @@ public enum InvolvementPlan {
                 TeamProposal(
                     key: "leave_team:\(seat.membership.id.uuidString)", action: .leaveTeam, personID: seat.person.id,
                     personName: seat.person.name, side: seat.membership.side, function: f, membershipID: seat.membership.id,
-                    needsTeamJoin: false, reason: "\(f.label) has no part in \(phaseName) in the \(playbook.type.label.lowercased()) playbook."))
+                    needsTeamJoin: false,
+                    reason: "\(f.label) has no part in \(phaseName) in the \(playbook.type.label.lowercased()) playbook."))
         }
         // Steering committees: accountable functions hold a seat on each side; functions with no part leave.
         let steering = playbook.steering(in: phase)
@@ -151,7 +171,8 @@ public enum InvolvementPlan {
                         key: "leave_body:\(m.id.uuidString)", action: .leaveBody, personID: person.id, personName: person.name,
                         side: m.side, function: person.function, bodyID: body.id, bodyName: body.name, bodyMemberID: m.id,
                         needsTeamJoin: false,
-                        reason: "\(person.function.label) is \(involvement.map { $0.label.lowercased() } ?? "not involved") in \(phaseName)."))
+                        reason:
+                            "\(person.function.label) is \(involvement.map { $0.label.lowercased() } ?? "not involved") in \(phaseName)."))
             }
             for function in steering {
                 for side in Side.allCases {

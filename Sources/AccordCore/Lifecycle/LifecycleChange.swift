@@ -109,10 +109,15 @@ public struct LifecycleChangeInput: Sendable, Equatable {
         let phase = v.choice(toPhase, "toPhase", "Phase", as: LifecyclePhase.self)
         let transition = v.optionalChoice(toTransition, "toTransition", "Transition", as: LifecycleTransition.self)
         let date = v.optionalDate(effectiveOn, "effectiveOn", "Effective date")
-        if date == nil, (effectiveOn ?? "").trimmingCharacters(in: .whitespaces).isEmpty { v.add("effectiveOn", "Effective date is required.") }
+        if date == nil, (effectiveOn ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            v.add("effectiveOn", "Effective date is required.")
+        }
         let reason = v.text(reason, "reason", "Reason", max: 2000)
         if let phase, phase == alliance.phase, transition == alliance.transition {
-            v.add("toPhase", "The alliance is already in \(phase.label.lowercased())\(transition.map { " (\($0.label))" } ?? ""): choose a different phase or transition.")
+            v.add(
+                "toPhase",
+                "The alliance is already in \(phase.label.lowercased())\(transition.map { " (\($0.label))" } ?? ""): choose a different phase or transition."
+            )
         }
         try v.check()
         let gates = LifecycleChange.gates(from: alliance.phase, alliance.transition, to: phase!, transition)

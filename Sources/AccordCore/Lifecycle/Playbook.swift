@@ -128,6 +128,11 @@ public struct PlaybookInput: Sendable, Equatable {
             }
             cells[phase, default: [:]][function] = involvement
         }
+        if v.errors.isEmpty {
+            for phase in LifecyclePhase.allCases where !(cells[phase] ?? [:]).values.contains(.accountable) {
+                v.add("cells.\(phase.rawValue)", "\(phase.label) needs at least one accountable function.")
+            }
+        }
         var lists: [LifecycleGate: [String]] = [:]
         for (key, raw) in checklists.sorted(by: { $0.key < $1.key }) {
             let field = "checklists.\(key)"
@@ -140,7 +145,9 @@ public struct PlaybookInput: Sendable, Equatable {
             if let long = items.first(where: { $0.count > 200 }) {
                 v.add(field, "Each checklist item is at most 200 characters (“\(long.prefix(40))…” has \(long.count)).")
             }
-            if items.contains(where: Validator.hasControlCharacters) { v.add(field, "The checklist contains characters that are not allowed.") }
+            if items.contains(where: Validator.hasControlCharacters) {
+                v.add(field, "The checklist contains characters that are not allowed.")
+            }
             if !items.isEmpty { lists[gate] = items }
         }
         try v.check()

@@ -12,7 +12,8 @@ public struct SQLLifecycleRepository: LifecycleRepository {
         LifecycleChange(
             id: try row.uuid("id"), allianceID: try row.uuid("alliance_id"), fromPhase: try row.choice("from_phase"),
             toPhase: try row.choice("to_phase"), fromTransition: try row.optionalChoice("from_transition"),
-            toTransition: try row.optionalChoice("to_transition"), effectiveOn: try row.localDate("effective_on") ?? LocalDate(dayNumber: 0),
+            toTransition: try row.optionalChoice("to_transition"),
+            effectiveOn: try row.localDate("effective_on") ?? LocalDate(dayNumber: 0),
             reason: try row.string("reason"), status: try row.choice("status"),
             checklist: try JSONDecoder().decode([ChecklistItem].self, from: Data(try row.string("checklist").utf8)),
             proposedBy: try row.string("proposed_by"), decidedBy: try row.optionalString("decided_by"), version: try row.int("version"),
@@ -111,7 +112,9 @@ public struct SQLLifecycleRepository: LifecycleRepository {
                 throw DomainError.conflict("\(alliance.name) is no longer in the phase this change starts from; cancel it and start again.")
             }
             var moved = alliance
-            (moved.phase, moved.transition, moved.version, moved.updatedAt) = (before.toPhase, before.toTransition, alliance.version + 1, tx.now)
+            (moved.phase, moved.transition, moved.version, moved.updatedAt) = (
+                before.toPhase, before.toTransition, alliance.version + 1, tx.now
+            )
             try await SQLAllianceRepository.saveRow(moved, before: alliance, in: tx)
             try await Self.apply(accepted, to: alliance, in: tx)
             var after = before
@@ -141,7 +144,8 @@ public struct SQLLifecycleRepository: LifecycleRepository {
             _ = try await SQLAllianceRepository.insertMember(alliance.id, personID: p.personID, side: p.side, role: .member, in: tx)
         }
         for p in proposals where p.action == .joinBody {
-            guard let bodyID = p.bodyID, let body = try await tx.rowForUpdate("governance_bodies", id: bodyID).map(SQLGovernanceRepository.decodeBody),
+            guard let bodyID = p.bodyID,
+                let body = try await tx.rowForUpdate("governance_bodies", id: bodyID).map(SQLGovernanceRepository.decodeBody),
                 body.allianceID == alliance.id
             else { throw stale }
             _ = try await SQLGovernanceRepository.insertMember(body, personID: p.personID, side: p.side, role: .member, in: tx)

@@ -53,7 +53,8 @@ struct AllianceFormPage {
                         FieldModel(
                             .select, "phase", "Lifecycle phase", value: input.phase, errors: e, required: true,
                             options: phaseOptions(input.phase, editing: version != nil, blank: "Choose a phase", LifecyclePhase.self),
-                            hint: version != nil ? "Phase and transition change on the Lifecycle page, with the playbook's stage-gate checklist." : nil),
+                            hint: version != nil
+                                ? "Phase and transition change on the Lifecycle page, with the playbook's stage-gate checklist." : nil),
                         FieldModel(
                             .select, "transition", "Transition", value: input.transition, errors: e,
                             options: phaseOptions(input.transition, editing: version != nil, blank: "None", LifecycleTransition.self)),

@@ -40,6 +40,16 @@ extension Services {
             pending: pending, proposals: proposals, history: history, directory: directory, ourOrganizationID: ours)
     }
 
+    /// What the alliance's pending change (if any) proposes, as the page offers it.
+    public func pendingProposals(_ alliance: Alliance) async throws -> [TeamProposal] {
+        guard let pending = try await store.lifecycle.pending(allianceIDs: [alliance.id]).first else { return [] }
+        let ours = try await store.organizations.ours()?.id
+        let directory = try await store.people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
+        return try await proposals(
+            for: pending.toPhase, alliance, try await store.playbooks.playbook(alliance.type), try await teamSeats(alliance), directory,
+            ours)
+    }
+
     private func proposals(
         for phase: LifecyclePhase, _ alliance: Alliance, _ playbook: Playbook, _ team: [TeamSeat], _ directory: [Person], _ ours: UUID?
     ) async throws -> [TeamProposal] {

@@ -59,18 +59,20 @@ struct LifecycleController {
         }
     }
 
-    /// The checklist ticks (`done`, one value per index), waivers (`waiver.N`) and accepted proposals (`accept`).
+    /// The checklist ticks (`done.N`), waivers (`waiver.N`) and accepted proposals (`accept.<key>`).
     static func completion(_ form: FormData) -> CompletionInput {
-        var waivers: [Int: String] = [:]
-        for key in form.values.keys where key.hasPrefix("waiver.") {
-            if let i = Int(key.dropFirst("waiver.".count)), let text = form[key], !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                waivers[i] = text
-            }
+        var input = CompletionInput()
+        for (key, value) in form.values {
+            let blank = value.trimmingCharacters(in: .whitespaces).isEmpty
+            if key.hasPrefix("done."), !blank, let i = Int(key.dropFirst(5)) { input.done.insert(i) }
+            if key.hasPrefix("waiver."), !blank, let i = Int(key.dropFirst(7)) { input.waivers[i] = value }
+            if key.hasPrefix("accept."), !blank { input.accepted.insert(String(key.dropFirst(7))) }
         }
-        return CompletionInput(done: Set(form.all("done").compactMap { Int($0) }), waivers: waivers, accepted: Set(form.all("accept")))
+        return input
     }
 
-    func read(_ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission) async throws -> (SignedIn, Alliance, FormData) {
+    func read(_ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission) async throws -> (SignedIn, Alliance, FormData)
+    {
         let user = try context.requireUser()
         let alliance = try await services.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, permission(alliance.id))

@@ -117,10 +117,13 @@ struct LifecyclePage: Sendable {
                 letter: row.involvement?.letter ?? "–", code: row.involvement?.rawValue ?? "none", surplus: row.isSurplus,
                 cells: Side.allCases.map { side in
                     let org = side == .ours ? state.ourOrganizationID : alliance.partnerID
-                    let candidates = state.directory.filter { $0.organizationID == org && $0.function == row.function && !onTeam.contains($0.id) }
+                    let candidates = state.directory.filter {
+                        $0.organizationID == org && $0.function == row.function && !onTeam.contains($0.id)
+                    }
                     return Cell(
                         people: row.people(side).map(\.name), gap: row.isGap(side),
-                        candidates: OptionModel.ids(candidates.map { ($0.id, "\($0.name) (\($0.level.label))") }, selected: nil, blank: nil),
+                        candidates: OptionModel.ids(
+                            candidates.map { ($0.id, "\($0.name) (\($0.level.label))") }, selected: nil, blank: nil),
                         hasCandidates: !candidates.isEmpty, side: side.label, label: "\(row.function.label), \(side.label.lowercased())")
                 })
         }
@@ -129,7 +132,8 @@ struct LifecyclePage: Sendable {
         gapSummary =
             gaps.isEmpty
             ? "Every function the phase needs has someone on both sides."
-            : "\(gaps.count) gap\(gaps.count == 1 ? "" : "s"): " + gaps.map { "\($0.function.label) (\($0.side == .ours ? "ours" : "partner"))" }.joined(separator: ", ")
+            : "\(gaps.count) gap\(gaps.count == 1 ? "" : "s"): "
+                + gaps.map { "\($0.function.label) (\($0.side == .ours ? "ours" : "partner"))" }.joined(separator: ", ")
         let fieldErrors = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
         if let p = state.pending {
             hasPending = true
@@ -140,7 +144,8 @@ struct LifecyclePage: Sendable {
             checklist = p.checklist.enumerated().map { i, item in
                 ChecklistRow(
                     index: i, gate: LifecycleGate(code: item.gate)?.label ?? item.gate, text: item.text,
-                    done: form.done?.contains(i) ?? item.done, waiver: form.waivers[i] ?? item.waiver ?? "", error: fieldErrors["checklist.\(i)"])
+                    done: form.done?.contains(i) ?? item.done, waiver: form.waivers[i] ?? item.waiver ?? "",
+                    error: fieldErrors["checklist.\(i)"])
             }
             completeAction = Site.lifecycleComplete.path(alliance.id, p.id)
             cancelAction = Site.lifecycleCancel.path(alliance.id, p.id)

@@ -74,7 +74,9 @@ struct PlaybookEditPage: Sendable {
                     return Cell(
                         name: "cell.\(key)", id: "cell-\(phase.rawValue)-\(f.rawValue)", label: "\(f.label) in \(phase.label.lowercased())",
                         options: [OptionModel(value: "", label: "—", selected: current.isEmpty || current == "none")]
-                            + Involvement.allCases.map { OptionModel(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current) },
+                            + Involvement.allCases.map {
+                                OptionModel(value: $0.rawValue, label: $0.label, selected: $0.rawValue == current)
+                            },
                         error: byField["cells.\(key)"])
                 })
         }

@@ -1,0 +1,123 @@
+import AccordCore
+import AccordStore
+import AccordWeb
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+/// The lifecycle page and the playbook editor over HTTP: start a change, refuse an unsettled checklist, complete it
+/// with part of the proposals, close a coverage gap; bad input writes nothing.
+@Suite struct LifecyclePagesTests {
+    @Test(arguments: WebHarness.databases)
+    func phaseChangeWithChecklistAndProposals(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let hx = try await h.alliance(named: "HX-201")
+            let path = "/alliances/\(hx.id.uuidString.lowercased())/lifecycle"
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            let page = try await manager.get(path)
+            #expect(page.status == .ok && page.text.contains("Who should be involved in Development") && page.text.contains("Gap"))
+            let before = try await h.auditCount()
+            let bad = try await manager.post(path, ["toPhase": "launch", "effectiveOn": "2026-13-01", "reason": ""])
+            #expect(
+                bad.status == .unprocessableContent && bad.text.contains("Phase must be one of") && bad.text.contains("Reason is required.")
+            )
+            let same = try await manager.post(path, ["toPhase": "development", "effectiveOn": "2026-12-01", "reason": "x"])
+            #expect(same.status == .unprocessableContent && same.text.contains("already in development"))
+            #expect(try await h.auditCount() == before)
+            try await manager.get(path)
+            let started = try await manager.post(
+                path, ["toPhase": "commercialization", "toTransition": "", "effectiveOn": "2026-12-01", "reason": "EU approval"])
+            #expect(started.status == .seeOther)
+            let change = try #require(try await h.store.lifecycle.pending(allianceIDs: [hx.id]).first)
+            let pending = try await manager.get(path).text
+            #expect(pending.contains("Phase change waiting: Development → Commercialization") && pending.contains("Launch decision"))
+            #expect(pending.contains("Joins the team") && pending.contains("Leaves the team"))
+            // Unsettled checklist: 422 naming the items, nothing written.
+            let complete = "\(path)/\(change.id.uuidString.lowercased())/complete"
+            let count = try await h.auditCount()
+            let unsettled = try await manager.post(complete, ["done.0": "on", "waiver.1": "  "])
+            #expect(unsettled.status == .unprocessableContent && unsettled.text.contains("is neither done nor waived"))
+            #expect(try await h.auditCount() == count)
+            #expect(try await h.store.alliances.find(hx.id)?.phase == .development)
+            // Settle it (one item waived) and accept only the first team proposal.
+            let state = try await h.services!.pendingProposals(hx)
+            let first = try #require(state.first { $0.action == .joinTeam })
+            var form: [String: String] = [
+                "accept.\(first.key)": "on", "waiver.\(change.checklist.count - 1)": "Reporting starts at first sale",
+            ]
+            for i in 0..<(change.checklist.count - 1) { form["done.\(i)"] = "on" }
+            try await manager.get(path)
+            #expect(try await manager.post(complete, form).status == .seeOther)
+            let moved = try await h.store.alliances.find(hx.id)
+            #expect(moved?.phase == .commercialization)
+            #expect(try await h.store.alliances.members(of: hx.id).contains { $0.personID == first.personID })
+            let after = try await manager.get(path).text
+            #expect(after.contains("Now in <strong id=\"current-phase\">Commercialization</strong>"))
+            #expect(after.contains("\(change.checklist.count - 1) of \(change.checklist.count) done, 1 waived"))
+            #expect(after.contains("Reporting starts at first sale"))
+            // Editing the alliance cannot move the phase.
+            var edit = AccessMatrixTests.form(for: moved!)
+            edit["phase"] = "initiation"
+            edit["version"] = String(moved!.version)
+            try await manager.get("/alliances/\(hx.id.uuidString.lowercased())/edit")
+            let refused = try await manager.post("/alliances/\(hx.id.uuidString.lowercased())/edit", edit)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("Lifecycle page"))
+        }
+    }
+
+    @Test func closingACoverageGapAddsThePersonToTheTeam() async throws {
+        try await WebHarness.run { h in
+            let hx = try await h.alliance(named: "HX-201")
+            let path = "/alliances/\(hx.id.uuidString.lowercased())/lifecycle"
+            let manager = h.browser()
+            try await manager.signIn("manager@accord.example")
+            try await manager.get(path)
+            let playbook = try await h.store.playbooks.playbook(hx.type)
+            let team = try await h.store.alliances.members(of: hx.id)
+            let people = try await h.store.people.find(ids: team.map(\.personID))
+            let ours = try await h.store.organizations.ours()!
+            let gap = try #require(
+                playbook.needed(in: hx.phase).first { f in !team.contains { $0.side == .ours && people[$0.personID]?.function == f } })
+            let candidate = try #require(
+                try await h.store.people.all(organizationIDs: [ours.id]).first {
+                    $0.function == gap && !team.map(\.personID).contains($0.id)
+                })
+            #expect(try await manager.post(path + "/team", ["personID": candidate.id.uuidString]).status == .seeOther)
+            #expect(try await h.store.alliances.members(of: hx.id).contains { $0.personID == candidate.id && $0.role == .functionalLead })
+            try await manager.get(path)
+            let bad = try await manager.post(path + "/team", ["personID": "not-a-person"])
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Person is not a valid choice."))
+        }
+    }
+
+    @Test func administratorsEditPlaybooks() async throws {
+        try await WebHarness.run { h in
+            let admin = h.browser()
+            try await admin.signIn("admin@accord.example")
+            let list = try await admin.get("/admin/playbooks")
+            #expect(list.status == .ok && list.text.contains("Supply / contract manufacturing") && list.text.contains("As shipped"))
+            let path = "/admin/playbooks/supply_manufacturing"
+            #expect(try await admin.get(path).text.contains("name=\"cell.commercialization.supply_chain\""))
+            var form: [String: String] = [:]
+            for (key, value) in PlaybookInput(DefaultPlaybooks.playbook(.supplyManufacturing)).cells { form["cell.\(key)"] = value }
+            form["cell.commercialization.finance"] = "accountable"
+            form["checklist.exit"] = "Stock reconciled\nQuality records archived"
+            form["version"] = "0"
+            let before = try await h.auditCount()
+            let bad = try await admin.post(path, form.merging(["cell.commercialization.marketing": "responsible"]) { a, _ in a })
+            #expect(bad.status == .unprocessableContent && bad.text.contains("Unknown function “marketing”"))
+            #expect(try await h.auditCount() == before)
+            try await admin.get(path)
+            #expect(try await admin.post(path, form).status == .seeOther)
+            let saved = try await h.store.playbooks.playbook(.supplyManufacturing)
+            #expect(saved.version == 1 && saved.involvement(.commercialization, .finance) == .accountable)
+            #expect(saved.checklist(.transition(.exit)) == ["Stock reconciled", "Quality records archived"])
+            try await admin.get(path)
+            let stale = try await admin.post(path, form)
+            #expect(stale.status == .conflict)
+            #expect(try await admin.get("/admin/playbooks").text.contains("Edited (version 1)"))
+        }
+    }
+}
