@@ -51,6 +51,10 @@ ENUMS = {
     "KPICategory": ["strategic", "operational", "financial", "relationship"],
     "KPIDirection": ["higher_is_better", "lower_is_better"],
     "KPIStatus": ["on_track", "at_risk", "off_track", "no_data"],
+    "Involvement": ["responsible", "accountable", "consulted", "informed"],
+    "LifecycleGate": ["initiation", "development", "commercialization", "start_up", "reset", "wind_down", "exit"],
+    "LifecycleChangeStatus": ["pending", "completed", "cancelled"],
+    "ProposalAction": ["join_team", "leave_team", "join_body", "leave_body"],
 }
 
 def ref(name):
@@ -342,8 +346,52 @@ SCHEMAS.update({
                ["id", "allianceId", "goalId", "name", "category", "unit", "target", "direction", "status", "measurements", "version",
                 "createdAt"]),
 })
+CHECKLIST_ITEM = obj({"gate": ref("LifecycleGate"), "text": {"type": "string"}, "done": {"type": "boolean"},
+                     "waiver": nullable({"type": "string"})}, ["gate", "text", "done", "waiver"])
+LIFECYCLE_CHANGE = obj({
+    "id": UUID, "allianceId": UUID, "fromPhase": ref("LifecyclePhase"), "toPhase": ref("LifecyclePhase"),
+    "fromTransition": nullable(ref("LifecycleTransition")), "toTransition": nullable(ref("LifecycleTransition")),
+    "effectiveOn": DATE, "reason": {"type": "string"}, "status": ref("LifecycleChangeStatus"),
+    "checklist": {"type": "array", "items": CHECKLIST_ITEM}, "proposedBy": {"type": "string"},
+    "decidedBy": nullable({"type": "string"}), "decidedAt": nullable(STAMP), "version": {"type": "integer"}, "createdAt": STAMP},
+    ["id", "allianceId", "fromPhase", "toPhase", "fromTransition", "toTransition", "effectiveOn", "reason", "status", "checklist",
+     "proposedBy", "decidedBy", "decidedAt", "version", "createdAt"])
+PLAYBOOK_CELLS = {"type": "object", "description": "phase -> function -> involvement; a function left out has no part in that phase",
+                  "additionalProperties": {"type": "object", "additionalProperties": ref("Involvement")}}
+PLAYBOOK_LISTS = {"type": "object", "description": "gate (phase entered or transition started) -> checklist items",
+                  "additionalProperties": {"type": "array", "items": text(200), "maxItems": 20}}
+SCHEMAS.update({
+    "LifecycleChange": LIFECYCLE_CHANGE,
+    "LifecycleChangeCreate": obj({"toPhase": ref("LifecyclePhase"), "toTransition": nullable(ref("LifecycleTransition")),
+                                  "effectiveOn": DATE, "reason": text(2000)}, ["toPhase", "effectiveOn", "reason"]),
+    "LifecycleCompletion": obj({
+        "done": {"type": "array", "items": {"type": "integer", "minimum": 0}, "description": "Indexes of the checklist items done"},
+        "waivers": {"type": "object", "additionalProperties": text(500),
+                    "description": "Checklist index (as a string) -> the reason the item is waived"},
+        "accepted": {"type": "array", "items": {"type": "string"}, "description": "Keys of the proposals to apply"}}, []),
+    "Lifecycle": obj({
+        "phase": ref("LifecyclePhase"), "transition": nullable(ref("LifecycleTransition")), "playbookVersion": {"type": "integer"},
+        "coverage": {"type": "array", "items": obj({
+            "function": ref("BusinessFunction"), "involvement": nullable(ref("Involvement")),
+            "ours": {"type": "array", "items": UUID}, "partner": {"type": "array", "items": UUID},
+            "gapOurs": {"type": "boolean"}, "gapPartner": {"type": "boolean"}},
+            ["function", "involvement", "ours", "partner", "gapOurs", "gapPartner"])},
+        "pending": nullable(ref("LifecycleChange")),
+        "proposals": {"type": "array", "items": obj({
+            "key": {"type": "string"}, "action": ref("ProposalAction"), "personId": UUID, "personName": {"type": "string"},
+            "side": ref("Side"), "function": ref("BusinessFunction"), "bodyId": nullable(UUID), "needsTeamJoin": {"type": "boolean"},
+            "reason": {"type": "string"}},
+            ["key", "action", "personId", "personName", "side", "function", "bodyId", "needsTeamJoin", "reason"])},
+        "history": {"type": "array", "items": ref("LifecycleChange")}},
+        ["phase", "transition", "playbookVersion", "coverage", "pending", "proposals", "history"]),
+    "Playbook": obj({"type": ref("AllianceType"), "version": {"type": "integer", "description": "0 while the shipped default is in force"},
+                     "isDefault": {"type": "boolean"}, "cells": PLAYBOOK_CELLS, "checklists": PLAYBOOK_LISTS},
+                    ["type", "version", "isDefault", "cells", "checklists"]),
+    "PlaybookReplace": obj({"cells": PLAYBOOK_CELLS, "checklists": PLAYBOOK_LISTS, "version": {"type": "integer"}},
+                           ["cells", "version"]),
+})
 for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
-             "ActionItem", "Obligation", "Trigger", "Goal", "KPI"]:
+             "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "Playbook"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -364,7 +412,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -613,17 +661,45 @@ PATHS[AL + "/kpis/{kpiId}/measurements"] = {
                A + [path_id("kpiId", "The KPI's id")], "MeasurementSave"),
 }
 
+CHANGE_P = A + [path_id("changeId", "The phase change's id")]
+PATHS[AL + "/lifecycle"] = {
+    "get": op("getLifecycle", "Coverage against the playbook, the pending change with its proposals, the phase history", "Lifecycle",
+              {200: ("Lifecycle", "The alliance's lifecycle")}, [401, 403, 404], A),
+}
+PATHS[AL + "/lifecycle/changes"] = {
+    "post": op("startLifecycleChange", "Start a phase change or transition (its checklist comes from the playbook)", "Lifecycle",
+               {201: ("LifecycleChange", "Pending")}, CHANGE, A, "LifecycleChangeCreate"),
+}
+PATHS[AL + "/lifecycle/changes/{changeId}/complete"] = {
+    "post": op("completeLifecycleChange", "Settle the checklist, move the alliance and apply the accepted proposals in one step",
+               "Lifecycle", {200: ("LifecycleChange", "Completed")}, CHANGE, CHANGE_P, "LifecycleCompletion"),
+}
+PATHS[AL + "/lifecycle/changes/{changeId}/cancel"] = {
+    "post": op("cancelLifecycleChange", "Cancel a pending change", "Lifecycle", {200: ("LifecycleChange", "Cancelled")},
+               [401, 403, 404, 409], CHANGE_P),
+}
+TYPE_P = [{"name": "type", "in": "path", "required": True, "description": "The alliance type", "schema": ref("AllianceType")}]
+PATHS["/api/v1/playbooks"] = {
+    "get": op("listPlaybooks", "The involvement playbook of every alliance type", "Lifecycle",
+              {200: ("PlaybookList", "One per alliance type")}, [401, 403]),
+}
+PATHS["/api/v1/playbooks/{type}"] = {
+    "get": op("getPlaybook", "One alliance type's playbook", "Lifecycle", {200: ("Playbook", "The playbook")}, [401, 403, 404], TYPE_P),
+    "put": op("replacePlaybook", "Replace a playbook (administrators)", "Lifecycle", {200: ("Playbook", "Saved")}, CHANGE, TYPE_P,
+              "PlaybookReplace"),
+}
+
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

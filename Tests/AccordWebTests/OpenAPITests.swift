@@ -74,6 +74,10 @@ import Testing
         #expect(values("KPICategory") == KPICategory.codes)
         #expect(values("KPIDirection") == KPIDirection.codes)
         #expect(values("KPIStatus") == KPIStatus.codes)
+        #expect(values("Involvement") == Involvement.codes)
+        #expect(values("LifecycleGate") == LifecycleGate.all.map(\.description))
+        #expect(values("LifecycleChangeStatus") == LifecycleChangeStatus.codes)
+        #expect(values("ProposalAction") == ProposalAction.codes)
         #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 

@@ -32,6 +32,7 @@ enum APIRoutes {
         let obligations = ObligationsAPI(services: services)
         let o = prefix + "/alliances/{id}/obligations"
         let goals = GoalsAPI(services: services)
+        let lifecycle = LifecycleAPI(services: services)
         let a = prefix + "/alliances/{id}"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
@@ -106,6 +107,13 @@ enum APIRoutes {
             APIRoute(method: .post, path: a + "/kpis", handler: goals.addKPI),
             APIRoute(method: .get, path: a + "/kpis.csv", handler: goals.csv),
             APIRoute(method: .post, path: a + "/kpis/{kpiId}/measurements", handler: goals.record),
+            APIRoute(method: .get, path: a + "/lifecycle", handler: lifecycle.state),
+            APIRoute(method: .post, path: a + "/lifecycle/changes", handler: lifecycle.propose),
+            APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/complete", handler: lifecycle.complete),
+            APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/cancel", handler: lifecycle.cancel),
+            APIRoute(method: .get, path: prefix + "/playbooks", handler: lifecycle.playbooks),
+            APIRoute(method: .get, path: prefix + "/playbooks/{type}", handler: lifecycle.playbook),
+            APIRoute(method: .put, path: prefix + "/playbooks/{type}", handler: lifecycle.replacePlaybook),
         ]
     }
 

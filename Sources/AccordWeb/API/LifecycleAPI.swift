@@ -1,0 +1,201 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1 lifecycle: coverage against the playbook, the pending change with its proposals, the phase history;
+/// starting, completing and cancelling a change; reading and replacing playbooks.
+struct LifecycleAPI {
+    let services: Services
+    var store: Store { services.store }
+
+    func state(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let state = try await services.lifecycleState(alliance, user)
+        return try APIResponse.json(APIModels.LifecycleModel(alliance, state))
+    }
+
+    func propose(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
+        var json = try await JSONBody.read(request, context: context, allowed: ["toPhase", "toTransition", "effectiveOn", "reason"])
+        let input = LifecycleChangeInput(
+            toPhase: json.string("toPhase"), toTransition: json.string("toTransition"), effectiveOn: json.string("effectiveOn"),
+            reason: json.string("reason"))
+        try json.check()
+        let change = try await services.proposeLifecycleChange(input, in: alliance, by: user)
+        return try APIResponse.json(APIModels.LifecycleChangeModel(change), status: .created, etag: change.version)
+    }
+
+    func complete(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
+        let change = try await services.lifecycleChange(try context.apiID("changeId"), of: alliance)
+        var json = try await JSONBody.read(request, context: context, allowed: ["done", "waivers", "accepted"])
+        let done = json.optionalDecode("done", as: [Int].self, description: "a list of checklist indexes") ?? []
+        let waivers = json.optionalDecode("waivers", as: [String: String].self, description: "an object of index to reason") ?? [:]
+        let accepted = json.strings("accepted") ?? []
+        var keyed: [Int: String] = [:]
+        var bad: [FieldError] = []
+        for (key, reason) in waivers {
+            if let i = Int(key) {
+                keyed[i] = reason
+            } else {
+                bad.append(FieldError(field: "waivers.\(key)", message: "Waiver keys are checklist indexes, such as \"0\"."))
+            }
+        }
+        try json.check(adding: bad)
+        let input = CompletionInput(done: Set(done), waivers: keyed, accepted: Set(accepted))
+        let completed = try await services.completeLifecycleChange(change, input, in: alliance, by: user)
+        return try APIResponse.json(APIModels.LifecycleChangeModel(completed), etag: completed.version)
+    }
+
+    func cancel(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
+        let change = try await services.lifecycleChange(try context.apiID("changeId"), of: alliance)
+        let cancelled = try await services.cancelLifecycleChange(change, in: alliance, by: user)
+        return try APIResponse.json(APIModels.LifecycleChangeModel(cancelled), etag: cancelled.version)
+    }
+
+    func playbooks(_ request: Request, _ context: AppContext) async throws -> Response {
+        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        var items: [APIModels.PlaybookModel] = []
+        for type in AllianceType.allCases { items.append(APIModels.PlaybookModel(try await store.playbooks.playbook(type))) }
+        return try APIResponse.whole(items)
+    }
+
+    func playbook(_ request: Request, _ context: AppContext) async throws -> Response {
+        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        let playbook = try await store.playbooks.playbook(try PlaybooksController.type(context))
+        return try APIResponse.json(APIModels.PlaybookModel(playbook), etag: playbook.version)
+    }
+
+    func replacePlaybook(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .managePlaybooks)
+        let type = try PlaybooksController.type(context)
+        var json = try await JSONBody.read(request, context: context, allowed: ["cells", "checklists", "version"])
+        let cells = json.decode("cells", as: [String: [String: String]].self, description: "an object of phase to {function: involvement}")
+        let lists = json.optionalDecode("checklists", as: [String: [String]].self, description: "an object of gate to a list of items")
+        let version = json.integer("version", required: true)
+        try json.check()
+        var input = PlaybookInput()
+        for (phase, row) in cells ?? [:] { for (function, value) in row { input.cells["\(phase).\(function)"] = value } }
+        for (gate, items) in lists ?? [:] { input.checklists[gate] = items.joined(separator: "\n") }
+        let saved = try await services.savePlaybook(type, input, expectedVersion: version, by: user)
+        return try APIResponse.json(APIModels.PlaybookModel(saved), etag: saved.version)
+    }
+
+    func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
+        let user = try context.requireUser()
+        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+    }
+}
+
+extension APIModels {
+    struct ChecklistItemModel: Encodable {
+        let gate: String
+        let text: String
+        let done: Bool
+        @Null var waiver: String?
+
+        init(_ item: ChecklistItem) {
+            (gate, text, done) = (item.gate, item.text, item.done)
+            waiver = item.waiver
+        }
+    }
+
+    struct LifecycleChangeModel: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        let fromPhase: String
+        let toPhase: String
+        @Null var fromTransition: String?
+        @Null var toTransition: String?
+        let effectiveOn: String
+        let reason: String
+        let status: String
+        let checklist: [ChecklistItemModel]
+        let proposedBy: String
+        @Null var decidedBy: String?
+        @Null var decidedAt: Date?
+        let version: Int
+        let createdAt: Date
+
+        init(_ c: LifecycleChange) {
+            (id, allianceId, fromPhase, toPhase) = (c.id, c.allianceID, c.fromPhase.rawValue, c.toPhase.rawValue)
+            (fromTransition, toTransition) = (c.fromTransition?.rawValue, c.toTransition?.rawValue)
+            (effectiveOn, reason, status) = (c.effectiveOn.description, c.reason, c.status.rawValue)
+            checklist = c.checklist.map(ChecklistItemModel.init)
+            (proposedBy, decidedBy, decidedAt) = (c.proposedBy, c.decidedBy, c.decidedAt)
+            (version, createdAt) = (c.version, c.createdAt)
+        }
+    }
+
+    struct CoverageModel: Encodable {
+        let function: String
+        @Null var involvement: String?
+        let ours: [UUID]
+        let partner: [UUID]
+        let gapOurs: Bool
+        let gapPartner: Bool
+
+        init(_ row: Coverage.Row) {
+            function = row.function.rawValue
+            involvement = row.involvement?.rawValue
+            (ours, partner) = (row.ours.map(\.id), row.partner.map(\.id))
+            (gapOurs, gapPartner) = (row.isGap(.ours), row.isGap(.partner))
+        }
+    }
+
+    struct ProposalModel: Encodable {
+        let key: String
+        let action: String
+        let personId: UUID
+        let personName: String
+        let side: String
+        let function: String
+        @Null var bodyId: UUID?
+        let needsTeamJoin: Bool
+        let reason: String
+
+        init(_ p: TeamProposal) {
+            (key, action, personId, personName, side, function) = (
+                p.key, p.action.rawValue, p.personID, p.personName, p.side.rawValue, p.function.rawValue
+            )
+            (bodyId, needsTeamJoin, reason) = (p.bodyID, p.needsTeamJoin, p.reason)
+        }
+    }
+
+    struct LifecycleModel: Encodable {
+        let phase: String
+        @Null var transition: String?
+        let playbookVersion: Int
+        let coverage: [CoverageModel]
+        @Null var pending: LifecycleChangeModel?
+        let proposals: [ProposalModel]
+        let history: [LifecycleChangeModel]
+
+        init(_ alliance: AccordCore.Alliance, _ state: Services.LifecycleState) {
+            (phase, transition, playbookVersion) = (alliance.phase.rawValue, alliance.transition?.rawValue, state.playbook.version)
+            coverage = state.coverage.rows.map(CoverageModel.init)
+            pending = state.pending.map(LifecycleChangeModel.init)
+            proposals = state.proposals.map(ProposalModel.init)
+            history = state.history.map(LifecycleChangeModel.init)
+        }
+    }
+
+    struct PlaybookModel: Encodable {
+        let type: String
+        let version: Int
+        let isDefault: Bool
+        let cells: [String: [String: String]]
+        let checklists: [String: [String]]
+
+        init(_ p: Playbook) {
+            let document = PlaybookDocument(p)
+            (type, version, isDefault, cells, checklists) = (p.type.rawValue, p.version, p.isDefault, document.cells, document.checklists)
+        }
+    }
+}
