@@ -419,3 +419,65 @@ def test_trigger_date_moves_due_dates_and_a_payment_is_partly_executed(driver):
     assert "Partly executed" in row.text and "USD 3,500,000.00 on 2026-11-02" in row.text, row.text
     shot(driver, "24-obligations-partly-executed")
     sign_out(driver)
+
+
+def test_phase_change_to_commercialization_accepts_proposed_team_changes_and_a_gap_is_closed(driver):
+    sign_in(driver, "manager@accord.example")
+    follow(driver, "Pampas gene therapy in-license")
+    follow(driver, "Lifecycle")
+    Select(driver.find_element(By.ID, "to-phase")).select_by_visible_text("Commercialization")
+    driver.find_element(By.ID, "change-reason").send_keys("PB-07 approved by the FDA; US launch in the spring")
+    click_and_wait(driver, lambda: button(driver, "Start change"))
+    pending = driver.find_element(By.ID, "pending-change").text
+    assert "Phase change waiting: Development (Reset) → Commercialization" in pending, pending
+    proposals = driver.find_element(By.CSS_SELECTOR, "table.proposals").text
+    assert "Joins Joint steering committee" in proposals and "Commercial" in proposals, proposals
+    check_accessibility(driver, "lifecycle-pending")
+    shot(driver, "30-lifecycle-pending")
+
+    # An unsettled stage gate is refused and nothing moves.
+    click_and_wait(driver, lambda: button(driver, "Complete phase change"))
+    assert "neither done nor waived" in driver.page_source
+    assert driver.find_element(By.ID, "current-phase").text == "Development"
+
+    items = driver.find_elements(By.CSS_SELECTOR, "input[name^='done.']")
+    for box in items[:-1]:
+        if not box.is_selected():
+            box.click()
+    driver.find_elements(By.CSS_SELECTOR, "input[name^='waiver.']")[-1].send_keys("Supply forecasting starts after launch")
+    # Accept part of the proposals: keep every seat and joiner, but keep the first leaver on the team.
+    rows = driver.find_elements(By.CSS_SELECTOR, "table.proposals tbody tr")
+    kept = next((r for r in rows if "Leaves the team" in r.text), None)
+    kept_name = None
+    if kept is not None:
+        kept_name = kept.find_elements(By.TAG_NAME, "td")[2].text.split("\n")[0]
+        kept.find_element(By.CSS_SELECTOR, "input[type=checkbox]").click()
+    joiner = next(r for r in rows if "Joins Joint steering committee" in r.text)
+    joiner_name = joiner.find_elements(By.TAG_NAME, "td")[2].text.split("\n")[0]
+    click_and_wait(driver, lambda: button(driver, "Complete phase change"))
+    assert "Phase change completed" in driver.page_source
+    assert driver.find_element(By.ID, "current-phase").text == "Commercialization"
+    history = driver.find_element(By.ID, "phase-history").text
+    assert "Development (Reset) → Commercialization" in history and "1 waived" in history, history
+    shot(driver, "31-lifecycle-completed")
+    follow(driver, "Pampas gene therapy in-license")
+    team = driver.find_element(By.ID, "team").text
+    if kept_name:
+        assert kept_name in team, team
+    follow(driver, "Governance")
+    assert joiner_name in driver.find_elements(By.CSS_SELECTOR, "section.body-block")[0].text
+
+    # Close a coverage gap on another alliance: add the proposed person from the gap cell.
+    driver.get(BASE + "/alliances")
+    follow(driver, "HX-201 antibody discovery")
+    follow(driver, "Lifecycle")
+    summary = driver.find_element(By.ID, "gap-summary").text
+    assert "Clinical (ours)" in summary, summary
+    form = driver.find_element(By.CSS_SELECTOR, "td.gap form.gap-form")
+    chosen = Select(form.find_element(By.TAG_NAME, "select")).first_selected_option.text.split(" (")[0]
+    click_and_wait(driver, lambda: driver.find_element(By.CSS_SELECTOR, "td.gap form.gap-form button"))
+    assert "Added to the team" in driver.page_source
+    assert "Clinical (ours)" not in driver.find_element(By.ID, "gap-summary").text
+    assert chosen in driver.find_element(By.ID, "coverage").text
+    check_accessibility(driver, "lifecycle")
+    sign_out(driver)

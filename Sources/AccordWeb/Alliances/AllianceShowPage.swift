@@ -59,6 +59,7 @@ struct AllianceShowPage: Sendable {
     let memberError: String?
     /// What is late in the alliance's governance, as the user may see it.
     let governanceFlag: String?
+    let lifecycleFlag: String?
     let showHistory: Bool
     let history: [HistoryEntry]
     let version: Int
@@ -66,8 +67,9 @@ struct AllianceShowPage: Sendable {
     init(
         layout: LayoutModel, alliance a: Alliance, partner: Organization, members: [Membership], people: [UUID: Person],
         candidates: [Person], history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?,
-        governanceFlag: String? = nil
+        governanceFlag: String? = nil, lifecycleFlag: String? = nil
     ) {
+        self.lifecycleFlag = lifecycleFlag
         self.layout = layout
         name = a.name
         self.partner = partner.name

@@ -61,6 +61,23 @@ extension Services {
             seats: seats, people: try await store.people.find(ids: Array(ids)))
     }
 
+    /// "2 coverage gaps in development; a change to commercialization is waiting", or nil; internal users only.
+    func lifecycleFlag(_ alliance: Alliance, members: [Membership], people: [UUID: Person], _ principal: Principal) async throws -> String?
+    {
+        guard AccessPolicy.allows(principal, .viewLifecycle(alliance.id)) else { return nil }
+        let team = members.compactMap { m in people[m.personID].map { TeamSeat(membership: m, person: $0) } }
+        let gaps = InvolvementPlan.coverage(try await store.playbooks.playbook(alliance.type), phase: alliance.phase, team: team).gaps
+        var parts: [String] = []
+        if !gaps.isEmpty {
+            parts.append("\(gaps.count) coverage gap\(gaps.count == 1 ? "" : "s") in \(alliance.phase.label.lowercased())")
+        }
+        if let pending = try await store.lifecycle.pending(allianceIDs: [alliance.id]).first {
+            parts.append("a change to \(pending.toPhase.label.lowercased()) is waiting for its stage gate")
+        }
+        guard !parts.isEmpty else { return nil }
+        return "Lifecycle: " + parts.joined(separator: "; ") + "."
+    }
+
     func proposeLifecycleChange(_ input: LifecycleChangeInput, in alliance: Alliance, by user: SignedIn) async throws -> LifecycleChange {
         try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
         let valid = try input.validate(alliance, playbook: try await store.playbooks.playbook(alliance.type))

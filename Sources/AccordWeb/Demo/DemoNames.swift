@@ -99,7 +99,7 @@ enum DemoNames {
             functions: [.research, .cmc, .regulatory, .legal]),
         Deal(
             name: "Kanto Japan co-commercialization", partner: "Kanto Pharma", type: .coCommercialization, status: .active,
-            phase: .commercialization,
+            phase: .development,
             transition: nil, tier: .tier1, products: "Velorin (oncology)", territories: "Japan", effective: "2021-07-01",
             termEnd: "2031-06-30",
             renewal: "2030-12-31", value: "95000000", currency: "JPY",
@@ -127,7 +127,7 @@ enum DemoNames {
             internalNotes: "Enrolment is 8% behind plan.", functions: [.clinical, .medical, .regulatory, .finance]),
         Deal(
             name: "Basilea companion diagnostic", partner: "Basilea Genomics", type: .coDevelopment, status: .launching, phase: .initiation,
-            transition: .startUp, tier: .tier2, products: "TIGIT-high CDx", territories: "US, EU", effective: "2026-09-01",
+            transition: nil, tier: .tier2, products: "TIGIT-high CDx", territories: "US, EU", effective: "2026-09-01",
             termEnd: "2032-08-31",
             renewal: nil, value: "24000000", currency: "CHF", description: "Co-development of a companion diagnostic for HX-201.",
             internalNotes: nil, functions: [.research, .regulatory, .clinical]),
@@ -139,7 +139,7 @@ enum DemoNames {
             functions: [.commercial, .supplyChain, .legal]),
         Deal(
             name: "Pampas gene therapy in-license", partner: "Pampas Biotech", type: .licensingIn, status: .active, phase: .development,
-            transition: .reset, tier: .tier1, products: "PB-07 (AAV, rare disease)", territories: "Worldwide ex-Latin America",
+            transition: nil, tier: .tier1, products: "PB-07 (AAV, rare disease)", territories: "Worldwide ex-Latin America",
             effective: "2022-11-01", termEnd: "2037-10-31", renewal: nil, value: "310000000", currency: "USD",
             description: "Exclusive licence to PB-07 with development milestones and royalties.",
             internalNotes: "Governance reset after the 2025 deadlock on CMC scale-up.",

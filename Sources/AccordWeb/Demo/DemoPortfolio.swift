@@ -76,6 +76,7 @@ public enum DemoPortfolio {
                 }
             }
         }
+        try await DemoLifecycle.load(into: store, actor: actor)
         try await DemoHealth.load(into: store, actor: actor)
         try await DemoGovernance.load(into: store, actor: actor)
         try await DemoObligations.load(into: store, actor: actor)

@@ -58,7 +58,7 @@ struct LifecyclePage: Sendable {
     let playbookName: String
     let playbookHref: String?
     let coverage: [CoverageRow]
-    let gapCount: Int
+    let hasGaps: Bool
     let gapSummary: String
     let hasPending: Bool
     let pendingSummary: String
@@ -128,7 +128,7 @@ struct LifecyclePage: Sendable {
                 })
         }
         let gaps = state.coverage.gaps
-        gapCount = gaps.count
+        hasGaps = !gaps.isEmpty
         gapSummary =
             gaps.isEmpty
             ? "Every function the phase needs has someone on both sides."
