@@ -55,6 +55,9 @@ ENUMS = {
     "LifecycleGate": ["initiation", "development", "commercialization", "start_up", "reset", "wind_down", "exit"],
     "LifecycleChangeStatus": ["pending", "completed", "cancelled"],
     "ProposalAction": ["join_team", "leave_team", "join_body", "leave_body"],
+    "IssueSeverity": ["low", "medium", "high", "critical"],
+    "IssueStatus": ["open", "resolved"],
+    "EscalationLevel": ["working_team", "alliance_managers", "governance_body", "executive_sponsors"],
 }
 
 def ref(name):
@@ -358,6 +361,9 @@ LIFECYCLE_CHANGE = obj({
      "proposedBy", "decidedBy", "decidedAt", "version", "createdAt"])
 PLAYBOOK_CELLS = {"type": "object", "description": "phase -> function -> involvement; a function left out has no part in that phase",
                   "additionalProperties": {"type": "object", "additionalProperties": ref("Involvement")}}
+PLAYBOOK_LIMITS = obj({level: {"type": "integer", "minimum": 1, "maximum": 365} for level in
+                       ["working_team", "alliance_managers", "governance_body", "executive_sponsors"]}, [],
+                      "Days an open issue may stay at each escalation level")
 PLAYBOOK_LISTS = {"type": "object", "description": "gate (phase entered or transition started) -> checklist items",
                   "additionalProperties": {"type": "array", "items": text(200), "maxItems": 20}}
 SCHEMAS.update({
@@ -385,13 +391,35 @@ SCHEMAS.update({
         "history": {"type": "array", "items": ref("LifecycleChange")}},
         ["phase", "transition", "playbookVersion", "coverage", "pending", "proposals", "history"]),
     "Playbook": obj({"type": ref("AllianceType"), "version": {"type": "integer", "description": "0 while the shipped default is in force"},
-                     "isDefault": {"type": "boolean"}, "cells": PLAYBOOK_CELLS, "checklists": PLAYBOOK_LISTS},
-                    ["type", "version", "isDefault", "cells", "checklists"]),
-    "PlaybookReplace": obj({"cells": PLAYBOOK_CELLS, "checklists": PLAYBOOK_LISTS, "version": {"type": "integer"}},
-                           ["cells", "version"]),
+                     "isDefault": {"type": "boolean"}, "cells": PLAYBOOK_CELLS, "checklists": PLAYBOOK_LISTS,
+                     "limits": PLAYBOOK_LIMITS},
+                    ["type", "version", "isDefault", "cells", "checklists", "limits"]),
+    "PlaybookReplace": obj({"cells": PLAYBOOK_CELLS, "checklists": PLAYBOOK_LISTS, "limits": PLAYBOOK_LIMITS,
+                            "version": {"type": "integer"}}, ["cells", "version"]),
+})
+ISSUE_FIELDS = {"title": text(200), "details": nullable(text(4000)), "severity": ref("IssueSeverity"),
+                "ownerId": {**UUID, "description": "A person on the alliance's team"}, "visibility": ref("Visibility")}
+SCHEMAS.update({
+    "IssueCreate": obj(ISSUE_FIELDS, ["title", "severity", "ownerId"]),
+    "IssueUpdate": obj({**ISSUE_FIELDS, "version": {"type": "integer"}}, ["title", "severity", "ownerId", "version"]),
+    "IssueEscalation": obj({"note": nullable(text(1000))}, []),
+    "IssueResolution": obj({"resolution": text(2000)}, ["resolution"]),
+    "IssueReopening": obj({"note": nullable(text(1000))}, []),
+    "Issue": obj({
+        "id": UUID, "allianceId": UUID, "title": {"type": "string"}, "details": nullable({"type": "string"}),
+        "severity": ref("IssueSeverity"), "ownerId": UUID, "status": ref("IssueStatus"), "visibility": ref("Visibility"),
+        "raisedOn": DATE, "level": ref("EscalationLevel"), "daysAtLevel": {"type": "integer"},
+        "overdue": {"type": "boolean", "description": "Open and longer at its level than the playbook's limit"},
+        "steps": {"type": "array", "items": obj({
+            "level": ref("EscalationLevel"), "since": DATE, "until": nullable(DATE), "days": {"type": "integer"},
+            "limitDays": {"type": "integer"}, "note": nullable({"type": "string"}), "by": {"type": "string"}},
+            ["level", "since", "until", "days", "limitDays", "note", "by"])},
+        "resolution": nullable({"type": "string"}), "resolvedOn": nullable(DATE), "version": {"type": "integer"}, "createdAt": STAMP},
+        ["id", "allianceId", "title", "details", "severity", "ownerId", "status", "visibility", "raisedOn", "level", "daysAtLevel",
+         "overdue", "steps", "resolution", "resolvedOn", "version", "createdAt"]),
 })
 for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
-             "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "Playbook"]:
+             "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "Playbook", "Issue"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -412,7 +440,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook", "Issue"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -678,6 +706,28 @@ PATHS[AL + "/lifecycle/changes/{changeId}/cancel"] = {
     "post": op("cancelLifecycleChange", "Cancel a pending change", "Lifecycle", {200: ("LifecycleChange", "Cancelled")},
                [401, 403, 404, 409], CHANGE_P),
 }
+ISSUE_P = A + [path_id("issueId", "The issue's id")]
+PATHS[AL + "/issues"] = {
+    "get": op("listIssues", "The alliance's issue log, with each issue's ladder and clock", "Issues",
+              {200: ("IssueList", "Every issue the user may see")}, [401, 404], A),
+    "post": op("createIssue", "Log an issue (it starts with the working team)", "Issues", {201: ("Issue", "Logged")}, CHANGE, A,
+               "IssueCreate"),
+}
+PATHS[AL + "/issues/{issueId}"] = {
+    "get": op("getIssue", "One issue", "Issues", {200: ("Issue", "The issue")}, [401, 404], ISSUE_P),
+    "put": op("updateIssue", "Replace an issue's fields", "Issues", {200: ("Issue", "Updated")}, CHANGE, ISSUE_P, "IssueUpdate"),
+}
+PATHS[AL + "/issues/{issueId}/escalate"] = {
+    "post": op("escalateIssue", "Move an open issue one level up the ladder", "Issues", {200: ("Issue", "Escalated")}, CHANGE,
+               ISSUE_P, "IssueEscalation"),
+}
+PATHS[AL + "/issues/{issueId}/resolve"] = {
+    "post": op("resolveIssue", "Resolve an open issue", "Issues", {200: ("Issue", "Resolved")}, CHANGE, ISSUE_P, "IssueResolution"),
+}
+PATHS[AL + "/issues/{issueId}/reopen"] = {
+    "post": op("reopenIssue", "Reopen a resolved issue at the level it reached", "Issues", {200: ("Issue", "Reopened")}, CHANGE,
+               ISSUE_P, "IssueReopening"),
+}
 TYPE_P = [{"name": "type", "in": "path", "required": True, "description": "The alliance type", "schema": ref("AllianceType")}]
 PATHS["/api/v1/playbooks"] = {
     "get": op("listPlaybooks", "The involvement playbook of every alliance type", "Lifecycle",
@@ -692,14 +742,14 @@ PATHS["/api/v1/playbooks/{type}"] = {
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks, issues. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Issues", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

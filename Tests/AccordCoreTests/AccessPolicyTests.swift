@@ -71,6 +71,48 @@ import Testing
             ]
         ),
         (
+            "view lifecycle", .viewLifecycle(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "change lifecycle", .changeLifecycle(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "manage playbooks", .managePlaybooks,
+            [
+                .administrator: (.allow, .allow), .executive: (.forbidden, .forbidden), .allianceManager: (.forbidden, .forbidden),
+                .member: (.forbidden, .forbidden), .partner: (.forbidden, .forbidden),
+            ]
+        ),
+        (
+            "manage issues", .manageIssues(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.allow, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "view relationships", .viewRelationships(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .allow), .allianceManager: (.allow, .allow),
+                .member: (.allow, .allow), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
+            "manage relationships", .manageRelationships(alliance),
+            [
+                .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),
+                .member: (.allow, .forbidden), .partner: (.forbidden, .hidden),
+            ]
+        ),
+        (
             "run health checks", .runHealthChecks(alliance),
             [
                 .administrator: (.allow, .allow), .executive: (.allow, .forbidden), .allianceManager: (.allow, .forbidden),

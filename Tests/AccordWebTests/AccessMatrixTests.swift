@@ -110,6 +110,22 @@ import Testing
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/issues",
+            [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (200, 404)]
+        ),
+        (
+            "POST /alliances/{id}/issues",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/issues/{m}/escalate",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/issues/{m}/resolve",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
             "GET /alliances/{id}/lifecycle",
             [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (403, 404)]
         ),

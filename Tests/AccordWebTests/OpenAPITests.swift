@@ -78,6 +78,9 @@ import Testing
         #expect(values("LifecycleGate") == LifecycleGate.all.map(\.description))
         #expect(values("LifecycleChangeStatus") == LifecycleChangeStatus.codes)
         #expect(values("ProposalAction") == ProposalAction.codes)
+        #expect(values("IssueSeverity") == IssueSeverity.codes)
+        #expect(values("IssueStatus") == IssueStatus.codes)
+        #expect(values("EscalationLevel") == EscalationLevel.codes)
         #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 

@@ -481,3 +481,34 @@ def test_phase_change_to_commercialization_accepts_proposed_team_changes_and_a_g
     assert chosen in driver.find_element(By.ID, "coverage").text
     check_accessibility(driver, "lifecycle")
     sign_out(driver)
+
+
+def test_an_overdue_issue_is_escalated_and_leaves_the_portfolio_flags(driver):
+    sign_in(driver, "manager@accord.example")
+    driver.get(BASE + "/governance")
+    assert "Targeting data for the field force arrives late" in driver.find_element(By.ID, "overdue-issues").text
+    follow(driver, "Targeting data for the field force arrives late")
+    section = driver.find_element(By.CSS_SELECTOR, "section.issue.overdue")
+    assert "past the limit" in section.find_element(By.CSS_SELECTOR, ".issue-clock").text
+    check_accessibility(driver, "issues")
+    shot(driver, "32-issue-overdue")
+    section.find_element(By.CSS_SELECTOR, "input[name=note]").send_keys("Managers could not agree a cut-off; JSC to decide")
+    click_and_wait(driver, lambda: button(driver, "Escalate to Governance body"))
+    assert "Issue escalated" in driver.page_source
+    current = driver.find_element(By.CSS_SELECTOR, "ol.ladder li.current").text
+    assert "Governance body" in current and "0 days" in current, current
+    assert "JSC to decide" in driver.page_source
+
+    # Logging needs a title; the form says so and keeps the rest.
+    Select(driver.find_element(By.ID, "issue-severity")).select_by_visible_text("Critical")
+    click_and_wait(driver, lambda: button(driver, "Log issue"))
+    assert "Issue is required." in driver.find_element(By.ID, "issue-errors").text
+    driver.find_element(By.ID, "issue-title").send_keys("Co-pay programme paused by the partner")
+    Select(driver.find_element(By.ID, "issue-owner")).select_by_index(1)
+    click_and_wait(driver, lambda: button(driver, "Log issue"))
+    assert "Issue logged" in driver.page_source and "Co-pay programme paused by the partner" in driver.page_source
+    shot(driver, "33-issue-escalated")
+
+    driver.get(BASE + "/governance")
+    assert "Targeting data for the field force arrives late" not in driver.page_source
+    sign_out(driver)

@@ -44,6 +44,12 @@ public enum Permission: Sendable, Equatable {
     case changeLifecycle(UUID)
     /// Edit the involvement playbooks of every alliance type.
     case managePlaybooks
+    /// Log, update and escalate the alliance's issues.
+    case manageIssues(UUID)
+    /// See the relationship map (counterpart pairs and their strength): internal.
+    case viewRelationships(UUID)
+    /// Add, edit and remove counterpart pairs and record contacts.
+    case manageRelationships(UUID)
     case viewDirectory
     case editDirectory
     case manageUsers
@@ -86,7 +92,8 @@ public enum AccessPolicy {
             return p.belongs(to: id) ? .allow : .hidden
         case .viewAllianceHistory(let id), .viewInternalNotes(let id), .editAlliance(let id), .deleteAlliance(let id),
             .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id),
-            .viewLifecycle(let id), .changeLifecycle(let id):
+            .viewLifecycle(let id), .changeLifecycle(let id), .manageIssues(let id), .viewRelationships(let id),
+            .manageRelationships(let id):
             return p.belongs(to: id) ? .forbidden : .hidden
         case .createAlliance, .viewDirectory, .editDirectory, .manageUsers, .manageInstruments, .viewHealthPortfolio,
             .managePlaybooks:
@@ -98,11 +105,12 @@ public enum AccessPolicy {
         let manages = p.role == .executive || p.role == .allianceManager
         switch permission {
         case .viewPortfolio, .viewAlliance, .viewAllianceHistory, .viewInternalNotes, .viewDirectory, .viewHealthPortfolio,
-            .viewLifecycle:
+            .viewLifecycle, .viewRelationships:
             return .allow
         case .createAlliance, .editDirectory:
             return manages ? .allow : .forbidden
-        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id):
+        case .editAlliance(let id), .manageTeam(let id), .runHealthChecks(let id), .manageGovernance(let id), .manageObligations(let id),
+            .manageIssues(let id), .manageRelationships(let id):
             return p.belongs(to: id) ? .allow : .forbidden
         case .deleteAlliance(let id):
             return p.role == .allianceManager && p.belongs(to: id) ? .allow : .forbidden

@@ -49,6 +49,8 @@ public struct Playbook: Sendable, Equatable {
     public var type: AllianceType
     public var cells: [LifecyclePhase: [BusinessFunction: Involvement]]
     public var checklists: [LifecycleGate: [String]]
+    /// How long an issue may stay at each escalation level.
+    public var limits: EscalationLimits
     /// 0 while the shipped default is in force.
     public var version: Int
 
@@ -57,11 +59,12 @@ public struct Playbook: Sendable, Equatable {
 
     public init(
         type: AllianceType, cells: [LifecyclePhase: [BusinessFunction: Involvement]], checklists: [LifecycleGate: [String]],
-        version: Int = 0
+        limits: EscalationLimits = .standard, version: Int = 0
     ) {
         self.type = type
         self.cells = cells
         self.checklists = checklists
+        self.limits = limits
         self.version = version
     }
 
@@ -88,10 +91,13 @@ public struct PlaybookInput: Sendable, Equatable {
     public var cells: [String: String]
     /// Gate code -> one item per line.
     public var checklists: [String: String]
+    /// Escalation level code -> days.
+    public var limits: [String: String]
 
-    public init(cells: [String: String] = [:], checklists: [String: String] = [:]) {
+    public init(cells: [String: String] = [:], checklists: [String: String] = [:], limits: [String: String] = [:]) {
         self.cells = cells
         self.checklists = checklists
+        self.limits = limits
     }
 
     public init(_ playbook: Playbook) {
@@ -101,7 +107,8 @@ public struct PlaybookInput: Sendable, Equatable {
         }
         var lists: [String: String] = [:]
         for (gate, items) in playbook.checklists { lists[gate.description] = items.joined(separator: "\n") }
-        self.init(cells: cells, checklists: lists)
+        let limits = Dictionary(uniqueKeysWithValues: playbook.limits.days.map { ($0.key.rawValue, String($0.value)) })
+        self.init(cells: cells, checklists: lists, limits: limits)
     }
 
     public static let maxItems = 20
@@ -150,8 +157,14 @@ public struct PlaybookInput: Sendable, Equatable {
             }
             if !items.isEmpty { lists[gate] = items }
         }
+        var limits = EscalationLimits.standard
+        do {
+            limits = try LimitsInput(days: self.limits).validate()
+        } catch {
+            for e in error.fieldErrors { v.add(e.field, e.message) }
+        }
         try v.check()
-        return Playbook(type: type, cells: cells, checklists: lists)
+        return Playbook(type: type, cells: cells, checklists: lists, limits: limits)
     }
 }
 
@@ -168,6 +181,8 @@ public struct PlaybookDocument: Sendable, Equatable, Codable {
     public var cells: [String: [String: String]]
     /// gate -> items.
     public var checklists: [String: [String]]
+    /// escalation level -> days.
+    public var limits: [String: Int]
 
     public init(_ playbook: Playbook) {
         var cells: [String: [String: String]] = [:]
@@ -176,6 +191,14 @@ public struct PlaybookDocument: Sendable, Equatable, Codable {
         }
         self.cells = cells
         checklists = Dictionary(uniqueKeysWithValues: playbook.checklists.map { ($0.key.description, $0.value) })
+        limits = Dictionary(uniqueKeysWithValues: playbook.limits.days.map { ($0.key.rawValue, $0.value) })
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        cells = try c.decode([String: [String: String]].self, forKey: .cells)
+        checklists = try c.decode([String: [String]].self, forKey: .checklists)
+        limits = try c.decodeIfPresent([String: Int].self, forKey: .limits) ?? [:]
     }
 
     /// Back to a playbook; entries this version does not know are dropped.
@@ -190,6 +213,8 @@ public struct PlaybookDocument: Sendable, Equatable, Codable {
         }
         var lists: [LifecycleGate: [String]] = [:]
         for (g, items) in checklists { if let gate = LifecycleGate(code: g) { lists[gate] = items } }
-        return Playbook(type: type, cells: result, checklists: lists, version: version)
+        var days = EscalationLimits.standard
+        for (l, n) in limits { if let level = EscalationLevel(rawValue: l), EscalationLimits.range.contains(n) { days.days[level] = n } }
+        return Playbook(type: type, cells: result, checklists: lists, limits: days, version: version)
     }
 }

@@ -125,7 +125,7 @@ public struct SQLAllianceRepository: AllianceRepository {
             let records: [(table: String, what: String)] = [
                 ("health_waves", "health check history"), ("governance_bodies", "governance bodies"), ("action_items", "action items"),
                 ("trigger_events", "trigger events"), ("obligations", "obligations"), ("goals", "goals"), ("kpis", "KPIs"),
-                ("lifecycle_changes", "phase history"),
+                ("lifecycle_changes", "phase history"), ("issues", "an issue log"),
             ]
             for record in records {
                 let found = try await tx.db.raw(

@@ -20,6 +20,7 @@ public struct Store: Sendable {
     public let goals: any GoalRepository
     public let playbooks: any PlaybookRepository
     public let lifecycle: any LifecycleRepository
+    public let issues: any IssueRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -39,5 +40,6 @@ public struct Store: Sendable {
         goals = SQLGoalRepository(database: database)
         playbooks = SQLPlaybookRepository(database: database)
         lifecycle = SQLLifecycleRepository(database: database)
+        issues = SQLIssueRepository(database: database)
     }
 }

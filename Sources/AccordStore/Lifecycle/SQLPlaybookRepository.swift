@@ -17,7 +17,9 @@ public struct SQLPlaybookRepository: PlaybookRepository {
     static func decode(_ row: any SQLRow, _ type: AllianceType) throws -> (id: UUID, playbook: Playbook) {
         let document = try JSONDecoder().decode(
             PlaybookDocument.self,
-            from: Data("{\"cells\":\(try row.string("cells")),\"checklists\":\(try row.string("checklists"))}".utf8))
+            from: Data(
+                "{\"cells\":\(try row.string("cells")),\"checklists\":\(try row.string("checklists")),\"limits\":\(try row.string("limits"))}"
+                    .utf8))
         return (try row.uuid("id"), document.playbook(type, version: try row.int("version")))
     }
 
@@ -42,18 +44,20 @@ public struct SQLPlaybookRepository: PlaybookRepository {
             encoder.outputFormatting = [.sortedKeys]
             let cells = String(decoding: try encoder.encode(document.cells), as: UTF8.self)
             let lists = String(decoding: try encoder.encode(document.checklists), as: UTF8.self)
+            let limits = String(decoding: try encoder.encode(document.limits), as: UTF8.self)
             if existing == nil {
                 try await tx.db.raw(
                     """
-                    INSERT INTO playbooks (alliance_type, id, cells, checklists, version, updated_at)
-                    VALUES (\(bind: playbook.type.rawValue), \(bind: id.uuidString), \(bind: cells), \(bind: lists),
+                    INSERT INTO playbooks (alliance_type, id, cells, checklists, limits, version, updated_at)
+                    VALUES (\(bind: playbook.type.rawValue), \(bind: id.uuidString), \(bind: cells), \(bind: lists), \(bind: limits),
                         \(bind: after.version), \(bind: Timestamp.format(tx.now)))
                     """
                 ).run()
             } else {
                 try await tx.db.raw(
                     """
-                    UPDATE playbooks SET cells = \(bind: cells), checklists = \(bind: lists), version = \(bind: after.version),
+                    UPDATE playbooks SET cells = \(bind: cells), checklists = \(bind: lists), limits = \(bind: limits),
+                        version = \(bind: after.version),
                         updated_at = \(bind: Timestamp.format(tx.now))
                     WHERE alliance_type = \(bind: playbook.type.rawValue)
                     """

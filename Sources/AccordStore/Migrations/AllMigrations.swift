@@ -24,5 +24,6 @@ public enum AllMigrations {
         M0021_CreateGoals(),
         M0022_AddGovernanceIndexes(),
         M0023_CreateLifecycle(),
+        M0024_CreateIssues(),
     ]
 }

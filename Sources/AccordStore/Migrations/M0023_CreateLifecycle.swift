@@ -1,6 +1,7 @@
 import SQLKit
 
-/// Playbooks edited by administrators (the shipped defaults are not stored) and the alliances' phase changes.
+/// Playbooks edited by administrators (the shipped defaults are not stored; `limits` are the issue escalation limits)
+/// and the alliances' phase changes.
 struct M0023_CreateLifecycle: Migration {
     let id = "0023_create_lifecycle"
 
@@ -14,6 +15,7 @@ struct M0023_CreateLifecycle: Migration {
                     id TEXT NOT NULL,
                     cells TEXT NOT NULL,
                     checklists TEXT NOT NULL,
+                    limits TEXT NOT NULL,
                     version BIGINT NOT NULL,
                     updated_at TEXT NOT NULL
                 )

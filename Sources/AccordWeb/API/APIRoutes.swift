@@ -33,6 +33,7 @@ enum APIRoutes {
         let o = prefix + "/alliances/{id}/obligations"
         let goals = GoalsAPI(services: services)
         let lifecycle = LifecycleAPI(services: services)
+        let issues = IssuesAPI(services: services)
         let a = prefix + "/alliances/{id}"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
@@ -111,6 +112,13 @@ enum APIRoutes {
             APIRoute(method: .post, path: a + "/lifecycle/changes", handler: lifecycle.propose),
             APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/complete", handler: lifecycle.complete),
             APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/cancel", handler: lifecycle.cancel),
+            APIRoute(method: .get, path: a + "/issues", handler: issues.list),
+            APIRoute(method: .post, path: a + "/issues", handler: issues.create),
+            APIRoute(method: .get, path: a + "/issues/{issueId}", handler: issues.get),
+            APIRoute(method: .put, path: a + "/issues/{issueId}", handler: issues.update),
+            APIRoute(method: .post, path: a + "/issues/{issueId}/escalate", handler: issues.escalate),
+            APIRoute(method: .post, path: a + "/issues/{issueId}/resolve", handler: issues.resolve),
+            APIRoute(method: .post, path: a + "/issues/{issueId}/reopen", handler: issues.reopen),
             APIRoute(method: .get, path: prefix + "/playbooks", handler: lifecycle.playbooks),
             APIRoute(method: .get, path: prefix + "/playbooks/{type}", handler: lifecycle.playbook),
             APIRoute(method: .put, path: prefix + "/playbooks/{type}", handler: lifecycle.replacePlaybook),

@@ -75,12 +75,14 @@ struct LifecycleAPI {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .managePlaybooks)
         let type = try PlaybooksController.type(context)
-        var json = try await JSONBody.read(request, context: context, allowed: ["cells", "checklists", "version"])
+        var json = try await JSONBody.read(request, context: context, allowed: ["cells", "checklists", "limits", "version"])
         let cells = json.decode("cells", as: [String: [String: String]].self, description: "an object of phase to {function: involvement}")
         let lists = json.optionalDecode("checklists", as: [String: [String]].self, description: "an object of gate to a list of items")
+        let limits = json.optionalDecode("limits", as: [String: Int].self, description: "an object of escalation level to days")
         let version = json.integer("version", required: true)
         try json.check()
         var input = PlaybookInput()
+        for (level, days) in limits ?? [:] { input.limits[level] = String(days) }
         for (phase, row) in cells ?? [:] { for (function, value) in row { input.cells["\(phase).\(function)"] = value } }
         for (gate, items) in lists ?? [:] { input.checklists[gate] = items.joined(separator: "\n") }
         let saved = try await services.savePlaybook(type, input, expectedVersion: version, by: user)
@@ -192,10 +194,12 @@ extension APIModels {
         let isDefault: Bool
         let cells: [String: [String: String]]
         let checklists: [String: [String]]
+        let limits: [String: Int]
 
         init(_ p: Playbook) {
             let document = PlaybookDocument(p)
             (type, version, isDefault, cells, checklists) = (p.type.rawValue, p.version, p.isDefault, document.cells, document.checklists)
+            limits = document.limits
         }
     }
 }

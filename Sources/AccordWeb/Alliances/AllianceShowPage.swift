@@ -51,6 +51,7 @@ struct AllianceShowPage: Sendable {
     let governanceHref: String
     let obligationsHref: String
     let goalsHref: String
+    let issuesHref: String
     let lifecycleHref: String?
     let deleteHref: String
     let addMemberHref: String
@@ -104,6 +105,7 @@ struct AllianceShowPage: Sendable {
         governanceHref = Site.governance.path(a.id)
         obligationsHref = Site.obligations.path(a.id)
         goalsHref = Site.goals.path(a.id)
+        issuesHref = Site.issues.path(a.id)
         lifecycleHref = AccessPolicy.allows(principal, .viewLifecycle(a.id)) ? Site.lifecycle.path(a.id) : nil
         canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)

@@ -34,6 +34,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     RemindersController(services: services).register(router)
     GoalsController(services: services).register(router)
     LifecycleController(services: services).register(router)
+    IssuesController(services: services).register(router)
     PlaybooksController(services: services).register(router)
     APIRoutes.register(router, services)
     return router

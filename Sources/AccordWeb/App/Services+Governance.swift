@@ -204,7 +204,11 @@ extension Services {
         let items = try await store.governance.overdueActionItems(allianceIDs: allianceIDs, before: today).filter {
             AccessPolicy.canSee($0.visibility, principal)
         }
-        let attention = GovernanceAttention.on(today, bodies: bodies, meetingDates: dates, escalated: escalated, openItems: items)
+        let issues = try await store.issues.openIssues(allianceIDs: allianceIDs).filter { AccessPolicy.canSee($0.visibility, principal) }
+        let limits = try await escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
+        let attention = GovernanceAttention.on(
+            today, bodies: bodies, meetingDates: dates, escalated: escalated, openItems: items, openIssues: issues,
+            limits: { limits[$0] ?? .standard })
         return (attention, bodies)
     }
 }

@@ -81,6 +81,7 @@ public enum DemoPortfolio {
         try await DemoGovernance.load(into: store, actor: actor)
         try await DemoObligations.load(into: store, actor: actor)
         try await DemoGoals.load(into: store, actor: actor)
+        try await DemoIssues.load(into: store, actor: actor)
         let hash = try await Passwords.hash(password, cost: bcryptCost)
         let links: [Role: Person?] = [
             .allianceManager: people[ours.name]?[.allianceManagement], .member: people[ours.name]?[.research],

@@ -19,12 +19,13 @@ struct GovernancePortfolioController {
             let byBody = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
             let wanted =
                 attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
-                + attention.behindCadence.compactMap { byBody[$0.bodyID] }
+                + attention.behindCadence.compactMap { byBody[$0.bodyID] } + attention.issues.map(\.allianceID)
             let alliances = try await store.alliances.find(ids: wanted)
-            let owners = try await store.people.find(ids: attention.actionItems.map(\.ownerID))
+            let owners = try await store.people.find(ids: attention.actionItems.map(\.ownerID) + attention.issues.map(\.ownerID))
             let model = GovernancePortfolioPage(
                 layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
-                alliances: alliances, owners: owners, today: services.today)
+                alliances: alliances, owners: owners, today: services.today,
+                issueLimits: try await services.escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
             return try services.views.page(model, "governance/portfolio")
         }
     }
@@ -50,6 +51,15 @@ struct GovernancePortfolioPage: Sendable {
         let late: String
         let status: String
     }
+    struct LateIssue: Sendable {
+        let alliance: String
+        let title: String
+        let href: String
+        let severity: String
+        let level: String
+        let owner: String
+        let late: String
+    }
     struct Cadence: Sendable {
         let alliance: String
         let href: String
@@ -64,6 +74,9 @@ struct GovernancePortfolioPage: Sendable {
     let hasItems: Bool
     let cadence: [Cadence]
     let hasCadence: Bool
+    let issues: [LateIssue]
+    let hasIssues: Bool
+    let issuesMore: String?
     /// Each list shows the most overdue `limit` entries; the rest are counted.
     static let limit = 200
     let escalationsMore: String?
@@ -72,7 +85,7 @@ struct GovernancePortfolioPage: Sendable {
 
     init(
         layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], alliances: [UUID: Alliance], owners: [UUID: Person],
-        today: LocalDate
+        today: LocalDate, issueLimits: [UUID: EscalationLimits] = [:]
     ) {
         self.layout = layout
         func late(_ day: LocalDate) -> String {
@@ -104,7 +117,16 @@ struct GovernancePortfolioPage: Sendable {
             guard let body = byID[warning.bodyID], let a = alliances[body.allianceID] else { return nil }
             return Cadence(alliance: a.name, href: Site.governance.path(a.id), message: warning.message)
         }
-        (hasEscalations, hasItems, hasCadence) = (!escalations.isEmpty, !items.isEmpty, !cadence.isEmpty)
+        issuesMore = more(attention.issues.count)
+        issues = attention.issues.prefix(Self.limit).compactMap { issue in
+            guard let a = alliances[issue.allianceID] else { return nil }
+            let over = issue.daysOver(issueLimits[a.id] ?? .standard, today: today)
+            return LateIssue(
+                alliance: a.name, title: issue.title, href: Site.issues.path(a.id) + "#issue-\(issue.id.uuidString.lowercased())",
+                severity: issue.severity.label, level: issue.level.label, owner: owners[issue.ownerID]?.name ?? "Former team member",
+                late: over == 1 ? "1 day" : "\(over) days")
+        }
+        (hasEscalations, hasItems, hasCadence, hasIssues) = (!escalations.isEmpty, !items.isEmpty, !cadence.isEmpty, !issues.isEmpty)
         isEmpty = attention.isEmpty
         summary = attention.isEmpty ? "Nothing is late across your alliances." : attention.summary + "."
     }

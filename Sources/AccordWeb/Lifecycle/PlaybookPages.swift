@@ -55,6 +55,7 @@ struct PlaybookEditPage: Sendable {
     let phaseNames: [String]
     let rows: [Row]
     let gates: [Gate]
+    let limits: [Gate]
     let errors: [String]
     let hasErrors: Bool
 
@@ -84,6 +85,12 @@ struct PlaybookEditPage: Sendable {
             Gate(
                 name: "checklist.\(gate)", id: "checklist-\(gate)", label: gate.label, text: input.checklists[gate.description] ?? "",
                 error: byField["checklists.\(gate)"])
+        }
+        limits = EscalationLevel.allCases.map { level in
+            Gate(
+                name: "limit.\(level.rawValue)", id: "limit-\(level.rawValue)", label: level.label,
+                text: input.limits[level.rawValue] ?? String(EscalationLimits.standard.limit(level)),
+                error: byField["limits.\(level.rawValue)"])
         }
         self.errors = errors.map(\.message)
         hasErrors = !errors.isEmpty

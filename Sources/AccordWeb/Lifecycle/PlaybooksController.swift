@@ -47,12 +47,13 @@ struct PlaybooksController {
         return type
     }
 
-    /// Cells are posted as `cell.<phase>.<function>`, checklists as `checklist.<gate>`.
+    /// Cells are posted as `cell.<phase>.<function>`, checklists as `checklist.<gate>`, limits as `limit.<level>`.
     static func input(_ form: FormData) -> PlaybookInput {
         var input = PlaybookInput()
         for (key, value) in form.values {
             if key.hasPrefix("cell.") { input.cells[String(key.dropFirst(5))] = value }
             if key.hasPrefix("checklist.") { input.checklists[String(key.dropFirst(10))] = value }
+            if key.hasPrefix("limit.") { input.limits[String(key.dropFirst(6))] = value }
         }
         return input
     }

@@ -1,0 +1,118 @@
+import AccordCore
+import Foundation
+import SQLKit
+
+/// The issue log. Every change is audited in its transaction; escalation, resolution and reopening lock the row.
+public struct SQLIssueRepository: IssueRepository {
+    let database: AccordDatabase
+
+    public init(database: AccordDatabase) { self.database = database }
+
+    static func decode(_ row: any SQLRow) throws -> Issue {
+        let valid = IssueInput.Valid(
+            title: try row.string("title"), details: try row.optionalString("details"), severity: try row.choice("severity"),
+            ownerID: try row.uuid("owner_id"), visibility: try row.choice("visibility"))
+        return Issue(
+            id: try row.uuid("id"), allianceID: try row.uuid("alliance_id"), valid: valid,
+            raisedOn: try row.localDate("raised_on") ?? LocalDate(dayNumber: 0),
+            steps: try JSONDecoder().decode([IssueStep].self, from: Data(try row.string("steps").utf8)), status: try row.choice("status"),
+            resolution: try row.optionalString("resolution"), resolvedOn: try row.localDate("resolved_on"), version: try row.int("version"),
+            createdAt: try row.date("created_at"))
+    }
+
+    public func issues(allianceID: UUID) async throws -> [Issue] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM issues WHERE alliance_id = \(bind: allianceID.uuidString)
+                ORDER BY CASE status WHEN 'open' THEN 0 ELSE 1 END, raised_on DESC, created_at DESC, id
+                """
+            ).all().map(Self.decode)
+        }
+    }
+
+    public func issue(id: UUID) async throws -> Issue? {
+        try await database.read { db in try await db.raw("SELECT * FROM issues WHERE id = \(bind: id.uuidString)").first().map(Self.decode)
+        }
+    }
+
+    public func openIssues(allianceIDs: [UUID]?) async throws -> [Issue] {
+        if let ids = allianceIDs, ids.isEmpty { return [] }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM issues WHERE status = 'open'\(SQLGovernanceRepository.allianceFilter(allianceIDs, where: false))
+                ORDER BY raised_on, id
+                """
+            ).all().map(Self.decode)
+        }
+    }
+
+    public func create(allianceID: UUID, _ valid: IssueInput.Valid, raisedOn: LocalDate, by actor: AuditActor) async throws -> Issue {
+        try await database.write(by: actor) { tx in
+            try await Self.checkOwner(valid.ownerID, allianceID: allianceID, in: tx.db)
+            let issue = Issue(
+                id: UUID(), allianceID: allianceID, valid: valid, raisedOn: raisedOn,
+                steps: [IssueStep(level: .workingTeam, since: raisedOn, by: tx.actor.name)], createdAt: tx.now)
+            try await tx.db.raw(
+                """
+                INSERT INTO issues (id, alliance_id, title, details, severity, owner_id, status, visibility, raised_on, level, steps,
+                    version, created_at, updated_at)
+                VALUES (\(bind: issue.id.uuidString), \(bind: allianceID.uuidString), \(bind: issue.title), \(bind: issue.details),
+                    \(bind: issue.severity.rawValue), \(bind: issue.ownerID.uuidString), \(bind: issue.status.rawValue),
+                    \(bind: issue.visibility.rawValue), \(bind: raisedOn.description), \(bind: issue.level.rawValue),
+                    \(bind: AuditChange.snapshot(issue.steps)), \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
+                """
+            ).run()
+            try await tx.record("issue", issue.id, alliance: allianceID, .create, before: nil, after: issue)
+            return issue
+        }
+    }
+
+    /// The owner must still be on the team when the write happens.
+    static func checkOwner(_ owner: UUID, allianceID: UUID, in db: any SQLDatabase) async throws {
+        let row = try await db.raw(
+            "SELECT id FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString) AND person_id = \(bind: owner.uuidString)"
+        ).first()
+        if row == nil { throw DomainError.invalid("ownerID", "The owner must be on the alliance's team.") }
+    }
+
+    public func update(_ id: UUID, _ valid: IssueInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Issue {
+        try await change(id, by: actor, expectedVersion: expectedVersion) { before, db in
+            try await Self.checkOwner(valid.ownerID, allianceID: before.allianceID, in: db)
+            var after = before
+            after.apply(valid)
+            return after
+        }
+    }
+
+    public func move(_ id: UUID, by actor: AuditActor, _ change: @Sendable (Issue) throws -> Issue) async throws -> Issue {
+        try await self.change(id, by: actor, expectedVersion: nil) { before, _ in try change(before) }
+    }
+
+    func change(
+        _ id: UUID, by actor: AuditActor, expectedVersion: Int?, _ body: (Issue, any SQLDatabase) async throws -> Issue
+    ) async throws -> Issue {
+        try await database.write(by: actor) { tx in
+            guard let before = try await tx.rowForUpdate("issues", id: id).map(Self.decode) else {
+                throw DomainError.notFound("No such issue.")
+            }
+            try checkVersion(before.version, expected: expectedVersion, entity: "issue")
+            var after = try await body(before, tx.db)
+            after.version = before.version + 1
+            try await tx.db.raw(
+                """
+                UPDATE issues SET title = \(bind: after.title), details = \(bind: after.details), severity = \(bind: after.severity.rawValue),
+                    owner_id = \(bind: after.ownerID.uuidString), status = \(bind: after.status.rawValue),
+                    visibility = \(bind: after.visibility.rawValue), level = \(bind: after.level.rawValue),
+                    steps = \(bind: AuditChange.snapshot(after.steps)), resolution = \(bind: after.resolution),
+                    resolved_on = \(bind: after.resolvedOn?.description), version = \(bind: after.version),
+                    updated_at = \(bind: Timestamp.format(tx.now))
+                WHERE id = \(bind: id.uuidString)
+                """
+            ).run()
+            try await tx.record("issue", id, alliance: before.allianceID, .update, before: before, after: after)
+            return after
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1 issue log: list (with each issue's ladder and clock), log, replace, escalate, resolve, reopen.
+struct IssuesAPI {
+    let services: Services
+    var store: Store { services.store }
+    static let fields: Set<String> = ["title", "details", "severity", "ownerId", "visibility"]
+
+    func list(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let limits = try await store.playbooks.playbook(alliance.type).limits
+        let items = try await services.issues(alliance, user).map { APIModels.IssueModel($0, limits, today: services.today) }
+        return try APIResponse.whole(items)
+    }
+
+    func get(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let issue = try await services.issue(try context.apiID("issueId"), of: alliance, user)
+        return try await response(issue, alliance)
+    }
+
+    func create(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
+        var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
+        let input = Self.input(&json)
+        try json.check()
+        return try await response(try await services.logIssue(input, in: alliance, by: user), alliance, status: .created)
+    }
+
+    func update(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let issue = try await services.issue(try context.apiID("issueId"), of: alliance, user)
+        try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
+        var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
+        let input = Self.input(&json)
+        let version = json.integer("version", required: true)
+        try json.check()
+        return try await response(try await services.updateIssue(issue, input, expectedVersion: version, in: alliance, by: user), alliance)
+    }
+
+    func escalate(_ request: Request, _ context: AppContext) async throws -> Response {
+        try await move(request, context, key: "note") { .escalate(note: $0) }
+    }
+
+    func resolve(_ request: Request, _ context: AppContext) async throws -> Response {
+        try await move(request, context, key: "resolution") { .resolve(resolution: $0) }
+    }
+
+    func reopen(_ request: Request, _ context: AppContext) async throws -> Response {
+        try await move(request, context, key: "note") { .reopen(note: $0) }
+    }
+
+    func move(_ request: Request, _ context: AppContext, key: String, _ step: (String?) -> Services.IssueMove) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let issue = try await services.issue(try context.apiID("issueId"), of: alliance, user)
+        try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
+        var json = try await JSONBody.read(request, context: context, allowed: [key])
+        let text = json.string(key)
+        try json.check()
+        return try await response(try await services.moveIssue(issue, step(text), in: alliance, by: user), alliance)
+    }
+
+    static func input(_ json: inout JSONBody) -> IssueInput {
+        IssueInput(
+            title: json.string("title"), details: json.string("details"), severity: json.string("severity"), owner: json.string("ownerId"),
+            visibility: json.string("visibility"))
+    }
+
+    func response(_ issue: Issue, _ alliance: Alliance, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let limits = try await store.playbooks.playbook(alliance.type).limits
+        return try APIResponse.json(APIModels.IssueModel(issue, limits, today: services.today), status: status, etag: issue.version)
+    }
+
+    func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
+        let user = try context.requireUser()
+        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+    }
+}
+
+extension APIModels {
+    struct IssueStepModel: Encodable {
+        let level: String
+        let since: String
+        @Null var until: String?
+        let days: Int
+        let limitDays: Int
+        @Null var note: String?
+        let by: String
+
+        init(_ s: IssueStep, _ limits: EscalationLimits, today: LocalDate) {
+            (level, since, days, limitDays, by) = (s.level.rawValue, s.since.description, s.days(today: today), limits.limit(s.level), s.by)
+            until = s.until?.description
+            note = s.note
+        }
+    }
+
+    struct IssueModel: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        let title: String
+        @Null var details: String?
+        let severity: String
+        let ownerId: UUID
+        let status: String
+        let visibility: String
+        let raisedOn: String
+        let level: String
+        let daysAtLevel: Int
+        let overdue: Bool
+        let steps: [IssueStepModel]
+        @Null var resolution: String?
+        @Null var resolvedOn: String?
+        let version: Int
+        let createdAt: Date
+
+        init(_ i: Issue, _ limits: EscalationLimits, today: LocalDate) {
+            (id, allianceId, title, severity, ownerId) = (i.id, i.allianceID, i.title, i.severity.rawValue, i.ownerID)
+            details = i.details
+            (status, visibility, raisedOn, level) = (i.status.rawValue, i.visibility.rawValue, i.raisedOn.description, i.level.rawValue)
+            (daysAtLevel, overdue) = (i.daysAtLevel(today: today), i.isOverdue(limits, today: today))
+            steps = i.steps.map { IssueStepModel($0, limits, today: today) }
+            resolution = i.resolution
+            resolvedOn = i.resolvedOn?.description
+            (version, createdAt) = (i.version, i.createdAt)
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An alliance's issue log: log an issue, edit it, escalate it up the ladder, resolve or reopen it.
+struct IssuesController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.issues.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.post(RouterPath(Site.issues.pattern)) { request, context in
+            try await change(request, context, notice: "issue-logged") { form, alliance, user in
+                _ = try await services.logIssue(Self.input(form), in: alliance, by: user)
+            }
+        }
+        router.post(RouterPath(Site.editIssue.pattern)) { request, context in
+            try await change(request, context, notice: "issue-updated") { form, alliance, user in
+                let issue = try await services.issue(try context.id("issue"), of: alliance, user)
+                _ = try await services.updateIssue(issue, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
+            }
+        }
+        let moves: [(SiteRoute, String, @Sendable (FormData) -> Services.IssueMove)] = [
+            (Site.escalateIssue, "issue-escalated", { .escalate(note: $0["note"]) }),
+            (Site.resolveIssue, "issue-resolved", { .resolve(resolution: $0["resolution"]) }),
+            (Site.reopenIssue, "issue-reopened", { .reopen(note: $0["note"]) }),
+        ]
+        for (route, notice, move) in moves {
+            router.post(RouterPath(route.pattern)) { request, context in
+                try await change(request, context, notice: notice) { form, alliance, user in
+                    let issue = try await services.issue(try context.id("issue"), of: alliance, user)
+                    _ = try await services.moveIssue(issue, move(form), in: alliance, by: user)
+                }
+            }
+        }
+    }
+
+    static func input(_ form: FormData) -> IssueInput {
+        IssueInput(
+            title: form["title"], details: form["details"], severity: form["severity"], owner: form["ownerID"],
+            visibility: form["visibility"])
+    }
+
+    /// A change from the issues page; field errors show at the top of the page with 422.
+    func change(
+        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
+    ) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await apply(form, alliance, user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await page(context, alliance, user: user, notice: nil, form: form, errors: error.fieldErrors)
+        }
+        return redirect(Site.issues.path(alliance.id) + "?notice=\(notice)")
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, form: FormData? = nil, errors: [FieldError] = []
+    ) async throws -> Response {
+        let model = IssuesPage(
+            layout: LayoutModel(title: "Issues: \(alliance.name)", context: context, section: "alliances", notice: notice),
+            alliance: alliance, issues: try await services.issues(alliance, user),
+            limits: try await store.playbooks.playbook(alliance.type).limits, team: try await services.allianceTeam(alliance),
+            today: services.today, canManage: AccessPolicy.allows(user.principal, .manageIssues(alliance.id)), form: form, errors: errors)
+        return try services.views.page(model, "issues/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
