@@ -58,6 +58,7 @@ ENUMS = {
     "IssueSeverity": ["low", "medium", "high", "critical"],
     "IssueStatus": ["open", "resolved"],
     "EscalationLevel": ["working_team", "alliance_managers", "governance_body", "executive_sponsors"],
+    "ContactCadence": ["ad_hoc", "weekly", "monthly", "quarterly", "twice_a_year"],
 }
 
 def ref(name):
@@ -418,6 +419,29 @@ SCHEMAS.update({
         ["id", "allianceId", "title", "details", "severity", "ownerId", "status", "visibility", "raisedOn", "level", "daysAtLevel",
          "overdue", "steps", "resolution", "resolvedOn", "version", "createdAt"]),
 })
+PAIR_FIELDS = {"ourPersonId": {**UUID, "description": "A person of our company"},
+               "partnerPersonId": {**UUID, "description": "A person of the alliance's partner"},
+               "level": {**ref("Level"), "description": "Default: our person's level"},
+               "function": {**ref("BusinessFunction"), "description": "Default: our person's function"},
+               "cadence": ref("ContactCadence"), "lastContact": nullable(DATE),
+               "strength": {"type": "integer", "minimum": 1, "maximum": 5}, "notes": nullable(text(1000))}
+SCHEMAS.update({
+    "PairCreate": obj(PAIR_FIELDS, ["ourPersonId", "partnerPersonId", "strength"]),
+    "PairUpdate": obj({**PAIR_FIELDS, "version": {"type": "integer"}}, ["ourPersonId", "partnerPersonId", "strength", "version"]),
+    "PairContact": obj({"on": {**DATE, "description": "YYYY-MM-DD, default today"}}, []),
+    "Pair": obj({"id": UUID, "allianceId": UUID, "ourPersonId": UUID, "partnerPersonId": UUID, "level": ref("Level"),
+                 "function": ref("BusinessFunction"), "cadence": ref("ContactCadence"), "lastContact": nullable(DATE),
+                 "contactOverdue": {"type": "boolean"}, "strength": {"type": "integer"}, "notes": nullable({"type": "string"}),
+                 "version": {"type": "integer"}, "createdAt": STAMP},
+                ["id", "allianceId", "ourPersonId", "partnerPersonId", "level", "function", "cadence", "lastContact", "contactOverdue",
+                 "strength", "notes", "version", "createdAt"]),
+    "RelationshipMap": obj({"pairs": {"type": "array", "items": ref("Pair")},
+                            "levelGaps": {"type": "array", "items": ref("Level")},
+                            "functionGaps": {"type": "array", "items": ref("BusinessFunction"),
+                                             "description": "Functions the current phase needs with no pair"},
+                            "averageStrength": nullable({"type": "number"})},
+                           ["pairs", "levelGaps", "functionGaps", "averageStrength"]),
+})
 for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
              "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "Playbook", "Issue"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
@@ -440,7 +464,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook", "Issue"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook", "Issue", "Pair"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -728,6 +752,21 @@ PATHS[AL + "/issues/{issueId}/reopen"] = {
     "post": op("reopenIssue", "Reopen a resolved issue at the level it reached", "Issues", {200: ("Issue", "Reopened")}, CHANGE,
                ISSUE_P, "IssueReopening"),
 }
+PAIR_P = A + [path_id("pairId", "The pair's id")]
+PATHS[AL + "/relationships"] = {
+    "get": op("getRelationshipMap", "Counterpart pairs with gaps by level and function (internal users)", "Relationships",
+              {200: ("RelationshipMap", "The map")}, [401, 403, 404], A),
+    "post": op("createPair", "Pair one of our people with one of the partner's", "Relationships", {201: ("Pair", "Added")}, CHANGE, A,
+               "PairCreate"),
+}
+PATHS[AL + "/relationships/{pairId}"] = {
+    "put": op("updatePair", "Replace a pair's fields", "Relationships", {200: ("Pair", "Updated")}, CHANGE, PAIR_P, "PairUpdate"),
+    "delete": op("deletePair", "Remove a pair", "Relationships", {204: (None, "Removed")}, [401, 403, 404], PAIR_P),
+}
+PATHS[AL + "/relationships/{pairId}/contacts"] = {
+    "post": op("recordContact", "Record a contact between the pair", "Relationships", {200: ("Pair", "The pair")}, CHANGE, PAIR_P,
+               "PairContact"),
+}
 TYPE_P = [{"name": "type", "in": "path", "required": True, "description": "The alliance type", "schema": ref("AllianceType")}]
 PATHS["/api/v1/playbooks"] = {
     "get": op("listPlaybooks", "The involvement playbook of every alliance type", "Lifecycle",
@@ -742,14 +781,14 @@ PATHS["/api/v1/playbooks/{type}"] = {
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks, issues. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks, issues, relationship maps. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Issues", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Issues", "Relationships", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

@@ -126,6 +126,18 @@ import Testing
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/relationships",
+            [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/relationships",
+            [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
+        ),
+        (
+            "POST /alliances/{id}/relationships/{m}/contact",
+            [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
+        ),
+        (
             "GET /alliances/{id}/lifecycle",
             [.admin: (200, 200), .exec: (200, 200), .manager: (200, 200), .member: (200, 200), .partner: (403, 404)]
         ),

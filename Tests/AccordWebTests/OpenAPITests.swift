@@ -81,6 +81,7 @@ import Testing
         #expect(values("IssueSeverity") == IssueSeverity.codes)
         #expect(values("IssueStatus") == IssueStatus.codes)
         #expect(values("EscalationLevel") == EscalationLevel.codes)
+        #expect(values("ContactCadence") == ContactCadence.codes)
         #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 

@@ -126,6 +126,7 @@ public struct SQLAllianceRepository: AllianceRepository {
                 ("health_waves", "health check history"), ("governance_bodies", "governance bodies"), ("action_items", "action items"),
                 ("trigger_events", "trigger events"), ("obligations", "obligations"), ("goals", "goals"), ("kpis", "KPIs"),
                 ("lifecycle_changes", "phase history"), ("issues", "an issue log"),
+                ("counterpart_pairs", "a relationship map"),
             ]
             for record in records {
                 let found = try await tx.db.raw(

@@ -21,6 +21,7 @@ public struct Store: Sendable {
     public let playbooks: any PlaybookRepository
     public let lifecycle: any LifecycleRepository
     public let issues: any IssueRepository
+    public let relationships: any RelationshipRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -41,5 +42,6 @@ public struct Store: Sendable {
         playbooks = SQLPlaybookRepository(database: database)
         lifecycle = SQLLifecycleRepository(database: database)
         issues = SQLIssueRepository(database: database)
+        relationships = SQLRelationshipRepository(database: database)
     }
 }

@@ -25,5 +25,6 @@ public enum AllMigrations {
         M0022_AddGovernanceIndexes(),
         M0023_CreateLifecycle(),
         M0024_CreateIssues(),
+        M0025_CreateCounterpartPairs(),
     ]
 }

@@ -130,12 +130,13 @@ public struct SQLPersonRepository: PersonRepository {
                      + (SELECT COUNT(*) FROM decision_votes WHERE person_id = \(bind: key))
                      + (SELECT COUNT(*) FROM action_items WHERE owner_id = \(bind: key))
                      + (SELECT COUNT(*) FROM goals WHERE owner_id = \(bind: key))
-                     + (SELECT COUNT(*) FROM issues WHERE owner_id = \(bind: key)) AS n
+                     + (SELECT COUNT(*) FROM issues WHERE owner_id = \(bind: key))
+                     + (SELECT COUNT(*) FROM counterpart_pairs WHERE our_person_id = \(bind: key) OR partner_person_id = \(bind: key)) AS n
                 """
             ).first()
             if try uses?.int("n") ?? 0 > 0 {
                 throw DomainError.conflict(
-                    "\(before.name) is on alliance teams or governance bodies, was asked in a health check, owns an action, goal or issue or has a user account; "
+                    "\(before.name) is on alliance teams or governance bodies, was asked in a health check, owns an action, goal or issue, is on a relationship map or has a user account; "
                         + "those records keep the person.")
             }
             try await tx.db.raw("DELETE FROM people WHERE id = \(bind: key)").run()

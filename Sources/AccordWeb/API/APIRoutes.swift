@@ -34,6 +34,7 @@ enum APIRoutes {
         let goals = GoalsAPI(services: services)
         let lifecycle = LifecycleAPI(services: services)
         let issues = IssuesAPI(services: services)
+        let relationships = RelationshipsAPI(services: services)
         let a = prefix + "/alliances/{id}"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
@@ -119,6 +120,11 @@ enum APIRoutes {
             APIRoute(method: .post, path: a + "/issues/{issueId}/escalate", handler: issues.escalate),
             APIRoute(method: .post, path: a + "/issues/{issueId}/resolve", handler: issues.resolve),
             APIRoute(method: .post, path: a + "/issues/{issueId}/reopen", handler: issues.reopen),
+            APIRoute(method: .get, path: a + "/relationships", handler: relationships.map),
+            APIRoute(method: .post, path: a + "/relationships", handler: relationships.create),
+            APIRoute(method: .put, path: a + "/relationships/{pairId}", handler: relationships.update),
+            APIRoute(method: .delete, path: a + "/relationships/{pairId}", handler: relationships.delete),
+            APIRoute(method: .post, path: a + "/relationships/{pairId}/contacts", handler: relationships.contact),
             APIRoute(method: .get, path: prefix + "/playbooks", handler: lifecycle.playbooks),
             APIRoute(method: .get, path: prefix + "/playbooks/{type}", handler: lifecycle.playbook),
             APIRoute(method: .put, path: prefix + "/playbooks/{type}", handler: lifecycle.replacePlaybook),

@@ -52,6 +52,7 @@ struct AllianceShowPage: Sendable {
     let obligationsHref: String
     let goalsHref: String
     let issuesHref: String
+    let relationshipsHref: String?
     let lifecycleHref: String?
     let deleteHref: String
     let addMemberHref: String
@@ -106,6 +107,7 @@ struct AllianceShowPage: Sendable {
         obligationsHref = Site.obligations.path(a.id)
         goalsHref = Site.goals.path(a.id)
         issuesHref = Site.issues.path(a.id)
+        relationshipsHref = AccessPolicy.allows(principal, .viewRelationships(a.id)) ? Site.relationships.path(a.id) : nil
         lifecycleHref = AccessPolicy.allows(principal, .viewLifecycle(a.id)) ? Site.lifecycle.path(a.id) : nil
         canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)

@@ -35,6 +35,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     GoalsController(services: services).register(router)
     LifecycleController(services: services).register(router)
     IssuesController(services: services).register(router)
+    RelationshipsController(services: services).register(router)
     PlaybooksController(services: services).register(router)
     APIRoutes.register(router, services)
     return router

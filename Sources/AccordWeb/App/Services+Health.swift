@@ -4,7 +4,7 @@ import Foundation
 
 /// Health-check steps shared by the web pages and the JSON API, so both apply the same rules.
 extension Services {
-    var today: LocalDate { LocalDate(date: clock()) }
+    public var today: LocalDate { LocalDate(date: clock()) }
     var healthSettings: HealthSettings { config.health }
 
     /// The alliance, if the user may see it and run its health checks.

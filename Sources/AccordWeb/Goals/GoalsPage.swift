@@ -119,14 +119,7 @@ enum KPIChart {
         let target = String(format: "%.1f", y(Double(kpi.target)))
         let desc = series.map { "\($0.on): \(KPIRules.text($0.value))" }.joined(separator: "; ")
         return """
-            <svg class="kpi-trend" viewBox="0 0 \(Int(w)) \(Int(h))" width="\(Int(w))" height="\(Int(h))" role="img" aria-labelledby="t-\(kpi.id.uuidString.lowercased())"><title id="t-\(kpi.id.uuidString.lowercased())">Trend of \(escape(kpi.name)) against a target of \(KPIRules.text(kpi.target)) \(escape(kpi.unit))</title><desc>\(escape(desc))</desc><line x1="\(pad)" x2="\(w - pad)" y1="\(target)" y2="\(target)" class="target"/><polyline points="\(points.joined(separator: " "))" class="line"/>\(points.map { "<circle cx=\"\($0.split(separator: ",")[0])\" cy=\"\($0.split(separator: ",")[1])\" r=\"2.5\" class=\"dot\"/>" }.joined())</svg>
+            <svg class="kpi-trend" viewBox="0 0 \(Int(w)) \(Int(h))" width="\(Int(w))" height="\(Int(h))" role="img" aria-labelledby="t-\(kpi.id.uuidString.lowercased())"><title id="t-\(kpi.id.uuidString.lowercased())">Trend of \(SVGText.escape(kpi.name)) against a target of \(KPIRules.text(kpi.target)) \(SVGText.escape(kpi.unit))</title><desc>\(SVGText.escape(desc))</desc><line x1="\(pad)" x2="\(w - pad)" y1="\(target)" y2="\(target)" class="target"/><polyline points="\(points.joined(separator: " "))" class="line"/>\(points.map { "<circle cx=\"\($0.split(separator: ",")[0])\" cy=\"\($0.split(separator: ",")[1])\" r=\"2.5\" class=\"dot\"/>" }.joined())</svg>
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
-            of: ">", with: "&gt;"
-        )
-        .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

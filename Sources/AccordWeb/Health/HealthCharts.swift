@@ -31,7 +31,8 @@ enum HealthCharts {
             svg += "<line x1=\"\(fmt(centreX))\" y1=\"\(fmt(centre))\" x2=\"\(fmt(x))\" y2=\"\(fmt(y))\" stroke=\"#d5dae1\"/>"
             let (lx, ly) = point(index, 5.35)
             let anchor = abs(lx - centreX) < 10 ? "middle" : (lx > centreX ? "start" : "end")
-            svg += "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly + 4))\" text-anchor=\"\(anchor)\" class=\"axis\">\(escape(dimension.name))</text>"
+            svg +=
+                "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly + 4))\" text-anchor=\"\(anchor)\" class=\"axis\">\(SVGText.escape(dimension.name))</text>"
         }
         for (side, colour, dash) in [(Side.ours, ours, ""), (Side.partner, partner, " stroke-dasharray=\"6 3\"")] {
             let values = dimensions.map { (side == .ours ? $0.ours : $0.partner).score?.mean }
@@ -87,7 +88,7 @@ enum HealthCharts {
         for (index, dimension) in dimensions.enumerated() {
             let y = 8 + Double(index) * rowHeight
             svg +=
-                "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 14))\" text-anchor=\"end\" class=\"axis\">\(escape(dimension.name))</text>"
+                "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + 14))\" text-anchor=\"end\" class=\"axis\">\(SVGText.escape(dimension.name))</text>"
             guard let gap = dimension.gap else {
                 svg += "<text x=\"\(fmt(zero + 6))\" y=\"\(fmt(y + 14))\" class=\"tick\">not shown</text>"
                 continue
@@ -145,7 +146,7 @@ enum HealthCharts {
     static func open(id: String, title: String, width: Double, height: Double, description: String) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"\(id)\" role=\"img\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\" "
             + "width=\"\(fmt(width))\" height=\"\(fmt(height))\" aria-labelledby=\"\(id)-title \(id)-desc\">"
-            + "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
+            + "<title id=\"\(id)-title\">\(SVGText.escape(title))</title><desc id=\"\(id)-desc\">\(SVGText.escape(description))</desc>"
     }
 
     static func value(_ mean: Double?) -> String { mean.map { String(format: "%.2f", $0) } ?? "not shown" }
@@ -156,9 +157,4 @@ enum HealthCharts {
         return (tenths < 0 ? "-" : "") + String(magnitude / 10) + "." + String(magnitude % 10)
     }
     static func coords(_ points: [(Double, Double)]) -> String { points.map { "\(fmt($0.0)),\(fmt($0.1))" }.joined(separator: " ") }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

@@ -1,0 +1,113 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1 relationship map (internal): pairs with gaps by level and function; add, replace, record contact, remove.
+struct RelationshipsAPI {
+    let services: Services
+    var store: Store { services.store }
+    static let fields: Set<String> = [
+        "ourPersonId", "partnerPersonId", "level", "function", "cadence", "lastContact", "strength", "notes",
+    ]
+
+    func map(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        let state = try await services.relationshipState(alliance, user)
+        return try APIResponse.json(APIModels.RelationshipMapModel(state.map, today: services.today))
+    }
+
+    func create(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
+        let input = Self.input(&json)
+        try json.check()
+        let pair = try await services.addPair(input, in: alliance, by: user)
+        return try APIResponse.json(APIModels.PairModel(pair, today: services.today), status: .created, etag: pair.version)
+    }
+
+    func update(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        let pair = try await services.pair(try context.apiID("pairId"), of: alliance)
+        var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
+        let input = Self.input(&json)
+        let version = json.integer("version", required: true)
+        try json.check()
+        let saved = try await services.updatePair(pair, input, expectedVersion: version, in: alliance, by: user)
+        return try APIResponse.json(APIModels.PairModel(saved, today: services.today), etag: saved.version)
+    }
+
+    func contact(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        let pair = try await services.pair(try context.apiID("pairId"), of: alliance)
+        var json = try await JSONBody.read(request, context: context, allowed: ["on"])
+        let on = json.string("on")
+        try json.check()
+        let saved = try await services.recordContact(pair, on: on, in: alliance, by: user)
+        return try APIResponse.json(APIModels.PairModel(saved, today: services.today), etag: saved.version)
+    }
+
+    func delete(_ request: Request, _ context: AppContext) async throws -> Response {
+        let (user, alliance) = try await allowed(context)
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        let pair = try await services.pair(try context.apiID("pairId"), of: alliance)
+        try await services.removePair(pair, in: alliance, by: user)
+        return APIResponse.noContent()
+    }
+
+    static func input(_ json: inout JSONBody) -> CounterpartInput {
+        let strength = json.integer("strength", required: false)
+        return CounterpartInput(
+            ourPersonID: json.string("ourPersonId"), partnerPersonID: json.string("partnerPersonId"), level: json.string("level"),
+            function: json.string("function"), cadence: json.string("cadence"), lastContact: json.string("lastContact"),
+            strength: strength.map(String.init), notes: json.string("notes"))
+    }
+
+    func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
+        let user = try context.requireUser()
+        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+    }
+}
+
+extension APIModels {
+    struct PairModel: Encodable {
+        let id: UUID
+        let allianceId: UUID
+        let ourPersonId: UUID
+        let partnerPersonId: UUID
+        let level: String
+        let function: String
+        let cadence: String
+        @Null var lastContact: String?
+        let contactOverdue: Bool
+        let strength: Int
+        @Null var notes: String?
+        let version: Int
+        let createdAt: Date
+
+        init(_ p: CounterpartPair, today: LocalDate) {
+            (id, allianceId, ourPersonId, partnerPersonId) = (p.id, p.allianceID, p.ourPersonID, p.partnerPersonID)
+            (level, function, cadence) = (p.level.rawValue, p.function.rawValue, p.cadence.rawValue)
+            lastContact = p.lastContact?.description
+            (contactOverdue, strength) = (p.isContactOverdue(today: today), p.strength)
+            notes = p.notes
+            (version, createdAt) = (p.version, p.createdAt)
+        }
+    }
+
+    struct RelationshipMapModel: Encodable {
+        let pairs: [PairModel]
+        let levelGaps: [String]
+        let functionGaps: [String]
+        @Null var averageStrength: Double?
+
+        init(_ map: RelationshipMap, today: LocalDate) {
+            pairs = map.pairs.map { PairModel($0, today: today) }
+            (levelGaps, functionGaps) = (map.levelGaps.map(\.rawValue), map.functionGaps.map(\.rawValue))
+            averageStrength = map.averageStrength
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Relationship map steps shared by the web page and the JSON API (internal only; changes need `manageRelationships`).
+extension Services {
+    struct RelationshipState {
+        let map: RelationshipMap
+        /// Everyone on either side who may be paired, and everyone already paired.
+        let people: [UUID: Person]
+        let ours: [Person]
+        let theirs: [Person]
+        let ourOrganizationID: UUID?
+    }
+
+    func relationshipState(_ alliance: Alliance, _ user: SignedIn) async throws -> RelationshipState {
+        try AccessPolicy.require(user.principal, .viewRelationships(alliance.id))
+        let ours = try await store.organizations.ours()?.id
+        let directory = try await store.people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
+        let pairs = try await store.relationships.pairs(allianceID: alliance.id)
+        var people = Dictionary(directory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let missing = Set(pairs.flatMap { [$0.ourPersonID, $0.partnerPersonID] }).subtracting(people.keys)
+        for (id, person) in try await store.people.find(ids: Array(missing)) { people[id] = person }
+        let map = RelationshipMap(pairs: pairs, playbook: try await store.playbooks.playbook(alliance.type), phase: alliance.phase)
+        return RelationshipState(
+            map: map, people: people, ours: directory.filter { $0.organizationID == ours },
+            theirs: directory.filter { $0.organizationID == alliance.partnerID }, ourOrganizationID: ours)
+    }
+
+    func pair(_ id: UUID, of alliance: Alliance) async throws -> CounterpartPair {
+        guard let pair = try await store.relationships.pair(id: id), pair.allianceID == alliance.id else {
+            throw DomainError.notFound("No such pair.")
+        }
+        return pair
+    }
+
+    private func validPair(_ input: CounterpartInput, _ alliance: Alliance) async throws -> CounterpartInput.Valid {
+        let ids = [input.ourPersonID, input.partnerPersonID].compactMap {
+            $0.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
+        }
+        return try input.validate(
+            people: try await store.people.find(ids: ids), ourOrganizationID: try await store.organizations.ours()?.id,
+            partnerID: alliance.partnerID, today: today)
+    }
+
+    func addPair(_ input: CounterpartInput, in alliance: Alliance, by user: SignedIn) async throws -> CounterpartPair {
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        return try await store.relationships.create(allianceID: alliance.id, try await validPair(input, alliance), by: actor(user))
+    }
+
+    func updatePair(_ pair: CounterpartPair, _ input: CounterpartInput, expectedVersion: Int?, in alliance: Alliance, by user: SignedIn)
+        async throws -> CounterpartPair
+    {
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        return try await store.relationships.update(
+            pair.id, try await validPair(input, alliance), expectedVersion: expectedVersion, by: actor(user))
+    }
+
+    /// Records a contact on `raw` (today when empty); never in the future.
+    func recordContact(_ pair: CounterpartPair, on raw: String?, in alliance: Alliance, by user: SignedIn) async throws -> CounterpartPair {
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        var v = Validator()
+        let day = v.optionalDate(raw, "on", "Contact date") ?? today
+        if day > today { v.add("on", "A contact cannot be recorded in the future.") }
+        try v.check()
+        return try await store.relationships.recordContact(pair.id, on: day, by: actor(user))
+    }
+
+    func removePair(_ pair: CounterpartPair, in alliance: Alliance, by user: SignedIn) async throws {
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        try await store.relationships.delete(pair.id, by: actor(user))
+    }
+}

@@ -1,0 +1,77 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An alliance's relationship map: counterpart pairs by level and function, their cadence, last contact and strength.
+struct RelationshipsController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.relationships.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.post(RouterPath(Site.relationships.pattern)) { request, context in
+            try await change(request, context, notice: "pair-added") { form, alliance, user in
+                _ = try await services.addPair(Self.input(form), in: alliance, by: user)
+            }
+        }
+        router.post(RouterPath(Site.editPair.pattern)) { request, context in
+            try await change(request, context, notice: "pair-updated") { form, alliance, user in
+                let pair = try await services.pair(try context.id("pair"), of: alliance)
+                _ = try await services.updatePair(pair, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
+            }
+        }
+        router.post(RouterPath(Site.pairContact.pattern)) { request, context in
+            try await change(request, context, notice: "contact-recorded") { form, alliance, user in
+                let pair = try await services.pair(try context.id("pair"), of: alliance)
+                _ = try await services.recordContact(pair, on: form["on"], in: alliance, by: user)
+            }
+        }
+        router.post(RouterPath(Site.deletePair.pattern)) { request, context in
+            try await change(request, context, notice: "pair-removed") { _, alliance, user in
+                let pair = try await services.pair(try context.id("pair"), of: alliance)
+                try await services.removePair(pair, in: alliance, by: user)
+            }
+        }
+    }
+
+    static func input(_ form: FormData) -> CounterpartInput {
+        CounterpartInput(
+            ourPersonID: form["ourPersonID"], partnerPersonID: form["partnerPersonID"], level: form["level"], function: form["function"],
+            cadence: form["cadence"], lastContact: form["lastContact"], strength: form["strength"], notes: form["notes"])
+    }
+
+    func change(
+        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
+    ) async throws -> Response {
+        let user = try context.requireUser()
+        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await apply(form, alliance, user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            let typed = form.version == nil ? Self.input(form) : nil
+            return try await page(context, alliance, user: user, notice: nil, typed: typed, errors: error.fieldErrors)
+        }
+        return redirect(Site.relationships.path(alliance.id) + "?notice=\(notice)")
+    }
+
+    func page(
+        _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, typed: CounterpartInput? = nil,
+        errors: [FieldError] = []
+    ) async throws -> Response {
+        let state = try await services.relationshipState(alliance, user)
+        guard let partner = try await store.organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
+        let model = RelationshipsPage(
+            layout: LayoutModel(title: "Relationship map: \(alliance.name)", context: context, section: "alliances", notice: notice),
+            alliance: alliance, partner: partner, ourName: try await store.organizations.ours()?.name ?? "Our company", state: state,
+            today: services.today, canManage: AccessPolicy.allows(user.principal, .manageRelationships(alliance.id)), typed: typed,
+            errors: errors)
+        return try services.views.page(model, "relationships/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
