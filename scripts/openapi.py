@@ -59,6 +59,8 @@ ENUMS = {
     "IssueStatus": ["open", "resolved"],
     "EscalationLevel": ["working_team", "alliance_managers", "governance_body", "executive_sponsors"],
     "ContactCadence": ["ad_hoc", "weekly", "monthly", "quarterly", "twice_a_year"],
+    "CultureScale": ["decision_speed", "hierarchy", "risk_appetite", "directness", "decision_style", "time_orientation"],
+    "DifferenceStatus": ["identified", "in_progress", "leveraged", "dropped"],
 }
 
 def ref(name):
@@ -442,8 +444,33 @@ SCHEMAS.update({
                             "averageStrength": nullable({"type": "number"})},
                            ["pairs", "levelGaps", "functionGaps", "averageStrength"]),
 })
+CULTURE_SCORES = obj({scale: {"type": "integer", "minimum": 1, "maximum": 5} for scale in
+                     ["decision_speed", "hierarchy", "risk_appetite", "directness", "decision_style", "time_orientation"]}, [],
+                    "Scale -> 1 to 5 (see docs/LIFECYCLE.md for the poles); a scale left out is not assessed")
+DIFFERENCE_FIELDS = {"scale": nullable(ref("CultureScale")), "difference": text(500), "risk": text(1000), "leverage": text(1000),
+                     "ownerId": {**UUID, "description": "A person of our company"}, "status": ref("DifferenceStatus"),
+                     "dueOn": nullable(DATE)}
+SCHEMAS.update({
+    "Culture": obj({"organizationId": UUID, "scores": CULTURE_SCORES, "timeZones": nullable({"type": "string"}),
+                    "languages": nullable({"type": "string"}), "workingNorms": nullable({"type": "string"}),
+                    "version": {"type": "integer", "description": "0 until the profile is first saved"},
+                    "comparison": {"type": "array", "description": "For a partner: each scale beside ours", "items": obj({
+                        "scale": ref("CultureScale"), "ours": nullable({"type": "integer"}), "theirs": nullable({"type": "integer"}),
+                        "gap": nullable({"type": "integer"}), "difference": {"type": "boolean"}},
+                        ["scale", "ours", "theirs", "gap", "difference"])}},
+                   ["organizationId", "scores", "timeZones", "languages", "workingNorms", "version", "comparison"]),
+    "CultureUpdate": obj({"scores": CULTURE_SCORES, "timeZones": nullable(text(200)), "languages": nullable(text(200)),
+                          "workingNorms": nullable(text(4000)), "version": {"type": "integer"}}, ["version"]),
+    "DifferenceCreate": obj(DIFFERENCE_FIELDS, ["difference", "risk", "leverage", "ownerId"]),
+    "DifferenceUpdate": obj({**DIFFERENCE_FIELDS, "version": {"type": "integer"}}, ["difference", "risk", "leverage", "ownerId", "version"]),
+    "Difference": obj({"id": UUID, "organizationId": UUID, "scale": nullable(ref("CultureScale")), "difference": {"type": "string"},
+                       "risk": {"type": "string"}, "leverage": {"type": "string"}, "ownerId": UUID, "status": ref("DifferenceStatus"),
+                       "dueOn": nullable(DATE), "overdue": {"type": "boolean"}, "version": {"type": "integer"}, "createdAt": STAMP},
+                      ["id", "organizationId", "scale", "difference", "risk", "leverage", "ownerId", "status", "dueOn", "overdue", "version",
+                       "createdAt"]),
+})
 for item in ["Organization", "Person", "Alliance", "Membership", "InstrumentSummary", "Wave", "Action", "Body", "Meeting", "Decision",
-             "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "Playbook", "Issue"]:
+             "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "Playbook", "Issue", "Difference"]:
     SCHEMAS[item + "List"] = obj({"items": {"type": "array", "items": ref(item)}, "page": {"type": "integer"},
                                   "perPage": {"type": "integer"}, "total": {"type": "integer"}, "pageCount": {"type": "integer"}},
                                  ["items", "page", "perPage", "total", "pageCount"])
@@ -464,7 +491,7 @@ def problem(code):
 
 def ok(code, schema, description):
     response = {"description": description, "content": {"application/json": {"schema": ref(schema)}}}
-    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook", "Issue", "Pair"):
+    if code in (200, 201) and schema in ("Organization", "Person", "Alliance", "Body", "Meeting", "Decision", "ActionItem", "Obligation", "Trigger", "Goal", "KPI", "LifecycleChange", "Playbook", "Issue", "Pair", "Culture", "Difference"):
         response["headers"] = {"ETag": {"schema": {"type": "string"}, "description": "The record's version, quoted"}}
     return response
 
@@ -767,6 +794,22 @@ PATHS[AL + "/relationships/{pairId}/contacts"] = {
     "post": op("recordContact", "Record a contact between the pair", "Relationships", {200: ("Pair", "The pair")}, CHANGE, PAIR_P,
                "PairContact"),
 }
+ORG_P = [path_id(description="The organisation's id")]
+DIFF_P = ORG_P + [path_id("differenceId", "The log entry's id")]
+PATHS["/api/v1/organizations/{id}/culture"] = {
+    "get": op("getCulture", "An organisation's culture profile; for a partner, each scale beside ours", "Culture",
+              {200: ("Culture", "The profile")}, [401, 403, 404], ORG_P),
+    "put": op("replaceCulture", "Replace a culture profile", "Culture", {200: ("Culture", "Saved")}, CHANGE, ORG_P, "CultureUpdate"),
+}
+PATHS["/api/v1/organizations/{id}/culture/differences"] = {
+    "get": op("listDifferences", "The differences log with a partner", "Culture", {200: ("DifferenceList", "Every entry")},
+              [401, 403, 404], ORG_P),
+    "post": op("createDifference", "Log a difference with a partner", "Culture", {201: ("Difference", "Logged")}, CHANGE, ORG_P,
+               "DifferenceCreate"),
+}
+PATHS["/api/v1/organizations/{id}/culture/differences/{differenceId}"] = {
+    "put": op("updateDifference", "Replace a log entry", "Culture", {200: ("Difference", "Saved")}, CHANGE, DIFF_P, "DifferenceUpdate"),
+}
 TYPE_P = [{"name": "type", "in": "path", "required": True, "description": "The alliance type", "schema": ref("AllianceType")}]
 PATHS["/api/v1/playbooks"] = {
     "get": op("listPlaybooks", "The involvement playbook of every alliance type", "Lifecycle",
@@ -781,14 +824,14 @@ PATHS["/api/v1/playbooks/{type}"] = {
 DOCUMENT = {
     "openapi": "3.1.0",
     "info": {"title": "Accord API", "version": "1.0.0",
-             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks, issues, relationship maps. Every request needs a personal API token "
+             "description": "Alliances, organisations, people, teams, relationship health, governance, obligations, goals and KPIs, lifecycle and playbooks, issues, relationship maps, culture profiles. Every request needs a personal API token "
                             "(Authorization: Bearer acc_...), created under API tokens in the web app or with "
                             "`accord token create`. The token carries its user's access: partner users see only their "
                             "alliances and never internal notes. Updates are full replacements (PUT) and must carry the "
                             "version last read. Errors are RFC 9457 problem details."},
     "servers": [{"url": "/"}],
     "security": [{"bearerAuth": []}],
-    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Issues", "Relationships", "Organisations", "People", "Meta"]],
+    "tags": [{"name": n} for n in ["Alliances", "Health", "Governance", "Obligations", "Goals", "Lifecycle", "Issues", "Relationships", "Culture", "Organisations", "People", "Meta"]],
     "paths": PATHS,
     "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}, "schemas": SCHEMAS},
 }

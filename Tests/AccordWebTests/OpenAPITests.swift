@@ -82,6 +82,8 @@ import Testing
         #expect(values("IssueStatus") == IssueStatus.codes)
         #expect(values("EscalationLevel") == EscalationLevel.codes)
         #expect(values("ContactCadence") == ContactCadence.codes)
+        #expect(values("CultureScale") == CultureScale.codes)
+        #expect(values("DifferenceStatus") == DifferenceStatus.codes)
         #expect(values("GovernanceWarningKind") == GovernanceWarning.Kind.allCases.map(\.rawValue))
     }
 

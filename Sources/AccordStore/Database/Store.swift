@@ -22,6 +22,7 @@ public struct Store: Sendable {
     public let lifecycle: any LifecycleRepository
     public let issues: any IssueRepository
     public let relationships: any RelationshipRepository
+    public let culture: any CultureRepository
 
     public init(database: AccordDatabase) {
         self.database = database
@@ -43,5 +44,6 @@ public struct Store: Sendable {
         lifecycle = SQLLifecycleRepository(database: database)
         issues = SQLIssueRepository(database: database)
         relationships = SQLRelationshipRepository(database: database)
+        culture = SQLCultureRepository(database: database)
     }
 }

@@ -26,5 +26,6 @@ public enum AllMigrations {
         M0023_CreateLifecycle(),
         M0024_CreateIssues(),
         M0025_CreateCounterpartPairs(),
+        M0026_CreateCulture(),
     ]
 }

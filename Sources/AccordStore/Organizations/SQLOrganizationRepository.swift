@@ -89,11 +89,13 @@ public struct SQLOrganizationRepository: OrganizationRepository {
             let uses = try await tx.db.raw(
                 """
                 SELECT (SELECT COUNT(*) FROM people WHERE organization_id = \(bind: id.uuidString))
-                     + (SELECT COUNT(*) FROM alliances WHERE partner_id = \(bind: id.uuidString)) AS n
+                     + (SELECT COUNT(*) FROM alliances WHERE partner_id = \(bind: id.uuidString))
+                     + (SELECT COUNT(*) FROM culture_profiles WHERE organization_id = \(bind: id.uuidString))
+                     + (SELECT COUNT(*) FROM culture_differences WHERE organization_id = \(bind: id.uuidString)) AS n
                 """
             ).first()
             if try uses?.int("n") ?? 0 > 0 {
-                throw DomainError.conflict("\(before.name) still has people or alliances; remove those first.")
+                throw DomainError.conflict("\(before.name) still has people, alliances or a culture profile, which are kept.")
             }
             try await tx.db.raw("DELETE FROM organizations WHERE id = \(bind: id.uuidString)").run()
             try await tx.record("organization", id, .delete, before: before, after: nil as Organization?)

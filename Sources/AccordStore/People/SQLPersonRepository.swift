@@ -131,7 +131,8 @@ public struct SQLPersonRepository: PersonRepository {
                      + (SELECT COUNT(*) FROM action_items WHERE owner_id = \(bind: key))
                      + (SELECT COUNT(*) FROM goals WHERE owner_id = \(bind: key))
                      + (SELECT COUNT(*) FROM issues WHERE owner_id = \(bind: key))
-                     + (SELECT COUNT(*) FROM counterpart_pairs WHERE our_person_id = \(bind: key) OR partner_person_id = \(bind: key)) AS n
+                     + (SELECT COUNT(*) FROM counterpart_pairs WHERE our_person_id = \(bind: key) OR partner_person_id = \(bind: key))
+                     + (SELECT COUNT(*) FROM culture_differences WHERE owner_id = \(bind: key)) AS n
                 """
             ).first()
             if try uses?.int("n") ?? 0 > 0 {

@@ -35,6 +35,7 @@ enum APIRoutes {
         let lifecycle = LifecycleAPI(services: services)
         let issues = IssuesAPI(services: services)
         let relationships = RelationshipsAPI(services: services)
+        let culture = CultureAPI(services: services)
         let a = prefix + "/alliances/{id}"
         return [
             APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
@@ -125,6 +126,12 @@ enum APIRoutes {
             APIRoute(method: .put, path: a + "/relationships/{pairId}", handler: relationships.update),
             APIRoute(method: .delete, path: a + "/relationships/{pairId}", handler: relationships.delete),
             APIRoute(method: .post, path: a + "/relationships/{pairId}/contacts", handler: relationships.contact),
+            APIRoute(method: .get, path: prefix + "/organizations/{id}/culture", handler: culture.profile),
+            APIRoute(method: .put, path: prefix + "/organizations/{id}/culture", handler: culture.saveProfile),
+            APIRoute(method: .get, path: prefix + "/organizations/{id}/culture/differences", handler: culture.differences),
+            APIRoute(method: .post, path: prefix + "/organizations/{id}/culture/differences", handler: culture.addDifference),
+            APIRoute(
+                method: .put, path: prefix + "/organizations/{id}/culture/differences/{differenceId}", handler: culture.updateDifference),
             APIRoute(method: .get, path: prefix + "/playbooks", handler: lifecycle.playbooks),
             APIRoute(method: .get, path: prefix + "/playbooks/{type}", handler: lifecycle.playbook),
             APIRoute(method: .put, path: prefix + "/playbooks/{type}", handler: lifecycle.replacePlaybook),

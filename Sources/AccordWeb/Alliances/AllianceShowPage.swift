@@ -53,6 +53,7 @@ struct AllianceShowPage: Sendable {
     let goalsHref: String
     let issuesHref: String
     let relationshipsHref: String?
+    let cultureHref: String?
     let lifecycleHref: String?
     let deleteHref: String
     let addMemberHref: String
@@ -108,6 +109,7 @@ struct AllianceShowPage: Sendable {
         goalsHref = Site.goals.path(a.id)
         issuesHref = Site.issues.path(a.id)
         relationshipsHref = AccessPolicy.allows(principal, .viewRelationships(a.id)) ? Site.relationships.path(a.id) : nil
+        cultureHref = AccessPolicy.allows(principal, .viewDirectory) ? Site.culture.path(a.partnerID) : nil
         lifecycleHref = AccessPolicy.allows(principal, .viewLifecycle(a.id)) ? Site.lifecycle.path(a.id) : nil
         canRunHealth = AccessPolicy.allows(principal, .runHealthChecks(a.id))
         deleteHref = Site.deleteAlliance.path(a.id)

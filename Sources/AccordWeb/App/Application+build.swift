@@ -36,6 +36,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     LifecycleController(services: services).register(router)
     IssuesController(services: services).register(router)
     RelationshipsController(services: services).register(router)
+    CultureController(services: services).register(router)
     PlaybooksController(services: services).register(router)
     APIRoutes.register(router, services)
     return router

@@ -83,6 +83,7 @@ public enum DemoPortfolio {
         try await DemoGoals.load(into: store, actor: actor)
         try await DemoIssues.load(into: store, actor: actor)
         try await DemoRelationships.load(into: store, actor: actor, people: people, ours: ours.name)
+        try await DemoCulture.load(into: store, actor: actor, owner: people[ours.name]?[.allianceManagement])
         let hash = try await Passwords.hash(password, cost: bcryptCost)
         let links: [Role: Person?] = [
             .allianceManager: people[ours.name]?[.allianceManagement], .member: people[ours.name]?[.research],

@@ -49,6 +49,7 @@ struct OrganizationsController {
         let editHref: String
         let deleteHref: String
         let newPersonHref: String
+        let cultureHref: String
     }
 
     func register(_ router: Router<AppContext>) {
@@ -143,7 +144,8 @@ struct OrganizationsController {
             name: org.name, kind: org.kind.label, country: org.country ?? "—", website: org.website, notes: org.notes, people: people,
             alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
             editHref: Site.editOrganization.path(org.id), deleteHref: Site.deleteOrganization.path(org.id),
-            newPersonHref: Site.newPerson.pattern + "?organization=" + org.id.uuidString.lowercased())
+            newPersonHref: Site.newPerson.pattern + "?organization=" + org.id.uuidString.lowercased(),
+            cultureHref: Site.culture.path(org.id))
         return try services.views.page(model, "organizations/show")
     }
 

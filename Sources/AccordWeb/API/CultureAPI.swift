@@ -1,0 +1,129 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// /api/v1 culture: an organisation's profile (with the comparison to ours for a partner) and the differences log.
+struct CultureAPI {
+    let services: Services
+    var store: Store { services.store }
+    static let differenceFields: Set<String> = ["scale", "difference", "risk", "leverage", "ownerId", "status", "dueOn"]
+
+    func profile(_ request: Request, _ context: AppContext) async throws -> Response {
+        let state = try await services.cultureState(try context.apiID("id"), try context.requireUser())
+        return try APIResponse.json(APIModels.CultureModel(state), etag: state.profile.version)
+    }
+
+    func saveProfile(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let state = try await services.cultureState(try context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .editDirectory)
+        var json = try await JSONBody.read(
+            request, context: context, allowed: ["scores", "timeZones", "languages", "workingNorms", "version"])
+        let scores = json.optionalDecode("scores", as: [String: Int].self, description: "an object of scale to a score from 1 to 5") ?? [:]
+        let input = CultureProfileInput(
+            scores: scores.mapValues(String.init), timeZones: json.string("timeZones"), languages: json.string("languages"),
+            workingNorms: json.string("workingNorms"))
+        let version = json.integer("version", required: true)
+        try json.check()
+        _ = try await services.saveCultureProfile(input, of: state.organization, expectedVersion: version, by: user)
+        let saved = try await services.cultureState(state.organization.id, user)
+        return try APIResponse.json(APIModels.CultureModel(saved), etag: saved.profile.version)
+    }
+
+    func differences(_ request: Request, _ context: AppContext) async throws -> Response {
+        let state = try await services.cultureState(try context.apiID("id"), try context.requireUser())
+        return try APIResponse.whole(state.differences.map { APIModels.DifferenceModel($0, today: services.today) })
+    }
+
+    func addDifference(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let state = try await services.cultureState(try context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .editDirectory)
+        var json = try await JSONBody.read(request, context: context, allowed: Self.differenceFields)
+        let input = Self.input(&json)
+        try json.check()
+        let entry = try await services.addDifference(input, with: state.organization, by: user)
+        return try APIResponse.json(APIModels.DifferenceModel(entry, today: services.today), status: .created, etag: entry.version)
+    }
+
+    func updateDifference(_ request: Request, _ context: AppContext) async throws -> Response {
+        let user = try context.requireUser()
+        let state = try await services.cultureState(try context.apiID("id"), user)
+        try AccessPolicy.require(user.principal, .editDirectory)
+        let entry = try await services.difference(try context.apiID("differenceId"), of: state.organization)
+        var json = try await JSONBody.read(request, context: context, allowed: Self.differenceFields.union(["version"]))
+        let input = Self.input(&json)
+        let version = json.integer("version", required: true)
+        try json.check()
+        let saved = try await services.updateDifference(entry, input, expectedVersion: version, by: user)
+        return try APIResponse.json(APIModels.DifferenceModel(saved, today: services.today), etag: saved.version)
+    }
+
+    static func input(_ json: inout JSONBody) -> DifferenceInput {
+        DifferenceInput(
+            scale: json.string("scale"), difference: json.string("difference"), risk: json.string("risk"),
+            leverage: json.string("leverage"),
+            owner: json.string("ownerId"), status: json.string("status"), dueOn: json.string("dueOn"))
+    }
+}
+
+extension APIModels {
+    struct ComparisonModel: Encodable {
+        let scale: String
+        @Null var ours: Int?
+        @Null var theirs: Int?
+        @Null var gap: Int?
+        let difference: Bool
+
+        init(_ c: CultureComparison) {
+            scale = c.scale.rawValue
+            ours = c.ours
+            theirs = c.theirs
+            gap = c.gap
+            difference = c.isDifference
+        }
+    }
+
+    struct CultureModel: Encodable {
+        let organizationId: UUID
+        let scores: [String: Int]
+        @Null var timeZones: String?
+        @Null var languages: String?
+        @Null var workingNorms: String?
+        let version: Int
+        let comparison: [ComparisonModel]
+
+        init(_ state: Services.CultureState) {
+            let p = state.profile
+            (organizationId, scores, version) = (p.organizationID, p.scoreCodes, p.version)
+            timeZones = p.timeZones
+            languages = p.languages
+            workingNorms = p.workingNorms
+            comparison = state.ourProfile.map { CultureComparison.compare(ours: $0, theirs: p).map(ComparisonModel.init) } ?? []
+        }
+    }
+
+    struct DifferenceModel: Encodable {
+        let id: UUID
+        let organizationId: UUID
+        @Null var scale: String?
+        let difference: String
+        let risk: String
+        let leverage: String
+        let ownerId: UUID
+        let status: String
+        @Null var dueOn: String?
+        let overdue: Bool
+        let version: Int
+        let createdAt: Date
+
+        init(_ d: CultureDifference, today: LocalDate) {
+            (id, organizationId, difference, risk, leverage) = (d.id, d.organizationID, d.difference, d.risk, d.leverage)
+            scale = d.scale?.rawValue
+            (ownerId, status, overdue) = (d.ownerID, d.status.rawValue, d.isOverdue(today: today))
+            dueOn = d.dueOn?.description
+            (version, createdAt) = (d.version, d.createdAt)
+        }
+    }
+}

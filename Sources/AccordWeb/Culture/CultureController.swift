@@ -1,0 +1,72 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// An organisation's culture profile; for a partner also the comparison with ours, the differences log and the
+/// synergy road map.
+struct CultureController {
+    let services: Services
+    var store: Store { services.store }
+
+    func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.culture.pattern)) { request, context in
+            let user = try context.requireUser()
+            return try await page(context, try context.id("id"), user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+        }
+        router.post(RouterPath(Site.culture.pattern)) { request, context in
+            try await change(request, context, notice: "profile-saved") { form, org, user in
+                var scores: [String: String] = [:]
+                for (key, value) in form.values where key.hasPrefix("score.") { scores[String(key.dropFirst(6))] = value }
+                let input = CultureProfileInput(
+                    scores: scores, timeZones: form["timeZones"], languages: form["languages"], workingNorms: form["workingNorms"])
+                _ = try await services.saveCultureProfile(input, of: org, expectedVersion: form.version, by: user)
+            }
+        }
+        router.post(RouterPath(Site.cultureDifferences.pattern)) { request, context in
+            try await change(request, context, notice: "difference-added") { form, org, user in
+                _ = try await services.addDifference(Self.input(form), with: org, by: user)
+            }
+        }
+        router.post(RouterPath(Site.cultureDifference.pattern)) { request, context in
+            try await change(request, context, notice: "difference-updated") { form, org, user in
+                let entry = try await services.difference(try context.id("difference"), of: org)
+                _ = try await services.updateDifference(entry, Self.input(form), expectedVersion: form.version, by: user)
+            }
+        }
+    }
+
+    static func input(_ form: FormData) -> DifferenceInput {
+        DifferenceInput(
+            scale: form["scale"], difference: form["difference"], risk: form["risk"], leverage: form["leverage"], owner: form["ownerID"],
+            status: form["status"], dueOn: form["dueOn"])
+    }
+
+    func change(
+        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Organization, SignedIn) async throws -> Void
+    ) async throws -> Response {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewDirectory)
+        guard let org = try await store.organizations.find(try context.id("id")) else {
+            throw DomainError.notFound("No such organisation.")
+        }
+        try AccessPolicy.require(user.principal, .editDirectory)
+        let form = try await FormData.read(request, context: context)
+        do {
+            try await apply(form, org, user)
+        } catch let error as DomainError where !error.fieldErrors.isEmpty {
+            return try await page(context, org.id, user: user, notice: nil, form: form, errors: error.fieldErrors)
+        }
+        return redirect(Site.culture.path(org.id) + "?notice=\(notice)")
+    }
+
+    func page(
+        _ context: AppContext, _ id: UUID, user: SignedIn, notice: String?, form: FormData? = nil, errors: [FieldError] = []
+    ) async throws -> Response {
+        let state = try await services.cultureState(id, user)
+        let model = CulturePage(
+            layout: LayoutModel(title: "Culture: \(state.organization.name)", context: context, section: "organizations", notice: notice),
+            state: state, today: services.today, canEdit: AccessPolicy.allows(user.principal, .editDirectory), form: form, errors: errors)
+        return try services.views.page(model, "culture/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+}
