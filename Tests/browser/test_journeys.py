@@ -512,3 +512,42 @@ def test_an_overdue_issue_is_escalated_and_leaves_the_portfolio_flags(driver):
     driver.get(BASE + "/governance")
     assert "Targeting data for the field force arrives late" not in driver.page_source
     sign_out(driver)
+
+
+def test_a_counterpart_pair_closes_a_level_gap_and_a_culture_difference_joins_the_road_map(driver):
+    sign_in(driver, "manager@accord.example")
+    follow(driver, "Pampas gene therapy in-license")
+    follow(driver, "Relationships")
+    assert "No pair at these levels: Operational." in driver.find_element(By.ID, "map-gaps").text
+    ours = Select(driver.find_element(By.ID, "pair-ours"))
+    ours.select_by_visible_text(next(o.text for o in ours.options if "Supply chain" in o.text))
+    theirs = Select(driver.find_element(By.ID, "pair-theirs"))
+    theirs.select_by_visible_text(next(o.text for o in theirs.options if "Supply chain" in o.text))
+    Select(driver.find_element(By.ID, "pair-cadence")).select_by_visible_text("Monthly")
+    Select(driver.find_element(By.ID, "pair-strength")).select_by_visible_text("2 of 5")
+    click_and_wait(driver, lambda: button(driver, "Add pair"))
+    assert "Pair added" in driver.page_source
+    assert not driver.find_elements(By.ID, "map-gaps") or "Operational" not in driver.find_element(By.ID, "map-gaps").text
+    desc = driver.find_element(By.CSS_SELECTOR, "svg.relationship-map desc").get_attribute("textContent")
+    assert "every level has a pair" in desc, desc
+    check_accessibility(driver, "relationships")
+    shot(driver, "34-relationship-map")
+
+    follow(driver, "Pampas gene therapy in-license")
+    follow(driver, "Culture")
+    assert "points or more" in driver.find_element(By.ID, "comparison-summary").text
+    driver.find_element(By.ID, "new-difference").send_keys("Pampas decides in days, we decide in weeks")
+    click_and_wait(driver, lambda: button(driver, "Log difference"))
+    assert "Risk is required." in driver.find_element(By.ID, "culture-errors").text
+    driver.find_element(By.ID, "new-risk").send_keys("Pampas reads our review cycles as reluctance")
+    driver.find_element(By.ID, "new-leverage").send_keys("Agree decision deadlines per JSC item; use their speed for site start-up")
+    Select(driver.find_element(By.ID, "new-owner")).select_by_visible_text("Dana Whitfield")
+    Select(driver.find_element(By.ID, "new-scale")).select_by_visible_text("Decision speed")
+    driver.execute_script("arguments[0].value = '2027-04-15'", driver.find_element(By.ID, "new-due"))
+    click_and_wait(driver, lambda: button(driver, "Log difference"))
+    assert "Difference added" in driver.page_source
+    roadmap = driver.find_element(By.ID, "roadmap").text
+    assert "Q2 2027" in roadmap and "Pampas decides in days" in roadmap, roadmap
+    check_accessibility(driver, "culture")
+    shot(driver, "35-culture")
+    sign_out(driver)
