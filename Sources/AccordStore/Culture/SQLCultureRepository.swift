@@ -83,10 +83,11 @@ public struct SQLCultureRepository: CultureRepository {
             try await db.raw("SELECT * FROM culture_differences WHERE organization_id = \(bind: organizationID.uuidString)").all()
                 .map(Self.decodeDifference)
         }
-        return rows.sorted {
-            ($0.status.isOpen ? 0 : 1, $0.dueOn ?? LocalDate(dayNumber: Int.max / 2), $0.difference)
-                < ($1.status.isOpen ? 0 : 1, $1.dueOn ?? LocalDate(dayNumber: Int.max / 2), $1.difference)
+        // Open entries first, then by due date (undated last), then by text.
+        func key(_ d: CultureDifference) -> (Int, Int, Int, String) {
+            (d.status.isOpen ? 0 : 1, d.dueOn == nil ? 1 : 0, d.dueOn?.dayNumber ?? 0, d.difference)
         }
+        return rows.sorted { key($0) < key($1) }
     }
 
     public func difference(id: UUID) async throws -> CultureDifference? {
