@@ -167,12 +167,13 @@ CHARTER = json.dumps({"minMembersPerParty": 2, "maxMembersPerParty": 4, "parityR
 def add_governance(db, rng, alliances, members, created):
     """Every alliance: a steering committee of its sponsors and managers that met quarterly for two years (one in
     eight has skipped the last year), two approved decisions, one in twenty deadlocked and past its escalation
-    deadline, and three action items, one in five of them overdue."""
+    deadline, three action items, one in five of them overdue, and one in ten has an open issue with the working
+    team, raised 5 to 40 days ago (so about two thirds of them are past the 14-day limit)."""
     top = {}
     for _, aid, person_id, side, role, _ in members:
         if role in ("executive_sponsor", "alliance_manager"):
             top.setdefault(aid, []).append((person_id, side, role))
-    bodies, seats, meetings, decisions, items = [], [], [], [], []
+    bodies, seats, meetings, decisions, items, issues = [], [], [], [], [], []
     formed = stamp(NOW - datetime.timedelta(days=800))
     for alliance in alliances:
         aid = alliance[0]
@@ -200,6 +201,11 @@ def add_governance(db, rng, alliances, members, created):
             due = NOW + datetime.timedelta(days=-rng.randint(1, 40) if overdue else rng.randint(1, 90))
             items.append((uid(), aid, f"Follow-up {i + 1}", owner, due.strftime("%Y-%m-%d"), "planned", None, None, "shared", 1,
                           created, created))
+        if rng.random() < 0.1:
+            raised = (NOW - datetime.timedelta(days=rng.randint(5, 40))).strftime("%Y-%m-%d")
+            steps = json.dumps([{"by": "bench", "level": "working_team", "since": raised}], separators=(",", ":"))
+            issues.append((uid(), aid, "Supply forecast disputed", None, "high", owner, "open", "shared", raised, "working_team",
+                           steps, None, None, 1, created, created))
     db.executemany("INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, visibility, version,"
                    " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", bodies)
     db.executemany("INSERT INTO body_members (id, body_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", seats)
@@ -210,7 +216,10 @@ def add_governance(db, rng, alliances, members, created):
                    " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", decisions)
     db.executemany("INSERT INTO action_items (id, alliance_id, title, owner_id, due_on, status, meeting_id, decision_id, visibility,"
                    " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", items)
-    print(f"governance: {len(bodies)} bodies, {len(meetings)} meetings, {len(decisions)} decisions, {len(items)} action items")
+    db.executemany("INSERT INTO issues (id, alliance_id, title, details, severity, owner_id, status, visibility, raised_on, level,"
+                   " steps, resolution, resolved_on, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", issues)
+    print(f"governance: {len(bodies)} bodies, {len(meetings)} meetings, {len(decisions)} decisions, {len(items)} action items,"
+          f" {len(issues)} open issues")
 
 
 def add_health(db, rng, alliance, manager, ours, partners, created, args):

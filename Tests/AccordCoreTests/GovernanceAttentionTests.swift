@@ -33,7 +33,7 @@ import Testing
         let quiet = body(allianceA, meetingsPerYear: 4, createdDaysAgo: 400)
         let fresh = body(allianceB, meetingsPerYear: 4, createdDaysAgo: 10)
         let attention = GovernanceAttention.on(
-            today, bodies: [quiet, fresh], meetingDates: [fresh.id: [today.adding(days: -3)]],
+            today, bodies: [quiet, fresh], meetingCounts: [fresh.id: 1],
             escalated: [escalated(quiet, deadline: -1), escalated(quiet, deadline: 0), escalated(fresh, deadline: -5)],
             openItems: [
                 item(allianceA, due: -3), item(allianceA, due: 0), item(allianceB, due: -1), item(allianceB, due: -9, status: .done),

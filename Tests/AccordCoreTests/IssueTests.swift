@@ -68,7 +68,7 @@ import Testing
         let a = issue(raised: 20)
         let b = issue(raised: 40)
         let c = issue(raised: 3)
-        let attention = GovernanceAttention.on(day, bodies: [], meetingDates: [:], escalated: [], openItems: [], openIssues: [a, b, c])
+        let attention = GovernanceAttention.on(day, bodies: [], meetingCounts: [:], escalated: [], openItems: [], openIssues: [a, b, c])
         #expect(attention.issues.map(\.id) == [b.id, a.id])
         #expect(attention.summary == "2 issues past their escalation limit")
         #expect(attention.byAlliance(bodies: [])[a.allianceID]?.issues.map(\.id) == [a.id])
@@ -76,7 +76,7 @@ import Testing
         relaxed.days[.workingTeam] = 60
         #expect(
             GovernanceAttention.on(
-                day, bodies: [], meetingDates: [:], escalated: [], openItems: [], openIssues: [a, b], limits: { _ in relaxed }
+                day, bodies: [], meetingCounts: [:], escalated: [], openItems: [], openIssues: [a, b], limits: { _ in relaxed }
             ).isEmpty)
     }
 }

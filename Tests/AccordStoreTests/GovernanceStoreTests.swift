@@ -197,9 +197,11 @@ import Testing
                 by: Fixtures.actor)
             try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], today: day, by: Fixtures.actor)
             let decision = try await store.governance.proposeDecision(jsc, title: "Launch", details: nil, by: Fixtures.actor)
-            #expect(
-                try await store.governance.meetingDates(allianceIDs: nil, from: day.adding(days: -365), through: day) == [jsc.id: [day]])
-            #expect(try await store.governance.meetingDates(allianceIDs: [alliance.id], from: day.adding(days: 1), through: day).isEmpty)
+            // One meeting against a charter that asks for more: the body is a cadence candidate with its count.
+            let candidates = try await store.governance.cadenceCandidates(allianceIDs: nil, from: day.adding(days: -365), through: day)
+            #expect(candidates.map(\.body.id) == [jsc.id] && candidates.first?.held == 1)
+            #expect(try await store.governance.cadenceCandidates(allianceIDs: [UUID()], from: day.adding(days: -365), through: day).isEmpty)
+            #expect(try await store.governance.bodies(ids: [jsc.id, UUID()]).map(\.id) == [jsc.id])
             #expect(try await store.governance.escalatedDecisions(allianceIDs: nil).isEmpty)
             _ = try await store.governance.recordVotes(
                 decision.id, meetingID: meeting.id, votes: [ours[0].id: .approve, partner[0].id: .reject], today: day, by: Fixtures.actor)

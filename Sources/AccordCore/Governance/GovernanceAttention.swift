@@ -18,10 +18,11 @@ public struct GovernanceAttention: Sendable, Equatable {
         self.issues = issues
     }
 
-    /// Sorts out what is late on `today` from the bodies, the dates of their meetings (the last year is enough),
-    /// escalated decisions and open action items.
+    /// Sorts out what is late on `today` from the bodies, how many meetings each held in the last year (meetings
+    /// are never dated before their body exists, so the last year covers a younger body's whole life), escalated
+    /// decisions, open action items and open issues.
     public static func on(
-        _ today: LocalDate, bodies: [GovernanceBody], meetingDates held: [UUID: [LocalDate]], escalated: [Decision],
+        _ today: LocalDate, bodies: [GovernanceBody], meetingCounts held: [UUID: Int], escalated: [Decision],
         openItems: [ActionItem], openIssues: [Issue] = [], limits: (UUID) -> EscalationLimits = { _ in .standard }
     ) -> GovernanceAttention {
         let late = openIssues.filter { $0.isOverdue(limits($0.allianceID), today: today) }
@@ -29,7 +30,7 @@ public struct GovernanceAttention: Sendable, Equatable {
             escalations: escalated.filter { $0.isOverdue(on: today) }.sorted { $0.escalation!.deadline < $1.escalation!.deadline },
             actionItems: openItems.filter { $0.isOverdue(on: today) }.sorted { $0.dueOn < $1.dueOn },
             behindCadence: bodies.compactMap {
-                GovernanceChecks.behindCadence($0, heldOn: held[$0.id] ?? [], today: today)
+                GovernanceChecks.behindCadence($0, held: held[$0.id] ?? 0, today: today)
             },
             issues: late.sorted {
                 ($0.daysOver(limits($0.allianceID), today: today), $1.raisedOn) > (

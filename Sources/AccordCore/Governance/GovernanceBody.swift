@@ -197,8 +197,10 @@ public protocol GovernanceRepository: Sendable {
     func bodies(allianceIDs: [UUID]?) async throws -> [GovernanceBody]
     /// Planned or in-progress action items due before `day`, earliest first; every alliance's when nil.
     func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate) async throws -> [ActionItem]
-    /// Dates of meetings from `from` through `through`, per body; every alliance's when nil.
-    func meetingDates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [UUID: [LocalDate]]
+    /// Bodies that held fewer meetings from `from` through `through` than their charter asks a year, with that count:
+    /// the only ones that can be behind their cadence.
+    func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [(body: GovernanceBody, held: Int)]
+    func bodies(ids: [UUID]) async throws -> [GovernanceBody]
     /// Decisions on the escalation ladder; every alliance's when nil.
     func escalatedDecisions(allianceIDs: [UUID]?) async throws -> [Decision]
     /// The parent must be a body of the same alliance, and not the body itself or one of its subcommittees.

@@ -115,12 +115,21 @@ public enum GovernanceChecks {
     /// A body is behind its cadence when, over the year up to `today`, it held fewer meetings than its charter asks
     /// pro rata since it was created (so a body formed in June is not behind in July).
     public static func behindCadence(_ body: GovernanceBody, heldOn meetings: [LocalDate], today: LocalDate) -> GovernanceWarning? {
+        let windowStart = cadenceWindowStart(body, today: today)
+        return behindCadence(body, held: meetings.filter { $0 >= windowStart && $0 <= today }.count, today: today)
+    }
+
+    /// The last year, or since the body was created when it is younger.
+    public static func cadenceWindowStart(_ body: GovernanceBody, today: LocalDate) -> LocalDate {
+        max(LocalDate(date: body.createdAt), today.adding(days: -365))
+    }
+
+    /// The same check from the number of meetings held in the window (counted by the database for a portfolio).
+    public static func behindCadence(_ body: GovernanceBody, held: Int, today: LocalDate) -> GovernanceWarning? {
         guard body.charter.minMeetingsPerYear > 0 else { return nil }
-        let created = LocalDate(date: body.createdAt)
-        let windowStart = max(created, today.adding(days: -365))
+        let windowStart = cadenceWindowStart(body, today: today)
         let span = windowStart.days(until: today)
         let expected = Int((Double(body.charter.minMeetingsPerYear) * Double(span) / 365.0).rounded(.down))
-        let held = meetings.filter { $0 >= windowStart && $0 <= today }.count
         guard held < expected else { return nil }
         return GovernanceWarning(
             kind: .behindCadence, bodyID: body.id,

@@ -68,24 +68,6 @@ extension SQLGovernanceRepository {
         }
     }
 
-    public func meetingDates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [UUID: [LocalDate]] {
-        if allianceIDs?.isEmpty == true { return [:] }
-        let rows = try await database.read { db in
-            try await db.raw(
-                """
-                SELECT body_id, meeting_date FROM meetings
-                WHERE meeting_date >= \(bind: from.description) AND meeting_date <= \(bind: through.description)\(
-                    Self.allianceFilter(allianceIDs, where: false))
-                """
-            ).all()
-        }
-        var dates: [UUID: [LocalDate]] = [:]
-        for row in rows {
-            if let day = LocalDate(try row.string("meeting_date")) { dates[try row.uuid("body_id"), default: []].append(day) }
-        }
-        return dates
-    }
-
     public func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, today: LocalDate, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
             guard

@@ -46,6 +46,35 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         return filter + bindList(ids.map(\.uuidString))
     }
 
+    public func bodies(ids: [UUID]) async throws -> [GovernanceBody] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw("SELECT * FROM governance_bodies WHERE id IN \(bindList(ids.map(\.uuidString)))").all().map(Self.decodeBody)
+        }
+    }
+
+    public func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [(
+        body: GovernanceBody, held: Int
+    )] {
+        if allianceIDs?.isEmpty == true { return [] }
+        let rows = try await database.read { db in
+            try await db.raw(
+                """
+                SELECT b.*, COALESCE(m.n, 0) AS held FROM governance_bodies b
+                LEFT JOIN (
+                    SELECT body_id, COUNT(*) AS n FROM meetings
+                    WHERE meeting_date >= \(bind: from.description) AND meeting_date <= \(bind: through.description)\(
+                        Self.allianceFilter(allianceIDs, where: false))
+                    GROUP BY body_id
+                ) m ON m.body_id = b.id
+                WHERE b.min_meetings_per_year > COALESCE(m.n, 0)\(Self.allianceFilter(allianceIDs, where: false, column: "b.alliance_id"))
+                ORDER BY b.created_at, b.id
+                """
+            ).all()
+        }
+        return try rows.map { (try Self.decodeBody($0), try $0.int("held")) }
+    }
+
     public func body(id: UUID) async throws -> GovernanceBody? {
         try await database.read { db in
             try await db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: id.uuidString)").first().map(Self.decodeBody)
@@ -76,10 +105,11 @@ public struct SQLGovernanceRepository: GovernanceRepository {
                 visibility: valid.visibility, version: 1, createdAt: tx.now, updatedAt: tx.now)
             try await tx.db.raw(
                 """
-                INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, visibility, version, created_at, updated_at)
+                INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, min_meetings_per_year, visibility, version,
+                    created_at, updated_at)
                 VALUES (\(bind: body.id.uuidString), \(bind: allianceID.uuidString), \(bind: body.parentID?.uuidString), \(bind: body.name),
-                    \(bind: body.kind.rawValue), \(bind: AuditChange.snapshot(body.charter)), \(bind: body.visibility.rawValue), \(bind: 1),
-                    \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
+                    \(bind: body.kind.rawValue), \(bind: AuditChange.snapshot(body.charter)), \(bind: body.charter.minMeetingsPerYear),
+                    \(bind: body.visibility.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
             try await tx.record("governance_body", body.id, alliance: allianceID, .create, before: nil, after: body)
@@ -105,7 +135,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
                 """
                 UPDATE governance_bodies SET name = \(bind: after.name), kind = \(bind: after.kind.rawValue),
                     parent_id = \(bind: after.parentID?.uuidString), charter = \(bind: AuditChange.snapshot(after.charter)),
-                    visibility = \(bind: after.visibility.rawValue), version = \(bind: after.version),
+                    min_meetings_per_year = \(bind: after.charter.minMeetingsPerYear), visibility = \(bind: after.visibility.rawValue), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
                 WHERE id = \(bind: id.uuidString)
                 """

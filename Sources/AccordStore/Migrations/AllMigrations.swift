@@ -27,5 +27,6 @@ public enum AllMigrations {
         M0024_CreateIssues(),
         M0025_CreateCounterpartPairs(),
         M0026_CreateCulture(),
+        M0027_AddBodyCadence(),
     ]
 }

@@ -195,20 +195,28 @@ extension Services {
 }
 
 extension Services {
-    /// What is late in the governance of these alliances (all of them when nil), as the principal may see it.
+    /// What is late in the governance of these alliances (all of them when nil), as the principal may see it, with
+    /// the bodies it names. Only bodies that met fewer times than their charter asks are read in full.
     func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal) async throws -> (GovernanceAttention, [GovernanceBody]) {
-        let bodies = try await store.governance.bodies(allianceIDs: allianceIDs).filter { AccessPolicy.canSee($0.visibility, principal) }
+        let candidates = try await store.governance.cadenceCandidates(
+            allianceIDs: allianceIDs, from: today.adding(days: -365), through: today
+        )
+        .filter { AccessPolicy.canSee($0.body.visibility, principal) }
+        let escalatedAll = try await store.governance.escalatedDecisions(allianceIDs: allianceIDs)
+        let known = Set(candidates.map(\.body.id))
+        let others = try await store.governance.bodies(ids: Array(Set(escalatedAll.map(\.bodyID)).subtracting(known)))
+        let bodies = candidates.map(\.body) + others.filter { AccessPolicy.canSee($0.visibility, principal) }
         let visible = Set(bodies.map(\.id))
-        let dates = try await store.governance.meetingDates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
-        let escalated = try await store.governance.escalatedDecisions(allianceIDs: allianceIDs).filter { visible.contains($0.bodyID) }
+        let escalated = escalatedAll.filter { visible.contains($0.bodyID) }
         let items = try await store.governance.overdueActionItems(allianceIDs: allianceIDs, before: today).filter {
             AccessPolicy.canSee($0.visibility, principal)
         }
         let issues = try await store.issues.openIssues(allianceIDs: allianceIDs).filter { AccessPolicy.canSee($0.visibility, principal) }
         let limits = try await escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
         let attention = GovernanceAttention.on(
-            today, bodies: bodies, meetingDates: dates, escalated: escalated, openItems: items, openIssues: issues,
-            limits: { limits[$0] ?? .standard })
+            today, bodies: candidates.map(\.body),
+            meetingCounts: Dictionary(candidates.map { ($0.body.id, $0.held) }, uniquingKeysWith: { a, _ in a }),
+            escalated: escalated, openItems: items, openIssues: issues, limits: { limits[$0] ?? .standard })
         return (attention, bodies)
     }
 }
