@@ -178,7 +178,7 @@ def add_governance(db, rng, alliances, members, created):
     for alliance in alliances:
         aid = alliance[0]
         bid = uid()
-        bodies.append((bid, aid, None, "Joint steering committee", "steering_committee", CHARTER, "shared", 1, formed, formed))
+        bodies.append((bid, aid, None, "Joint steering committee", "steering_committee", CHARTER, 4, "shared", 1, formed, formed))
         for person_id, side, role in top.get(aid, []):
             seats.append((uid(), bid, person_id, side, "chair" if role == "executive_sponsor" else "member", created))
         lapsed = rng.random() < 0.125
@@ -206,8 +206,8 @@ def add_governance(db, rng, alliances, members, created):
             steps = json.dumps([{"by": "bench", "level": "working_team", "since": raised}], separators=(",", ":"))
             issues.append((uid(), aid, "Supply forecast disputed", None, "high", owner, "open", "shared", raised, "working_team",
                            steps, None, None, 1, created, created))
-    db.executemany("INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, visibility, version,"
-                   " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", bodies)
+    db.executemany("INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, min_meetings_per_year,"
+                   " visibility, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", bodies)
     db.executemany("INSERT INTO body_members (id, body_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", seats)
     db.executemany("INSERT INTO meetings (id, body_id, alliance_id, title, meeting_date, start_minute, location, agenda,"
                    " notice_override, minutes, minutes_status, documents, version, created_at, updated_at)"
