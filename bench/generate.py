@@ -38,7 +38,7 @@ PREFIX = ["Nor", "Kan", "Mer", "Aur", "Bas", "Sol", "Pam", "Rhe", "Lot", "Vel", 
 SUFFIX = ["vik Biologics", "to Pharma", "idian CDMO", "elia Clinical", "ilea Genomics", "ent Health", "pas Biotech",
           "inwerk Pharma", "us API", "ora Therapeutics", "tex Bio", "ion Labs", "ra Sciences", "gen Medicines"]
 
-NOW = datetime.datetime(2026, 11, 1, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime.now(datetime.timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def stamp(moment):
@@ -183,7 +183,7 @@ def add_governance(db, rng, alliances, members, created):
             seats.append((uid(), bid, person_id, side, "chair" if role == "executive_sponsor" else "member", created))
         lapsed = rng.random() < 0.125
         for q in range(8):
-            day = NOW - datetime.timedelta(days=91 * (8 - q) - rng.randint(0, 20))
+            day = NOW - datetime.timedelta(days=90 * (8 - q) - rng.randint(0, 20))
             if lapsed and day > NOW - datetime.timedelta(days=365):
                 continue
             meetings.append((uid(), bid, aid, f"Quarterly steering committee {q + 1}", day.strftime("%Y-%m-%d"), 840, "Video call",
