@@ -61,3 +61,27 @@ import Testing
         }
     }
 }
+
+/// Alliance managers start with their own alliances' late work; executives with all; either can switch.
+@Suite struct GovernanceScopeTests {
+    @Test func managersSeeTheirOwnAlliancesFirstAndCanWidenTheView() async throws {
+        try await WebHarness.run { h in
+            let member = h.browser()
+            try await member.signIn("member@accord.example")
+            let mine = try await member.get("/governance")
+            #expect(mine.status == .ok && mine.text.contains("aria-current=\"page\">Your alliances ("))
+            #expect(!mine.text.contains("Targeting data for the field force arrives late"))
+            let all = try await member.get("/governance?scope=all")
+            #expect(
+                all.text.contains("aria-current=\"page\">All alliances")
+                    && all.text.contains("Targeting data for the field force arrives late"))
+            #expect(try await member.get("/governance?scope=everything").status == .badRequest)
+            let exec = h.browser()
+            try await exec.signIn("exec@accord.example")
+            #expect(try await exec.get("/governance").text.contains("aria-current=\"page\">All alliances"))
+            let partner = h.browser()
+            try await partner.signIn("partner@accord.example")
+            #expect(!(try await partner.get("/governance").text.contains("Your alliances")))
+        }
+    }
+}

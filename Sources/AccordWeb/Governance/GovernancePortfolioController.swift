@@ -3,18 +3,21 @@ import AccordStore
 import Foundation
 import Hummingbird
 
-/// What is late in governance across the alliances the user may see: escalation steps past their deadline, overdue
+/// What is late in governance across the alliances the user may see (their own first for alliance managers and
+/// members, all for executives): escalation steps past their deadline, issues past their escalation limit, overdue
 /// action items and bodies behind their meeting cadence, most overdue first.
 struct GovernancePortfolioController {
     let services: Services
     var store: Store { services.store }
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.governancePortfolio.pattern)) { _, context in
+        router.get(RouterPath(Site.governancePortfolio.pattern)) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewPortfolio)
+            let scope = try Self.scope(request.queryValues["scope"], user.principal)
             var ids: [UUID]?
             if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
+            if scope == .mine { ids = Array(user.principal.allianceIDs) }
             let (attention, bodies) = try await services.governanceAttention(allianceIDs: ids, user.principal)
             let byBody = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
             let wanted =
@@ -22,12 +25,33 @@ struct GovernancePortfolioController {
                 + attention.behindCadence.compactMap { byBody[$0.bodyID] } + attention.issues.map(\.allianceID)
             let alliances = try await store.alliances.find(ids: wanted)
             let owners = try await store.people.find(ids: attention.actionItems.map(\.ownerID) + attention.issues.map(\.ownerID))
-            let model = GovernancePortfolioPage(
+            var model = GovernancePortfolioPage(
                 layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
                 alliances: alliances, owners: owners, today: services.today,
                 issueLimits: try await services.escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
+            if user.principal.role.isInternal {
+                model.scopes = [
+                    .init(label: "Your alliances (\(user.principal.allianceIDs.count))", href: "?scope=mine", current: scope == .mine),
+                    .init(label: "All alliances", href: "?scope=all", current: scope == .all),
+                ]
+                model.hasScopes = true
+            }
             return try services.views.page(model, "governance/portfolio")
         }
+    }
+
+    enum Scope: String { case mine, all }
+
+    /// Alliance managers and members start with their own alliances; executives and administrators with all.
+    static func scope(_ raw: String?, _ principal: Principal) throws -> Scope {
+        if let raw, !raw.isEmpty {
+            guard let scope = Scope(rawValue: raw) else {
+                throw DomainError.invalid("scope", "scope must be mine or all.")
+            }
+            return scope
+        }
+        let wide = principal.role == .executive || principal.role == .administrator
+        return wide || principal.allianceIDs.isEmpty || !principal.role.isInternal ? .all : .mine
     }
 }
 
@@ -65,7 +89,15 @@ struct GovernancePortfolioPage: Sendable {
         let href: String
         let message: String
     }
+    struct ScopeLink: Sendable {
+        let label: String
+        let href: String
+        let current: Bool
+    }
     let layout: LayoutModel
+    /// "Your alliances" and "All alliances", for internal users.
+    var scopes: [ScopeLink] = []
+    var hasScopes = false
     let summary: String
     let isEmpty: Bool
     let escalations: [Escalation]
