@@ -65,7 +65,9 @@ import Testing
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
             let page = try await manager.get("/alliances/\(kanto.id.uuidString.lowercased())").text
-            #expect(page.contains("1 issue past its escalation limit"))
+            #expect(page.contains("Issues: 1 issue past its escalation limit."))
+            #expect(page.contains("<a href=\"/alliances/\(kanto.id.uuidString.lowercased())/issues\">Issues: 1 issue"))
+            #expect(!page.contains("Governance needs attention: 1 escalation past its deadline · 2 overdue actions · 1 issue"))
             let portfolio = try await manager.get("/governance").text
             #expect(
                 portfolio.contains("Issues past their escalation limit")

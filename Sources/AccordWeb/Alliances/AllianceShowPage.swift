@@ -62,6 +62,8 @@ struct AllianceShowPage: Sendable {
     let memberError: String?
     /// What is late in the alliance's governance, as the user may see it.
     let governanceFlag: String?
+    /// "1 issue past its escalation limit", linking to the issue log.
+    let issueFlag: String?
     let lifecycleFlag: String?
     let showHistory: Bool
     let history: [HistoryEntry]
@@ -70,7 +72,7 @@ struct AllianceShowPage: Sendable {
     init(
         layout: LayoutModel, alliance a: Alliance, partner: Organization, members: [Membership], people: [UUID: Person],
         candidates: [Person], history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?,
-        governanceFlag: String? = nil, lifecycleFlag: String? = nil
+        attention: GovernanceAttention = .init(), lifecycleFlag: String? = nil
     ) {
         self.lifecycleFlag = lifecycleFlag
         self.layout = layout
@@ -139,7 +141,10 @@ struct AllianceShowPage: Sendable {
             OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == .member)
         }
         self.memberError = memberError
-        self.governanceFlag = governanceFlag
+        var governance = attention
+        governance.issues = []
+        governanceFlag = governance.flag
+        issueFlag = GovernanceAttention(issues: attention.issues).flag
         showHistory = AccessPolicy.allows(principal, .viewAllianceHistory(a.id))
         let formatter = Date.FormatStyle(date: .abbreviated, time: .shortened, timeZone: TimeZone(identifier: "UTC")!)
         self.history =

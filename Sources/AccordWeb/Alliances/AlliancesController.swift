@@ -97,7 +97,7 @@ struct AlliancesController {
             partner: partner, members: members, people: people, candidates: candidates, history: history,
             historyNames: AllianceHistory(names: names), principal: user.principal,
             memberError: memberError,
-            governanceFlag: try await services.governanceAttention(allianceIDs: [id], user.principal).0.flag,
+            attention: try await services.governanceAttention(allianceIDs: [id], user.principal).0,
             lifecycleFlag: try await services.lifecycleFlag(alliance, members: members, people: people, user.principal))
         return try services.views.page(model, "alliances/show", status: status)
     }
