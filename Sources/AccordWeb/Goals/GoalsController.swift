@@ -63,16 +63,10 @@ struct GoalsController {
     func change(
         _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
-        let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
-        try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await apply(form, alliance, user)
-        } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await page(context, alliance, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+        try await services.allianceFormChange(request, context, Permission.manageObligations, back: Site.goals, notice: notice, apply) {
+            _, alliance, user, errors in
+            try await page(context, alliance, user: user, notice: nil, errors: errors, status: .unprocessableContent)
         }
-        return redirect(Site.goals.path(alliance.id) + "?notice=\(notice)")
     }
 
     func page(

@@ -50,16 +50,10 @@ struct IssuesController {
     func change(
         _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
-        let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
-        try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await apply(form, alliance, user)
-        } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await page(context, alliance, user: user, notice: nil, form: form, errors: error.fieldErrors)
+        try await services.allianceFormChange(request, context, Permission.manageIssues, back: Site.issues, notice: notice, apply) {
+            form, alliance, user, errors in
+            try await page(context, alliance, user: user, notice: nil, form: form, errors: errors)
         }
-        return redirect(Site.issues.path(alliance.id) + "?notice=\(notice)")
     }
 
     func page(

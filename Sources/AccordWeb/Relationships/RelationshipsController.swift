@@ -45,20 +45,15 @@ struct RelationshipsController {
             cadence: form["cadence"], lastContact: form["lastContact"], strength: form["strength"], notes: form["notes"])
     }
 
+    /// A change from the map page; field errors show at the top of the page with 422 (a new pair keeps what was typed).
     func change(
         _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
-        let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
-        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        let form = try await FormData.read(request, context: context)
-        do {
-            try await apply(form, alliance, user)
-        } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            let typed = form.version == nil ? Self.input(form) : nil
-            return try await page(context, alliance, user: user, notice: nil, typed: typed, errors: error.fieldErrors)
+        try await services.allianceFormChange(
+            request, context, Permission.manageRelationships, back: Site.relationships, notice: notice, apply
+        ) { form, alliance, user, errors in
+            try await page(context, alliance, user: user, notice: nil, typed: form.version == nil ? Self.input(form) : nil, errors: errors)
         }
-        return redirect(Site.relationships.path(alliance.id) + "?notice=\(notice)")
     }
 
     func page(
