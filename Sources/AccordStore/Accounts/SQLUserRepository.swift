@@ -59,10 +59,14 @@ public struct SQLUserRepository: UserRepository {
 
     public func update(_ id: UUID, _ valid: UserInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> User {
         try await database.write(by: actor) { tx in
-            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such user.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "user")
+            let before = try await tx.lockedForUpdate("users", id: id, expected: expectedVersion, entity: "user", missing: "No such user.")
+            { db in
+                try await Self.find(id, in: db)
+            }
             try await Self.checkRules(valid, excluding: id, in: tx.db)
             if before.role == .administrator, valid.role != .administrator || !valid.active {
+                // Two administrators demoting each other at once: the second waits here and then counts the first's change.
+                try await tx.serialize("active administrators")
                 let admins =
                     try await tx.db.raw(
                         "SELECT COUNT(*) AS n FROM users WHERE role = 'administrator' AND active = \(bind: true) AND id <> \(bind: id.uuidString)"
@@ -97,12 +101,17 @@ public struct SQLUserRepository: UserRepository {
             try await tx.db.raw(
                 "UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: Timestamp.format(tx.now)) WHERE id = \(bind: id.uuidString)"
             ).run()
+            // A new password ends every way in that the old one opened: browser sessions and API tokens.
             try await tx.db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.uuidString)").run()
+            let tokens =
+                try await tx.db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE user_id = \(bind: id.uuidString)").first()?
+                .int("n") ?? 0
+            try await tx.db.raw("DELETE FROM api_tokens WHERE user_id = \(bind: id.uuidString)").run()
             // The hash itself never enters the audit trail.
             try await tx.record(
                 AuditChange(
                     entity: "user", entityID: id, allianceID: nil, action: .update, before: nil,
-                    after: AuditChange.snapshot(["password": "changed", "email": user.email])))
+                    after: AuditChange.snapshot(["password": "changed", "email": user.email, "apiTokensRevoked": String(tokens)])))
         }
     }
 

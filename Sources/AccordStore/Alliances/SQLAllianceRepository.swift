@@ -94,8 +94,11 @@ public struct SQLAllianceRepository: AllianceRepository {
 
     public func update(_ id: UUID, _ valid: AllianceInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Alliance {
         try await database.write(by: actor) { tx in
-            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such alliance.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "alliance")
+            let before = try await tx.lockedForUpdate(
+                "alliances", id: id, expected: expectedVersion, entity: "alliance", missing: "No such alliance."
+            ) { db in
+                try await Self.find(id, in: db)
+            }
             try await Self.checkReferences(valid, in: tx.db)
             if valid.phase != before.phase || valid.transition != before.transition {
                 throw DomainError.invalid(

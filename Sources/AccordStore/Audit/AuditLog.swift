@@ -70,6 +70,20 @@ public struct AuditedTransaction: Sendable {
 }
 
 extension AccordDatabase {
+    /// Serialises transactions on `keys` (see `AuditedTransaction.serialize`); call inside `transaction`.
+    func serialize(_ keys: [String], in db: any SQLDatabase) async throws {
+        guard kind == .postgres else { return }
+        try await Self.advisoryLock(keys, in: db)
+    }
+
+    /// Transaction-scoped advisory locks, taken in one order so two holders of overlapping keys cannot deadlock.
+    /// The two-integer form lives apart from the audit chain's single-integer lock.
+    static func advisoryLock(_ keys: [String], in db: any SQLDatabase) async throws {
+        for key in Set(keys).sorted() {
+            try await db.raw("SELECT pg_advisory_xact_lock(734, hashtext(\(bind: key)))").run()
+        }
+    }
+
     /// Every write of business data goes through here: one transaction, with its audit records inside it.
     public func write<T: Sendable>(
         by actor: AuditActor, now: Date = Date(), _ body: (AuditedTransaction) async throws -> T
@@ -81,6 +95,45 @@ extension AccordDatabase {
 }
 
 extension AuditedTransaction {
+    /// The one optimistic-concurrency check of every versioned record. It first takes the record's lock (on
+    /// PostgreSQL an advisory lock on `table` + `key`, which also covers a record not stored yet, and the row lock
+    /// every UPDATE of the row takes), then reads the record with `read`, so the version it compares is the latest
+    /// committed one. Of writers racing from the same version exactly one passes; the others get a conflict and
+    /// write nothing. SQLite already runs one writer at a time. Returns nil when `read` finds nothing.
+    func lockedForUpdate<T: Versioned>(
+        _ table: String, column: String = "id", key: String, expected: Int?, entity: String,
+        read: (any SQLDatabase) async throws -> T?
+    ) async throws -> T? {
+        if kind == .postgres {
+            try await serialize("\(table):\(key)")
+            try await db.raw(
+                "SELECT 1 AS locked FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) = \(bind: key) FOR UPDATE"
+            ).run()
+        }
+        guard let current = try await read(db) else { return nil }
+        try current.requireVersion(expected, entity: entity)
+        return current
+    }
+
+    /// `lockedForUpdate` for a record found by its id, which must exist.
+    func lockedForUpdate<T: Versioned>(
+        _ table: String, id: UUID, expected: Int?, entity: String, missing: String,
+        read: (any SQLDatabase) async throws -> T?
+    ) async throws -> T {
+        guard let found = try await lockedForUpdate(table, key: id.uuidString, expected: expected, entity: entity, read: read) else {
+            throw DomainError.notFound(missing)
+        }
+        return found
+    }
+
+    /// Serialises the transactions that check one invariant spanning rows ("at least one active administrator",
+    /// "one waiting phase change per alliance"): on PostgreSQL a transaction-scoped advisory lock on `key`, so the
+    /// reads that follow see every committed change of the others. SQLite already runs one writer at a time.
+    func serialize(_ key: String) async throws {
+        guard kind == .postgres else { return }
+        try await AccordDatabase.advisoryLock([key], in: db)
+    }
+
     /// One row read in order to change it: locked until the transaction ends on PostgreSQL (SQLite already runs
     /// one writer at a time).
     func rowForUpdate(_ table: String, id: UUID) async throws -> (any SQLRow)? {

@@ -42,12 +42,16 @@ public struct SQLCultureRepository: CultureRepository {
             guard try await SQLOrganizationRepository.find(profile.organizationID, in: tx.db) != nil else {
                 throw DomainError.notFound("No such organisation.")
             }
-            let row = try await tx.db.raw(
-                "SELECT * FROM culture_profiles WHERE organization_id = \(bind: profile.organizationID.uuidString)"
-            ).first()
-            let existing = try row.map(Self.decodeProfile)
-            let before = existing?.1 ?? .empty(profile.organizationID)
-            try checkVersion(before.version, expected: expectedVersion, entity: "culture profile")
+            var existing: (UUID, CultureProfile)?
+            let before = try await tx.lockedForUpdate(
+                "culture_profiles", column: "organization_id", key: profile.organizationID.uuidString, expected: expectedVersion,
+                entity: "culture profile"
+            ) { db in
+                existing = try await db.raw(
+                    "SELECT * FROM culture_profiles WHERE organization_id = \(bind: profile.organizationID.uuidString)"
+                ).first().map(Self.decodeProfile)
+                return existing?.1 ?? .empty(profile.organizationID)
+            }!
             var after = profile
             after.version = before.version + 1
             let id = existing?.0 ?? UUID()
@@ -120,10 +124,11 @@ public struct SQLCultureRepository: CultureRepository {
         -> CultureDifference
     {
         try await database.write(by: actor) { tx in
-            guard let before = try await tx.rowForUpdate("culture_differences", id: id).map(Self.decodeDifference) else {
-                throw DomainError.notFound("No such difference.")
+            let before = try await tx.lockedForUpdate(
+                "culture_differences", id: id, expected: expectedVersion, entity: "difference", missing: "No such difference."
+            ) { _ in
+                try await tx.rowForUpdate("culture_differences", id: id).map(Self.decodeDifference)
             }
-            try checkVersion(before.version, expected: expectedVersion, entity: "difference")
             var after = before
             after.apply(valid)
             after.version += 1

@@ -55,14 +55,6 @@ extension SQLRow {
     }
 }
 
-/// The current row version must match what the caller last read, or the update is refused.
-func checkVersion(_ current: Int, expected: Int?, entity: String) throws {
-    if let expected, expected != current {
-        throw DomainError.conflict(
-            "This \(entity) was changed by someone else (version \(current), you had \(expected)). Reload and try again.")
-    }
-}
-
 /// `(?, ?, ...)` binding each value, for `IN` lists in raw queries. Callers skip the query when the list is empty.
 func bindList(_ values: [String]) -> SQLQueryString {
     var list = SQLQueryString("(")

@@ -76,10 +76,11 @@ extension SQLGovernanceRepository {
         -> ActionItem
     {
         try await database.write(by: actor) { tx in
-            guard
-                let before = try await tx.rowForUpdate("action_items", id: id).map(Self.decodeActionItem)
-            else { throw DomainError.notFound("No such action item.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "action item")
+            let before = try await tx.lockedForUpdate(
+                "action_items", id: id, expected: expectedVersion, entity: "action item", missing: "No such action item."
+            ) { _ in
+                try await tx.rowForUpdate("action_items", id: id).map(Self.decodeActionItem)
+            }
             var after = before
             (after.title, after.ownerID, after.dueOn, after.status) = (valid.title, valid.ownerID, valid.dueOn, valid.status)
             (after.meetingID, after.decisionID, after.visibility) = (valid.meetingID, valid.decisionID, valid.visibility)

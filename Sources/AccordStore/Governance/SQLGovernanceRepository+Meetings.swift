@@ -107,10 +107,11 @@ extension SQLGovernanceRepository {
         _ meetingID: UUID, _ valid: MinutesInput.Valid, expectedVersion: Int?, today: LocalDate, by actor: AuditActor
     ) async throws -> Meeting {
         try await database.write(by: actor) { tx in
-            guard
-                let before = try await tx.rowForUpdate("meetings", id: meetingID).map(Self.decodeMeeting)
-            else { throw DomainError.notFound("No such meeting.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "meeting")
+            let before = try await tx.lockedForUpdate(
+                "meetings", id: meetingID, expected: expectedVersion, entity: "meeting", missing: "No such meeting."
+            ) { _ in
+                try await tx.rowForUpdate("meetings", id: meetingID).map(Self.decodeMeeting)
+            }
             if valid.status == .approved { try before.requireHeld(on: today, field: "status", what: "Approved minutes") }
             if before.minutesStatus == .approved, valid.status != .approved || valid.minutes != before.minutes {
                 throw DomainError.conflict("These minutes are approved and can no longer change.")

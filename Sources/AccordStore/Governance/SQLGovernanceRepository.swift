@@ -120,10 +120,11 @@ public struct SQLGovernanceRepository: GovernanceRepository {
     public func updateBody(_ id: UUID, _ valid: BodyInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> GovernanceBody
     {
         try await database.write(by: actor) { tx in
-            guard
-                let before = try await tx.rowForUpdate("governance_bodies", id: id).map(Self.decodeBody)
-            else { throw DomainError.notFound("No such body.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "body")
+            let before = try await tx.lockedForUpdate(
+                "governance_bodies", id: id, expected: expectedVersion, entity: "body", missing: "No such body."
+            ) { _ in
+                try await tx.rowForUpdate("governance_bodies", id: id).map(Self.decodeBody)
+            }
             try await Self.checkParent(valid.parentID, of: id, allianceID: before.allianceID, in: tx.db)
             var after = before
             (after.name, after.kind, after.parentID, after.charter, after.visibility) = (

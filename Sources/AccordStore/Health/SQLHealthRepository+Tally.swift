@@ -112,10 +112,11 @@ extension SQLHealthRepository {
         -> HealthAction
     {
         try await database.write(by: actor) { tx in
-            guard
-                let before = try await tx.rowForUpdate("health_actions", id: id).map(Self.decodeAction)
-            else { throw DomainError.notFound("No such action.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "action")
+            let before = try await tx.lockedForUpdate(
+                "health_actions", id: id, expected: expectedVersion, entity: "action", missing: "No such action."
+            ) { _ in
+                try await tx.rowForUpdate("health_actions", id: id).map(Self.decodeAction)
+            }
             var after = before
             after.dimensionKey = valid.dimensionKey
             after.title = valid.title

@@ -94,10 +94,11 @@ public struct SQLIssueRepository: IssueRepository {
         _ id: UUID, by actor: AuditActor, expectedVersion: Int?, _ body: (Issue, any SQLDatabase) async throws -> Issue
     ) async throws -> Issue {
         try await database.write(by: actor) { tx in
-            guard let before = try await tx.rowForUpdate("issues", id: id).map(Self.decode) else {
-                throw DomainError.notFound("No such issue.")
+            let before = try await tx.lockedForUpdate(
+                "issues", id: id, expected: expectedVersion, entity: "issue", missing: "No such issue."
+            ) { _ in
+                try await tx.rowForUpdate("issues", id: id).map(Self.decode)
             }
-            try checkVersion(before.version, expected: expectedVersion, entity: "issue")
             var after = try await body(before, tx.db)
             after.version = before.version + 1
             try await tx.db.raw(

@@ -33,9 +33,13 @@ public struct SQLPlaybookRepository: PlaybookRepository {
 
     public func save(_ playbook: Playbook, expectedVersion: Int?, by actor: AuditActor) async throws -> Playbook {
         try await database.write(by: actor) { tx in
-            let existing = try await Self.find(playbook.type, in: tx.db)
-            let before = existing?.playbook ?? DefaultPlaybooks.playbook(playbook.type)
-            try checkVersion(before.version, expected: expectedVersion, entity: "playbook")
+            var existing: (id: UUID, playbook: Playbook)?
+            let before = try await tx.lockedForUpdate(
+                "playbooks", column: "alliance_type", key: playbook.type.rawValue, expected: expectedVersion, entity: "playbook"
+            ) { db in
+                existing = try await Self.find(playbook.type, in: db)
+                return existing?.playbook ?? DefaultPlaybooks.playbook(playbook.type)
+            }!
             var after = playbook
             after.version = before.version + 1
             let document = PlaybookDocument(after)

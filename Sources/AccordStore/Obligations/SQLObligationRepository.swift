@@ -85,9 +85,12 @@ public struct SQLObligationRepository: ObligationRepository {
                 try await tx.record("trigger_event", event.id, alliance: allianceID, .create, before: nil, after: event)
                 return event
             }
-            guard let before = try await tx.rowForUpdate("trigger_events", id: id).map(Self.decodeTrigger), before.allianceID == allianceID
-            else { throw DomainError.notFound("No such trigger event.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "trigger event")
+            let before = try await tx.lockedForUpdate(
+                "trigger_events", id: id, expected: expectedVersion, entity: "trigger event", missing: "No such trigger event."
+            ) { _ in
+                try await tx.rowForUpdate("trigger_events", id: id).map(Self.decodeTrigger)
+            }
+            guard before.allianceID == allianceID else { throw DomainError.notFound("No such trigger event.") }
             var after = before
             (after.name, after.occurredOn, after.version) = (name, occurredOn, before.version + 1)
             try await tx.db.raw(
@@ -172,10 +175,11 @@ public struct SQLObligationRepository: ObligationRepository {
         -> Obligation
     {
         try await database.write(by: actor) { tx in
-            guard let before = try await tx.rowForUpdate("obligations", id: id).map(Self.decodeObligation) else {
-                throw DomainError.notFound("No such obligation.")
+            let before = try await tx.lockedForUpdate(
+                "obligations", id: id, expected: expectedVersion, entity: "obligation", missing: "No such obligation."
+            ) { _ in
+                try await tx.rowForUpdate("obligations", id: id).map(Self.decodeObligation)
             }
-            try checkVersion(before.version, expected: expectedVersion, entity: "obligation")
             try await Self.checkTrigger(valid, allianceID: before.allianceID, in: tx.db)
             var after = before
             after.apply(valid)

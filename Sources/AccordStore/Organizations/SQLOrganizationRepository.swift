@@ -57,8 +57,11 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         -> Organization
     {
         try await database.write(by: actor) { tx in
-            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such organisation.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "organisation")
+            let before = try await tx.lockedForUpdate(
+                "organizations", id: id, expected: expectedVersion, entity: "organisation", missing: "No such organisation."
+            ) { db in
+                try await Self.find(id, in: db)
+            }
             try await Self.checkRules(valid, excluding: id, in: tx.db)
             if before.kind != valid.kind {
                 let used = try await tx.db.raw("SELECT COUNT(*) AS n FROM alliances WHERE partner_id = \(bind: id.uuidString)").first()

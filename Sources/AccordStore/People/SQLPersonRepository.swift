@@ -85,8 +85,11 @@ public struct SQLPersonRepository: PersonRepository {
 
     public func update(_ id: UUID, _ valid: PersonInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Person {
         try await database.write(by: actor) { tx in
-            guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such person.") }
-            try checkVersion(before.version, expected: expectedVersion, entity: "person")
+            let before = try await tx.lockedForUpdate(
+                "people", id: id, expected: expectedVersion, entity: "person", missing: "No such person."
+            ) { db in
+                try await Self.find(id, in: db)
+            }
             try await Self.checkRules(valid, excluding: id, in: tx.db)
             if before.organizationID != valid.organizationID {
                 let teams = try await tx.db.raw("SELECT COUNT(*) AS n FROM memberships WHERE person_id = \(bind: id.uuidString)").first()

@@ -86,10 +86,11 @@ public struct SQLRelationshipRepository: RelationshipRepository {
         _ id: UUID, expectedVersion: Int?, by actor: AuditActor, _ body: (CounterpartPair, any SQLDatabase) async throws -> CounterpartPair
     ) async throws -> CounterpartPair {
         try await database.write(by: actor) { tx in
-            guard let before = try await tx.rowForUpdate("counterpart_pairs", id: id).map(Self.decode) else {
-                throw DomainError.notFound("No such pair.")
+            let before = try await tx.lockedForUpdate(
+                "counterpart_pairs", id: id, expected: expectedVersion, entity: "pair", missing: "No such pair."
+            ) { _ in
+                try await tx.rowForUpdate("counterpart_pairs", id: id).map(Self.decode)
             }
-            try checkVersion(before.version, expected: expectedVersion, entity: "pair")
             var after = try await body(before, tx.db)
             after.version = before.version + 1
             try await tx.db.raw(
