@@ -36,9 +36,26 @@ public protocol SessionRepository: Sendable {
 }
 
 public protocol SignInAttemptRepository: Sendable {
+    /// Counts a sign-in attempt before its password is compared. In one step, serialised with every other attempt
+    /// on the same keys, it refuses (nil) when the account or the address has reached its limit within the window,
+    /// and otherwise records the attempt as a failure, so parallel attempts can never exceed the limit.
+    func reserve(account: String, address: String, throttle: SignInThrottle, now: Date) async throws -> SignInReservation?
+    /// The password matched: the reserved failures are withdrawn and the account's count starts again.
+    func succeeded(_ reservation: SignInReservation) async throws
     func recordFailure(keys: [String], at: Date) async throws
     func failures(key: String, since: Date) async throws -> Int
     func clear(key: String) async throws
+}
+
+/// The failure rows one attempt recorded in advance; withdrawn when the password matches.
+public struct SignInReservation: Sendable, Equatable {
+    public let account: String
+    public let rowIDs: [String]
+
+    public init(account: String, rowIDs: [String]) {
+        self.account = account
+        self.rowIDs = rowIDs
+    }
 }
 
 /// A user's calendar feed. Only a hash of its secret URL token is kept; resetting replaces it.

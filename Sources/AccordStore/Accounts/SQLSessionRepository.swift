@@ -56,18 +56,47 @@ public struct SQLSignInAttemptRepository: SignInAttemptRepository {
 
     public init(database: AccordDatabase) { self.database = database }
 
-    public func recordFailure(keys: [String], at: Date) async throws {
+    public func reserve(account: String, address: String, throttle: SignInThrottle, now: Date) async throws -> SignInReservation? {
         try await database.transaction { db in
+            let keys = [account, address]
+            try await database.serialize(keys, in: db)
+            let since = Timestamp.format(now.addingTimeInterval(-throttle.window))
+            var counts: [Int] = []
             for key in keys {
-                try await db.raw(
-                    "INSERT INTO sign_in_failures (id, throttle_key, at) VALUES (\(bind: UUID().uuidString), \(bind: key), \(bind: Timestamp.format(at)))"
-                ).run()
+                counts.append(
+                    try await db.raw(
+                        "SELECT COUNT(*) AS n FROM sign_in_failures WHERE throttle_key = \(bind: key) AND at > \(bind: since)"
+                    ).first()?.int("n") ?? 0)
             }
-            // Keep the table small: a day of history is plenty for any window.
-            try await db.raw(
-                "DELETE FROM sign_in_failures WHERE at < \(bind: Timestamp.format(at.addingTimeInterval(-86_400)))"
-            ).run()
+            if throttle.isBlocked(accountFailures: counts[0], addressFailures: counts[1]) { return nil }
+            let ids = try await Self.insertFailures(keys: keys, at: now, in: db)
+            return SignInReservation(account: account, rowIDs: ids)
         }
+    }
+
+    public func succeeded(_ reservation: SignInReservation) async throws {
+        try await database.transaction { db in
+            try await db.raw("DELETE FROM sign_in_failures WHERE id IN \(bindList(reservation.rowIDs))").run()
+            try await db.raw("DELETE FROM sign_in_failures WHERE throttle_key = \(bind: reservation.account)").run()
+        }
+    }
+
+    static func insertFailures(keys: [String], at: Date, in db: any SQLDatabase) async throws -> [String] {
+        var ids: [String] = []
+        for key in keys {
+            let id = UUID().uuidString
+            try await db.raw(
+                "INSERT INTO sign_in_failures (id, throttle_key, at) VALUES (\(bind: id), \(bind: key), \(bind: Timestamp.format(at)))"
+            ).run()
+            ids.append(id)
+        }
+        // Keep the table small: a day of history is plenty for any window.
+        try await db.raw("DELETE FROM sign_in_failures WHERE at < \(bind: Timestamp.format(at.addingTimeInterval(-86_400)))").run()
+        return ids
+    }
+
+    public func recordFailure(keys: [String], at: Date) async throws {
+        _ = try await database.transaction { db in try await Self.insertFailures(keys: keys, at: at, in: db) }
     }
 
     public func failures(key: String, since: Date) async throws -> Int {

@@ -131,7 +131,8 @@ struct UsersController {
             fields.append(
                 FieldModel(
                     .password, "password", "Password", value: "", errors: errors, required: true,
-                    hint: "At least \(PasswordRules.minimumLength) characters.", maxLength: PasswordRules.maximumLength,
+                    hint: "\(PasswordRules.minimumLength) to \(PasswordRules.maximumBytes) characters, no control characters.",
+                    maxLength: PasswordRules.maximumBytes,
                     autocomplete: "new-password"))
         }
         let fieldsets = [FieldsetModel(legend: "Account", fields: fields)]

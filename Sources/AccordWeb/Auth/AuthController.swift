@@ -19,7 +19,7 @@ struct AuthController {
         router.get(RouterPath(Site.signIn.pattern)) { request, context in
             if context.signedIn != nil { return redirect(Site.alliances.pattern) }
             let query = request.queryValues
-            return try page(context, email: "", next: query["next"] ?? "", error: nil, notice: LayoutModel.notice(query["notice"]))
+            return try page(context, email: "", next: Self.safeNext(query["next"]), error: nil, notice: LayoutModel.notice(query["notice"]))
         }
         router.post(RouterPath(Site.signIn.pattern)) { request, context in try await signIn(request, context) }
         router.post(RouterPath(Site.signOut.pattern)) { request, context in
@@ -47,19 +47,18 @@ struct AuthController {
         let form = try await FormData.read(request, context: context)
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
-        let next = safeNext(form["next"])
-        guard !email.isEmpty, !password.isEmpty, email.count <= 254, password.count <= PasswordRules.maximumLength else {
+        let next = Self.safeNext(form["next"])
+        guard !email.isEmpty, !password.isEmpty, email.count <= 254, password.count <= 1024 else {
             return try page(context, email: email, next: next, error: "Enter your email and password.", status: .unprocessableContent)
         }
         let now = services.clock()
-        let since = now.addingTimeInterval(-services.throttle.window)
         let accountKey = SignInThrottle.accountKey(email)
-        let addressKey = SignInThrottle.addressKey(context.remoteAddress)
-        let attempts = services.store.signInAttempts
-        let blocked = services.throttle.isBlocked(
-            accountFailures: try await attempts.failures(key: accountKey, since: since),
-            addressFailures: try await attempts.failures(key: addressKey, since: since))
-        if blocked {
+        // The attempt is counted before the password is compared, in one serialised step: a burst of parallel
+        // attempts gets exactly the limit's worth of comparisons, and the rest are refused without one.
+        guard
+            let reservation = try await services.store.signInAttempts.reserve(
+                account: accountKey, address: SignInThrottle.addressKey(context.remoteAddress), throttle: services.throttle, now: now)
+        else {
             let minutes = Int(services.throttle.window / 60)
             return try page(
                 context, email: email, next: next,
@@ -69,12 +68,14 @@ struct AuthController {
         let user = try await services.store.users.find(email: email)
         var hash: String?
         if let user { hash = try await services.store.users.passwordHash(for: user.id) }
-        let matches = try await Passwords.verify(password, hash: hash ?? Passwords.decoy)
-        guard let user, hash != nil, matches, user.active else {
-            try await attempts.recordFailure(keys: [accountKey, addressKey], at: now)
+        // A password no account can have (control characters, more than bcrypt's 72 bytes) is compared with the
+        // decoy, so it takes the same time and never matches.
+        let acceptable = PasswordRules.isComparable(password)
+        let matches = try await Passwords.verify(password, hash: acceptable ? (hash ?? Passwords.decoy) : Passwords.decoy)
+        guard let user, hash != nil, acceptable, matches, user.active else {
             return try page(context, email: email, next: next, error: "Email or password is incorrect.", status: .unauthorized)
         }
-        try await attempts.clear(key: accountKey)
+        try await services.store.signInAttempts.succeeded(reservation)
         try await services.store.sessions.purgeExpired(now: now)
         let token = Tokens.random()
         let session = Session(
@@ -89,9 +90,15 @@ struct AuthController {
         return response
     }
 
-    /// Only local paths: never an open redirect to another site.
-    func safeNext(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 300 else { return "" }
-        return raw
+    /// Only a same-origin absolute path: never an open redirect to another site. Browsers drop tabs and newlines
+    /// from URLs and read a backslash as a slash, so `/\t/host` or `/\\host` would leave the site: any control
+    /// character, space, backslash or a second leading slash refuses the whole value.
+    static func safeNext(_ raw: String?) -> String {
+        guard let raw, raw.count < 300, raw.hasPrefix("/"), !raw.hasPrefix("//") else { return "" }
+        let refused = raw.unicodeScalars.contains { scalar in
+            scalar.value < 0x21 || scalar.value == 0x7F || scalar == "\\" || (0x80...0x9F).contains(scalar.value)
+                || scalar.properties.generalCategory == .format || scalar.properties.isWhitespace
+        }
+        return refused ? "" : raw
     }
 }
