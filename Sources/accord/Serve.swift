@@ -22,11 +22,21 @@ struct Serve: AsyncParsableCommand {
         let services = Services(store: store, views: try await Views.load(), config: config)
         let app = buildApplication(services, logger: logger)
         let address = config.publicURL ?? "http://\(config.hostname):\(config.port)"
-        print("Accord is running at \(address) (database \(config.databaseURL))")
+        // Flushed at once: under nohup, a service manager or a log collector stdout is block-buffered.
+        announce("Accord is running at \(address) (database \(config.databaseURL))")
         if demo {
-            print("Demo sign-in: \(DemoPortfolio.accounts[0].email) / \(DemoPortfolio.password) (more in the README)")
+            announce("Demo sign-in: \(DemoPortfolio.accounts[0].email) / \(DemoPortfolio.password) (more in the README)")
         }
+        // SIGTERM and SIGINT start a graceful shutdown: no new connections, in-flight requests finish, the
+        // scheduler stops between runs; then the database closes and the command exits 0.
         try await app.runService()
         await store.database.close()
+        logger.info("stopped")
     }
+}
+
+/// A line on standard output that appears now, whatever kind of file standard output is: written unbuffered,
+/// not through `print`'s block buffer.
+func announce(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -61,10 +61,51 @@ import Testing
             environment: ["ACCORD_SMTP_HOST": "smtp.example", "ACCORD_SMTP_FROM": "accord@helix.example", "ACCORD_REMINDER_INTERVAL": "30"])
         #expect(config.smtp == SMTPSettings(host: "smtp.example", port: 587, from: "accord@helix.example") && config.reminderInterval == 30)
         #expect(try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: [:]).smtp == nil)
-        let text = SMTPMailer.message(
-            from: "accord@helix.example", to: "dana@helix.example", subject: "Fällig\r\nBcc: x", body: ".hidden\nline",
+        let text = try SMTPMailer.message(
+            from: "accord@helix.example", to: "dana@helix.example", subject: "Fällig", body: ".hidden\nline\rbare\r\nend",
             date: Date(timeIntervalSince1970: 0))
-        #expect(text.contains("Subject: =?UTF-8?B?") && !text.contains("\r\nBcc:"))
-        #expect(text.contains("Date: Thu, 01 Jan 1970 00:00:00 +0000") && text.contains("\r\n\r\n..hidden\r\nline\r\n.\r\n"))
+        #expect(text.contains("Subject: =?UTF-8?B?"))
+        // Every line end, a bare CR too, becomes CRLF, so no CR reaches the server on its own.
+        #expect(text.contains("Date: Thu, 01 Jan 1970 00:00:00 +0000") && text.contains("\r\n\r\n..hidden\r\nline\r\nbare\r\nend\r\n.\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\r"))
+        // Control characters in user text refuse the message instead of adding headers.
+        for (subject, body) in [("Due\r\nBcc: x", "text"), ("Due", "nul\u{0}byte"), ("Due", "escape\u{1B}[2J"), ("Tab\there", "x")] {
+            #expect(throws: SMTPError.self) {
+                try SMTPMailer.message(from: "a@helix.example", to: "b@helix.example", subject: subject, body: body, date: Date())
+            }
+        }
+    }
+
+    @Test func smtpSecurityFollowsThePortAndTheSettings() throws {
+        let base = ["ACCORD_SMTP_HOST": "smtp.example", "ACCORD_SMTP_FROM": "accord@helix.example"]
+        let resolve = { (extra: [String: String]) in
+            try AppConfig.resolve(databaseURL: nil, hostname: nil, port: nil, environment: base.merging(extra) { $1 })
+        }
+        #expect(try resolve([:]).smtp?.security == .starttls && (try resolve([:]).smtp?.allowPlainAuth == false))
+        #expect(try resolve(["ACCORD_SMTP_PORT": "465"]).smtp?.security == .tls)
+        #expect(try resolve(["ACCORD_SMTP_SECURITY": "tls", "ACCORD_SMTP_PORT": "2465"]).smtp?.security == .tls)
+        #expect(try resolve(["ACCORD_SMTP_ALLOW_PLAIN_AUTH": "true"]).smtp?.allowPlainAuth == true)
+        #expect(throws: ConfigurationError.self) { try resolve(["ACCORD_SMTP_SECURITY": "ssl3"]) }
+        #expect(throws: ConfigurationError.self) { try resolve(["ACCORD_SMTP_ALLOW_PLAIN_AUTH": "maybe"]) }
+    }
+
+    @Test func noDescriptionOfTheConfigurationShowsASecret() throws {
+        let config = try AppConfig.resolve(
+            databaseURL: "postgres://accord:db-secret-9@db.example:5432/accord", hostname: nil, port: nil,
+            environment: [
+                "ACCORD_SMTP_HOST": "smtp.example", "ACCORD_SMTP_FROM": "accord@helix.example", "ACCORD_SMTP_USERNAME": "mailer",
+                "ACCORD_SMTP_PASSWORD": "smtp-secret-7",
+            ])
+        var dumped = ""
+        dump(config, to: &dumped)
+        for text in [
+            String(describing: config), String(reflecting: config), dumped, String(describing: config.smtp!),
+            String(reflecting: config.smtp!),
+            String(describing: config.databaseURL), String(reflecting: config.databaseURL),
+        ] {
+            #expect(!text.contains("smtp-secret-7") && !text.contains("db-secret-9"), "\(text)")
+        }
+        #expect(throws: ConfigurationError.self) { try DatabaseURL("mysql://root:db-secret-9@host/db") }
+        do { _ = try DatabaseURL("mysql://root:db-secret-9@host/db") } catch { #expect(!"\(error)".contains("db-secret-9")) }
     }
 }

@@ -28,16 +28,16 @@ struct WebHarness {
     }
 
     static func run(
-        database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(), clock: TestClock? = nil,
+        database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(), clock: TestClock? = nil, logger: Logger = logger,
         _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         if database == "postgres" {
-            try await withPostgres { url in try await run(url: url, throttle: throttle, clock: clock, body) }
+            try await withPostgres { url in try await run(url: url, throttle: throttle, clock: clock, logger: logger, body) }
             return
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, body)
+        try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, logger: logger, body)
     }
 
     /// A fresh PostgreSQL database for one test, dropped afterwards.
@@ -58,17 +58,18 @@ struct WebHarness {
     }
 
     static func run(
-        url: DatabaseURL, throttle: SignInThrottle, clock: TestClock? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        url: DatabaseURL, throttle: SignInThrottle, clock: TestClock? = nil, logger appLogger: Logger = logger,
+        _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         let database = try await AccordDatabase.open(url, logger: logger)
-        try await Migrator(database: database).migrate(logger: logger)
-        let store = Store(database: database)
-        _ = try await DemoPortfolio.load(into: store, bcryptCost: 4)
-        let time = clock ?? TestClock(nil)
-        let services = Services(
-            store: store, views: try await Views.load(), config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
-        let app = Application(router: buildRouter(services), logger: logger)
         do {
+            try await Migrator(database: database).migrate(logger: logger)
+            let store = Store(database: database)
+            _ = try await DemoPortfolio.load(into: store, bcryptCost: 4)
+            let time = clock ?? TestClock(nil)
+            let services = Services(
+                store: store, views: try await Views.load(), config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
+            let app = Application(router: buildRouter(services), logger: appLogger)
             try await app.test(.router) { client in try await body(WebHarness(store: store, client: client, services: services)) }
         } catch {
             await database.close()

@@ -113,6 +113,21 @@ public final class AccordDatabase: Sendable {
         (try? await read { db in try await db.raw("SELECT 1 AS one").run() }) != nil
     }
 
+    /// True when the database takes a write: one row of `readiness_probe` is rewritten and committed. Answering a
+    /// query is not enough for readiness; a full disk or a read-only file answers queries and refuses every change.
+    public func acceptsWrites(now: Date = Date()) async -> Bool {
+        let at = Timestamp.format(now)
+        return
+            (try? await transaction { db in
+                try await db.raw(
+                    """
+                    INSERT INTO readiness_probe (id, checked_at) VALUES ('probe', \(bind: at))
+                    ON CONFLICT (id) DO UPDATE SET checked_at = \(bind: at)
+                    """
+                ).run()
+            }) != nil
+    }
+
     public func close() async {
         switch backend {
         case .sqlite(let pool):

@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// Where the data lives, parsed from `--database-url` / `ACCORD_DATABASE_URL`.
-public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
+public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     case sqlite(path: String)
     case postgres(host: String, port: Int, user: String, password: String?, database: String)
 
@@ -24,7 +24,10 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         else {
             throw ConfigurationError(
                 setting: setting,
-                message: "'\(text)' is not supported; use sqlite://path.sqlite or postgres://user:password@host:port/name")
+                // The text is not echoed: a mistyped URL may still hold a password.
+                message:
+                    "the scheme '\(text.prefix { $0 != ":" }.prefix(20))' is not supported; use sqlite://path.sqlite or postgres://user:password@host:port/name"
+            )
         }
         guard let host = url.host, !host.isEmpty else {
             throw ConfigurationError(setting: setting, message: "the PostgreSQL URL has no host")
@@ -48,6 +51,10 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         case .postgres(let host, let port, let user, _, let database): "postgres://\(user)@\(host):\(port)/\(database)"
         }
     }
+
+    public var debugDescription: String { description }
+    /// `dump` and reflection show the redacted URL too, never the password.
+    public var customMirror: Mirror { Mirror(self, children: ["url": description]) }
 }
 
 /// A setting that cannot be used; start-up stops with this message.

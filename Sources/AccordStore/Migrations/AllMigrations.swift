@@ -28,5 +28,6 @@ public enum AllMigrations {
         M0025_CreateCounterpartPairs(),
         M0026_CreateCulture(),
         M0027_AddBodyCadence(),
+        M0028_CreateReadinessProbe(),
     ]
 }

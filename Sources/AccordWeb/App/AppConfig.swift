@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// Every setting, resolved once: command line over environment over defaults. Invalid values stop start-up.
-public struct AppConfig: Sendable {
+public struct AppConfig: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     public var databaseURL: DatabaseURL
     public var hostname: String
     public var port: Int
@@ -19,6 +19,17 @@ public struct AppConfig: Sendable {
     public var reminderInterval = 60
     /// Reminder email; nil sends in-app notifications only.
     public var smtp: SMTPSettings?
+    /// Seconds a connection may stay without a complete request (headers included) before it is closed.
+    public var idleTimeout = 30
+
+    /// Every setting but secrets: the database URL without its password, SMTP without its password. Crash
+    /// descriptions and `dump` use this too.
+    public var description: String {
+        "AppConfig(database \(databaseURL), \(hostname):\(port), public URL \(publicURL ?? "none"), secure cookies \(secureCookies), "
+            + "reminders every \(reminderInterval) s, \(smtp.map(\.description) ?? "no SMTP"), idle timeout \(idleTimeout) s)"
+    }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["settings": description]) }
 
     public init(
         databaseURL: DatabaseURL = try! DatabaseURL(DatabaseURL.defaultURL), hostname: String = "127.0.0.1", port: Int = 8080,
@@ -97,11 +108,32 @@ public struct AppConfig: Sendable {
             }
             smtp.username = environment["ACCORD_SMTP_USERNAME"].flatMap { $0.isEmpty ? nil : $0 }
             smtp.password = environment["ACCORD_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+            if let text = environment["ACCORD_SMTP_SECURITY"], !text.isEmpty {
+                guard let value = SMTPSettings.Security(rawValue: text.lowercased()) else {
+                    throw ConfigurationError(setting: "ACCORD_SMTP_SECURITY", message: "'\(text)' must be starttls or tls")
+                }
+                smtp.security = value
+            } else {
+                smtp.security = smtp.port == 465 ? .tls : .starttls
+            }
+            if let text = environment["ACCORD_SMTP_ALLOW_PLAIN_AUTH"], !text.isEmpty {
+                switch text.lowercased() {
+                case "1", "true", "yes": smtp.allowPlainAuth = true
+                case "0", "false", "no": smtp.allowPlainAuth = false
+                default: throw ConfigurationError(setting: "ACCORD_SMTP_ALLOW_PLAIN_AUTH", message: "'\(text)' must be true or false")
+                }
+            }
             if (smtp.username == nil) != (smtp.password == nil) {
                 throw ConfigurationError(
                     setting: "ACCORD_SMTP_USERNAME", message: "set both ACCORD_SMTP_USERNAME and ACCORD_SMTP_PASSWORD, or neither")
             }
             config.smtp = smtp
+        }
+        if let text = environment["ACCORD_IDLE_TIMEOUT"], !text.isEmpty {
+            guard let value = Int(text), (1...3600).contains(value) else {
+                throw ConfigurationError(setting: "ACCORD_IDLE_TIMEOUT", message: "'\(text)' must be a number of seconds from 1 to 3600")
+            }
+            config.idleTimeout = value
         }
         if let gap = environment["ACCORD_HEALTH_GAP_THRESHOLD"], !gap.isEmpty {
             guard let value = Double(gap), value > 0, value <= 4 else {

@@ -3,12 +3,13 @@ import AccordStore
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Builds the router: middleware in order, then every controller's routes.
 public func buildRouter(_ services: Services) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware(level: .info))
     router.add(middleware: SecurityHeadersMiddleware(secure: services.config.secureCookies))
     router.add(middleware: SessionMiddleware(services: services))
     router.add(middleware: ErrorPageMiddleware(views: services.views))
@@ -44,9 +45,15 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
 
 /// The whole web application on the configured host and port.
 public func buildApplication(_ services: Services, logger: Logger) -> some ApplicationProtocol {
-    Application(
+    // A service that returns stops the server, so with reminders off (interval 0) there is no scheduler at all.
+    let scheduler: [any Service] =
+        services.config.reminderInterval > 0 ? [ReminderScheduler(services: services, logger: logger)] : []
+    if scheduler.isEmpty { logger.info("reminder scheduler off (ACCORD_REMINDER_INTERVAL=0)") }
+    return Application(
         router: buildRouter(services),
+        // The idle timeout also bounds how long a request's headers may take to arrive.
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(services.config.idleTimeout)))),
         configuration: .init(address: .hostname(services.config.hostname, port: services.config.port), serverName: "Accord"),
-        services: [ReminderScheduler(services: services, logger: logger)],
+        services: scheduler,
         logger: logger)
 }

@@ -8,9 +8,15 @@ import ServiceLifecycle
 /// Reminders of obligation due dates: rules per obligation, and the run that sends whatever has come due, each
 /// reminder once (the claim is made in the database, so several servers on one PostgreSQL never double up).
 extension Services {
+    /// Who may be reminded of an obligation: the alliance's team, and for an internal obligation only our side,
+    /// so its title never reaches a partner person in My actions or by email.
+    func reminderCandidates(_ obligation: Obligation, in alliance: Alliance) async throws -> [(person: Person, side: Side)] {
+        try await allianceTeam(alliance).filter { obligation.visibility == .shared || $0.side == .ours }
+    }
+
     func saveReminder(_ obligation: Obligation, _ input: ReminderInput, in alliance: Alliance, by user: SignedIn) async throws {
         try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
-        let team = Set(try await allianceTeam(alliance).map(\.person.id))
+        let team = Set(try await reminderCandidates(obligation, in: alliance).map(\.person.id))
         try await store.reminders.saveRule(obligation.id, try input.validate(obligation, team: team), by: actor(user))
     }
 
@@ -25,7 +31,15 @@ extension Services {
         let (occurrences, _) = try await scheduled(ruled, triggers: try await store.obligations.triggers(allianceIDs: nil))
         var names: [UUID: String] = [:]
         var sent = 0
-        for reminder in ReminderPlan.due(on: today, occurrences: occurrences, rules: rules) {
+        // A rule saved before internal obligations were limited to our side may still name a partner person.
+        let internalObligations = Set(ruled.filter { $0.visibility == .internal }.map(\.id))
+        let ours = try await store.organizations.ours()?.id
+        var partnerPeople: Set<UUID> = []
+        for id in Set(rules.filter { internalObligations.contains($0.key) }.flatMap(\.value.recipients)) {
+            if let person = try await store.people.find(id), person.organizationID != ours { partnerPeople.insert(id) }
+        }
+        for reminder in ReminderPlan.due(on: today, occurrences: occurrences, rules: rules)
+        where !(internalObligations.contains(reminder.obligationID) && partnerPeople.contains(reminder.personID)) {
             if names[reminder.allianceID] == nil {
                 names[reminder.allianceID] = try await store.alliances.find(reminder.allianceID)?.name ?? ""
             }
@@ -52,22 +66,28 @@ extension Services {
 }
 
 /// Runs `sendReminders` every `ACCORD_REMINDER_INTERVAL` seconds inside `accord serve`.
-struct ReminderScheduler: Service {
+struct ReminderScheduler: Service, CustomStringConvertible {
     let services: Services
     let logger: Logger
 
+    /// ServiceLifecycle names a service in its errors by this; the settings' secrets stay out of it.
+    var description: String { "ReminderScheduler(every \(services.config.reminderInterval) s)" }
+
+    /// Runs until graceful shutdown; a stop is a normal end, not an error. `buildApplication` leaves the
+    /// scheduler out when the interval is 0, since a service that returns would stop the whole server.
     func run() async throws {
         let interval = services.config.reminderInterval
         guard interval > 0 else {
-            logger.info("reminder scheduler off (ACCORD_REMINDER_INTERVAL=0)")
+            try? await gracefulShutdown()
             return
         }
         if let smtp = services.config.smtp {
-            logger.info("reminders: every \(interval) s, in-app and by email through \(smtp.host):\(smtp.port) (STARTTLS when offered)")
+            logger.info("reminders: every \(interval) s, in-app and by email through \(smtp)")
         } else {
             logger.info("reminders: every \(interval) s, in-app only: no SMTP settings (ACCORD_SMTP_HOST), so no email is sent")
         }
-        try await cancelWhenGracefulShutdown {
+        // Graceful shutdown cancels the loop between runs or inside one; either way the scheduler ends cleanly.
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 do {
                     let sent = try await services.sendReminders(logger: logger)
@@ -75,7 +95,7 @@ struct ReminderScheduler: Service {
                 } catch {
                     logger.error("reminder run failed", metadata: ["error": "\(error)"])
                 }
-                try await Task.sleep(for: .seconds(interval))
+                do { try await Task.sleep(for: .seconds(interval)) } catch { return }
             }
         }
     }

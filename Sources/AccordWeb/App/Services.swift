@@ -4,7 +4,7 @@ import Foundation
 import Logging
 
 /// What handlers need, built once: the store, the clock, the views and the settings.
-public struct Services: Sendable {
+public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
     public let store: Store
     public let views: Views
     public let config: AppConfig
@@ -13,6 +13,10 @@ public struct Services: Sendable {
     public let metrics: RequestMetrics
     /// bcrypt cost; tests lower it to stay fast.
     public let bcryptCost: UInt8
+
+    /// What a crash description or `dump` shows of the services: the configuration without its secrets.
+    public var description: String { "Services(\(config))" }
+    public var customMirror: Mirror { Mirror(self, children: ["config": config.description]) }
 
     public init(
         store: Store, views: Views, config: AppConfig, clock: @escaping @Sendable () -> Date = { Date() },

@@ -10,10 +10,13 @@ struct OperationsController {
             text("ok\n", contentType: "text/plain; charset=utf-8")
         }
         router.get(RouterPath(Site.readyz.pattern)) { _, _ in
-            let reachable = await services.store.database.isReachable()
+            let database = services.store.database
+            let answer: String? =
+                if !(await database.isReachable()) { "database unreachable\n" } else if !(await database.acceptsWrites()) {
+                    "database refuses writes (full disk, read-only file or read-only server?)\n"
+                } else { nil }
             return text(
-                reachable ? "ready\n" : "database unreachable\n", contentType: "text/plain; charset=utf-8",
-                status: reachable ? .ok : .serviceUnavailable)
+                answer ?? "ready\n", contentType: "text/plain; charset=utf-8", status: answer == nil ? .ok : .serviceUnavailable)
         }
         router.get(RouterPath(Site.metrics.pattern)) { _, _ in
             text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
