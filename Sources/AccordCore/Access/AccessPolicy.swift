@@ -139,6 +139,22 @@ public enum AccessPolicy {
         p.role == .partner ? .only(p.allianceIDs) : .all
     }
 
+    /// The portfolio query as the principal may run it: partner users list only their alliances and may not sort
+    /// by our internal strategic tier (the order would reveal it).
+    public static func scoped(_ query: AllianceQuery, for p: Principal) throws(DomainError) -> AllianceQuery {
+        var scoped = query
+        scoped.scope = allianceScope(p)
+        if !p.role.isInternal, query.sort == .tier {
+            throw .invalid("sort", "Sort must be one of the columns you can see; the tier is internal.")
+        }
+        return scoped
+    }
+
+    /// Whether the principal sees our internal judgements on an alliance (strategic tier, internal notes).
+    public static func seesInternalAssessment(_ p: Principal, _ allianceID: UUID) -> Bool {
+        allows(p, .viewInternalNotes(allianceID))
+    }
+
     /// Whether an item with this visibility may be shown to the user.
     public static func canSee(_ visibility: Visibility, _ p: Principal) -> Bool {
         visibility == .shared || p.role.isInternal

@@ -47,7 +47,8 @@ enum APIModels {
         let status: String
         let phase: String
         let transition: String?
-        let tier: String
+        /// Our internal assessment of the alliance: null for partner users.
+        let tier: String?
         let ourSponsorId: UUID?
         let ourManagerId: UUID?
         let partnerSponsorId: UUID?
@@ -70,7 +71,7 @@ enum APIModels {
             (id, name, partnerId, self.partnerName, type, status) = (
                 a.id, a.name, a.partnerID, partnerName, a.type.rawValue, a.status.rawValue
             )
-            (phase, transition, tier) = (a.phase.rawValue, a.transition?.rawValue, a.tier.rawValue)
+            (phase, transition, tier) = (a.phase.rawValue, a.transition?.rawValue, showInternal ? a.tier.rawValue : nil)
             (ourSponsorId, ourManagerId, partnerSponsorId, partnerManagerId) = (
                 a.ourSponsorID, a.ourManagerID, a.partnerSponsorID, a.partnerManagerID
             )

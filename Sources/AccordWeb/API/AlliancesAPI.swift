@@ -15,14 +15,15 @@ struct AlliancesAPI {
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewPortfolio)
-        var query = try request.apiQuery(AllianceQuery.parse)
-        query.scope = AccessPolicy.allianceScope(user.principal)
+        let query = try request.apiQuery { params throws(DomainError) in
+            try AccessPolicy.scoped(try AllianceQuery.parse(params), for: user.principal)
+        }
         let page = try await services.store.alliances.list(query)
         return try APIResponse.json(
             APIModels.List(page) { s in
                 APIModels.Alliance(
                     s.alliance, partnerName: s.partnerName,
-                    showInternal: AccessPolicy.allows(user.principal, .viewInternalNotes(s.alliance.id)))
+                    showInternal: AccessPolicy.seesInternalAssessment(user.principal, s.alliance.id))
             })
     }
 
@@ -96,7 +97,7 @@ struct AlliancesAPI {
     func model(_ alliance: Alliance, _ user: SignedIn) async throws -> APIModels.Alliance {
         let partner = try await services.store.organizations.find(alliance.partnerID)
         return APIModels.Alliance(
-            alliance, partnerName: partner?.name, showInternal: AccessPolicy.allows(user.principal, .viewInternalNotes(alliance.id)))
+            alliance, partnerName: partner?.name, showInternal: AccessPolicy.seesInternalAssessment(user.principal, alliance.id))
     }
 
     static func input(_ body: inout JSONBody) -> AllianceInput {

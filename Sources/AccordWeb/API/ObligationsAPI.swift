@@ -80,8 +80,8 @@ struct ObligationsAPI {
     // MARK: Trigger events
 
     func triggers(_ request: Request, _ context: AppContext) async throws -> Response {
-        let (_, alliance) = try await allowed(context)
-        let items = try await store.obligations.triggers(allianceID: alliance.id).map(APIModels.TriggerModel.init)
+        let (user, alliance) = try await allowed(context)
+        let items = try await services.visible(user.principal).triggers(allianceID: alliance.id).map(APIModels.TriggerModel.init)
         return try APIResponse.whole(items)
     }
 

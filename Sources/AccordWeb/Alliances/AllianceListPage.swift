@@ -12,7 +12,8 @@ struct AllianceListPage: Sendable {
         let statusCode: String
         let phase: String
         let transition: String?
-        let tier: String
+        /// Our internal tier; nil (and no column) for partner users.
+        let tier: String?
         let manager: String
         let value: String
         let effective: String
@@ -83,7 +84,8 @@ struct AllianceListPage: Sendable {
             let a = s.alliance
             return Row(
                 href: Site.alliance.path(a.id), name: a.name, partner: s.partnerName, type: a.type.label, status: a.status.label,
-                statusCode: a.status.rawValue, phase: a.phase.label, transition: a.transition?.label, tier: a.tier.label,
+                statusCode: a.status.rawValue, phase: a.phase.label, transition: a.transition?.label,
+                tier: showPartnerFilters ? a.tier.label : nil,
                 manager: s.managerName ?? "Not named", value: a.value?.shortText ?? "", effective: a.effectiveDate?.description ?? "",
                 health: health?[a.id].map { snapshot in
                     Health(
@@ -107,7 +109,8 @@ struct AllianceListPage: Sendable {
             ("Alliance", .name), ("Partner", .partner), ("Type", .type), ("Phase", .phase), ("Status", .status), ("Tier", .tier),
             ("Value", .value), ("Effective", .effectiveDate),
         ]
-        columns = columnSorts.map { label, sort in
+        // The tier is our internal assessment: internal users only (the same flag as the internal filters).
+        columns = columnSorts.filter { showPartnerFilters || $0.1 != .tier }.map { label, sort in
             let active = query.sort == sort
             let nextDir = active && !query.descending ? "desc" : "asc"
             return Column(

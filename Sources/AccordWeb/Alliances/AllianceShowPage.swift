@@ -80,11 +80,11 @@ struct AllianceShowPage: Sendable {
         self.partner = partner.name
         let internalUser = principal.role.isInternal
         partnerHref = internalUser ? Site.organization.path(partner.id) : nil
-        badges = [
-            Fact(label: "Type", value: a.type.label), Fact(label: "Status", value: a.status.label),
-            Fact(label: "Phase", value: a.phase.label + (a.transition.map { " · \($0.label)" } ?? "")),
-            Fact(label: "Tier", value: a.tier.label),
-        ]
+        badges =
+            [
+                Fact(label: "Type", value: a.type.label), Fact(label: "Status", value: a.status.label),
+                Fact(label: "Phase", value: a.phase.label + (a.transition.map { " · \($0.label)" } ?? "")),
+            ] + (AccessPolicy.seesInternalAssessment(principal, a.id) ? [Fact(label: "Tier", value: a.tier.label)] : [])
         func person(_ id: UUID?) -> String { id.flatMap { people[$0]?.name } ?? "Not named" }
         facts = [
             Fact(label: "Our executive sponsor", value: person(a.ourSponsorID)),
@@ -99,7 +99,7 @@ struct AllianceShowPage: Sendable {
             Fact(label: "Value", value: a.value.map { "\($0.currency) \($0.amountText)" } ?? "—"),
         ]
         description = a.description
-        showInternal = AccessPolicy.allows(principal, .viewInternalNotes(a.id))
+        showInternal = AccessPolicy.seesInternalAssessment(principal, a.id)
         internalNotes = showInternal ? a.internalNotes : nil
         canEdit = AccessPolicy.allows(principal, .editAlliance(a.id))
         canDelete = AccessPolicy.allows(principal, .deleteAlliance(a.id))

@@ -46,8 +46,7 @@ struct AlliancesController {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewPortfolio)
         let params = request.queryValues
-        var query = try AllianceQuery.parse(params)
-        query.scope = AccessPolicy.allianceScope(user.principal)
+        let query = try AccessPolicy.scoped(try AllianceQuery.parse(params), for: user.principal)
         let page = try await store.alliances.list(query)
         let internalUser = user.principal.role.isInternal
         let organizations = internalUser ? try await store.organizations.list() : []

@@ -62,7 +62,7 @@ final class AllianceLookup {
 extension Services {
     /// A person's governance action items the principal may see and, for internal users, their health-check actions.
     func ownedActions(person: UUID, _ principal: Principal) async throws -> (items: [ActionItem], health: [HealthAction]) {
-        let items = try await store.governance.actionItems(ownerID: person).filter { AccessPolicy.canSee($0.visibility, principal) }
+        let items = try await visible(principal).actionItems(ownerID: person)
         return (items, principal.role.isInternal ? try await store.health.actions(ownerID: person) : [])
     }
 }

@@ -17,7 +17,7 @@ extension Services {
         let owned = try await ownedActions(person: person, principal)
         var bodies: [UUID: GovernanceBody] = [:]
         for seat in try await store.governance.seats(personID: person) where bodies[seat.bodyID] == nil {
-            guard let body = try await store.governance.body(id: seat.bodyID), AccessPolicy.canSee(body.visibility, principal),
+            guard let body = try await visible(principal).body(id: seat.bodyID),
                 try await alliance(body.allianceID) != nil
             else { continue }
             bodies[body.id] = body
@@ -55,10 +55,9 @@ extension Services {
         }
         // Obligations of the alliances the user is on the team of, not yet fully executed, a year back and ahead.
         let mine = Array(principal.allianceIDs)
-        let obligations = try await store.obligations.obligations(allianceIDs: mine).filter {
-            AccessPolicy.canSee($0.visibility, principal)
-        }
-        let (occurrences, _) = try await scheduled(obligations, triggers: try await store.obligations.triggers(allianceIDs: mine))
+        let reads = visible(principal)
+        let obligations = try await reads.obligations(allianceIDs: mine)
+        let (occurrences, _) = try await scheduled(obligations, triggers: try await reads.triggers(allianceIDs: mine, for: obligations))
         for o in occurrences where o.state != .fullyExecuted && o.dueOn >= today.adding(days: -365) && o.dueOn <= today.adding(days: 365) {
             guard let a = try await alliance(o.obligation.allianceID) else { continue }
             let amount = o.obligation.amount.map { " \($0.currency) \($0.amountText)." } ?? ""

@@ -38,32 +38,32 @@ extension Services {
     }
 
     func visibleBodies(_ alliance: Alliance, _ user: SignedIn) async throws -> [GovernanceBody] {
-        try await store.governance.bodies(allianceID: alliance.id).filter { AccessPolicy.canSee($0.visibility, user.principal) }
+        try await visible(user.principal).bodies(allianceID: alliance.id)
     }
 
     func governanceBody(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> GovernanceBody {
-        guard let body = try await store.governance.body(id: id), body.allianceID == alliance.id,
-            AccessPolicy.canSee(body.visibility, user.principal)
-        else { throw DomainError.notFound("No such body.") }
+        guard let body = try await visible(user.principal).body(id: id, in: alliance.id) else {
+            throw DomainError.notFound("No such body.")
+        }
         return body
     }
 
     func governanceMeeting(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> (GovernanceBody, Meeting) {
-        guard let meeting = try await store.governance.meeting(id: id), meeting.allianceID == alliance.id,
-            let body = try await store.governance.body(id: meeting.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
-        else { throw DomainError.notFound("No such meeting.") }
-        return (body, meeting)
+        guard let found = try await visible(user.principal).meeting(id: id, in: alliance.id) else {
+            throw DomainError.notFound("No such meeting.")
+        }
+        return found
     }
 
     func governanceDecision(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> (GovernanceBody, Decision) {
-        guard let decision = try await store.governance.decision(id: id), decision.allianceID == alliance.id,
-            let body = try await store.governance.body(id: decision.bodyID), AccessPolicy.canSee(body.visibility, user.principal)
-        else { throw DomainError.notFound("No such decision.") }
-        return (body, decision)
+        guard let found = try await visible(user.principal).decision(id: id, in: alliance.id) else {
+            throw DomainError.notFound("No such decision.")
+        }
+        return found
     }
 
     func visibleActionItems(_ alliance: Alliance, _ user: SignedIn) async throws -> [ActionItem] {
-        try await store.governance.actionItems(allianceID: alliance.id).filter { AccessPolicy.canSee($0.visibility, user.principal) }
+        try await visible(user.principal).actionItems(allianceID: alliance.id)
     }
 
     /// Meetings and decisions of the alliance's bodies that the user may see, as action item `source` choices.
@@ -198,20 +198,16 @@ extension Services {
     /// What is late in the governance of these alliances (all of them when nil), as the principal may see it, with
     /// the bodies it names. Only bodies that met fewer times than their charter asks are read in full.
     func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal) async throws -> (GovernanceAttention, [GovernanceBody]) {
-        let candidates = try await store.governance.cadenceCandidates(
-            allianceIDs: allianceIDs, from: today.adding(days: -365), through: today
-        )
-        .filter { AccessPolicy.canSee($0.body.visibility, principal) }
+        let reads = visible(principal)
+        let candidates = try await reads.cadenceCandidates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
         let escalatedAll = try await store.governance.escalatedDecisions(allianceIDs: allianceIDs)
         let known = Set(candidates.map(\.body.id))
-        let others = try await store.governance.bodies(ids: Array(Set(escalatedAll.map(\.bodyID)).subtracting(known)))
-        let bodies = candidates.map(\.body) + others.filter { AccessPolicy.canSee($0.visibility, principal) }
+        let others = try await reads.bodies(ids: Array(Set(escalatedAll.map(\.bodyID)).subtracting(known)))
+        let bodies = candidates.map(\.body) + others
         let visible = Set(bodies.map(\.id))
         let escalated = escalatedAll.filter { visible.contains($0.bodyID) }
-        let items = try await store.governance.overdueActionItems(allianceIDs: allianceIDs, before: today).filter {
-            AccessPolicy.canSee($0.visibility, principal)
-        }
-        let issues = try await store.issues.openIssues(allianceIDs: allianceIDs).filter { AccessPolicy.canSee($0.visibility, principal) }
+        let items = try await reads.overdueActionItems(allianceIDs: allianceIDs, before: today)
+        let issues = try await reads.openIssues(allianceIDs: allianceIDs)
         let limits = try await escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
         let attention = GovernanceAttention.on(
             today, bodies: candidates.map(\.body),

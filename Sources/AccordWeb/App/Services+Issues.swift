@@ -19,13 +19,13 @@ extension Services {
 
     /// The alliance's issues the user may see (partner users: shared ones).
     func issues(_ alliance: Alliance, _ user: SignedIn) async throws -> [Issue] {
-        try await store.issues.issues(allianceID: alliance.id).filter { AccessPolicy.canSee($0.visibility, user.principal) }
+        try await visible(user.principal).issues(allianceID: alliance.id)
     }
 
     func issue(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Issue {
-        guard let issue = try await store.issues.issue(id: id), issue.allianceID == alliance.id,
-            AccessPolicy.canSee(issue.visibility, user.principal)
-        else { throw DomainError.notFound("No such issue.") }
+        guard let issue = try await visible(user.principal).issue(id: id, in: alliance.id) else {
+            throw DomainError.notFound("No such issue.")
+        }
         return issue
     }
 

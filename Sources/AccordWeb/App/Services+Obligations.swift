@@ -20,10 +20,9 @@ extension Services {
     }
 
     func obligationsView(_ alliance: Alliance, _ user: SignedIn) async throws -> ObligationsView {
-        let obligations = try await store.obligations.obligations(allianceID: alliance.id).filter {
-            AccessPolicy.canSee($0.visibility, user.principal)
-        }
-        let triggers = try await store.obligations.triggers(allianceID: alliance.id)
+        let reads = visible(user.principal)
+        let obligations = try await reads.obligations(allianceID: alliance.id)
+        let triggers = try await reads.triggers(allianceID: alliance.id)
         let (occurrences, waiting) = try await scheduled(obligations, triggers: triggers)
         let reminded = Set(try await store.reminders.rules(obligationIDs: obligations.map(\.id)).keys)
         return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting, reminded: reminded)
@@ -52,16 +51,15 @@ extension Services {
     func portfolioOccurrences(_ user: SignedIn) async throws -> [Occurrence] {
         var ids: [UUID]?
         if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
-        let obligations = try await store.obligations.obligations(allianceIDs: ids).filter {
-            AccessPolicy.canSee($0.visibility, user.principal)
-        }
-        return try await scheduled(obligations, triggers: try await store.obligations.triggers(allianceIDs: ids)).0
+        let reads = visible(user.principal)
+        let obligations = try await reads.obligations(allianceIDs: ids)
+        return try await scheduled(obligations, triggers: try await reads.triggers(allianceIDs: ids, for: obligations)).0
     }
 
     func obligation(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Obligation {
-        guard let item = try await store.obligations.obligation(id: id), item.allianceID == alliance.id,
-            AccessPolicy.canSee(item.visibility, user.principal)
-        else { throw DomainError.notFound("No such obligation.") }
+        guard let item = try await visible(user.principal).obligation(id: id, in: alliance.id) else {
+            throw DomainError.notFound("No such obligation.")
+        }
         return item
     }
 

@@ -41,7 +41,7 @@ struct RemindersController {
         _ context: AppContext, _ alliance: Alliance, _ item: Obligation, input: ReminderInput, errors: [FieldError],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let team = try await services.allianceTeam(alliance)
+        let team = try await services.reminderCandidates(item, in: alliance)
         let chosen = Set(input.recipients.map { $0.lowercased() })
         let model = ReminderPage(
             layout: LayoutModel(title: "Reminders: \(item.title)", context: context, section: "alliances"), title: item.title,
