@@ -137,7 +137,9 @@ import Testing
             let meeting = try await store.governance.scheduleMeeting(
                 jsc, MeetingInput.Valid(title: "JSC", date: day, startMinute: 600, location: nil, agenda: [], noticeOverride: "test"),
                 by: Fixtures.actor)
-            let first = try await store.governance.proposeDecision(jsc, title: "Budget", details: nil, by: Fixtures.actor)
+            let tabled = Date(timeIntervalSince1970: TimeInterval(day.adding(days: -7).dayNumber) * 86_400)
+            let first = try await store.governance.proposeDecision(
+                jsc, title: "Budget", details: nil, proposedAt: tabled, by: Fixtures.actor)
             let yes = [ours[0].id: Vote.approve, partner[0].id: Vote.approve]
             // Nobody attended yet: votes are refused and nothing changes.
             await #expect(throws: DomainError.self) {
@@ -152,7 +154,8 @@ import Testing
                 first.id, meetingID: meeting.id, votes: yes, today: day, by: Fixtures.actor)
             #expect(approved.status == .approved && approved.meetingID == meeting.id)
             #expect(try await store.governance.votes(decisionID: first.id).count == 2)
-            let second = try await store.governance.proposeDecision(jsc, title: "Budget, revised", details: nil, by: Fixtures.actor)
+            let second = try await store.governance.proposeDecision(
+                jsc, title: "Budget, revised", details: nil, proposedAt: tabled, by: Fixtures.actor)
             await #expect(throws: DomainError.self) { try await store.governance.supersede(first.id, by: first.id, actor: Fixtures.actor) }
             let old = try await store.governance.supersede(first.id, by: second.id, actor: Fixtures.actor)
             #expect(old.status == .superseded && old.supersededBy == second.id)
@@ -196,7 +199,9 @@ import Testing
                 jsc, MeetingInput.Valid(title: "JSC", date: day, startMinute: 600, location: nil, agenda: [], noticeOverride: "test"),
                 by: Fixtures.actor)
             try await store.governance.setAttendance(meeting.id, personIDs: [ours[0].id, partner[0].id], today: day, by: Fixtures.actor)
-            let decision = try await store.governance.proposeDecision(jsc, title: "Launch", details: nil, by: Fixtures.actor)
+            let tabled = Date(timeIntervalSince1970: TimeInterval(day.adding(days: -7).dayNumber) * 86_400)
+            let decision = try await store.governance.proposeDecision(
+                jsc, title: "Launch", details: nil, proposedAt: tabled, by: Fixtures.actor)
             // One meeting against a charter that asks for more: the body is a cadence candidate with its count.
             let candidates = try await store.governance.cadenceCandidates(allianceIDs: nil, from: day.adding(days: -365), through: day)
             #expect(candidates.map(\.body.id) == [jsc.id] && candidates.first?.held == 1)

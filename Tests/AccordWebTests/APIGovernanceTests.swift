@@ -95,14 +95,25 @@ import Testing
             #expect(proposed.status == .created && proposed.object["status"] as? String == "proposed")
             #expect(proposed.object["details"] is NSNull && proposed.object["escalation"] is NSNull)
             let decision = "\(base)/decisions/\(proposed.object["id"] as! String)"
-            let outsider = try await api.send(
-                .post, decision + "/votes",
-                json: ["meetingId": held["id"]!, "votes": [["personId": UUID().uuidString, "vote": "approve"]]])
-            #expect(outsider.status == .unprocessableContent && outsider.errorFields == ["votes"])
             let split = members.filter(\.role.isVoting).map {
                 ["personId": $0.personID.uuidString, "vote": $0.side == .ours ? "approve" : "reject"]
             }
-            let voted = try await api.send(.post, decision + "/votes", json: ["meetingId": held["id"]!, "votes": split])
+            // The held meeting was before the proposal, so its votes cannot be this decision's.
+            let earlier = try await api.send(.post, decision + "/votes", json: ["meetingId": held["id"]!, "votes": split])
+            #expect(earlier.status == .unprocessableContent && earlier.errorFields == ["meetingId"])
+            let extraordinary = try await api.send(
+                .post, "\(base)/bodies/\(jscID)/meetings",
+                json: [
+                    "title": "Extraordinary JSC", "date": LocalDate(date: Date()).description, "time": "00:00",
+                    "noticeOverride": "The vote",
+                ])
+            let voting = extraordinary.object["id"] as! String
+            #expect(try await api.send(.put, "\(base)/meetings/\(voting)/attendance", json: ["personIds": everyone]).status == .ok)
+            let outsider = try await api.send(
+                .post, decision + "/votes",
+                json: ["meetingId": voting, "votes": [["personId": UUID().uuidString, "vote": "approve"]]])
+            #expect(outsider.status == .unprocessableContent && outsider.errorFields == ["votes"])
+            let voted = try await api.send(.post, decision + "/votes", json: ["meetingId": voting, "votes": split])
             #expect(voted.status == .ok && voted.object["status"] as? String == "escalated")
             let clock = voted.object["escalation"] as! [String: Any]
             #expect(

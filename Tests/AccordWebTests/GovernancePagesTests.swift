@@ -166,7 +166,14 @@ import Testing
             let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
             let jsc = try await h.store.governance.bodies(allianceID: alliance.id).first { $0.name == "Joint steering committee" }!
             let members = try await h.store.governance.members(bodyIDs: [jsc.id])[jsc.id]!
-            let meeting = try await h.store.governance.meetings(bodyIDs: [jsc.id]).first { $0.date < LocalDate(date: clock.now) }!
+            let earlier = try await h.store.governance.meetings(bodyIDs: [jsc.id]).first { $0.date < LocalDate(date: clock.now) }!
+            let today = LocalDate(date: clock.now)
+            let meeting = try await h.store.governance.scheduleMeeting(
+                jsc,
+                MeetingInput.Valid(
+                    title: "Extraordinary JSC", date: today, startMinute: 0, location: nil, agenda: ["Second site"],
+                    noticeOverride: "The vote on the second site"), by: .system)
+            try await h.store.governance.setAttendance(meeting.id, personIDs: Set(members.map(\.personID)), today: today, by: .system)
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
             try await manager.get(path)
@@ -189,10 +196,19 @@ import Testing
             #expect(try await h.auditCount() == before)
 
             // Our side approves, the partner rejects: one vote per party deadlocks and step 1 starts.
-            var form = ["meetingID": meeting.id.uuidString]
+            var form = ["meetingID": earlier.id.uuidString]
             for member in members where member.role.isVoting {
                 form["vote.\(member.personID.uuidString.lowercased())"] = member.side == .ours ? "approve" : "reject"
             }
+            // A meeting held before the proposal is refused, and the form comes back with every vote still chosen.
+            try await manager.get(decisionPath)
+            let tooEarly = try await manager.post(decisionPath + "/votes", form)
+            #expect(tooEarly.status == .unprocessableContent && tooEarly.text.contains("before this decision was proposed"))
+            #expect(!tooEarly.text.contains(earlier.id.uuidString.lowercased()))  // no longer offered
+            let kept = members.filter(\.role.isVoting).map { $0.side == .ours ? "approve" : "reject" }
+            #expect(tooEarly.text.components(separatedBy: "\" selected>").count - 1 >= kept.count)
+            #expect(try await h.auditCount() == before)
+            form["meetingID"] = meeting.id.uuidString
             try await manager.get(decisionPath)
             #expect(try await manager.post(decisionPath + "/votes", form).status == .seeOther)
             let escalated = try await manager.get(decisionPath)

@@ -3,12 +3,29 @@ import Foundation
 /// RFC 4180 CSV: fields separated by commas, optionally quoted with "", "" inside quotes for a quote, CRLF or LF
 /// line ends. A leading byte-order mark is ignored; blank lines are skipped.
 public enum CSV {
-    /// One RFC 4180 cell: quoted when it holds a comma, quote or line break; a leading =, +, -, @, tab or CR is
-    /// prefixed with ' (unless the cell is a number) so spreadsheets never run it as a formula.
+    /// True when the text, or any part of it after a separator, begins with a formula trigger.
+    static func startsFormula(_ text: String) -> Bool {
+        let triggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+        let separators: Set<Character> = [",", ";", "\t"]
+        var atStart = true
+        for character in text {
+            if atStart, triggers.contains(character) {
+                return true
+            }
+            atStart = separators.contains(character) || (atStart && character == " ")
+        }
+        return false
+    }
+
+    /// One RFC 4180 cell. A spreadsheet may split a cell again at `;` or a tab (locales that use them as the
+    /// separator), so a formula trigger (=, +, -, @, tab, CR) at the start of the cell or right after a `,` `;` or
+    /// tab anywhere in it makes the cell a quoted text cell prefixed with ' (a plain number such as -5 stays as it
+    /// is). Cells with a comma, semicolon, tab, quote or line break are quoted.
     public static func field(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        let risky = Double(value) == nil && startsFormula(value)
+        if risky { value = "'" + value }
+        guard risky || value.contains(where: { ",;\t\"\n\r".contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

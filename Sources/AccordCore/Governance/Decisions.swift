@@ -135,6 +135,20 @@ public struct Decision: Sendable, Equatable, Codable, Identifiable {
 }
 
 public enum DecisionFlow {
+    /// Votes on a decision come from a meeting held on or after the day it was proposed (UTC), never from one before.
+    public static func requireVotingMeeting(_ meeting: Meeting, for decision: Decision) throws(DomainError) {
+        let proposed = LocalDate(date: decision.createdAt)
+        if meeting.date < proposed {
+            throw .invalid(
+                "meetingID", "The meeting on \(meeting.date) was before this decision was proposed (\(proposed)); choose a later one.")
+        }
+    }
+
+    /// The meetings whose votes a decision may take.
+    public static func votingMeetings(_ meetings: [Meeting], for decision: Decision) -> [Meeting] {
+        meetings.filter { $0.date >= LocalDate(date: decision.createdAt) }
+    }
+
     /// What recorded votes do to a decision: the charter's rule decides; approval needs a quorate meeting; a
     /// deadlock climbs the first step of the ladder when there is one.
     public static func afterVotes(

@@ -226,7 +226,9 @@ public protocol GovernanceRepository: Sendable {
         async throws -> Meeting
     func decisions(bodyIDs: [UUID]) async throws -> [Decision]
     func decision(id: UUID) async throws -> Decision?
-    func proposeDecision(_ body: GovernanceBody, title: String, details: String?, by actor: AuditActor) async throws -> Decision
+    /// A new proposal; `proposedAt` (never later than now) dates one entered after it was tabled, as the demo does.
+    func proposeDecision(_ body: GovernanceBody, title: String, details: String?, proposedAt: Date?, by actor: AuditActor) async throws
+        -> Decision
     func votes(decisionID: UUID) async throws -> [CastVote]
     /// Records votes cast at a held meeting of the decision's body by members who attended it, and applies the outcome
     /// (`DecisionFlow.afterVotes`) in the same transaction.
@@ -243,4 +245,11 @@ public protocol GovernanceRepository: Sendable {
     func createActionItem(allianceID: UUID, _ valid: ActionItemInput.Valid, by actor: AuditActor) async throws -> ActionItem
     func updateActionItem(_ id: UUID, _ valid: ActionItemInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws
         -> ActionItem
+}
+
+extension GovernanceRepository {
+    /// A proposal made now.
+    public func proposeDecision(_ body: GovernanceBody, title: String, details: String?, by actor: AuditActor) async throws -> Decision {
+        try await proposeDecision(body, title: title, details: details, proposedAt: nil, by: actor)
+    }
 }

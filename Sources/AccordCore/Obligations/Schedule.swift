@@ -32,7 +32,8 @@ public struct Occurrence: Sendable, Equatable {
 }
 
 /// Turns obligations into dated occurrences: the due rule gives the first date (a trigger without a date gives
-/// none yet), the recurrence repeats it until its end date, or, open-ended, up to the horizon asked for.
+/// none yet), the recurrence repeats it until its end date (however far away), or, open-ended, up to the horizon
+/// asked for.
 public enum ObligationSchedule {
     /// The first due date, or nil while the trigger it hangs on has no date.
     public static func firstDue(_ obligation: Obligation, triggers: [UUID: TriggerEvent]) -> LocalDate? {
@@ -42,7 +43,8 @@ public enum ObligationSchedule {
         }
     }
 
-    /// Occurrences due up to `horizon` (inclusive), at most `limit` of them.
+    /// Every occurrence of a bounded recurrence, to its end date; an open-ended one's occurrences due up to
+    /// `horizon` (inclusive). At most `limit` of them (a monthly duty for twenty years).
     public static func occurrences(
         _ obligation: Obligation, triggers: [UUID: TriggerEvent], executions: [Int: Execution], through horizon: LocalDate,
         limit: Int = 240
@@ -51,7 +53,7 @@ public enum ObligationSchedule {
         guard let step = obligation.recurrence.months else {
             return [Occurrence(obligation: obligation, index: 0, dueOn: first, execution: executions[0])]
         }
-        let end = obligation.openEnded ? horizon : min(horizon, obligation.recursUntil ?? first)
+        let end = obligation.openEnded ? horizon : (obligation.recursUntil ?? first)
         var result: [Occurrence] = []
         var index = 0
         while result.count < limit {

@@ -41,18 +41,21 @@ extension SQLGovernanceRepository {
         }
     }
 
-    public func proposeDecision(_ body: GovernanceBody, title: String, details: String?, by actor: AuditActor) async throws -> Decision {
+    public func proposeDecision(
+        _ body: GovernanceBody, title: String, details: String?, proposedAt: Date?, by actor: AuditActor
+    ) async throws -> Decision {
         try await database.write(by: actor) { tx in
+            let proposed = min(proposedAt ?? tx.now, tx.now)
             let decision = Decision(
                 id: UUID(), bodyID: body.id, allianceID: body.allianceID, meetingID: nil, title: title, details: details, status: .proposed,
-                escalation: nil, supersededBy: nil, version: 1, createdAt: tx.now)
+                escalation: nil, supersededBy: nil, version: 1, createdAt: proposed)
             try await tx.db.raw(
                 """
                 INSERT INTO decisions (id, body_id, alliance_id, meeting_id, title, details, status, escalation, superseded_by, version,
                     created_at, updated_at)
                 VALUES (\(bind: decision.id.uuidString), \(bind: body.id.uuidString), \(bind: body.allianceID.uuidString),
                     \(bind: nil as String?), \(bind: title), \(bind: details), \(bind: DecisionStatus.proposed.rawValue),
-                    \(bind: nil as String?), \(bind: nil as String?), \(bind: 1), \(bind: Timestamp.format(tx.now)),
+                    \(bind: nil as String?), \(bind: nil as String?), \(bind: 1), \(bind: Timestamp.format(proposed)),
                     \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -105,6 +108,7 @@ extension SQLGovernanceRepository {
                     Self.decodeMeeting), meeting.bodyID == body.id
             else { throw DomainError.invalid("meetingID", "Votes are recorded at a meeting of \(body.name).") }
             try meeting.requireHeld(on: today, field: "meetingID", what: "Votes")
+            try DecisionFlow.requireVotingMeeting(meeting, for: decision)
             let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.uuidString)").all()
                 .map(Self.decodeMember).filter(\.role.isVoting)
             var present: Set<UUID> = []

@@ -141,10 +141,27 @@ enum APIRoutes {
     static func register(_ router: Router<AppContext>, _ services: Services) {
         let group = router.group(RouterPath(prefix))
             .add(middleware: TokenAuthMiddleware(services: services, open: [documentPath]))
+        let declared = (try? OpenAPIDocument.queryParameters()) ?? [:]
         for route in table(services) {
             let relative = String(route.routerPath.dropFirst(prefix.count + 1))
-            group.on(RouterPath(relative), method: route.method, use: route.handler)
+            let allowed = declared[route.method.rawValue + " " + route.path] ?? []
+            let handler = route.handler
+            group.on(RouterPath(relative), method: route.method) { request, context in
+                try Self.refuseUnknownQueryParameters(request, allowed: allowed)
+                return try await handler(request, context)
+            }
         }
+    }
+
+    /// Every operation takes exactly the query parameters the OpenAPI document declares for it; any other is a 400
+    /// naming it (a misspelt filter such as `function=legal` on `/people` must not silently return everything).
+    static func refuseUnknownQueryParameters(_ request: Request, allowed: Set<String>) throws {
+        let unknown = Set(request.uri.queryParameters.map { String($0.key) }).subtracting(allowed).sorted()
+        guard !unknown.isEmpty else { return }
+        let takes = allowed.isEmpty ? "This operation takes no query parameters." : "It takes \(allowed.sorted().joined(separator: ", "))."
+        throw Problem(
+            .badRequest, "The query has unknown parameters.",
+            errors: unknown.map { FieldError(field: $0, message: "\($0) is not a parameter of this operation. \(takes)") })
     }
 }
 
@@ -181,6 +198,22 @@ enum OpenAPIDocument {
     static func text() throws -> String {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else { throw ViewError.missing("openapi.json") }
         return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The query parameters each operation declares, keyed "GET /api/v1/people".
+    static func queryParameters() throws -> [String: Set<String>] {
+        let document = try JSONSerialization.jsonObject(with: Data(try text().utf8)) as? [String: Any] ?? [:]
+        var result: [String: Set<String>] = [:]
+        for (path, item) in document["paths"] as? [String: [String: Any]] ?? [:] {
+            let shared = item["parameters"] as? [[String: Any]] ?? []
+            for (method, operation) in item {
+                guard let operation = operation as? [String: Any] else { continue }
+                let parameters = shared + (operation["parameters"] as? [[String: Any]] ?? [])
+                result[method.uppercased() + " " + path] = Set(
+                    parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String })
+            }
+        }
+        return result
     }
 }
 

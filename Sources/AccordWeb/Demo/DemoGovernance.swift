@@ -71,7 +71,10 @@ enum DemoGovernance {
             MinutesInput.Valid(
                 minutes: "Programme on track. Budget agreed. Launch sequencing discussed; see the decision register.", status: .approved,
                 documents: ["https://docs.example/jsc/quarterly-deck.pdf"]), expectedVersion: nil, today: held, by: actor)
-        let budget = try await store.governance.proposeDecision(jsc, title: "Approve next year's joint budget", details: nil, by: actor)
+        // Tabled two weeks before the meeting that voted on them: votes come from meetings on or after the proposal.
+        let tabled = Date(timeIntervalSince1970: TimeInterval(held.adding(days: -14).dayNumber) * 86_400)
+        let budget = try await store.governance.proposeDecision(
+            jsc, title: "Approve next year's joint budget", details: nil, proposedAt: tabled, by: actor)
         let approve = Dictionary(members.map { ($0.personID, Vote.approve) }, uniquingKeysWith: { a, _ in a })
         _ = try await store.governance.recordVotes(budget.id, meetingID: meeting.id, votes: approve, today: held, by: actor)
         if let partnerManager = alliance.partnerManagerID {
@@ -84,7 +87,8 @@ enum DemoGovernance {
         }
         if deadlock {
             let launch = try await store.governance.proposeDecision(
-                jsc, title: "Move the Japan launch to Q3 2027", details: "Our side wants more time for the supply build-up.", by: actor)
+                jsc, title: "Move the Japan launch to Q3 2027", details: "Our side wants more time for the supply build-up.",
+                proposedAt: tabled, by: actor)
             let split = Dictionary(
                 members.map { ($0.personID, $0.side == .ours ? Vote.approve : Vote.reject) }, uniquingKeysWith: { a, _ in a })
             _ = try await store.governance.recordVotes(launch.id, meetingID: meeting.id, votes: split, today: held, by: actor)

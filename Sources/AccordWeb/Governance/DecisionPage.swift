@@ -13,6 +13,14 @@ struct DecisionPage: Sendable {
         let id: String
         let name: String
         let side: String
+        /// Approve, reject, abstain or did not vote, with the one submitted (after a refused form) selected.
+        let choices: [OptionModel]
+    }
+
+    /// What a refused vote form held, shown again as it was sent.
+    struct SubmittedVotes: Sendable {
+        var meetingID: String?
+        var votes: [String: String] = [:]
     }
     struct LadderStep: Sendable {
         let number: Int
@@ -56,7 +64,8 @@ struct DecisionPage: Sendable {
 
     init(
         layout: LayoutModel, alliance: Alliance, body: GovernanceBody, decision: Decision, votes: [CastVote], members: [BodyMember],
-        people: [UUID: Person], meetings: [Meeting], others: [Decision], today: LocalDate, canManage: Bool, errors: [FieldError]
+        people: [UUID: Person], meetings: [Meeting], others: [Decision], today: LocalDate, canManage: Bool, errors: [FieldError],
+        submitted: SubmittedVotes = SubmittedVotes()
     ) {
         self.layout = layout
         title = decision.title
@@ -93,14 +102,20 @@ struct DecisionPage: Sendable {
         }
         supersededHref = decision.supersededBy.map { Site.decision.path(alliance.id, $0) }
         voters = members.map {
-            Voter(
-                field: "vote." + $0.personID.uuidString.lowercased(), id: "v-" + $0.personID.uuidString.lowercased(),
-                name: people[$0.personID]?.name ?? "Former member", side: $0.side.label)
+            let key = $0.personID.uuidString.lowercased()
+            let chosen = submitted.votes[key] ?? ""
+            return Voter(
+                field: "vote." + key, id: "v-" + key, name: people[$0.personID]?.name ?? "Former member", side: $0.side.label,
+                choices: [("", "Did not vote"), ("approve", "Approve"), ("reject", "Reject"), ("abstain", "Abstain")].map {
+                    OptionModel(value: $0.0, label: $0.1, selected: $0.0 == chosen)
+                })
         }
+        let chosenMeeting = submitted.meetingID?.lowercased() ?? ""
         meetingOptions =
-            [OptionModel(value: "", label: "Choose the meeting", selected: true)]
-            + meetings.reversed().map {
-                OptionModel(value: $0.id.uuidString.lowercased(), label: "\($0.date): \($0.title)", selected: false)
+            [OptionModel(value: "", label: "Choose the meeting", selected: chosenMeeting.isEmpty)]
+            + DecisionFlow.votingMeetings(meetings, for: decision).reversed().map {
+                let value = $0.id.uuidString.lowercased()
+                return OptionModel(value: value, label: "\($0.date): \($0.title)", selected: value == chosenMeeting)
             }
         canVote = canManage && [.proposed, .deferred].contains(decision.status) && !members.isEmpty
         canEscalate =

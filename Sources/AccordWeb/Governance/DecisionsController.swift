@@ -55,7 +55,11 @@ struct DecisionsController {
         do {
             try await apply(form, found)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await page(context, found, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
+            // A refused vote form comes back with every choice it held.
+            var submitted = DecisionPage.SubmittedVotes(meetingID: form["meetingID"])
+            for (key, value) in form.values where key.hasPrefix("vote.") { submitted.votes[String(key.dropFirst(5)).lowercased()] = value }
+            return try await page(
+                context, found, notice: nil, errors: error.fieldErrors, submitted: submitted, status: .unprocessableContent)
         }
         return redirect(Site.decision.path(found.alliance.id, found.decision.id) + "?notice=\(notice)")
     }
@@ -80,9 +84,10 @@ struct DecisionsController {
         return found
     }
 
-    func page(_ context: AppContext, _ found: Found, notice: String?, errors: [FieldError], status: HTTPResponse.Status = .ok) async throws
-        -> Response
-    {
+    func page(
+        _ context: AppContext, _ found: Found, notice: String?, errors: [FieldError],
+        submitted: DecisionPage.SubmittedVotes = DecisionPage.SubmittedVotes(), status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let body = found.body
         let members = (try await store.governance.members(bodyIDs: [body.id])[body.id] ?? []).filter(\.role.isVoting)
         let people = try await store.people.find(ids: members.map(\.personID))
@@ -93,7 +98,8 @@ struct DecisionsController {
             alliance: found.alliance,
             body: body, decision: found.decision, votes: try await store.governance.votes(decisionID: found.decision.id), members: members,
             people: people, meetings: meetings, others: others, today: services.today,
-            canManage: AccessPolicy.allows(found.user.principal, .manageGovernance(found.alliance.id)), errors: errors)
+            canManage: AccessPolicy.allows(found.user.principal, .manageGovernance(found.alliance.id)), errors: errors,
+            submitted: submitted)
         return try services.views.page(model, "governance/decision", status: status)
     }
 }

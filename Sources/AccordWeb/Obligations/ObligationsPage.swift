@@ -64,6 +64,8 @@ struct ObligationsPage: Sendable {
     let hasRows: Bool
     let earlierText: String
     let hasEarlier: Bool
+    /// Open-ended recurrences have no last date, so they are laid out to a horizon; the page says how far.
+    let horizonNote: String?
     let waiting: [Waiting]
     let hasWaiting: Bool
     let triggers: [Trigger]
@@ -94,6 +96,11 @@ struct ObligationsPage: Sendable {
             ? "1 fully executed occurrence from more than a year ago is not shown."
             : "\(earlier) fully executed occurrences from more than a year ago are not shown."
         hasEarlier = earlier > 0
+        let horizon = today.adding(months: Services.obligationHorizonMonths)
+        horizonNote =
+            view.obligations.contains { $0.openEnded && $0.recurrence != .once }
+            ? "Open-ended obligations are shown for the next \(Services.obligationHorizonMonths) months, through \(horizon); "
+                + "obligations with an end date are shown to their last occurrence." : nil
         let counts = Dictionary(grouping: view.occurrences, by: \.obligation.id).mapValues(\.count)
         rows = shown.map { o in
             let item = o.obligation
