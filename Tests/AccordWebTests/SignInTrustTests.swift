@@ -2,6 +2,7 @@ import AccordCore
 import AccordStore
 import AccordWeb
 import Foundation
+import SQLKit
 import Testing
 
 /// Sign-in as a hostile tester tries it: bursts of parallel guesses, passwords bcrypt would cut short, redirects
@@ -39,6 +40,28 @@ import Testing
             try await after.get("/signin")
             let blocked = try await after.post("/signin", ["email": "member@accord.example", "password": DemoPortfolio.password])
             #expect(blocked.status == .tooManyRequests)
+        }
+    }
+
+    @Test func hashingPasswordsDoesNotStallDatabaseQueries() async throws {
+        try await WebHarness.run { h in
+            let clock = ContinuousClock()
+            let alone = clock.now
+            _ = try await Passwords.hash("a sound passphrase", cost: 13)
+            let oneHash = clock.now - alone
+            // A burst of sign-ins hashing while queries run: the queries must not wait for any hash to finish.
+            let start = clock.now
+            let burst = Task {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<4 { group.addTask { _ = try await Passwords.hash("a sound passphrase", cost: 13) } }
+                    try await group.waitForAll()
+                }
+            }
+            try await Task.sleep(for: .milliseconds(20))
+            for _ in 0..<5 { try await h.store.database.read { db in try await db.raw("SELECT 1 AS one").run() } }
+            let queries = clock.now - start
+            try await burst.value
+            #expect(queries < oneHash, "queries took \(queries) beside hashing; one hash takes \(oneHash)")
         }
     }
 
