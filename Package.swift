@@ -85,15 +85,24 @@ let package = Package(
             dependencies: ["AccordCore"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "AccordTestSupport",
+            dependencies: [
+                "AccordCore", "AccordStore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/AccordTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AccordStoreTests",
-            dependencies: ["AccordCore", "AccordStore"],
+            dependencies: ["AccordCore", "AccordStore", "AccordTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AccordWebTests",
             dependencies: [
-                "AccordCore", "AccordStore", "AccordWeb",
+                "AccordCore", "AccordStore", "AccordWeb", "AccordTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

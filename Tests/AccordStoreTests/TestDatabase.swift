@@ -1,17 +1,16 @@
 import AccordCore
 import AccordStore
+import AccordTestSupport
 import Foundation
 import Logging
 import SQLKit
 
-/// The databases every store test runs against: SQLite always, PostgreSQL when
-/// ACCORD_TEST_POSTGRES_URL is set (scripts/test always sets it).
+/// The databases every store test runs against: SQLite and PostgreSQL (scripts/test always sets
+/// ACCORD_TEST_POSTGRES_URL; without it the PostgreSQL half fails unless ACCORD_TEST_DATABASES=sqlite).
 enum TestDatabase: String, CaseIterable, CustomStringConvertible {
     case sqlite, postgres
 
-    static var available: [TestDatabase] {
-        ProcessInfo.processInfo.environment["ACCORD_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
-    }
+    static var available: [TestDatabase] { TestDatabases.names.compactMap(TestDatabase.init(rawValue:)) }
 
     var description: String { rawValue }
 
@@ -21,22 +20,21 @@ enum TestDatabase: String, CaseIterable, CustomStringConvertible {
         return logger
     }()
 
-    /// A fresh, migrated database for one test, removed afterwards.
+    /// A fresh, migrated database for one test (a copy of a template migrated once), removed afterwards.
     func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString).sqlite").path
+            let path = try await TemplateDatabases.shared.sqliteCopy("migrated") { _ in }
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
             return try await run(.sqlite(path: path), body)
         case .postgres:
-            let admin = try DatabaseURL(ProcessInfo.processInfo.environment["ACCORD_TEST_POSTGRES_URL"]!)
+            let admin = try TestDatabases.postgresAdminURL()
             guard case .postgres(let host, let port, let user, let password, _) = admin else { fatalError("not a PostgreSQL URL") }
-            let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             let adminDB = try await AccordDatabase.open(admin, logger: Self.logger)
-            try await adminDB.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
             do {
-                let result = try await run(.postgres(host: host, port: port, user: user, password: password, database: String(name)), body)
-                try await adminDB.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: String(name))").run() }
+                let name = try await TemplateDatabases.shared.postgresCopy("migrated", admin: adminDB) { _ in }
+                let result = try await run(.postgres(host: host, port: port, user: user, password: password, database: name), body)
+                try await adminDB.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: name)").run() }
                 await adminDB.close()
                 return result
             } catch {
@@ -49,7 +47,6 @@ enum TestDatabase: String, CaseIterable, CustomStringConvertible {
     private func run<T: Sendable>(_ url: DatabaseURL, _ body: (Store) async throws -> T) async throws -> T {
         let database = try await AccordDatabase.open(url, logger: Self.logger)
         do {
-            try await Migrator(database: database).migrate(logger: Self.logger)
             let result = try await body(Store(database: database))
             await database.close()
             return result

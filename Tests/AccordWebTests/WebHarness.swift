@@ -1,5 +1,6 @@
 import AccordCore
 import AccordStore
+import AccordTestSupport
 import AccordWeb
 import Foundation
 import HTTPTypes
@@ -22,9 +23,15 @@ struct WebHarness {
         return logger
     }()
 
-    /// SQLite always; PostgreSQL too when ACCORD_TEST_POSTGRES_URL is set (scripts/test sets it).
-    static var databases: [String] {
-        ProcessInfo.processInfo.environment["ACCORD_TEST_POSTGRES_URL"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+    /// SQLite and PostgreSQL (see `TestDatabases`: a missing PostgreSQL fails loudly unless the run asks for SQLite only).
+    static var databases: [String] { TestDatabases.names }
+
+    /// The templates, read from the bundle once per process.
+    static let views = Task { try await Views.load() }
+
+    /// Each test gets a copy of one template holding the migrations and the demo portfolio, built once per process.
+    static let demo: TemplateDatabases.Prepare = { database in
+        _ = try await DemoPortfolio.load(into: Store(database: database), bcryptCost: 4)
     }
 
     static func run(
@@ -35,25 +42,26 @@ struct WebHarness {
             try await withPostgres { url in try await run(url: url, throttle: throttle, clock: clock, logger: logger, body) }
             return
         }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-web-\(UUID().uuidString).sqlite").path
+        let path = try await TemplateDatabases.shared.sqliteCopy("demo", prepare: demo)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, logger: logger, body)
     }
 
-    /// A fresh PostgreSQL database for one test, dropped afterwards.
+    /// A fresh PostgreSQL database for one test, copied from the demo template and dropped afterwards.
     static func withPostgres(_ body: (DatabaseURL) async throws -> Void) async throws {
-        let admin = try DatabaseURL(ProcessInfo.processInfo.environment["ACCORD_TEST_POSTGRES_URL"]!)
-        guard case .postgres(let host, let port, let user, let password, _) = admin else { return }
-        let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let admin = try TestDatabases.postgresAdminURL()
+        guard case .postgres(let host, let port, let user, let password, _) = admin else {
+            throw ConfigurationError(setting: "ACCORD_TEST_POSTGRES_URL", message: "is not a postgres:// URL")
+        }
         let adminDB = try await AccordDatabase.open(admin, logger: logger)
-        try await adminDB.read { db in try await db.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
         do {
-            try await body(.postgres(host: host, port: port, user: user, password: password, database: String(name)))
+            let name = try await TemplateDatabases.shared.postgresCopy("demo", admin: adminDB, prepare: demo)
+            try await body(.postgres(host: host, port: port, user: user, password: password, database: name))
+            try await adminDB.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: name)").run() }
         } catch {
             await adminDB.close()
             throw error
         }
-        try await adminDB.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: String(name))").run() }
         await adminDB.close()
     }
 
@@ -63,12 +71,10 @@ struct WebHarness {
     ) async throws {
         let database = try await AccordDatabase.open(url, logger: logger)
         do {
-            try await Migrator(database: database).migrate(logger: logger)
             let store = Store(database: database)
-            _ = try await DemoPortfolio.load(into: store, bcryptCost: 4)
             let time = clock ?? TestClock(nil)
             let services = Services(
-                store: store, views: try await Views.load(), config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
+                store: store, views: try await views.value, config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
             let app = Application(router: buildRouter(services), logger: appLogger)
             try await app.test(.router) { client in try await body(WebHarness(store: store, client: client, services: services)) }
         } catch {
