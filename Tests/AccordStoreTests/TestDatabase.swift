@@ -90,3 +90,20 @@ enum Fixtures {
         }
     }
 }
+
+extension TestDatabase {
+    /// `withStore` on a database whose clock and id generator the test sets.
+    func withStore<T: Sendable>(clock: WallClock, ids: IDGenerator, _ body: (Store) async throws -> T) async throws -> T {
+        try await withStore { store in
+            let pinned = try await AccordDatabase.open(store.database.url, logger: Self.logger, clock: clock, ids: ids)
+            do {
+                let result = try await body(Store(database: pinned))
+                await pinned.close()
+                return result
+            } catch {
+                await pinned.close()
+                throw error
+            }
+        }
+    }
+}

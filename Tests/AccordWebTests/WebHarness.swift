@@ -69,12 +69,11 @@ struct WebHarness {
         url: DatabaseURL, throttle: SignInThrottle, clock: TestClock? = nil, logger appLogger: Logger = logger,
         _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
-        let database = try await AccordDatabase.open(url, logger: logger)
+        let time = clock ?? TestClock(nil)
+        let database = try await AccordDatabase.open(url, logger: logger, clock: WallClock { time.now })
         do {
             let store = Store(database: database)
-            let time = clock ?? TestClock(nil)
-            let services = Services(
-                store: store, views: try await views.value, config: AppConfig(), clock: { time.now }, throttle: throttle, bcryptCost: 4)
+            let services = Services(store: store, views: try await views.value, config: AppConfig(), throttle: throttle, bcryptCost: 4)
             let app = Application(router: buildRouter(services), logger: appLogger)
             try await app.test(.router) { client in try await body(WebHarness(store: store, client: client, services: services)) }
         } catch {

@@ -20,7 +20,7 @@ public struct SQLApiTokenRepository: ApiTokenRepository {
     {
         try await database.write(by: actor) { tx in
             let token = ApiToken(
-                id: UUID(), userID: userID, name: valid.name, prefix: prefix, createdAt: tx.now, expiresAt: valid.expiresAt)
+                id: tx.newID(), userID: userID, name: valid.name, prefix: prefix, createdAt: tx.now, expiresAt: valid.expiresAt)
             try await tx.db.raw(
                 """
                 INSERT INTO api_tokens (id, user_id, name, prefix, token_hash, created_at, expires_at)

@@ -69,7 +69,7 @@ public struct SQLSignInAttemptRepository: SignInAttemptRepository {
                     ).first()?.int("n") ?? 0)
             }
             if throttle.isBlocked(accountFailures: counts[0], addressFailures: counts[1]) { return nil }
-            let ids = try await Self.insertFailures(keys: keys, at: now, in: db)
+            let ids = try await insertFailures(keys: keys, at: now, in: db)
             return SignInReservation(account: account, rowIDs: ids)
         }
     }
@@ -81,10 +81,10 @@ public struct SQLSignInAttemptRepository: SignInAttemptRepository {
         }
     }
 
-    static func insertFailures(keys: [String], at: Date, in db: any SQLDatabase) async throws -> [String] {
+    func insertFailures(keys: [String], at: Date, in db: any SQLDatabase) async throws -> [String] {
         var ids: [String] = []
         for key in keys {
-            let id = UUID().uuidString
+            let id = database.ids.next().uuidString
             try await db.raw(
                 "INSERT INTO sign_in_failures (id, throttle_key, at) VALUES (\(bind: id), \(bind: key), \(bind: Timestamp.format(at)))"
             ).run()
@@ -96,7 +96,7 @@ public struct SQLSignInAttemptRepository: SignInAttemptRepository {
     }
 
     public func recordFailure(keys: [String], at: Date) async throws {
-        _ = try await database.transaction { db in try await Self.insertFailures(keys: keys, at: at, in: db) }
+        _ = try await database.transaction { db in try await insertFailures(keys: keys, at: at, in: db) }
     }
 
     public func failures(key: String, since: Date) async throws -> Int {

@@ -42,7 +42,7 @@ public struct SQLUserRepository: UserRepository {
         try await database.write(by: actor) { tx in
             try await Self.checkRules(valid, excluding: nil, in: tx.db)
             let user = User(
-                id: UUID(), email: valid.email, name: valid.name, role: valid.role, personID: valid.personID, active: valid.active,
+                id: tx.newID(), email: valid.email, name: valid.name, role: valid.role, personID: valid.personID, active: valid.active,
                 createdAt: tx.now, updatedAt: tx.now)
             try await tx.db.raw(
                 """

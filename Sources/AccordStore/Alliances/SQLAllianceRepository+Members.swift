@@ -47,7 +47,7 @@ extension SQLAllianceRepository {
     static func insertMember(_ allianceID: UUID, personID: UUID, side: Side, role: MembershipRole, in tx: AuditedTransaction)
         async throws -> Membership
     {
-        let member = Membership(id: UUID(), allianceID: allianceID, personID: personID, side: side, role: role, createdAt: tx.now)
+        let member = Membership(id: tx.newID(), allianceID: allianceID, personID: personID, side: side, role: role, createdAt: tx.now)
         try await tx.db.raw(
             """
             INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at)

@@ -83,7 +83,7 @@ public struct SQLAllianceRepository: AllianceRepository {
     public func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance {
         try await database.write(by: actor) { tx in
             try await Self.checkReferences(valid, in: tx.db)
-            let alliance = Alliance(id: UUID(), valid: valid, createdAt: tx.now, updatedAt: tx.now)
+            let alliance = Alliance(id: tx.newID(), valid: valid, createdAt: tx.now, updatedAt: tx.now)
             let columns = AllianceRows.columns(alliance) + [("id", alliance.id.uuidString), ("created_at", Timestamp.format(tx.now))]
             try await tx.db.insert(into: "alliances").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) }).run()
             try await tx.record("alliance", alliance.id, alliance: alliance.id, .create, before: nil, after: alliance)

@@ -51,7 +51,12 @@ public struct AuditedTransaction: Sendable {
     public let db: any SQLDatabase
     let kind: AccordDatabase.Kind
     let actor: AuditActor
+    /// The database clock's time when the transaction began, to the millisecond: every stamp it writes.
     public let now: Date
+    let ids: IDGenerator
+
+    /// A new record id from the database's generator.
+    public func newID() -> UUID { ids.next() }
 
     public func record(_ change: AuditChange) async throws {
         try await AuditLog.append(change, by: actor, at: now, in: db, kind: kind)
@@ -86,10 +91,11 @@ extension AccordDatabase {
 
     /// Every write of business data goes through here: one transaction, with its audit records inside it.
     public func write<T: Sendable>(
-        by actor: AuditActor, now: Date = Date(), _ body: (AuditedTransaction) async throws -> T
+        by actor: AuditActor, now: Date? = nil, _ body: (AuditedTransaction) async throws -> T
     ) async throws -> T {
         try await transaction { db in
-            try await body(AuditedTransaction(db: db, kind: kind, actor: actor, now: AuditClock.truncate(now)))
+            try await body(
+                AuditedTransaction(db: db, kind: kind, actor: actor, now: AuditClock.truncate(now ?? clock.now()), ids: ids))
         }
     }
 }

@@ -54,7 +54,7 @@ public struct SQLCultureRepository: CultureRepository {
             }!
             var after = profile
             after.version = before.version + 1
-            let id = existing?.0 ?? UUID()
+            let id = existing?.0 ?? tx.newID()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let scores = String(decoding: try encoder.encode(after.scoreCodes), as: UTF8.self)
@@ -104,7 +104,7 @@ public struct SQLCultureRepository: CultureRepository {
         -> CultureDifference
     {
         try await database.write(by: actor) { tx in
-            let entry = CultureDifference(id: UUID(), organizationID: organizationID, valid: valid, createdAt: tx.now)
+            let entry = CultureDifference(id: tx.newID(), organizationID: organizationID, valid: valid, createdAt: tx.now)
             try await tx.db.raw(
                 """
                 INSERT INTO culture_differences (id, organization_id, scale, difference, risk, leverage, owner_id, status, due_on, version,

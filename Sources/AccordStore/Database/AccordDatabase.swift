@@ -1,3 +1,4 @@
+import AccordCore
 import Foundation
 import Logging
 import PostgresKit
@@ -17,16 +18,24 @@ public final class AccordDatabase: Sendable {
 
     public let kind: Kind
     public let url: DatabaseURL
+    /// The time every write is stamped with (`write(by:)`'s `tx.now`); tests pin it.
+    public let clock: WallClock
+    /// Where new record ids come from (`tx.newID()`); tests pin it.
+    public let ids: IDGenerator
     private let backend: Backend
 
-    private init(kind: Kind, url: DatabaseURL, backend: Backend) {
+    private init(kind: Kind, url: DatabaseURL, backend: Backend, clock: WallClock, ids: IDGenerator) {
         self.kind = kind
         self.url = url
         self.backend = backend
+        self.clock = clock
+        self.ids = ids
     }
 
     /// Opens the database and checks that it answers, so a bad URL fails at start-up with a clear message.
-    public static func open(_ url: DatabaseURL, logger: Logger) async throws -> AccordDatabase {
+    public static func open(
+        _ url: DatabaseURL, logger: Logger, clock: WallClock = .system, ids: IDGenerator = .random
+    ) async throws -> AccordDatabase {
         let database: AccordDatabase
         switch url {
         case .sqlite(let path):
@@ -35,7 +44,7 @@ public final class AccordDatabase: Sendable {
                 throw ConfigurationError(setting: "database URL", message: "the folder \(directory) does not exist")
             }
             let pool = SQLiteConnectionPool(path: path, maxConnections: 4, logger: logger)
-            database = AccordDatabase(kind: .sqlite, url: url, backend: .sqlite(pool))
+            database = AccordDatabase(kind: .sqlite, url: url, backend: .sqlite(pool), clock: clock, ids: ids)
         case .postgres(let host, let port, let user, let password, let name):
             var configuration = PostgresClient.Configuration(
                 host: host, port: port, username: user, password: password, database: name, tls: .disable)
@@ -46,7 +55,7 @@ public final class AccordDatabase: Sendable {
             background.logLevel = .error
             let client = PostgresClient(configuration: configuration, backgroundLogger: background)
             let task = Task { await client.run() }
-            database = AccordDatabase(kind: .postgres, url: url, backend: .postgres(client, task))
+            database = AccordDatabase(kind: .postgres, url: url, backend: .postgres(client, task), clock: clock, ids: ids)
         }
         do {
             try await database.read { db in try await db.raw("SELECT 1 AS one").run() }
@@ -115,8 +124,8 @@ public final class AccordDatabase: Sendable {
 
     /// True when the database takes a write: one row of `readiness_probe` is rewritten and committed. Answering a
     /// query is not enough for readiness; a full disk or a read-only file answers queries and refuses every change.
-    public func acceptsWrites(now: Date = Date()) async -> Bool {
-        let at = Timestamp.format(now)
+    public func acceptsWrites() async -> Bool {
+        let at = Timestamp.format(clock.now())
         return
             (try? await transaction { db in
                 try await db.raw(

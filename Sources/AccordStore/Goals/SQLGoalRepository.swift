@@ -34,7 +34,7 @@ public struct SQLGoalRepository: GoalRepository {
     {
         try await database.write(by: actor) { tx in
             let goal = Goal(
-                id: UUID(), allianceID: allianceID, title: title, term: term, ownerID: ownerID, status: status, version: 1,
+                id: tx.newID(), allianceID: allianceID, title: title, term: term, ownerID: ownerID, status: status, version: 1,
                 createdAt: tx.now)
             try await tx.db.raw(
                 """
@@ -82,7 +82,7 @@ public struct SQLGoalRepository: GoalRepository {
                 }
             }
             let kpi = KPI(
-                id: UUID(), allianceID: allianceID, goalID: valid.goalID, name: valid.name, category: valid.category, unit: valid.unit,
+                id: tx.newID(), allianceID: allianceID, goalID: valid.goalID, name: valid.name, category: valid.category, unit: valid.unit,
                 target: valid.target, direction: valid.direction, version: 1, createdAt: tx.now)
             try await tx.db.raw(
                 """

@@ -55,7 +55,8 @@ extension SQLGovernanceRepository {
     public func createActionItem(allianceID: UUID, _ valid: ActionItemInput.Valid, by actor: AuditActor) async throws -> ActionItem {
         try await database.write(by: actor) { tx in
             let item = ActionItem(
-                id: UUID(), allianceID: allianceID, title: valid.title, ownerID: valid.ownerID, dueOn: valid.dueOn, status: valid.status,
+                id: tx.newID(), allianceID: allianceID, title: valid.title, ownerID: valid.ownerID, dueOn: valid.dueOn,
+                status: valid.status,
                 meetingID: valid.meetingID, decisionID: valid.decisionID, visibility: valid.visibility, version: 1, createdAt: tx.now)
             try await tx.db.raw(
                 """

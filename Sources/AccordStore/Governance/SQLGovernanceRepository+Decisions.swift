@@ -47,7 +47,8 @@ extension SQLGovernanceRepository {
         try await database.write(by: actor) { tx in
             let proposed = min(proposedAt ?? tx.now, tx.now)
             let decision = Decision(
-                id: UUID(), bodyID: body.id, allianceID: body.allianceID, meetingID: nil, title: title, details: details, status: .proposed,
+                id: tx.newID(), bodyID: body.id, allianceID: body.allianceID, meetingID: nil, title: title, details: details,
+                status: .proposed,
                 escalation: nil, supersededBy: nil, version: 1, createdAt: proposed)
             try await tx.db.raw(
                 """

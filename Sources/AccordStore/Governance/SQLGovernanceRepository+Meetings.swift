@@ -38,7 +38,7 @@ extension SQLGovernanceRepository {
     public func scheduleMeeting(_ body: GovernanceBody, _ valid: MeetingInput.Valid, by actor: AuditActor) async throws -> Meeting {
         try await database.write(by: actor) { tx in
             let meeting = Meeting(
-                id: UUID(), bodyID: body.id, allianceID: body.allianceID, title: valid.title, date: valid.date,
+                id: tx.newID(), bodyID: body.id, allianceID: body.allianceID, title: valid.title, date: valid.date,
                 startMinute: valid.startMinute,
                 location: valid.location, agenda: valid.agenda, noticeOverride: valid.noticeOverride, minutes: nil, minutesStatus: .none,
                 documents: [], version: 1, createdAt: tx.now)

@@ -101,7 +101,8 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         try await database.write(by: actor) { tx in
             try await Self.checkParent(valid.parentID, of: nil, allianceID: allianceID, in: tx.db)
             let body = GovernanceBody(
-                id: UUID(), allianceID: allianceID, parentID: valid.parentID, name: valid.name, kind: valid.kind, charter: valid.charter,
+                id: tx.newID(), allianceID: allianceID, parentID: valid.parentID, name: valid.name, kind: valid.kind,
+                charter: valid.charter,
                 visibility: valid.visibility, version: 1, createdAt: tx.now, updatedAt: tx.now)
             try await tx.db.raw(
                 """
@@ -184,7 +185,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.uuidString)").all()
             .map(Self.decodeMember)
         try GovernanceChecks.checkAdd(body, members, personID: personID, side: side, role: role)
-        let member = BodyMember(id: UUID(), bodyID: body.id, personID: personID, side: side, role: role, createdAt: tx.now)
+        let member = BodyMember(id: tx.newID(), bodyID: body.id, personID: personID, side: side, role: role, createdAt: tx.now)
         try await tx.db.raw(
             """
             INSERT INTO body_members (id, body_id, person_id, side, role, created_at)

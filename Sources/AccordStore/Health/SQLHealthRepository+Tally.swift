@@ -91,7 +91,7 @@ extension SQLHealthRepository {
     public func createAction(_ wave: HealthWave, _ valid: HealthActionInput.Valid, by actor: AuditActor) async throws -> HealthAction {
         try await database.write(by: actor) { tx in
             let action = HealthAction(
-                id: UUID(), waveID: wave.id, allianceID: wave.allianceID, dimensionKey: valid.dimensionKey, title: valid.title,
+                id: tx.newID(), waveID: wave.id, allianceID: wave.allianceID, dimensionKey: valid.dimensionKey, title: valid.title,
                 ownerID: valid.ownerID, dueOn: valid.dueOn, status: valid.status, version: 1, createdAt: tx.now)
             try await tx.db.raw(
                 """

@@ -19,7 +19,7 @@ public struct SQLHealthRepository: HealthRepository {
                 return (try row.uuid("id"), instrument)
             }
             try definition.validate()
-            let id = UUID()
+            let id = tx.newID()
             try await tx.db.raw(
                 """
                 INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at)
@@ -81,7 +81,7 @@ public struct SQLHealthRepository: HealthRepository {
                 return InstrumentVersion(id: id, instrument: saved, waves: 0)
             }
             saved.version = try latest.map { try Self.decodeInstrument($0).version + 1 } ?? 1
-            let id = UUID()
+            let id = tx.newID()
             try await tx.db.raw(
                 """
                 INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at)
@@ -110,7 +110,7 @@ public struct SQLHealthRepository: HealthRepository {
         try await database.write(by: actor) { tx in
             if invitees.isEmpty { throw DomainError.invalid("respondents", "Choose at least one respondent.") }
             let wave = HealthWave(
-                id: UUID(), allianceID: allianceID, instrumentID: instrumentID, title: valid.title, opensOn: valid.opensOn,
+                id: tx.newID(), allianceID: allianceID, instrumentID: instrumentID, title: valid.title, opensOn: valid.opensOn,
                 closesOn: valid.closesOn, status: .open, createdAt: tx.now)
             try await tx.db.raw(
                 """
@@ -124,7 +124,7 @@ public struct SQLHealthRepository: HealthRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO health_invitations (id, wave_id, person_id, side, function, token_hash, submitted)
-                    VALUES (\(bind: UUID().uuidString), \(bind: wave.id.uuidString), \(bind: invitee.personID.uuidString),
+                    VALUES (\(bind: tx.newID().uuidString), \(bind: wave.id.uuidString), \(bind: invitee.personID.uuidString),
                         \(bind: invitee.side.rawValue), \(bind: invitee.function.rawValue), \(bind: invitee.tokenHash), \(bind: false))
                     """
                 ).run()
@@ -224,7 +224,7 @@ public struct SQLHealthRepository: HealthRepository {
                 WHERE id = \(bind: try row.string("invitation_id")) AND submitted = \(bind: false)
                 """
             ).run()
-            let response = UUID()
+            let response = tx.newID()
             let side = try row.string("side")
             let function = try row.string("respondent_function")
             try await tx.db.raw(

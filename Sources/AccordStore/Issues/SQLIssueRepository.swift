@@ -52,7 +52,7 @@ public struct SQLIssueRepository: IssueRepository {
         try await database.write(by: actor) { tx in
             try await Self.checkOwner(valid.ownerID, allianceID: allianceID, in: tx.db)
             let issue = Issue(
-                id: UUID(), allianceID: allianceID, valid: valid, raisedOn: raisedOn,
+                id: tx.newID(), allianceID: allianceID, valid: valid, raisedOn: raisedOn,
                 steps: [IssueStep(level: .workingTeam, since: raisedOn, by: tx.actor.name)], createdAt: tx.now)
             try await tx.db.raw(
                 """

@@ -61,7 +61,8 @@ public struct SQLLifecycleRepository: LifecycleRepository {
                 throw DomainError.conflict("\(current.name) changed phase meanwhile. Reload and try again.")
             }
             let change = LifecycleChange(
-                id: UUID(), allianceID: alliance.id, fromPhase: current.phase, toPhase: valid.toPhase, fromTransition: current.transition,
+                id: tx.newID(), allianceID: alliance.id, fromPhase: current.phase, toPhase: valid.toPhase,
+                fromTransition: current.transition,
                 toTransition: valid.toTransition, effectiveOn: valid.effectiveOn, reason: valid.reason, status: .pending,
                 checklist: valid.checklist, proposedBy: tx.actor.name, createdAt: tx.now)
             try await tx.db.raw(

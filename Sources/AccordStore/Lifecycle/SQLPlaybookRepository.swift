@@ -43,7 +43,7 @@ public struct SQLPlaybookRepository: PlaybookRepository {
             var after = playbook
             after.version = before.version + 1
             let document = PlaybookDocument(after)
-            let id = existing?.id ?? UUID()
+            let id = existing?.id ?? tx.newID()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let cells = String(decoding: try encoder.encode(document.cells), as: UTF8.self)

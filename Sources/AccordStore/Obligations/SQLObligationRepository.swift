@@ -74,7 +74,7 @@ public struct SQLObligationRepository: ObligationRepository {
             }
             guard let id else {
                 let event = TriggerEvent(
-                    id: UUID(), allianceID: allianceID, name: name, occurredOn: occurredOn, version: 1, createdAt: tx.now)
+                    id: tx.newID(), allianceID: allianceID, name: name, occurredOn: occurredOn, version: 1, createdAt: tx.now)
                 try await tx.db.raw(
                     """
                     INSERT INTO trigger_events (id, alliance_id, name, occurred_on, version, created_at, updated_at)
@@ -151,7 +151,7 @@ public struct SQLObligationRepository: ObligationRepository {
             var created: [Obligation] = []
             for valid in valid {
                 try await Self.checkTrigger(valid, allianceID: allianceID, in: tx.db)
-                let item = Obligation(id: UUID(), allianceID: allianceID, valid: valid, createdAt: tx.now, updatedAt: tx.now)
+                let item = Obligation(id: tx.newID(), allianceID: allianceID, valid: valid, createdAt: tx.now, updatedAt: tx.now)
                 let c = Self.columns(valid)
                 try await tx.db.raw(
                     """

@@ -67,6 +67,7 @@ public struct SQLReminderRepository: ReminderRepository {
     /// `ON CONFLICT DO NOTHING` lets a second server's insert pass without error and without effect.
     public func claim(_ reminder: DueReminder, notification: InAppNotification) async throws -> InAppNotification? {
         try await database.transaction { db in
+            // A nonce, not a record id: always random, so two servers never hold the same claim token.
             let token = UUID().uuidString
             let key = (reminder.obligationID.uuidString, Int64(reminder.occurrence), Int64(reminder.leadDays), reminder.personID.uuidString)
             try await db.raw(

@@ -39,7 +39,7 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         try await database.write(by: actor) { tx in
             try await Self.checkRules(valid, excluding: nil, in: tx.db)
             let org = Organization(
-                id: UUID(), name: valid.name, kind: valid.kind, country: valid.country, website: valid.website,
+                id: tx.newID(), name: valid.name, kind: valid.kind, country: valid.country, website: valid.website,
                 notes: valid.notes, createdAt: tx.now, updatedAt: tx.now)
             try await tx.db.raw(
                 """

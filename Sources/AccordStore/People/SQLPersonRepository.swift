@@ -68,7 +68,7 @@ public struct SQLPersonRepository: PersonRepository {
         try await database.write(by: actor) { tx in
             try await Self.checkRules(valid, excluding: nil, in: tx.db)
             let person = Person(
-                id: UUID(), organizationID: valid.organizationID, name: valid.name, email: valid.email, title: valid.title,
+                id: tx.newID(), organizationID: valid.organizationID, name: valid.name, email: valid.email, title: valid.title,
                 function: valid.function, level: valid.level, createdAt: tx.now, updatedAt: tx.now)
             try await tx.db.raw(
                 """

@@ -47,7 +47,7 @@ public struct SQLRelationshipRepository: RelationshipRepository {
     public func create(allianceID: UUID, _ valid: CounterpartInput.Valid, by actor: AuditActor) async throws -> CounterpartPair {
         try await database.write(by: actor) { tx in
             try await Self.checkUnique(valid, allianceID: allianceID, excluding: nil, in: tx.db)
-            let pair = CounterpartPair(id: UUID(), allianceID: allianceID, valid: valid, createdAt: tx.now)
+            let pair = CounterpartPair(id: tx.newID(), allianceID: allianceID, valid: valid, createdAt: tx.now)
             try await tx.db.raw(
                 """
                 INSERT INTO counterpart_pairs (id, alliance_id, our_person_id, partner_person_id, level, function, cadence, last_contact,

@@ -19,13 +19,14 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
     public var customMirror: Mirror { Mirror(self, children: ["config": config.description]) }
 
     public init(
-        store: Store, views: Views, config: AppConfig, clock: @escaping @Sendable () -> Date = { Date() },
-        throttle: SignInThrottle = SignInThrottle(), metrics: RequestMetrics = RequestMetrics(), bcryptCost: UInt8 = 12
+        store: Store, views: Views, config: AppConfig, throttle: SignInThrottle = SignInThrottle(),
+        metrics: RequestMetrics = RequestMetrics(), bcryptCost: UInt8 = 12
     ) {
         self.store = store
         self.views = views
         self.config = config
-        self.clock = clock
+        // One clock for the whole application: the database's, which stamps every write.
+        self.clock = store.database.clock.now
         self.throttle = throttle
         self.metrics = metrics
         self.bcryptCost = bcryptCost
