@@ -36,15 +36,17 @@ struct WebHarness {
 
     static func run(
         database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(), clock: TestClock? = nil, logger: Logger = logger,
-        _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        mailer: (any Mailer)? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         if database == "postgres" {
-            try await withPostgres { url in try await run(url: url, throttle: throttle, clock: clock, logger: logger, body) }
+            try await withPostgres { url in
+                try await run(url: url, throttle: throttle, clock: clock, logger: logger, mailer: mailer, body)
+            }
             return
         }
         let path = try await TemplateDatabases.shared.sqliteCopy("demo", prepare: demo)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, logger: logger, body)
+        try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, logger: logger, mailer: mailer, body)
     }
 
     /// A fresh PostgreSQL database for one test, copied from the demo template and dropped afterwards.
@@ -67,13 +69,14 @@ struct WebHarness {
 
     static func run(
         url: DatabaseURL, throttle: SignInThrottle, clock: TestClock? = nil, logger appLogger: Logger = logger,
-        _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        mailer: (any Mailer)? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         let time = clock ?? TestClock(nil)
         let database = try await AccordDatabase.open(url, logger: logger, clock: WallClock { time.now })
         do {
             let store = Store(database: database)
-            let services = Services(store: store, views: try await views.value, config: AppConfig(), throttle: throttle, bcryptCost: 4)
+            let services = Services(
+                store: store, views: try await views.value, config: AppConfig(), throttle: throttle, bcryptCost: 4, mailer: mailer)
             let app = Application(router: buildRouter(services), logger: appLogger)
             try await app.test(.router) { client in try await body(WebHarness(store: store, client: client, services: services)) }
         } catch {
@@ -102,6 +105,17 @@ struct WebHarness {
     }
 
     func auditCount() async throws -> Int { try await store.audit.recent(limit: 1).first.map { Int($0.sequence) } ?? 0 }
+}
+
+/// Keeps every email instead of sending it.
+final class RecordingMailer: Mailer, @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [OutgoingEmail] = []
+    let sender = "accord@helix.example"
+
+    func send(_ email: OutgoingEmail) async throws { lock.withLock { kept.append(email) } }
+
+    var sent: [OutgoingEmail] { lock.withLock { kept } }
 }
 
 /// Keeps cookies and the last page's CSRF token, like a browser would.

@@ -44,18 +44,20 @@ extension Services {
                 names[reminder.allianceID] = try await store.alliances.find(reminder.allianceID)?.name ?? ""
             }
             let note = InAppNotification(
-                id: UUID(), personID: reminder.personID, title: "\(reminder.when): \(reminder.title)",
+                id: store.database.ids.next(), personID: reminder.personID, title: "\(reminder.when): \(reminder.title)",
                 body: "\(reminder.title), \(names[reminder.allianceID] ?? ""), is due on \(reminder.dueOn).",
                 link: Site.obligations.path(reminder.allianceID)
                     + "#o-\(reminder.obligationID.uuidString.lowercased())-\(reminder.occurrence)",
                 createdAt: clock(), readAt: nil)
             guard try await store.reminders.claim(reminder, notification: note) != nil else { continue }
             sent += 1
-            if let smtp = config.smtp, let person = try await store.people.find(reminder.personID) {
+            if let mailer, let person = try await store.people.find(reminder.personID) {
                 do {
-                    try await SMTPMailer(settings: smtp).send(
-                        to: person.email, subject: "[Accord] \(note.title)",
-                        body: note.body + "\n\n" + (config.publicURL ?? "") + (note.link ?? "") + "\n\nSent by Accord, \(smtp.from).")
+                    try await mailer.send(
+                        OutgoingEmail(
+                            to: person.email, subject: "[Accord] \(note.title)",
+                            body: note.body + "\n\n" + (config.publicURL ?? "") + (note.link ?? "")
+                                + "\n\nSent by Accord, \(mailer.sender)."))
                 } catch {
                     logger?.error("reminder email failed", metadata: ["to": "\(person.email)", "error": "\(error)"])
                 }

@@ -11,6 +11,8 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
     public let clock: @Sendable () -> Date
     public let throttle: SignInThrottle
     public let metrics: RequestMetrics
+    /// Where reminder email goes: SMTP when configured, nil for in-app only; tests hand in a fake.
+    public let mailer: (any Mailer)?
     /// bcrypt cost; tests lower it to stay fast.
     public let bcryptCost: UInt8
 
@@ -20,8 +22,9 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
 
     public init(
         store: Store, views: Views, config: AppConfig, throttle: SignInThrottle = SignInThrottle(),
-        metrics: RequestMetrics = RequestMetrics(), bcryptCost: UInt8 = 12
+        metrics: RequestMetrics = RequestMetrics(), bcryptCost: UInt8 = 12, mailer: (any Mailer)? = nil
     ) {
+        self.mailer = mailer ?? config.smtp.map { SMTPMailer(settings: $0) }
         self.store = store
         self.views = views
         self.config = config
