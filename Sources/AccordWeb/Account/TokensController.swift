@@ -51,7 +51,7 @@ struct TokensController {
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             try await services.store.apiTokens.revoke(try context.id("id"), userID: user.user.id, by: services.actor(user))
-            return redirect(Site.tokens.pattern + "?notice=token-revoked")
+            return redirect(Site.tokens.pattern, .tokenRevoked)
         }
     }
 

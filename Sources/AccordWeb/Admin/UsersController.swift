@@ -45,7 +45,7 @@ struct UsersController {
                 try PasswordRules.check(data["password"] ?? "", email: valid.email)
                 let hash = try await Passwords.hash(data["password"] ?? "", cost: services.bcryptCost)
                 _ = try await store.users.create(valid, passwordHash: hash, by: services.actor(admin))
-                return redirect(Site.users.pattern + "?notice=created")
+                return redirect(Site.users.pattern, .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
             }
@@ -67,7 +67,7 @@ struct UsersController {
             do {
                 _ = try await store.users.update(
                     user.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(admin))
-                return redirect(Site.users.pattern + "?notice=updated")
+                return redirect(Site.users.pattern, .updated)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, user, .unprocessableContent)
             }
@@ -81,7 +81,7 @@ struct UsersController {
                 try PasswordRules.check(data["password"] ?? "", email: user.email)
                 let hash = try await Passwords.hash(data["password"] ?? "", cost: services.bcryptCost)
                 try await store.users.setPassword(user.id, passwordHash: hash, by: services.actor(admin))
-                return redirect(Site.users.pattern + "?notice=password")
+                return redirect(Site.users.pattern, .password)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 let input = UserInput(
                     email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.uuidString,

@@ -16,7 +16,7 @@ struct AllianceTeamController {
             do {
                 _ = try await services.addTeamMember(
                     MembershipInput(personID: form["personID"], role: form["role"]), to: alliance, by: user)
-                return redirect(Site.alliance.path(id) + "?notice=member-added#team")
+                return redirect(Site.alliance.path(id), .memberAdded, fragment: "team")
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await AlliancesController(services: services).show(
                     context, id: id, notice: nil, memberError: error.fieldErrors.map(\.message).joined(separator: " "),
@@ -29,7 +29,7 @@ struct AllianceTeamController {
             try AccessPolicy.require(user.principal, .manageTeam(id))
             _ = try await FormData.read(request, context: context)
             try await services.store.alliances.removeMember(try context.id("member"), from: id, by: services.actor(user))
-            return redirect(Site.alliance.path(id) + "?notice=member-removed#team")
+            return redirect(Site.alliance.path(id), .memberRemoved, fragment: "team")
         }
     }
 }

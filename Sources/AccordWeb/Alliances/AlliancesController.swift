@@ -37,7 +37,7 @@ struct AlliancesController {
             try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
             _ = try await FormData.read(request, context: context)
             try await store.alliances.delete(alliance.id, by: services.actor(user))
-            return redirect(Site.alliances.pattern + "?notice=deleted")
+            return redirect(Site.alliances.pattern, .deleted)
         }
         AllianceTeamController(services: services).register(router)
     }
@@ -125,7 +125,7 @@ struct AlliancesController {
         let input = AllianceFormPage.input(from: try await FormData.read(request, context: context))
         do {
             let alliance = try await store.alliances.create(try input.validate(), by: services.actor(user))
-            return redirect(Site.alliance.path(alliance.id) + "?notice=created")
+            return redirect(Site.alliance.path(alliance.id), .created)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await form(context, input: input, errors: error.fieldErrors, alliance: nil, status: .unprocessableContent)
         }
@@ -140,7 +140,7 @@ struct AlliancesController {
         do {
             _ = try await store.alliances.update(
                 alliance.id, try input.validate(), expectedVersion: form["version"].flatMap { Int($0) }, by: services.actor(user))
-            return redirect(Site.alliance.path(alliance.id) + "?notice=updated")
+            return redirect(Site.alliance.path(alliance.id), .updated)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, input: input, errors: error.fieldErrors, alliance: alliance, status: .unprocessableContent)
         }

@@ -7,7 +7,7 @@ extension Services {
     /// form is read (CSRF checked), `apply` writes; field errors re-render the page through `failed` (422), success
     /// redirects back with a notice code.
     func allianceFormChange(
-        _ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission, back route: SiteRoute, notice: String,
+        _ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission, back route: SiteRoute, notice: Notice,
         _ apply: (FormData, Alliance, SignedIn) async throws -> Void,
         failed: (FormData, Alliance, SignedIn, [FieldError]) async throws -> Response
     ) async throws -> Response {
@@ -20,6 +20,6 @@ extension Services {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await failed(form, alliance, user, error.fieldErrors)
         }
-        return redirect(route.path(alliance.id) + "?notice=\(notice)")
+        return redirect(route.path(alliance.id), notice)
     }
 }

@@ -26,7 +26,7 @@ struct AuthController {
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             if let session = user.session { try await services.store.sessions.delete(tokenHash: session.tokenHash) }
-            var response = redirect(Site.signIn.pattern + "?notice=signed-out")
+            var response = redirect(Site.signIn.pattern, .signedOut)
             response.setCookie(
                 SessionMiddleware.cookie(SessionMiddleware.sessionCookie, "", maxAge: 0, secure: services.config.secureCookies))
             return response

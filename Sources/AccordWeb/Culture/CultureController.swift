@@ -15,7 +15,7 @@ struct CultureController {
             return try await page(context, try context.id("id"), user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.culture.pattern)) { request, context in
-            try await change(request, context, notice: "profile-saved") { form, org, user in
+            try await change(request, context, notice: .profileSaved) { form, org, user in
                 var scores: [String: String] = [:]
                 for (key, value) in form.values where key.hasPrefix("score.") { scores[String(key.dropFirst(6))] = value }
                 let input = CultureProfileInput(
@@ -24,12 +24,12 @@ struct CultureController {
             }
         }
         router.post(RouterPath(Site.cultureDifferences.pattern)) { request, context in
-            try await change(request, context, notice: "difference-added") { form, org, user in
+            try await change(request, context, notice: .differenceAdded) { form, org, user in
                 _ = try await services.addDifference(Self.input(form), with: org, by: user)
             }
         }
         router.post(RouterPath(Site.cultureDifference.pattern)) { request, context in
-            try await change(request, context, notice: "difference-updated") { form, org, user in
+            try await change(request, context, notice: .differenceUpdated) { form, org, user in
                 let entry = try await services.difference(try context.id("difference"), of: org)
                 _ = try await services.updateDifference(entry, Self.input(form), expectedVersion: form.version, by: user)
             }
@@ -43,7 +43,7 @@ struct CultureController {
     }
 
     func change(
-        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Organization, SignedIn) async throws -> Void
+        _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Organization, SignedIn) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewDirectory)
@@ -57,7 +57,7 @@ struct CultureController {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await page(context, org.id, user: user, notice: nil, form: form, errors: error.fieldErrors)
         }
-        return redirect(Site.culture.path(org.id) + "?notice=\(notice)")
+        return redirect(Site.culture.path(org.id), notice)
     }
 
     func page(

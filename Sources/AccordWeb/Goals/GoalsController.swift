@@ -21,20 +21,20 @@ struct GoalsController {
             return GoalsController.csvResponse(try await services.kpiCSV(alliance))
         }
         router.post(RouterPath(Site.goals.pattern)) { request, context in
-            try await change(request, context, notice: "goal-added") { form, alliance, user in
+            try await change(request, context, notice: .goalAdded) { form, alliance, user in
                 _ = try await services.addGoal(
                     GoalInput(title: form["title"], term: form["term"], owner: form["ownerID"], status: form["status"]), in: alliance,
                     by: user)
             }
         }
         router.post(RouterPath(Site.goalStatus.pattern)) { request, context in
-            try await change(request, context, notice: "goal-updated") { form, alliance, user in
+            try await change(request, context, notice: .goalUpdated) { form, alliance, user in
                 let goal = try await services.goal(try context.id("goal"), of: alliance)
                 try await services.setGoalStatus(goal, to: form["status"], in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.kpis.pattern)) { request, context in
-            try await change(request, context, notice: "kpi-added") { form, alliance, user in
+            try await change(request, context, notice: .kpiAdded) { form, alliance, user in
                 let input = KPIInput(
                     name: form["name"], category: form["category"], unit: form["unit"], target: form["target"],
                     direction: form["direction"],
@@ -43,7 +43,7 @@ struct GoalsController {
             }
         }
         router.post(RouterPath(Site.kpiMeasurements.pattern)) { request, context in
-            try await change(request, context, notice: "measurement-recorded") { form, alliance, user in
+            try await change(request, context, notice: .measurementRecorded) { form, alliance, user in
                 let kpi = try await services.kpi(try context.id("kpi"), of: alliance)
                 try await services.recordMeasurement(
                     MeasurementInput(on: form["on"], value: form["value"], note: form["note"]), for: kpi, in: alliance, by: user)
@@ -61,7 +61,7 @@ struct GoalsController {
 
     /// A change from the goals page; field errors show at the top of the page with 422.
     func change(
-        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
+        _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
         try await services.allianceFormChange(request, context, Permission.manageObligations, back: Site.goals, notice: notice, apply) {
             _, alliance, user, errors in

@@ -34,7 +34,7 @@ struct ActionItemsController {
                 context, alliance, user: user, notice: nil, itemError: .init(errors: error.fieldErrors, input: input),
                 status: .unprocessableContent)
         }
-        return redirect(Site.governance.path(alliance.id) + "?notice=\(existing == nil ? "item-added" : "item-updated")#actions")
+        return redirect(Site.governance.path(alliance.id), existing == nil ? .itemAdded : .itemUpdated, fragment: "actions")
     }
 
     /// The user's actions, and their calendar feed (`newFeedURL` only right after it was made: it is shown once).

@@ -24,7 +24,7 @@ struct CalendarController {
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             try await services.store.calendarFeeds.revoke(userID: user.user.id, by: services.actor(user))
-            return redirect(Site.myActions.pattern + "?notice=calendar-revoked")
+            return redirect(Site.myActions.pattern, .calendarRevoked)
         }
         router.get(RouterPath(Site.calendarFeed.pattern)) { request, context in try await feed(request, context) }
     }

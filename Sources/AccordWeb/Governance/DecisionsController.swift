@@ -15,7 +15,7 @@ struct DecisionsController {
             let form = try await FormData.read(request, context: context)
             do {
                 let decision = try await services.proposeDecision(body, title: form["title"], details: form["details"], by: user)
-                return redirect(Site.decision.path(alliance.id, decision.id) + "?notice=decision-proposed")
+                return redirect(Site.decision.path(alliance.id, decision.id), .decisionProposed)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await governance.index(
                     context, alliance, user: user, notice: nil,
@@ -28,26 +28,26 @@ struct DecisionsController {
             return try await page(context, found, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
         router.post(RouterPath(Site.decisionVotes.pattern)) { request, context in
-            try await change(request, context, notice: "votes-recorded") { form, found in
+            try await change(request, context, notice: .votesRecorded) { form, found in
                 var votes: [String: String] = [:]
                 for (key, value) in form.values where key.hasPrefix("vote.") { votes[String(key.dropFirst(5))] = value }
                 _ = try await services.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
             }
         }
         router.post(RouterPath(Site.decisionStatus.pattern)) { request, context in
-            try await change(request, context, notice: "decision-updated") { form, found in
+            try await change(request, context, notice: .decisionUpdated) { form, found in
                 _ = try await services.moveDecision(found.decision, to: form["status"], by: found.user)
             }
         }
         router.post(RouterPath(Site.decisionSupersede.pattern)) { request, context in
-            try await change(request, context, notice: "decision-updated") { form, found in
+            try await change(request, context, notice: .decisionUpdated) { form, found in
                 _ = try await services.supersede(found.decision, by: form["successorID"], user: found.user)
             }
         }
     }
 
     /// Applies a change from the decision page; field errors show on the page with 422.
-    func change(_ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Found) async throws -> Void)
+    func change(_ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Found) async throws -> Void)
         async throws -> Response
     {
         let found = try await managed(context)
@@ -61,7 +61,7 @@ struct DecisionsController {
             return try await page(
                 context, found, notice: nil, errors: error.fieldErrors, submitted: submitted, status: .unprocessableContent)
         }
-        return redirect(Site.decision.path(found.alliance.id, found.decision.id) + "?notice=\(notice)")
+        return redirect(Site.decision.path(found.alliance.id, found.decision.id), notice)
     }
 
     struct Found {

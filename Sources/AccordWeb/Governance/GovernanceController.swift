@@ -39,7 +39,7 @@ struct GovernanceController {
             let (user, alliance, body) = try await managed(context)
             _ = try await FormData.read(request, context: context)
             try await services.removeBodyMember(try context.id("member"), from: body, in: alliance, by: user)
-            return redirect(Site.governance.path(alliance.id) + "?notice=body-member-removed#body-\(body.id.uuidString.lowercased())")
+            return redirect(Site.governance.path(alliance.id), .bodyMemberRemoved, fragment: "body-\(body.id.uuidString.lowercased())")
         }
     }
 
@@ -87,7 +87,7 @@ struct GovernanceController {
         let input = BodyFormPage.input(form)
         do {
             _ = try await services.saveBody(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
-            return redirect(Site.governance.path(alliance.id) + "?notice=\(existing == nil ? "body-created" : "body-updated")")
+            return redirect(Site.governance.path(alliance.id), existing == nil ? .bodyCreated : .bodyUpdated)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, alliance, input: input, body: existing, errors: error.fieldErrors)
         }
@@ -98,7 +98,7 @@ struct GovernanceController {
         let form = try await FormData.read(request, context: context)
         do {
             _ = try await services.addBodyMember(body, in: alliance, personID: form["personID"], role: form["role"], by: user)
-            return redirect(Site.governance.path(alliance.id) + "?notice=body-member-added#body-\(body.id.uuidString.lowercased())")
+            return redirect(Site.governance.path(alliance.id), .bodyMemberAdded, fragment: "body-\(body.id.uuidString.lowercased())")
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             let message = error.fieldErrors.map(\.message).joined(separator: " ")
             return try await index(

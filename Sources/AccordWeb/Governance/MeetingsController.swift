@@ -18,7 +18,7 @@ struct MeetingsController {
                 noticeOverride: form["noticeOverride"])
             do {
                 let meeting = try await services.scheduleMeeting(input, for: body, by: user)
-                return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=meeting-scheduled")
+                return redirect(Site.meeting.path(alliance.id, meeting.id), .meetingScheduled)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await governance.index(
                     context, alliance, user: user, notice: nil,
@@ -31,12 +31,12 @@ struct MeetingsController {
                 context, alliance, body, meeting, user: user, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
         router.post(RouterPath(Site.meetingAttendance.pattern)) { request, context in
-            try await change(request, context, notice: "attendance-saved") { form, meeting, user in
+            try await change(request, context, notice: .attendanceSaved) { form, meeting, user in
                 try await services.setAttendance(meeting, attendees: form.all("attendee"), by: user)
             }
         }
         router.post(RouterPath(Site.meetingMinutes.pattern)) { request, context in
-            try await change(request, context, notice: "minutes-saved") { form, meeting, user in
+            try await change(request, context, notice: .minutesSaved) { form, meeting, user in
                 let input = MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"])
                 _ = try await services.saveMinutes(meeting, input, expectedVersion: form.version, by: user)
             }
@@ -45,7 +45,7 @@ struct MeetingsController {
 
     /// Applies a change from the meeting page; field errors show on the page with 422.
     func change(
-        _ request: Request, _ context: AppContext, notice: String,
+        _ request: Request, _ context: AppContext, notice: Notice,
         _ apply: (FormData, Meeting, SignedIn) async throws -> Void
     ) async throws -> Response {
         let (user, alliance, body, meeting) = try await managed(context)
@@ -56,7 +56,7 @@ struct MeetingsController {
             return try await page(
                 context, alliance, body, meeting, user: user, notice: nil, errors: error.fieldErrors, status: .unprocessableContent)
         }
-        return redirect(Site.meeting.path(alliance.id, meeting.id) + "?notice=\(notice)")
+        return redirect(Site.meeting.path(alliance.id, meeting.id), notice)
     }
 
     /// The meeting if the user may see its body (partner users: shared bodies of their alliances only).

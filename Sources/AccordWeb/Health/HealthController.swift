@@ -154,7 +154,7 @@ struct HealthController {
                 context, alliance, wave, instrument, function: nil, actionErrors: error.fieldErrors, status: .unprocessableContent)
         }
         return redirect(
-            Site.healthWave.path(alliance.id, wave.id) + "?notice=wave-\(status.rawValue)")
+            Site.healthWave.path(alliance.id, wave.id), .wave(status))
     }
 
     func saveAction(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
@@ -175,8 +175,8 @@ struct HealthController {
                 context, alliance, wave, instrument, function: nil, actionInput: existing == nil ? input : HealthActionInput(),
                 actionErrors: error.fieldErrors, status: .unprocessableContent)
         }
-        let notice = existing == nil ? "action-added" : "action-updated"
-        return redirect(Site.healthWave.path(alliance.id, wave.id) + "?notice=\(notice)#actions")
+        let notice: Notice = existing == nil ? .actionAdded : .actionUpdated
+        return redirect(Site.healthWave.path(alliance.id, wave.id), notice, fragment: "actions")
     }
 
     func invitation(_ token: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?) {

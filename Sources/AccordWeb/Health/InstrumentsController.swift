@@ -36,8 +36,8 @@ struct InstrumentsController {
                     throw DomainError.invalid("key", "An instrument with key \(edited.key) already exists.")
                 }
                 let saved = try await store.health.saveInstrument(edited, by: services.actor(user))
-                let notice = !isNew && saved.instrument.version > existing.version ? "instrument-versioned" : "instrument-saved"
-                return redirect(Site.instruments.pattern + "?notice=\(notice)")
+                let notice: Notice = !isNew && saved.instrument.version > existing.version ? .instrumentVersioned : .instrumentSaved
+                return redirect(Site.instruments.pattern, notice)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 var values = form.values
                 if !isNew { values["key"] = existing.key }

@@ -15,20 +15,20 @@ struct IssuesController {
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.issues.pattern)) { request, context in
-            try await change(request, context, notice: "issue-logged") { form, alliance, user in
+            try await change(request, context, notice: .issueLogged) { form, alliance, user in
                 _ = try await services.logIssue(Self.input(form), in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.editIssue.pattern)) { request, context in
-            try await change(request, context, notice: "issue-updated") { form, alliance, user in
+            try await change(request, context, notice: .issueUpdated) { form, alliance, user in
                 let issue = try await services.issue(try context.id("issue"), of: alliance, user)
                 _ = try await services.updateIssue(issue, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
             }
         }
-        let moves: [(SiteRoute, String, @Sendable (FormData) -> Services.IssueMove)] = [
-            (Site.escalateIssue, "issue-escalated", { .escalate(note: $0["note"]) }),
-            (Site.resolveIssue, "issue-resolved", { .resolve(resolution: $0["resolution"]) }),
-            (Site.reopenIssue, "issue-reopened", { .reopen(note: $0["note"]) }),
+        let moves: [(SiteRoute, Notice, @Sendable (FormData) -> Services.IssueMove)] = [
+            (Site.escalateIssue, .issueEscalated, { .escalate(note: $0["note"]) }),
+            (Site.resolveIssue, .issueResolved, { .resolve(resolution: $0["resolution"]) }),
+            (Site.reopenIssue, .issueReopened, { .reopen(note: $0["note"]) }),
         ]
         for (route, notice, move) in moves {
             router.post(RouterPath(route.pattern)) { request, context in
@@ -48,7 +48,7 @@ struct IssuesController {
 
     /// A change from the issues page; field errors show at the top of the page with 422.
     func change(
-        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
+        _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
         try await services.allianceFormChange(request, context, Permission.manageIssues, back: Site.issues, notice: notice, apply) {
             form, alliance, user, errors in

@@ -27,7 +27,7 @@ struct LifecycleController {
                     reason: form["reason"] ?? "")
                 return try await page(context, alliance, user: user, form: typed, errors: error.fieldErrors)
             }
-            return redirect(Site.lifecycle.path(alliance.id) + "?notice=phase-proposed")
+            return redirect(Site.lifecycle.path(alliance.id), .phaseProposed)
         }
         router.post(RouterPath(Site.lifecycleComplete.pattern)) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
@@ -39,13 +39,13 @@ struct LifecycleController {
                 let typed = LifecyclePage.Form(done: input.done, waivers: input.waivers, accepted: input.accepted)
                 return try await page(context, alliance, user: user, form: typed, errors: error.fieldErrors)
             }
-            return redirect(Site.lifecycle.path(alliance.id) + "?notice=phase-completed")
+            return redirect(Site.lifecycle.path(alliance.id), .phaseCompleted)
         }
         router.post(RouterPath(Site.lifecycleCancel.pattern)) { request, context in
             let (user, alliance, _) = try await read(request, context, Permission.changeLifecycle)
             let change = try await services.lifecycleChange(try context.id("change"), of: alliance)
             _ = try await services.cancelLifecycleChange(change, in: alliance, by: user)
-            return redirect(Site.lifecycle.path(alliance.id) + "?notice=phase-cancelled")
+            return redirect(Site.lifecycle.path(alliance.id), .phaseCancelled)
         }
         router.post(RouterPath(Site.lifecycleTeam.pattern)) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.manageTeam)
@@ -55,7 +55,7 @@ struct LifecycleController {
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(context, alliance, user: user, errors: error.fieldErrors)
             }
-            return redirect(Site.lifecycle.path(alliance.id) + "?notice=gap-closed")
+            return redirect(Site.lifecycle.path(alliance.id), .gapClosed)
         }
     }
 

@@ -36,7 +36,7 @@ struct PlaybooksController {
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try page(context, type, input, version: form.version ?? 0, errors: error.fieldErrors, status: .unprocessableContent)
             }
-            return redirect(Site.playbooks.pattern + "?notice=playbook-saved")
+            return redirect(Site.playbooks.pattern, .playbookSaved)
         }
     }
 

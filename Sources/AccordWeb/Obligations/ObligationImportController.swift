@@ -22,7 +22,7 @@ struct ObligationImportController {
             let count = try await services.importObligations(text, into: alliance, by: user)
             switch count {
             case .success(let imported):
-                return redirect(Site.obligations.path(alliance.id) + "?notice=obligations-imported-\(imported)")
+                return redirect(Site.obligations.path(alliance.id), .obligationsImported(imported))
             case .failure(let problems):
                 return try services.views.page(
                     ObligationImportPage(layout: layout(context), alliance: alliance, csv: text, problems: problems.problems),

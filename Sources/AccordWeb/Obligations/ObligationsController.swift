@@ -54,7 +54,7 @@ struct ObligationsController {
                     rowError: .init(key: "\(item.id.uuidString.lowercased())-\(n)", errors: error.fieldErrors, input: input),
                     status: .unprocessableContent)
             }
-            return redirect(Site.obligations.path(alliance.id) + "?notice=execution-saved#o-\(item.id.uuidString.lowercased())-\(n)")
+            return redirect(Site.obligations.path(alliance.id), .executionSaved, fragment: "o-\(item.id.uuidString.lowercased())-\(n)")
         }
     }
 
@@ -76,7 +76,7 @@ struct ObligationsController {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, alliance, input: input, obligation: current, errors: error.fieldErrors)
         }
-        return redirect(Site.obligations.path(alliance.id) + "?notice=\(current == nil ? "obligation-added" : "obligation-updated")")
+        return redirect(Site.obligations.path(alliance.id), current == nil ? .obligationAdded : .obligationUpdated)
     }
 
     func saveTrigger(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
@@ -90,7 +90,7 @@ struct ObligationsController {
                 context, alliance, user: user, notice: nil,
                 triggerError: .init(triggerID: existing, errors: error.fieldErrors, input: input), status: .unprocessableContent)
         }
-        return redirect(Site.obligations.path(alliance.id) + "?notice=trigger-saved#triggers")
+        return redirect(Site.obligations.path(alliance.id), .triggerSaved, fragment: "triggers")
     }
 
     func form(_ context: AppContext, _ alliance: Alliance, input: ObligationInput, obligation: Obligation?, errors: [FieldError])

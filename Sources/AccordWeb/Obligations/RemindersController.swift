@@ -27,13 +27,13 @@ struct RemindersController {
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(context, alliance, item, input: input, errors: error.fieldErrors, status: .unprocessableContent)
             }
-            return redirect(Site.obligations.path(alliance.id) + "?notice=reminders-saved")
+            return redirect(Site.obligations.path(alliance.id), .remindersSaved)
         }
         router.post(RouterPath(Site.readNotifications.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             if let person = user.user.personID { try await services.store.reminders.markRead(personID: person, at: services.clock()) }
-            return redirect(Site.myActions.pattern + "?notice=notifications-read")
+            return redirect(Site.myActions.pattern, .notificationsRead)
         }
     }
 

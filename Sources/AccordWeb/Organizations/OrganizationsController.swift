@@ -76,7 +76,7 @@ struct OrganizationsController {
             let input = Self.input(try await FormData.read(request, context: context))
             do {
                 let org = try await store.organizations.create(try input.validate(), by: services.actor(user))
-                return redirect(Site.organization.path(org.id) + "?notice=created")
+                return redirect(Site.organization.path(org.id), .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try form(context, input, error.fieldErrors, nil, .unprocessableContent)
             }
@@ -96,7 +96,7 @@ struct OrganizationsController {
             do {
                 _ = try await store.organizations.update(
                     org.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(user))
-                return redirect(Site.organization.path(org.id) + "?notice=updated")
+                return redirect(Site.organization.path(org.id), .updated)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try form(context, input, error.fieldErrors, org, .unprocessableContent)
             }
@@ -107,7 +107,7 @@ struct OrganizationsController {
             let org = try await find(context.id("id"))
             _ = try await FormData.read(request, context: context)
             try await store.organizations.delete(org.id, by: services.actor(user))
-            return redirect(Site.organizations.pattern + "?notice=deleted")
+            return redirect(Site.organizations.pattern, .deleted)
         }
     }
 

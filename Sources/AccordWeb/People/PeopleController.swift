@@ -61,7 +61,7 @@ struct PeopleController {
             let input = Self.input(try await FormData.read(request, context: context))
             do {
                 let person = try await store.people.create(try input.validate(), by: services.actor(user))
-                return redirect(Site.person.path(person.id) + "?notice=created")
+                return redirect(Site.person.path(person.id), .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
             }
@@ -81,7 +81,7 @@ struct PeopleController {
             do {
                 _ = try await store.people.update(
                     person.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(user))
-                return redirect(Site.person.path(person.id) + "?notice=updated")
+                return redirect(Site.person.path(person.id), .updated)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, person, .unprocessableContent)
             }
@@ -92,7 +92,7 @@ struct PeopleController {
             let person = try await find(context.id("id"))
             _ = try await FormData.read(request, context: context)
             try await store.people.delete(person.id, by: services.actor(user))
-            return redirect(Site.people.pattern + "?notice=deleted")
+            return redirect(Site.people.pattern, .deleted)
         }
     }
 

@@ -15,24 +15,24 @@ struct RelationshipsController {
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.relationships.pattern)) { request, context in
-            try await change(request, context, notice: "pair-added") { form, alliance, user in
+            try await change(request, context, notice: .pairAdded) { form, alliance, user in
                 _ = try await services.addPair(Self.input(form), in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.editPair.pattern)) { request, context in
-            try await change(request, context, notice: "pair-updated") { form, alliance, user in
+            try await change(request, context, notice: .pairUpdated) { form, alliance, user in
                 let pair = try await services.pair(try context.id("pair"), of: alliance)
                 _ = try await services.updatePair(pair, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.pairContact.pattern)) { request, context in
-            try await change(request, context, notice: "contact-recorded") { form, alliance, user in
+            try await change(request, context, notice: .contactRecorded) { form, alliance, user in
                 let pair = try await services.pair(try context.id("pair"), of: alliance)
                 _ = try await services.recordContact(pair, on: form["on"], in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.deletePair.pattern)) { request, context in
-            try await change(request, context, notice: "pair-removed") { _, alliance, user in
+            try await change(request, context, notice: .pairRemoved) { _, alliance, user in
                 let pair = try await services.pair(try context.id("pair"), of: alliance)
                 try await services.removePair(pair, in: alliance, by: user)
             }
@@ -47,7 +47,7 @@ struct RelationshipsController {
 
     /// A change from the map page; field errors show at the top of the page with 422 (a new pair keeps what was typed).
     func change(
-        _ request: Request, _ context: AppContext, notice: String, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
+        _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
         try await services.allianceFormChange(
             request, context, Permission.manageRelationships, back: Site.relationships, notice: notice, apply

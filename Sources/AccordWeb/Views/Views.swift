@@ -50,6 +50,11 @@ enum ViewError: Error, CustomStringConvertible {
 }
 
 /// A 303 redirect, the answer to every successful form post.
+/// A 303 to `path` that shows `notice` there once, optionally scrolled to `fragment`.
+func redirect(_ path: String, _ notice: Notice, fragment: String? = nil) -> Response {
+    redirect(path + "?notice=" + notice.code + (fragment.map { "#" + $0 } ?? ""))
+}
+
 func redirect(_ location: String) -> Response {
     Response(status: .seeOther, headers: [.location: location])
 }
