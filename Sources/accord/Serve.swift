@@ -15,11 +15,18 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let config = try database.config(hostname: hostname, port: port)
         let logger = makeLogger(config.logLevel)
+        // Templates first: a broken template stops start-up with its error before the database is open.
+        let views = try await Views.load()
         let store = try await database.open(config, logger: logger)
-        if demo, try await DemoPortfolio.load(into: store) {
-            logger.info("loaded the demo portfolio")
+        do {
+            if demo, try await DemoPortfolio.load(into: store) {
+                logger.info("loaded the demo portfolio")
+            }
+        } catch {
+            await store.database.close()
+            throw error
         }
-        let services = Services(store: store, views: try await Views.load(), config: config)
+        let services = Services(store: store, views: views, config: config)
         let app = buildApplication(services, logger: logger)
         let address = config.publicURL ?? "http://\(config.hostname):\(config.port)"
         // Flushed at once: under nohup, a service manager or a log collector stdout is block-buffered.
