@@ -73,7 +73,7 @@ struct TokensController {
             layout: LayoutModel(title: "API tokens", context: context, section: "tokens", notice: notice), rows: rows,
             hasRows: !rows.isEmpty, newToken: newToken, name: name, expiresInDays: expiresInDays,
             nameError: errors.first { $0.field == "name" }?.message, expiryError: errors.first { $0.field == "expiresInDays" }?.message)
-        return try services.views.page(model, "account/tokens", status: status)
+        return try services.views.page(model, .accountTokens, status: status)
     }
 }
 

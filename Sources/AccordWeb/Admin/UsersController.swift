@@ -29,7 +29,7 @@ struct UsersController {
             }
             let layout = LayoutModel(
                 title: "Users", context: context, section: "users", notice: LayoutModel.notice(request.queryValues["notice"]))
-            return try services.views.page(IndexModel(layout: layout, rows: rows), "admin/users")
+            return try services.views.page(IndexModel(layout: layout, rows: rows), .adminUsers)
         }
         router.get(RouterPath(Site.newUser.pattern)) { _, context in
             try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
@@ -142,6 +142,6 @@ struct UsersController {
             action: user.map { Site.editUser.path($0.id) } ?? Site.users.pattern, submitLabel: "Save user", cancelHref: Site.users.pattern,
             version: user?.version, fieldsets: fieldsets, errors: errors,
             passwordHref: user.map { Site.userPassword.path($0.id) }, passwordError: errors.first { $0.field == "password" }?.message)
-        return try services.views.page(model, "form", status: status)
+        return try services.views.page(model, .form, status: status)
     }
 }

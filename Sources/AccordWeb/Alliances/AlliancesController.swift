@@ -60,7 +60,7 @@ struct AlliancesController {
             health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
                 ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil,
             governance: attention.byAlliance(bodies: bodies))
-        return try services.views.page(model, "alliances/index")
+        return try services.views.page(model, .alliancesIndex)
     }
 
     func managerChoices(_ organizations: [Organization]) async throws -> [Person] {
@@ -98,7 +98,7 @@ struct AlliancesController {
             memberError: memberError,
             attention: try await services.governanceAttention(allianceIDs: [id], user.principal).0,
             lifecycleFlag: try await services.lifecycleFlag(alliance, members: members, people: people, user.principal))
-        return try services.views.page(model, "alliances/show", status: status)
+        return try services.views.page(model, .alliancesShow, status: status)
     }
 
     func form(_ context: AppContext, input: AllianceInput, errors: [FieldError], alliance: Alliance?, status: HTTPResponse.Status)
@@ -116,7 +116,7 @@ struct AlliancesController {
             layout: LayoutModel(title: heading, context: context, section: "alliances"), input: input, errors: errors,
             action: alliance.map { Site.editAlliance.path($0.id) } ?? Site.alliances.pattern, heading: heading,
             cancel: alliance.map { Site.alliance.path($0.id) } ?? Site.alliances.pattern, version: alliance?.version)
-        return try services.views.page(model, "form", status: status)
+        return try services.views.page(model, .form, status: status)
     }
 
     func create(_ request: Request, _ context: AppContext) async throws -> Response {

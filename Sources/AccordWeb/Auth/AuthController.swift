@@ -40,7 +40,7 @@ struct AuthController {
         let model = SignInModel(
             layout: LayoutModel(title: "Sign in", context: context, section: "", notice: notice), email: email, next: next,
             error: error, throttled: throttled)
-        return try services.views.page(model, "signin", status: status)
+        return try services.views.page(model, .signin, status: status)
     }
 
     func signIn(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -67,6 +67,6 @@ struct CultureController {
         let model = CulturePage(
             layout: LayoutModel(title: "Culture: \(state.organization.name)", context: context, section: "organizations", notice: notice),
             state: state, today: services.today, canEdit: AccessPolicy.allows(user.principal, .editDirectory), form: form, errors: errors)
-        return try services.views.page(model, "culture/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.views.page(model, .cultureIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

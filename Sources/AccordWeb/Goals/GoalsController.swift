@@ -80,6 +80,6 @@ struct GoalsController {
             alliance: alliance, goals: goals, kpis: kpis, measurements: try await store.goals.measurements(kpiIDs: kpis.map(\.id)),
             team: try await services.allianceTeam(alliance), today: services.today,
             canManage: AccessPolicy.allows(user.principal, .manageObligations(alliance.id)), errors: errors)
-        return try services.views.page(model, "goals/index", status: status)
+        return try services.views.page(model, .goalsIndex, status: status)
     }
 }

@@ -78,7 +78,7 @@ struct ActionItemsController {
                     title: $0.title, body: $0.body, href: $0.link, when: LocalDate(date: $0.createdAt).description, unread: $0.readAt == nil
                 )
             }, showNotifications: !notes.isEmpty, hasUnread: notes.contains { $0.readAt == nil })
-        return try services.views.page(model, "governance/my-actions", status: status)
+        return try services.views.page(model, .governanceMyActions, status: status)
     }
 }
 

@@ -100,6 +100,6 @@ struct DecisionsController {
             people: people, meetings: meetings, others: others, today: services.today,
             canManage: AccessPolicy.allows(found.user.principal, .manageGovernance(found.alliance.id)), errors: errors,
             submitted: submitted)
-        return try services.views.page(model, "governance/decision", status: status)
+        return try services.views.page(model, .governanceDecision, status: status)
     }
 }

@@ -64,7 +64,7 @@ struct GovernanceController {
             meetingError: meetingError,
             items: try await services.visibleActionItems(alliance, user), sources: try await services.actionSources(alliance, user),
             itemError: itemError)
-        return try services.views.page(model, "governance/index", status: status)
+        return try services.views.page(model, .governanceIndex, status: status)
     }
 
     func form(_ context: AppContext, _ alliance: Alliance, input: BodyInput, body: GovernanceBody?, errors: [FieldError]) async throws
@@ -74,7 +74,7 @@ struct GovernanceController {
         let model = BodyFormPage.model(
             layout: LayoutModel(title: body == nil ? "New governance body" : "Edit body", context: context, section: "alliances"),
             alliance: alliance, input: input, body: body, bodies: bodies, errors: errors)
-        return try services.views.page(model, "form", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.views.page(model, .form, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func save(_ request: Request, _ context: AppContext, bodyID: UUID?) async throws -> Response {

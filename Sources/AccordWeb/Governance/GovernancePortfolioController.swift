@@ -36,7 +36,7 @@ struct GovernancePortfolioController {
                 ]
                 model.hasScopes = true
             }
-            return try services.views.page(model, "governance/portfolio")
+            return try services.views.page(model, .governancePortfolio)
         }
     }
 

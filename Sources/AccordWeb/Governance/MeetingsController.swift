@@ -85,7 +85,7 @@ struct MeetingsController {
             body: body,
             meeting: meeting, members: members, people: people, attendance: attendance,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), errors: errors)
-        return try services.views.page(model, "governance/meeting", status: status)
+        return try services.views.page(model, .governanceMeeting, status: status)
     }
 }
 

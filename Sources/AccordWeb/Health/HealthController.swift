@@ -89,7 +89,7 @@ struct HealthController {
             closesOn: input.closesOn ?? LocalDate(date: services.clock().addingTimeInterval(21 * 86_400)).description,
             instruments: instruments, hasInstrumentChoice: instruments.count > 1, errors: errors, hasErrors: !errors.isEmpty,
             links: links, hasLinks: !links.isEmpty, minimumGroupSize: services.healthSettings.minimumGroupSize)
-        return try services.views.page(model, "health/index", status: status)
+        return try services.views.page(model, .healthIndex, status: status)
     }
 
     func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -127,7 +127,7 @@ struct HealthController {
             actionInput: actionInput, actionErrors: actionErrors)
         let page = HealthResultsPage(
             layout: LayoutModel(title: wave.title, context: context, section: "alliances", notice: LayoutModel.notice(notice)), inputs)
-        return try services.views.page(page, "health/results", status: status)
+        return try services.views.page(page, .healthResults, status: status)
     }
 
     func csv(_ context: AppContext) async throws -> Response {
@@ -200,7 +200,7 @@ struct HealthController {
             allianceName: alliance?.name ?? "", instrument: instrument,
             action: context.parameters.get("token").map { Site.survey.path(segments: [$0]) } ?? "",
             values: values, errors: errors, done: done, closed: closed && !done)
-        return try services.views.page(model, "health/survey", status: status)
+        return try services.views.page(model, .healthSurvey, status: status)
     }
 
     func answer(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -23,7 +23,7 @@ struct HealthPortfolioController {
             let model = HeatMapPage(
                 layout: LayoutModel(title: "Relationship health", context: context, section: "health"), alliances: alliances,
                 snapshots: snapshots, page: ids)
-            return try services.views.page(model, "health/portfolio")
+            return try services.views.page(model, .healthPortfolio)
         }
     }
 }

@@ -17,7 +17,7 @@ struct InstrumentsController {
                     title: "Instruments", context: context, section: "instruments",
                     notice: LayoutModel.notice(request.queryValues["notice"])),
                 versions: versions)
-            return try services.views.page(model, "health/instruments")
+            return try services.views.page(model, .healthInstruments)
         }
         router.get(RouterPath(Site.instrument.pattern)) { _, context in
             try allowed(context)
@@ -92,6 +92,6 @@ struct InstrumentsController {
         let model = InstrumentEditPage(
             layout: LayoutModel(title: isNew ? "New instrument" : "Edit instrument", context: context, section: "instruments"),
             values: values, isNew: isNew, errors: errors, versionNote: note)
-        return try services.views.page(model, "health/instrument", status: status)
+        return try services.views.page(model, .healthInstrument, status: status)
     }
 }

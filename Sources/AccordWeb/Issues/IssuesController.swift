@@ -64,6 +64,6 @@ struct IssuesController {
             alliance: alliance, issues: try await services.issues(alliance, user),
             limits: try await store.playbooks.playbook(alliance.type).limits, team: try await services.allianceTeam(alliance),
             today: services.today, canManage: AccessPolicy.allows(user.principal, .manageIssues(alliance.id)), form: form, errors: errors)
-        return try services.views.page(model, "issues/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.views.page(model, .issuesIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

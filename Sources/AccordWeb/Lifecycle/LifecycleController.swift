@@ -87,6 +87,6 @@ struct LifecycleController {
         let model = LifecyclePage(
             layout: LayoutModel(title: "Lifecycle: \(alliance.name)", context: context, section: "alliances", notice: notice),
             alliance: alliance, state: state, principal: user.principal, today: services.today, form: form, errors: errors)
-        return try services.views.page(model, "lifecycle/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.views.page(model, .lifecycleIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -18,7 +18,7 @@ struct PlaybooksController {
                 layout: LayoutModel(
                     title: "Playbooks", context: context, section: "playbooks", notice: LayoutModel.notice(request.queryValues["notice"])),
                 playbooks: playbooks)
-            return try services.views.page(model, "lifecycle/playbooks")
+            return try services.views.page(model, .lifecyclePlaybooks)
         }
         router.get(RouterPath(Site.playbook.pattern)) { _, context in
             try allowed(context)
@@ -72,6 +72,6 @@ struct PlaybooksController {
         let model = PlaybookEditPage(
             layout: LayoutModel(title: "\(type.label) playbook", context: context, section: "playbooks"), type: type, input: input,
             version: version, errors: errors)
-        return try services.views.page(model, "lifecycle/playbook", status: status)
+        return try services.views.page(model, .lifecyclePlaybook, status: status)
     }
 }

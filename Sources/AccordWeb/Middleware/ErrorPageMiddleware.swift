@@ -79,6 +79,6 @@ struct ErrorPageMiddleware: RouterMiddleware {
         let model = ErrorModel(
             layout: LayoutModel(title: heading, context: context, section: ""), status: status.code, heading: heading, message: message,
             details: details, hasDetails: !details.isEmpty)
-        return try views.page(model, "error", status: status)
+        return try views.page(model, .error, status: status)
     }
 }

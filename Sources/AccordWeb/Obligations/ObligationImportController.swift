@@ -13,7 +13,7 @@ struct ObligationImportController {
             let (_, alliance) = try await ObligationsController(services: services).managed(context)
             return try services.views.page(
                 ObligationImportPage(layout: layout(context), alliance: alliance, csv: "", problems: []),
-                "obligations/import")
+                .obligationsImport)
         }
         router.post(RouterPath(Site.importObligations.pattern)) { request, context in
             let (user, alliance) = try await ObligationsController(services: services).managed(context)
@@ -26,7 +26,7 @@ struct ObligationImportController {
             case .failure(let problems):
                 return try services.views.page(
                     ObligationImportPage(layout: layout(context), alliance: alliance, csv: text, problems: problems.problems),
-                    "obligations/import", status: .unprocessableContent)
+                    .obligationsImport, status: .unprocessableContent)
             }
         }
     }

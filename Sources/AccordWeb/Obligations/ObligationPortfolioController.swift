@@ -17,7 +17,7 @@ struct ObligationPortfolioController {
             let model = ObligationPortfolioPage(
                 layout: LayoutModel(title: "Obligations", context: context, section: "obligations"), occurrences: occurrences,
                 alliances: alliances, today: services.today)
-            return try services.views.page(model, "obligations/portfolio")
+            return try services.views.page(model, .obligationsPortfolio)
         }
     }
 }

@@ -101,7 +101,7 @@ struct ObligationsController {
             alliance: alliance, input: input, obligation: obligation,
             triggers: try await store.obligations.triggers(allianceID: alliance.id),
             errors: errors)
-        return try services.views.page(model, "form", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.views.page(model, .form, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func page(
@@ -114,6 +114,6 @@ struct ObligationsController {
             alliance: alliance, view: view, today: services.today,
             canManage: AccessPolicy.allows(user.principal, .manageObligations(alliance.id)), rowError: rowError,
             triggerError: triggerError)
-        return try services.views.page(model, "obligations/index", status: status)
+        return try services.views.page(model, .obligationsIndex, status: status)
     }
 }

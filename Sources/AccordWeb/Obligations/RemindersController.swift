@@ -52,7 +52,7 @@ struct RemindersController {
                     id: $0.person.id.uuidString.lowercased(), name: $0.person.name, side: $0.side.label,
                     checked: chosen.contains($0.person.id.uuidString.lowercased()))
             }, leadDays: input.leadDays ?? "", errors: errors.map(\.message), hasErrors: !errors.isEmpty)
-        return try services.views.page(model, "obligations/reminders", status: status)
+        return try services.views.page(model, .obligationsReminders, status: status)
     }
 }
 

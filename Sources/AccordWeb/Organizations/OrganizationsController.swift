@@ -64,7 +64,7 @@ struct OrganizationsController {
                 notice: LayoutModel.notice(request.queryValues["notice"]))
             return try services.views.page(
                 IndexModel(layout: layout, rows: rows, isEmpty: rows.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory)),
-                "organizations/index")
+                .organizationsIndex)
         }
         router.get(RouterPath(Site.newOrganization.pattern)) { _, context in
             try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
@@ -146,7 +146,7 @@ struct OrganizationsController {
             editHref: Site.editOrganization.path(org.id), deleteHref: Site.deleteOrganization.path(org.id),
             newPersonHref: Site.newPerson.pattern + "?organization=" + org.id.uuidString.lowercased(),
             cultureHref: Site.culture.path(org.id))
-        return try services.views.page(model, "organizations/show")
+        return try services.views.page(model, .organizationsShow)
     }
 
     func form(
@@ -172,6 +172,6 @@ struct OrganizationsController {
                         FieldModel(.textarea, "notes", "Notes", value: input.notes, errors: errors, maxLength: 4000),
                     ])
             ], errors: errors)
-        return try services.views.page(model, "form", status: status)
+        return try services.views.page(model, .form, status: status)
     }
 }

@@ -142,7 +142,7 @@ struct PeopleController {
             summary: result.total == 0 ? "No people" : "Showing \(result.firstIndex)–\(result.lastIndex) of \(result.total) people",
             previousHref: result.hasPrevious ? link(page - 1) : nil, nextHref: result.hasNext ? link(page + 1) : nil,
             canEdit: AccessPolicy.allows(user.principal, .editDirectory))
-        return try services.views.page(model, "people/index")
+        return try services.views.page(model, .peopleIndex)
     }
 
     func show(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -162,7 +162,7 @@ struct PeopleController {
             organizationHref: Site.organization.path(person.organizationID), function: person.function.label, level: person.level.label,
             alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
             editHref: Site.editPerson.path(person.id), deleteHref: Site.deletePerson.path(person.id))
-        return try services.views.page(model, "people/show")
+        return try services.views.page(model, .peopleShow)
     }
 
     func form(_ context: AppContext, _ input: PersonInput, _ errors: [FieldError], _ person: Person?, _ status: HTTPResponse.Status)
@@ -194,6 +194,6 @@ struct PeopleController {
                             options: OptionModel.list(Level.self, selected: input.level, blank: "Choose a level")),
                     ])
             ], errors: errors)
-        return try services.views.page(model, "form", status: status)
+        return try services.views.page(model, .form, status: status)
     }
 }

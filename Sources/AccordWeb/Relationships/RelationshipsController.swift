@@ -67,6 +67,6 @@ struct RelationshipsController {
             alliance: alliance, partner: partner, ourName: try await store.organizations.ours()?.name ?? "Our company", state: state,
             today: services.today, canManage: AccessPolicy.allows(user.principal, .manageRelationships(alliance.id)), typed: typed,
             errors: errors)
-        return try services.views.page(model, "relationships/index", status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try services.views.page(model, .relationshipsIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }
