@@ -27,7 +27,11 @@ struct WebHarness {
     static var databases: [String] { TestDatabases.names }
 
     /// The templates, read from the bundle once per process.
-    static let views = Task { try await Views.load() }
+    static let views = Task {
+        var views = try await Views.load()
+        views.checksTemplates = true
+        return views
+    }
 
     /// Each test gets a copy of one template holding the migrations and the demo portfolio, built once per process.
     static let demo: TemplateDatabases.Prepare = { database in

@@ -6,6 +6,10 @@ import Mustache
 public struct Views: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    let check: TemplateCheck
+    /// Check each page model against its template before rendering (tests turn this on): a name the template
+    /// shows that the model lacks is an error instead of an empty spot on the page.
+    public var checksTemplates = false
 
     public static func load() async throws -> Views {
         guard let root = Bundle.module.resourceURL else { throw ViewError.missing("the resource bundle") }
@@ -14,11 +18,23 @@ public struct Views: Sendable {
             throw ViewError.missing("template \(template.rawValue).mustache")
         }
         let css = try String(contentsOf: root.appendingPathComponent("public/accord.css"), encoding: .utf8)
-        return Views(library: library, stylesheet: css)
+        return Views(
+            library: library, stylesheet: css, check: TemplateCheck(sources: TemplateCheck.load(root.appendingPathComponent("templates"))))
     }
+
+    /// The names `template` shows that `model` lacks (see `TemplateCheck`).
+    public func modelLacks(_ model: some Sendable, template: String) -> [String] { check.missing(model, in: template) }
 
     /// Renders a page model with its template into an HTML response.
     func page(_ model: some Sendable, _ template: Template, status: HTTPResponse.Status = .ok) throws -> Response {
+        if checksTemplates {
+            let missing = check.missing(model, in: template.rawValue)
+            if !missing.isEmpty {
+                // Only tests check templates; say what is missing where the test run shows it.
+                FileHandle.standardError.write(Data(("template check: " + missing.joined(separator: "; ") + "\n").utf8))
+                throw ViewError.modelLacks(missing)
+            }
+        }
         guard let html = library.render(TemplateTree.convert(model), withTemplate: template.rawValue) else {
             throw ViewError.missing("template \(template.rawValue)")
         }
@@ -35,9 +51,11 @@ public struct Views: Sendable {
 
 enum ViewError: Error, CustomStringConvertible {
     case missing(String)
+    case modelLacks([String])
     var description: String {
         switch self {
         case .missing(let what): "missing \(what)"
+        case .modelLacks(let names): names.joined(separator: "; ")
         }
     }
 }
