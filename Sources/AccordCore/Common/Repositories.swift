@@ -1,8 +1,21 @@
 import Foundation
 
 /// Storage for organisations. Every write appends its audit record in the same transaction.
+/// A record's id and name, for choice lists that need nothing else (no dates decoded, no other columns read).
+public struct NamedID: Sendable, Equatable {
+    public let id: UUID
+    public let name: String
+
+    public init(id: UUID, name: String) {
+        self.id = id
+        self.name = name
+    }
+}
+
 public protocol OrganizationRepository: Sendable {
     func list() async throws -> [Organization]
+    /// Organisations of one kind, id and name only, by name.
+    func names(kind: OrganizationKind) async throws -> [NamedID]
     func find(_ id: UUID) async throws -> Organization?
     func ours() async throws -> Organization?
     func create(_ valid: OrganizationInput.Valid, by actor: AuditActor) async throws -> Organization
@@ -21,6 +34,8 @@ public protocol PersonRepository: Sendable {
 }
 
 public protocol AllianceRepository: Sendable {
+    /// The people who are our alliance manager on at least one alliance, id and name only, by name.
+    func managerChoices() async throws -> [NamedID]
     func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary>
     func find(_ id: UUID) async throws -> Alliance?
     /// Several alliances at once, by id (missing ones are left out).

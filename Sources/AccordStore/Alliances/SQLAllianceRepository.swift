@@ -59,6 +59,18 @@ public struct SQLAllianceRepository: AllianceRepository {
         }
     }
 
+    public func managerChoices() async throws -> [NamedID] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT p.id, p.name FROM people p
+                WHERE p.id IN (SELECT our_manager_id FROM alliances WHERE our_manager_id IS NOT NULL)
+                ORDER BY lower(p.name), p.id
+                """
+            ).all().map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
+        }
+    }
+
     public func find(_ id: UUID) async throws -> Alliance? {
         try await database.read { db in try await Self.find(id, in: db) }
     }

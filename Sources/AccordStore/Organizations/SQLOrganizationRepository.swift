@@ -21,6 +21,13 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         }
     }
 
+    public func names(kind: OrganizationKind) async throws -> [NamedID] {
+        try await database.read { db in
+            try await db.raw("SELECT id, name FROM organizations WHERE kind = \(bind: kind.rawValue) ORDER BY lower(name), id").all()
+                .map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
+        }
+    }
+
     public func find(_ id: UUID) async throws -> Organization? {
         try await database.read { db in try await Self.find(id, in: db) }
     }

@@ -75,8 +75,8 @@ struct AllianceListPage: Sendable {
     let showPartnerFilters: Bool
 
     init(
-        layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partners: [Organization],
-        managers: [Person], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?,
+        layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partners: [NamedID],
+        managers: [NamedID], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?,
         governance: [UUID: GovernanceAttention]
     ) {
         self.layout = layout

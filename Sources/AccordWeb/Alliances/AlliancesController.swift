@@ -49,9 +49,9 @@ struct AlliancesController {
         let query = try AccessPolicy.scoped(try AllianceQuery.parse(params), for: user.principal)
         let page = try await store.alliances.list(query)
         let internalUser = user.principal.role.isInternal
-        let organizations = internalUser ? try await store.organizations.list() : []
-        let partners = organizations.filter { $0.kind == .partner }
-        let managers = try await managerChoices(organizations)
+        // Choice lists read ids and names only; the manager filter offers the people who manage an alliance.
+        let partners = internalUser ? try await store.organizations.names(kind: .partner) : []
+        let managers = internalUser ? try await store.alliances.managerChoices() : []
         let (attention, bodies) = try await services.governanceAttention(allianceIDs: page.items.map(\.alliance.id), user.principal)
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
@@ -61,13 +61,6 @@ struct AlliancesController {
                 ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil,
             governance: attention.byAlliance(bodies: bodies))
         return try services.views.page(model, .alliancesIndex)
-    }
-
-    func managerChoices(_ organizations: [Organization]) async throws -> [Person] {
-        guard let ours = organizations.first(where: { $0.kind == .ours }) else { return [] }
-        return try await store.people.all(organizationIDs: [ours.id]).filter {
-            $0.function == .allianceManagement || $0.level == .management || $0.level == .seniorManagement
-        }
     }
 
     func show(_ context: AppContext, id: UUID, notice: String?, memberError: String? = nil, status: HTTPResponse.Status = .ok)
