@@ -11,7 +11,7 @@ public enum Passwords {
     /// Threads that hash: half the cores, at least one, so requests and queries keep the rest.
     static let threads = max(1, System.coreCount / 2)
     /// Hashes running or waiting; beyond this the server is saturated and says so rather than queueing forever.
-    static let maxWaiting = 64
+    static let maxWaiting = 256
 
     static let pool: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: threads)
