@@ -46,23 +46,21 @@ import Testing
     @Test func hashingPasswordsDoesNotStallDatabaseQueries() async throws {
         try await WebHarness.run { h in
             let clock = ContinuousClock()
-            let alone = clock.now
-            _ = try await Passwords.hash("a sound passphrase", cost: 12)
-            let oneHash = clock.now - alone
-            // A burst of sign-ins hashing while queries run: the queries must not wait for any hash to finish. (Kept short:
-            // the pool is shared with every other test's sign-ins.)
+            // A burst of sign-ins hashing while queries run. On a thread pool shared with SQLite the queries queue
+            // behind the hashes and finish near the burst's end; on bcrypt's own pool they finish early in it.
             let start = clock.now
             let burst = Task {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    for _ in 0..<3 { group.addTask { _ = try await Passwords.hash("a sound passphrase", cost: 12) } }
+                    for _ in 0..<6 { group.addTask { _ = try await Passwords.hash("a sound passphrase", cost: 12) } }
                     try await group.waitForAll()
                 }
+                return clock.now - start
             }
             try await Task.sleep(for: .milliseconds(20))
             for _ in 0..<5 { try await h.store.database.read { db in try await db.raw("SELECT 1 AS one").run() } }
             let queries = clock.now - start
-            try await burst.value
-            #expect(queries < oneHash, "queries took \(queries) beside hashing; one hash takes \(oneHash)")
+            let hashing = try await burst.value
+            #expect(queries < hashing / 3, "queries took \(queries) beside a burst of hashing that took \(hashing)")
         }
     }
 
