@@ -14,8 +14,11 @@ public struct NamedID: Sendable, Equatable {
 
 public protocol OrganizationRepository: Sendable {
     func list() async throws -> [Organization]
-    /// Organisations of one kind, id and name only, by name.
-    func names(kind: OrganizationKind) async throws -> [NamedID]
+    /// Organisations of one kind, id and name only, by name; only those whose name contains `text` (any case)
+    /// when it is given, and at most `limit` when it is given.
+    func names(kind: OrganizationKind, matching text: String?, limit: Int?) async throws -> [NamedID]
+    /// The names of these organisations, by id (missing ones are left out).
+    func names(ids: [UUID]) async throws -> [UUID: String]
     func find(_ id: UUID) async throws -> Organization?
     func ours() async throws -> Organization?
     func create(_ valid: OrganizationInput.Valid, by actor: AuditActor) async throws -> Organization
@@ -26,6 +29,9 @@ public protocol OrganizationRepository: Sendable {
 public protocol PersonRepository: Sendable {
     func list(organizationID: UUID?, text: String?, page: Int, perPage: Int) async throws -> Page<Person>
     func all(organizationIDs: [UUID]) async throws -> [Person]
+    /// People of these organisations who are not on the alliance's team yet, by name: whose name contains `text`
+    /// (any case) when it is given, at most `limit`.
+    func teamCandidates(allianceID: UUID, organizationIDs: [UUID], matching text: String?, limit: Int) async throws -> [Person]
     func find(_ id: UUID) async throws -> Person?
     func find(ids: [UUID]) async throws -> [UUID: Person]
     func create(_ valid: PersonInput.Valid, by actor: AuditActor) async throws -> Person
@@ -33,9 +39,20 @@ public protocol PersonRepository: Sendable {
     func delete(_ id: UUID, by actor: AuditActor) async throws
 }
 
+extension OrganizationRepository {
+    /// Every organisation of one kind, id and name only, by name.
+    public func names(kind: OrganizationKind) async throws -> [NamedID] { try await names(kind: kind, matching: nil, limit: nil) }
+}
+
+extension AllianceRepository {
+    /// Every person who manages an alliance, id and name only, by name.
+    public func managerChoices() async throws -> [NamedID] { try await managerChoices(matching: nil, limit: nil) }
+}
+
 public protocol AllianceRepository: Sendable {
-    /// The people who are our alliance manager on at least one alliance, id and name only, by name.
-    func managerChoices() async throws -> [NamedID]
+    /// The people who are our alliance manager on at least one alliance, id and name only, by name; filtered and
+    /// limited as `OrganizationRepository.names` is.
+    func managerChoices(matching text: String?, limit: Int?) async throws -> [NamedID]
     func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary>
     func find(_ id: UUID) async throws -> Alliance?
     /// Several alliances at once, by id (missing ones are left out).

@@ -59,13 +59,13 @@ public struct SQLAllianceRepository: AllianceRepository {
         }
     }
 
-    public func managerChoices() async throws -> [NamedID] {
+    public func managerChoices(matching text: String?, limit: Int?) async throws -> [NamedID] {
         try await database.read { db in
             try await db.raw(
                 """
                 SELECT p.id, p.name FROM people p
-                WHERE p.id IN (SELECT our_manager_id FROM alliances WHERE our_manager_id IS NOT NULL)
-                ORDER BY lower(p.name), p.id
+                WHERE p.id IN (SELECT our_manager_id FROM alliances WHERE our_manager_id IS NOT NULL)\(NameMatch.clause("p.name", text))
+                ORDER BY lower(p.name), p.id\(NameMatch.limit(limit))
                 """
             ).all().map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
         }

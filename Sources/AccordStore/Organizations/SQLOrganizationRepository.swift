@@ -21,11 +21,30 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         }
     }
 
-    public func names(kind: OrganizationKind) async throws -> [NamedID] {
+    public func names(kind: OrganizationKind, matching text: String?, limit: Int?) async throws -> [NamedID] {
         try await database.read { db in
-            try await db.raw("SELECT id, name FROM organizations WHERE kind = \(bind: kind.rawValue) ORDER BY lower(name), id").all()
-                .map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
+            try await db.raw(
+                """
+                SELECT id, name FROM organizations WHERE kind = \(bind: kind.rawValue)\(NameMatch.clause("name", text))
+                ORDER BY lower(name), id\(NameMatch.limit(limit))
+                """
+            ).all().map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
         }
+    }
+
+    public func names(ids: [UUID]) async throws -> [UUID: String] {
+        let unique = Array(Set(ids)).map(\.uuidString)
+        guard !unique.isEmpty else { return [:] }
+        var names: [UUID: String] = [:]
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = Array(unique[start..<min(start + 500, unique.count)])
+            for row in try await database.read({ db in
+                try await db.raw("SELECT id, name FROM organizations WHERE id IN \(bindList(chunk))").all()
+            }) {
+                names[try row.uuid("id")] = try row.string("name")
+            }
+        }
+        return names
     }
 
     public func find(_ id: UUID) async throws -> Organization? {

@@ -48,6 +48,21 @@ public struct SQLPersonRepository: PersonRepository {
         }
     }
 
+    public func teamCandidates(allianceID: UUID, organizationIDs: [UUID], matching text: String?, limit: Int) async throws
+        -> [Person]
+    {
+        guard !organizationIDs.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT * FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.uuidString)))
+                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString))\(NameMatch.clause("name", text))
+                ORDER BY lower(name), id\(NameMatch.limit(limit))
+                """
+            ).all().map(Self.decode)
+        }
+    }
+
     public func find(_ id: UUID) async throws -> Person? {
         try await database.read { db in try await Self.find(id, in: db) }
     }

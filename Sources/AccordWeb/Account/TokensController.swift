@@ -7,7 +7,7 @@ import Hummingbird
 struct TokensController {
     let services: Services
 
-    struct PageModel: Sendable {
+    struct TokensPage: PageModel {
         struct Row: Sendable {
             let name: String
             let prefix: String
@@ -64,12 +64,12 @@ struct TokensController {
         let day = Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!)
         let rows = try await services.store.apiTokens.list(userID: user.user.id).map { t in
             let state = t.revokedAt != nil ? "Revoked" : (t.isUsable(at: now) ? "Active" : "Expired")
-            return PageModel.Row(
+            return TokensPage.Row(
                 name: t.name, prefix: t.prefix + "…", created: t.createdAt.formatted(day),
                 expires: t.expiresAt?.formatted(day) ?? "Never", lastUsed: t.lastUsedAt?.formatted(day) ?? "Never", state: state,
                 active: state == "Active", revokeHref: t.revokedAt == nil ? Site.revokeToken.path(t.id) : nil)
         }
-        let model = PageModel(
+        let model = TokensPage(
             layout: LayoutModel(title: "API tokens", context: context, section: "tokens", notice: notice), rows: rows,
             hasRows: !rows.isEmpty, newToken: newToken, name: name, expiresInDays: expiresInDays,
             nameError: errors.first { $0.field == "name" }?.message, expiryError: errors.first { $0.field == "expiresInDays" }?.message)

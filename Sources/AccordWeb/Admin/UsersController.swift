@@ -8,7 +8,7 @@ struct UsersController {
     let services: Services
     var store: Store { services.store }
 
-    struct IndexModel: Sendable {
+    struct IndexModel: PageModel {
         struct Row: Sendable {
             let name: String
             let email: String

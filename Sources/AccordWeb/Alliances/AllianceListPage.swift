@@ -1,8 +1,8 @@
 import AccordCore
 import Foundation
 
-/// The portfolio list: filters, sortable columns, rows and pages.
-struct AllianceListPage: Sendable {
+/// The portfolio list: filters, sortable columns, rows and pages (its view: `AllianceListView.swift`).
+struct AllianceListPage: HTMLPage {
     struct Row: Sendable {
         let href: String
         let name: String
@@ -56,8 +56,12 @@ struct AllianceListPage: Sendable {
     let typeOptions: [OptionModel]
     let statusOptions: [OptionModel]
     let phaseOptions: [OptionModel]
-    let partnerOptions: [OptionModel]
-    let managerOptions: [OptionModel]
+    /// The partner and manager filters (internal users only): select lists, or search fields with many records.
+    let partner: ChoiceField?
+    let manager: ChoiceField?
+    /// Links choosing one of the records a typed partner or manager name matched.
+    let partnerMatches: [PageLink]
+    let managerMatches: [PageLink]
     let text: String
     let sort: String
     let dir: String
@@ -75,8 +79,8 @@ struct AllianceListPage: Sendable {
     let showPartnerFilters: Bool
 
     init(
-        layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partners: [NamedID],
-        managers: [NamedID], canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?,
+        layout: LayoutModel, page: Page<AllianceSummary>, query: AllianceQuery, params: [String: String], partner: ChoiceField?,
+        manager: ChoiceField?, canCreate: Bool, showPartnerFilters: Bool, health: [UUID: HealthSnapshot]?,
         governance: [UUID: GovernanceAttention]
     ) {
         self.layout = layout
@@ -121,8 +125,15 @@ struct AllianceListPage: Sendable {
         typeOptions = OptionModel.list(AllianceType.self, selected: query.type?.rawValue, blank: "All types")
         statusOptions = OptionModel.list(OperationalStatus.self, selected: query.status?.rawValue, blank: "All statuses")
         phaseOptions = OptionModel.list(LifecyclePhase.self, selected: query.phase?.rawValue, blank: "All phases")
-        partnerOptions = OptionModel.ids(partners.map { ($0.id, $0.name) }, selected: query.partnerID?.uuidString, blank: "All partners")
-        managerOptions = OptionModel.ids(managers.map { ($0.id, $0.name) }, selected: query.managerID?.uuidString, blank: "All managers")
+        self.partner = partner
+        self.manager = manager
+        func choices(_ field: ChoiceField?, _ key: String) -> [PageLink] {
+            (field?.matches ?? []).map {
+                PageLink(label: $0.name, href: link([key: $0.id.uuidString.lowercased(), key + "_name": nil, "page": nil]), current: false)
+            }
+        }
+        partnerMatches = choices(partner, "partner")
+        managerMatches = choices(manager, "manager")
         text = query.text ?? ""
         sort = query.sort.rawValue
         dir = query.descending ? "desc" : "asc"
@@ -131,7 +142,7 @@ struct AllianceListPage: Sendable {
         isEmpty = page.items.isEmpty
         isFiltered =
             query.type != nil || query.status != nil || query.phase != nil || query.partnerID != nil || query.managerID != nil
-            || query.text != nil
+            || query.text != nil || partner?.text.isEmpty == false || manager?.text.isEmpty == false
         clearHref = Site.alliances.pattern
         self.canCreate = canCreate
         previousHref = page.hasPrevious ? link(["page": String(page.page - 1)]) : nil

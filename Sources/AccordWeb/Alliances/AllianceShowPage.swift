@@ -1,8 +1,8 @@
 import AccordCore
 import Foundation
 
-/// One alliance: its facts, its team on both sides, and its history.
-struct AllianceShowPage: Sendable {
+/// One alliance: its facts, its team on both sides, and its history (its view: `AllianceShowView.swift`).
+struct AllianceShowPage: HTMLPage {
     struct Fact: Sendable {
         let label: String
         let value: String
@@ -33,6 +33,7 @@ struct AllianceShowPage: Sendable {
     }
 
     let layout: LayoutModel
+    let allianceID: UUID
     let name: String
     let partner: String
     let partnerHref: String?
@@ -57,7 +58,9 @@ struct AllianceShowPage: Sendable {
     let lifecycleHref: String?
     let deleteHref: String
     let addMemberHref: String
-    let candidateOptions: [OptionModel]
+    /// The person field of "Add to the team" (nil unless the user manages the team).
+    let picker: TeamPicker?
+    let teamCandidatesHref: String
     let roleOptions: [OptionModel]
     let memberError: String?
     /// What is late in the alliance's governance, as the user may see it.
@@ -71,11 +74,12 @@ struct AllianceShowPage: Sendable {
 
     init(
         layout: LayoutModel, alliance a: Alliance, partner: Organization, members: [Membership], people: [UUID: Person],
-        candidates: [Person], history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?,
+        picker: TeamPicker?, history: [AuditRecord], historyNames: AllianceHistory, principal: Principal, memberError: String?,
         attention: GovernanceAttention = .init(), lifecycleFlag: String? = nil
     ) {
         self.lifecycleFlag = lifecycleFlag
         self.layout = layout
+        allianceID = a.id
         name = a.name
         self.partner = partner.name
         let internalUser = principal.role.isInternal
@@ -135,8 +139,8 @@ struct AllianceShowPage: Sendable {
             }
             return Side(heading: side == .ours ? "Our team" : "\(partner.name) team", members: rows, isEmpty: rows.isEmpty)
         }
-        candidateOptions = OptionModel.ids(
-            candidates.map { ($0.id, "\($0.name) (\($0.function.label))") }, selected: nil, blank: "Choose a person")
+        self.picker = picker
+        teamCandidatesHref = Site.teamCandidates.path(a.id)
         roleOptions = [MembershipRole.functionalLead, .member].map {
             OptionModel(value: $0.rawValue, label: $0.label, selected: $0 == .member)
         }

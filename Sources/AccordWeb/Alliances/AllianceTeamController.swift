@@ -7,6 +7,13 @@ struct AllianceTeamController {
     let services: Services
 
     func register(_ router: Router<AppContext>) {
+        router.get(RouterPath(Site.teamCandidates.pattern)) { request, context in
+            let user = try context.requireUser()
+            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
+            let people = try await candidates(alliance, matching: try ChoiceJSON.text(request), limit: ChoiceField.matchLimit)
+            return try ChoiceJSON.response(people.map { ($0.id, TeamPicker.label($0)) })
+        }
         router.post(RouterPath(Site.allianceMembers.pattern)) { request, context in
             let user = try context.requireUser()
             let id = try context.id("id")
@@ -31,5 +38,12 @@ struct AllianceTeamController {
             try await services.store.alliances.removeMember(try context.id("member"), from: id, by: services.actor(user))
             return redirect(Site.alliance.path(id), .memberRemoved, fragment: "team")
         }
+    }
+
+    /// People of our organisation and the partner who are not on the team yet, by name.
+    func candidates(_ alliance: Alliance, matching text: String?, limit: Int) async throws -> [Person] {
+        let ours = try await services.store.organizations.ours()
+        return try await services.store.people.teamCandidates(
+            allianceID: alliance.id, organizationIDs: [ours?.id, alliance.partnerID].compactMap { $0 }, matching: text, limit: limit)
     }
 }

@@ -22,7 +22,9 @@ struct AlliancesController {
         }
         router.post(RouterPath(Site.alliances.pattern)) { request, context in try await create(request, context) }
         router.get(RouterPath(Site.alliance.pattern)) { request, context in
-            try await show(context, id: try context.id("id"), notice: LayoutModel.notice(request.queryValues["notice"]))
+            try await show(
+                context, id: try context.id("id"), notice: LayoutModel.notice(request.queryValues["notice"]),
+                personSearch: request.queryValues["person_q"])
         }
         router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
             let user = try context.requireUser()
@@ -39,59 +41,90 @@ struct AlliancesController {
             try await store.alliances.delete(alliance.id, by: services.actor(user))
             return redirect(Site.alliances.pattern, .deleted)
         }
+        router.get(RouterPath(Site.partnerChoices.pattern)) { request, context in
+            let text = try choiceSearch(request, context)
+            return try ChoiceJSON.response(
+                try await store.organizations.names(kind: .partner, matching: text, limit: ChoiceField.matchLimit).map { ($0.id, $0.name) })
+        }
+        router.get(RouterPath(Site.managerChoices.pattern)) { request, context in
+            let text = try choiceSearch(request, context)
+            return try ChoiceJSON.response(
+                try await store.alliances.managerChoices(matching: text, limit: ChoiceField.matchLimit).map { ($0.id, $0.name) })
+        }
         AllianceTeamController(services: services).register(router)
+    }
+
+    /// The typed text of a portfolio filter's completion; the partner and manager filters are internal users' only.
+    private func choiceSearch(_ request: Request, _ context: AppContext) throws -> String? {
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewPortfolio)
+        guard user.principal.role.isInternal else { throw DomainError.forbidden("Only your own organisation's users filter by partner.") }
+        return try ChoiceJSON.text(request)
     }
 
     func index(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewPortfolio)
         let params = request.queryValues
-        let query = try AccessPolicy.scoped(try AllianceQuery.parse(params), for: user.principal)
-        let page = try await store.alliances.list(query)
+        var query = try AccessPolicy.scoped(try AllianceQuery.parse(params), for: user.principal)
         let internalUser = user.principal.role.isInternal
-        // Choice lists read ids and names only; the manager filter offers the people who manage an alliance.
-        let partners = internalUser ? try await store.organizations.names(kind: .partner) : []
-        let managers = internalUser ? try await store.alliances.managerChoices() : []
+        var partner: ChoiceField?
+        var manager: ChoiceField?
+        if internalUser {
+            // Select lists while they are short, search fields (by name, typed or completed) once they are long.
+            partner = try await ChoiceField.resolve(
+                id: query.partnerID, text: params["partner_name"], noun: "partner", blank: "All partners",
+                lookup: { try await store.organizations.names(kind: .partner, matching: $0, limit: $1) },
+                name: { try await store.organizations.find($0)?.name })
+            manager = try await ChoiceField.resolve(
+                id: query.managerID, text: params["manager_name"], noun: "alliance manager", blank: "All managers",
+                lookup: { try await store.alliances.managerChoices(matching: $0, limit: $1) },
+                name: { try await store.people.find($0)?.name })
+            query.partnerID = partner?.chosen
+            query.managerID = manager?.chosen
+        }
+        let matchesNothing = partner?.matchesNothing == true || manager?.matchesNothing == true
+        let page =
+            matchesNothing ? Page(items: [], total: 0, page: 1, perPage: query.perPage) : try await store.alliances.list(query)
         let (attention, bodies) = try await services.governanceAttention(allianceIDs: page.items.map(\.alliance.id), user.principal)
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
-            page: page, query: query, params: params, partners: partners, managers: managers,
+            page: page, query: query, params: params, partner: partner, manager: manager,
             canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser,
             health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
                 ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil,
             governance: attention.byAlliance(bodies: bodies))
-        return try services.views.page(model, .alliancesIndex)
+        return services.views.page(model)
     }
 
-    func show(_ context: AppContext, id: UUID, notice: String?, memberError: String? = nil, status: HTTPResponse.Status = .ok)
-        async throws -> Response
-    {
+    func show(
+        _ context: AppContext, id: UUID, notice: String?, memberError: String? = nil, personSearch: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let user = try context.requireUser()
         let alliance = try await services.visibleAlliance(id, user)
         guard let partner = try await store.organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
         let members = try await store.alliances.members(of: id)
         let named = [alliance.ourSponsorID, alliance.ourManagerID, alliance.partnerSponsorID, alliance.partnerManagerID].compactMap { $0 }
         let people = try await store.people.find(ids: members.map(\.personID) + named)
-        var candidates: [Person] = []
+        var picker: TeamPicker?
         if AccessPolicy.allows(user.principal, .manageTeam(id)) {
-            let ours = try await store.organizations.ours()
-            let onTeam = Set(members.map(\.personID))
-            candidates = try await store.people.all(organizationIDs: [ours?.id, partner.id].compactMap { $0 }).filter {
-                !onTeam.contains($0.id)
-            }
+            let team = AllianceTeamController(services: services)
+            picker = try await TeamPicker.resolve(search: personSearch) { try await team.candidates(alliance, matching: $0, limit: $1) }
         }
         let history =
             AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []
-        var names = try await store.people.find(ids: AllianceHistory.referencedIDs(history)).mapValues(\.name)
-        for org in try await store.organizations.list() { names[org.id] = org.name }
+        let referenced = AllianceHistory.referencedIDs(history)
+        var names = try await store.people.find(ids: referenced).mapValues(\.name)
+        names.merge(try await store.organizations.names(ids: referenced)) { person, _ in person }
         let model = AllianceShowPage(
             layout: LayoutModel(title: alliance.name, context: context, section: "alliances", notice: notice), alliance: alliance,
-            partner: partner, members: members, people: people, candidates: candidates, history: history,
+            partner: partner, members: members, people: people, picker: picker, history: history,
             historyNames: AllianceHistory(names: names), principal: user.principal,
             memberError: memberError,
             attention: try await services.governanceAttention(allianceIDs: [id], user.principal).0,
             lifecycleFlag: try await services.lifecycleFlag(alliance, members: members, people: people, user.principal))
-        return try services.views.page(model, .alliancesShow, status: status)
+        return services.views.page(model, status: status)
     }
 
     func form(_ context: AppContext, input: AllianceInput, errors: [FieldError], alliance: Alliance?, status: HTTPResponse.Status)

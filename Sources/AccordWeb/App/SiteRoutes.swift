@@ -117,4 +117,9 @@ public enum Site {
     public static let readyz = SiteRoute("/readyz")
     public static let metrics = SiteRoute("/metrics")
     public static let stylesheet = SiteRoute("/static/accord.css")
+    public static let script = SiteRoute("/static/accord.js")
+    /// Search as you type: at most ten names containing `q`, as JSON, for the portfolio's filters and the team picker.
+    public static let partnerChoices = SiteRoute("/alliances/choices/partners")
+    public static let managerChoices = SiteRoute("/alliances/choices/managers")
+    public static let teamCandidates = SiteRoute("/alliances/:id/team/candidates")
 }

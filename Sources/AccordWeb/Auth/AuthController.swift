@@ -6,7 +6,7 @@ import Hummingbird
 struct AuthController {
     let services: Services
 
-    struct SignInModel: Sendable {
+    struct SignInModel: PageModel {
         let layout: LayoutModel
         let action = Site.signIn.pattern
         let email: String

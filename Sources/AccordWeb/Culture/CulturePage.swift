@@ -3,7 +3,7 @@ import Foundation
 
 /// A culture profile; for a partner, side by side with ours (differences highlighted), the differences log and the
 /// synergy road map by quarter.
-struct CulturePage: Sendable {
+struct CulturePage: PageModel {
     struct Tick: Sendable {
         let ours: Bool
         let theirs: Bool

@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// The goals and KPIs page: goals with their owners and status, each KPI with its latest value, status and trend.
-struct GoalsPage: Sendable {
+struct GoalsPage: PageModel {
     struct GoalRow: Sendable {
         let title: String
         let term: String

@@ -82,7 +82,7 @@ struct ActionItemsController {
     }
 }
 
-struct MyActionsPage: Sendable {
+struct MyActionsPage: PageModel {
     struct Note: Sendable {
         let title: String
         let body: String

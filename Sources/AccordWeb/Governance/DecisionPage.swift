@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// One decision: its status, the votes, the escalation ladder with the current step's clock, and what can be done next.
-struct DecisionPage: Sendable {
+struct DecisionPage: PageModel {
     struct VoteRow: Sendable {
         let name: String
         let side: String

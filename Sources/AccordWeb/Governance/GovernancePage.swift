@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// The alliance's governance structure: bodies as a tree, each with its charter, members and warnings.
-struct GovernancePage: Sendable {
+struct GovernancePage: PageModel {
     struct MemberRow: Sendable {
         let name: String
         let role: String

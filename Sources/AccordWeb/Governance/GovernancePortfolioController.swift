@@ -55,7 +55,7 @@ struct GovernancePortfolioController {
     }
 }
 
-struct GovernancePortfolioPage: Sendable {
+struct GovernancePortfolioPage: PageModel {
     struct Escalation: Sendable {
         let alliance: String
         let allianceHref: String

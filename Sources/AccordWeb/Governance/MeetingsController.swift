@@ -89,7 +89,7 @@ struct MeetingsController {
     }
 }
 
-struct MeetingPage: Sendable {
+struct MeetingPage: PageModel {
     struct Attendee: Sendable {
         let id: String
         let name: String

@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// The alliance's health checks: its waves with response rates, and the form that opens a new wave.
-struct HealthIndexPage: Sendable {
+struct HealthIndexPage: PageModel {
     struct WaveRow: Sendable {
         let title: String
         let href: String
@@ -41,7 +41,7 @@ struct HealthIndexPage: Sendable {
 }
 
 /// The respondent's survey, reached through a personal link, without an account.
-struct SurveyPage: Sendable {
+struct SurveyPage: PageModel {
     struct Choice: Sendable {
         let value: String
         let anchor: String

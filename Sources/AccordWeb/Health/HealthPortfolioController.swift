@@ -28,7 +28,7 @@ struct HealthPortfolioController {
     }
 }
 
-struct HeatMapPage: Sendable {
+struct HeatMapPage: PageModel {
     struct Column: Sendable {
         let name: String
     }

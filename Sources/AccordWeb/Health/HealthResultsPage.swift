@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// One wave's aggregated results: charts with their numbers, trends, the action plan and its follow-up.
-struct HealthResultsPage: Sendable {
+struct HealthResultsPage: PageModel {
     struct Row: Sendable {
         let name: String
         let ours: String

@@ -70,7 +70,7 @@ enum InstrumentEditor {
     }
 }
 
-struct InstrumentListPage: Sendable {
+struct InstrumentListPage: PageModel {
     struct Version: Sendable {
         let version: Int
         let waves: Int
@@ -105,7 +105,7 @@ struct InstrumentListPage: Sendable {
     }
 }
 
-struct InstrumentEditPage: Sendable {
+struct InstrumentEditPage: PageModel {
     struct QuestionRow: Sendable {
         let prefix: String
         let number: Int

@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// The issue log: open issues with their ladder (days at each level against its limit), resolved issues, the form.
-struct IssuesPage: Sendable {
+struct IssuesPage: PageModel {
     struct Rung: Sendable {
         let level: String
         let days: String

@@ -3,7 +3,7 @@ import Foundation
 
 /// The lifecycle page: who should be involved now against who is, the pending phase change with its stage gate and
 /// proposals, and the phase history.
-struct LifecyclePage: Sendable {
+struct LifecyclePage: PageModel {
     struct Cell: Sendable {
         let people: [String]
         let gap: Bool

@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// Every alliance type with its playbook's state and the functions each phase needs.
-struct PlaybookListPage: Sendable {
+struct PlaybookListPage: PageModel {
     struct Row: Sendable {
         let type: String
         let href: String
@@ -29,7 +29,7 @@ struct PlaybookListPage: Sendable {
 }
 
 /// The matrix editor: one select per phase and function, one checklist per gate.
-struct PlaybookEditPage: Sendable {
+struct PlaybookEditPage: PageModel {
     struct Cell: Sendable {
         let name: String
         let id: String

@@ -9,7 +9,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = AppContext
     let views: Views
 
-    struct ErrorModel: Sendable {
+    struct ErrorModel: PageModel {
         let layout: LayoutModel
         let status: Int
         let heading: String

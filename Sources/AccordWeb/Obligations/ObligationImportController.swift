@@ -36,7 +36,7 @@ struct ObligationImportController {
     }
 }
 
-struct ObligationImportPage: Sendable {
+struct ObligationImportPage: PageModel {
     struct Problem: Sendable {
         let row: Int
         let field: String

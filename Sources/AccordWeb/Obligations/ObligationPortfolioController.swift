@@ -22,7 +22,7 @@ struct ObligationPortfolioController {
     }
 }
 
-struct ObligationPortfolioPage: Sendable {
+struct ObligationPortfolioPage: PageModel {
     struct Row: Sendable {
         let due: String
         let late: String?

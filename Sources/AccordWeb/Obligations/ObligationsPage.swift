@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// An alliance's obligations page: trigger events, obligations waiting for one, and the timeline of due dates.
-struct ObligationsPage: Sendable {
+struct ObligationsPage: PageModel {
     struct RowError: Sendable {
         let key: String
         let errors: [FieldError]

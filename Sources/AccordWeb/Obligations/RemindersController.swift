@@ -56,7 +56,7 @@ struct RemindersController {
     }
 }
 
-struct ReminderPage: Sendable {
+struct ReminderPage: PageModel {
     struct Person: Sendable {
         let id: String
         let name: String

@@ -26,6 +26,11 @@ struct OperationsController {
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }
+        router.get(RouterPath(Site.script.pattern)) { _, _ in
+            var response = text(services.views.script, contentType: "text/javascript; charset=utf-8")
+            response.headers[.cacheControl] = "public, max-age=3600"
+            return response
+        }
     }
 
     func text(_ body: String, contentType: String, status: HTTPResponse.Status = .ok) -> Response {

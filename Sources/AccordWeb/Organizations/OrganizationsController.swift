@@ -8,7 +8,7 @@ struct OrganizationsController {
     let services: Services
     var store: Store { services.store }
 
-    struct IndexModel: Sendable {
+    struct IndexModel: PageModel {
         struct Row: Sendable {
             let name: String
             let href: String
@@ -22,7 +22,7 @@ struct OrganizationsController {
         let newHref = Site.newOrganization.pattern
     }
 
-    struct ShowModel: Sendable {
+    struct ShowModel: PageModel {
         struct PersonRow: Sendable {
             let name: String
             let href: String

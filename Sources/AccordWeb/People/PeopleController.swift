@@ -8,7 +8,7 @@ struct PeopleController {
     let services: Services
     var store: Store { services.store }
 
-    struct IndexModel: Sendable {
+    struct IndexModel: PageModel {
         struct Row: Sendable {
             let name: String
             let href: String
@@ -29,7 +29,7 @@ struct PeopleController {
         let newHref = Site.newPerson.pattern
     }
 
-    struct ShowModel: Sendable {
+    struct ShowModel: PageModel {
         struct AllianceRow: Sendable {
             let name: String
             let href: String

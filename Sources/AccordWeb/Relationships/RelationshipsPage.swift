@@ -2,7 +2,7 @@ import AccordCore
 import Foundation
 
 /// The relationship map page: the SVG map, gaps by level and function, the table of pairs and the form to add one.
-struct RelationshipsPage: Sendable {
+struct RelationshipsPage: PageModel {
     struct Row: Sendable {
         let anchor: String
         let level: String

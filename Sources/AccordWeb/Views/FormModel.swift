@@ -57,7 +57,7 @@ struct FieldsetModel: Sendable {
 }
 
 /// A whole form page: where it posts, what it holds, and the errors at the top.
-struct FormModel: Sendable {
+struct FormModel: PageModel {
     let layout: LayoutModel
     let heading: String
     let intro: String?

@@ -23,7 +23,6 @@ enum Template: String, CaseIterable, Sendable {
     case healthResults = "health/results"
     case healthSurvey = "health/survey"
     case issuesIndex = "issues/index"
-    case layout
     case lifecycleIndex = "lifecycle/index"
     case lifecyclePlaybook = "lifecycle/playbook"
     case lifecyclePlaybooks = "lifecycle/playbooks"

@@ -6,6 +6,8 @@ import Mustache
 public struct Views: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    /// The one script: search as you type for choice fields (every page works without it).
+    let script: String
     let check: TemplateCheck
     /// Check each page model against its template before rendering (tests turn this on): a name the template
     /// shows that the model lacks is an error instead of an empty spot on the page.
@@ -18,15 +20,17 @@ public struct Views: Sendable {
             throw ViewError.missing("template \(template.rawValue).mustache")
         }
         let css = try String(contentsOf: root.appendingPathComponent("public/accord.css"), encoding: .utf8)
+        let script = try String(contentsOf: root.appendingPathComponent("public/accord.js"), encoding: .utf8)
         return Views(
-            library: library, stylesheet: css, check: TemplateCheck(sources: TemplateCheck.load(root.appendingPathComponent("templates"))))
+            library: library, stylesheet: css, script: script,
+            check: TemplateCheck(sources: TemplateCheck.load(root.appendingPathComponent("templates"))))
     }
 
     /// The names `template` shows that `model` lacks (see `TemplateCheck`).
     public func modelLacks(_ model: some Sendable, template: String) -> [String] { check.missing(model, in: template) }
 
-    /// Renders a page model with its template into an HTML response.
-    func page(_ model: some Sendable, _ template: Template, status: HTTPResponse.Status = .ok) throws -> Response {
+    /// Renders a page model with its template (the page's content) inside the shared layout into an HTML response.
+    func page(_ model: some PageModel, _ template: Template, status: HTTPResponse.Status = .ok) throws -> Response {
         if checksTemplates {
             let missing = check.missing(model, in: template.rawValue)
             if !missing.isEmpty {
@@ -35,10 +39,15 @@ public struct Views: Sendable {
                 throw ViewError.modelLacks(missing)
             }
         }
-        guard let html = library.render(TemplateTree.convert(model), withTemplate: template.rawValue) else {
+        guard let content = library.render(TemplateTree.convert(model), withTemplate: template.rawValue) else {
             throw ViewError.missing("template \(template.rawValue)")
         }
-        return Self.html(html, status: status)
+        return Self.html(model.layout.page(HTML(trusted: content)).text, status: status)
+    }
+
+    /// Renders a typed page inside the shared layout into an HTML response.
+    func page(_ page: some HTMLPage, status: HTTPResponse.Status = .ok) -> Response {
+        Self.html(page.layout.page(page.content).text, status: status)
     }
 
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -1,0 +1,84 @@
+import AccordCore
+import Foundation
+
+/// A choice among records that may be a handful or thousands: up to `listLimit` a select list; beyond that a
+/// search field, where JavaScript offers matches as the user types (`/static/accord.js`, `data-suggest`) and,
+/// without it, submitting the name is the search step: the server picks the one record it names or lists the
+/// matches to choose from.
+struct ChoiceField: Sendable {
+    static let listLimit = 50
+    static let matchLimit = 10
+
+    /// The select list's options (list shape), or nil for the search shape.
+    let options: [OptionModel]?
+    /// What the search field shows: the typed text, or the chosen record's name.
+    let text: String
+    /// The record the field picks, if any.
+    let chosen: UUID?
+    /// The typed name matched nothing: the filter it belongs to matches nothing either.
+    let matchesNothing: Bool
+    /// The typed name matched several: they are offered to choose from.
+    let matches: [NamedID]
+    /// Says what the typed name matched when it did not pick one record.
+    let message: String?
+
+    var isSearch: Bool { options == nil }
+
+    /// Resolves the field from the request: `id` (a link or a select list) or `text` (a search field), with
+    /// `lookup(text, limit)` reading matching records by name and `name(id)` the name of one.
+    static func resolve(
+        id: UUID?, text: String?, noun: String, blank: String, lookup: (String?, Int?) async throws -> [NamedID],
+        name: (UUID) async throws -> String?
+    ) async throws -> ChoiceField {
+        let typed = text?.trimmingCharacters(in: .whitespaces).nilIfEmpty
+        let few = try await lookup(nil, listLimit + 1)
+        if few.count <= listLimit {
+            let resolved = typed.map { NameChoice.resolve($0, matches: NameChoice.matching($0, in: few)) }
+            let chosen = id ?? resolved.flatMap { if case .chosen(let one) = $0 { one.id } else { nil } }
+            let options = OptionModel.ids(few.map { ($0.id, $0.name) }, selected: chosen?.uuidString, blank: blank)
+            return ChoiceField(
+                options: options, text: "", chosen: chosen, matchesNothing: id == nil && resolved == NameChoice.nothing, matches: [],
+                message: id == nil ? resolved.flatMap { message($0, typed ?? "", noun: noun) } : nil)
+        }
+        guard let typed else {
+            let shown = try await id.asyncMap(name) ?? nil
+            return ChoiceField(
+                options: nil, text: shown ?? "", chosen: shown == nil ? nil : id, matchesNothing: id != nil && shown == nil, matches: [],
+                message: nil)
+        }
+        let resolved = NameChoice.resolve(typed, matches: try await lookup(typed, matchLimit + 1))
+        switch resolved {
+        case .chosen(let one):
+            return ChoiceField(options: nil, text: one.name, chosen: one.id, matchesNothing: false, matches: [], message: nil)
+        case .nothing:
+            return ChoiceField(
+                options: nil, text: typed, chosen: nil, matchesNothing: true, matches: [], message: message(resolved, typed, noun: noun))
+        case .several(let matches):
+            return ChoiceField(
+                options: nil, text: typed, chosen: nil, matchesNothing: false, matches: Array(matches.prefix(matchLimit)),
+                message: message(resolved, typed, noun: noun))
+        }
+    }
+
+    private static func message(_ resolved: NameChoice, _ typed: String, noun: String) -> String? {
+        switch resolved {
+        case .chosen: nil
+        case .nothing: "No \(noun) matches “\(typed)”."
+        case .several(let matches):
+            matches.count > matchLimit
+                ? "More than \(matchLimit) \(noun)s match “\(typed)”: type more of the name, or choose one of the first \(matchLimit)."
+                : "\(matches.count) \(noun)s match “\(typed)”: choose one."
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}
