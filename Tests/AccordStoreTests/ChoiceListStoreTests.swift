@@ -57,6 +57,10 @@ import Testing
                 try Fixtures.allianceInput("NX", partner: nordic, manager: dan).validate(), by: Fixtures.actor)
             #expect(try await store.alliances.managerChoices(matching: "dan", limit: nil).map(\.id) == [dan.id, dana.id])
             #expect(try await store.alliances.managerChoices(matching: "whit", limit: 5).map(\.id) == [dana.id])
+            #expect(try await store.alliances.managerCount(upTo: 10) == 2)
+            #expect(try await store.alliances.managerCount(upTo: 1) == 1)
+            #expect(try await store.organizations.count(kind: .partner, upTo: 10) == 4)
+            #expect(try await store.organizations.count(kind: .partner, upTo: 3) == 3)
         }
     }
 

@@ -17,6 +17,8 @@ public protocol OrganizationRepository: Sendable {
     /// Organisations of one kind, id and name only, by name; only those whose name contains `text` (any case)
     /// when it is given, and at most `limit` when it is given.
     func names(kind: OrganizationKind, matching text: String?, limit: Int?) async throws -> [NamedID]
+    /// How many organisations of this kind there are, counted up to `limit`.
+    func count(kind: OrganizationKind, upTo limit: Int) async throws -> Int
     /// The names of these organisations, by id (missing ones are left out).
     func names(ids: [UUID]) async throws -> [UUID: String]
     func find(_ id: UUID) async throws -> Organization?
@@ -53,6 +55,8 @@ public protocol AllianceRepository: Sendable {
     /// The people who are our alliance manager on at least one alliance, id and name only, by name; filtered and
     /// limited as `OrganizationRepository.names` is.
     func managerChoices(matching text: String?, limit: Int?) async throws -> [NamedID]
+    /// How many people manage an alliance, counted up to `limit` (enough to choose a list or a search field).
+    func managerCount(upTo limit: Int) async throws -> Int
     func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary>
     func find(_ id: UUID) async throws -> Alliance?
     /// Several alliances at once, by id (missing ones are left out).

@@ -60,14 +60,26 @@ public struct SQLAllianceRepository: AllianceRepository {
     }
 
     public func managerChoices(matching text: String?, limit: Int?) async throws -> [NamedID] {
+        // The distinct managers first (one walk of the manager index), then their names: a third of the cost of
+        // `people WHERE id IN (SELECT our_manager_id ...)` at 10,000 alliances (bench/profile portfolio).
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT p.id, p.name FROM people p
-                WHERE p.id IN (SELECT our_manager_id FROM alliances WHERE our_manager_id IS NOT NULL)\(NameMatch.clause("p.name", text))
+                SELECT p.id, p.name FROM (SELECT DISTINCT our_manager_id AS id FROM alliances WHERE our_manager_id IS NOT NULL) d
+                JOIN people p ON p.id = d.id WHERE 1 = 1\(NameMatch.clause("p.name", text))
                 ORDER BY lower(p.name), p.id\(NameMatch.limit(limit))
                 """
             ).all().map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
+        }
+    }
+
+    public func managerCount(upTo limit: Int) async throws -> Int {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT DISTINCT our_manager_id FROM alliances WHERE our_manager_id IS NOT NULL LIMIT \(bind: limit)) d
+                """
+            ).first()?.int("n") ?? 0
         }
     }
 

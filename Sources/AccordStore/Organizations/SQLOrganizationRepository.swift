@@ -32,6 +32,14 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         }
     }
 
+    public func count(kind: OrganizationKind, upTo limit: Int) async throws -> Int {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM organizations WHERE kind = \(bind: kind.rawValue) LIMIT \(bind: limit)) d"
+            ).first()?.int("n") ?? 0
+        }
+    }
+
     public func names(ids: [UUID]) async throws -> [UUID: String] {
         let unique = Array(Set(ids)).map(\.uuidString)
         guard !unique.isEmpty else { return [:] }

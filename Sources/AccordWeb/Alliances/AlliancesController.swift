@@ -74,10 +74,12 @@ struct AlliancesController {
             // Select lists while they are short, search fields (by name, typed or completed) once they are long.
             partner = try await ChoiceField.resolve(
                 id: query.partnerID, text: params["partner_name"], noun: "partner", blank: "All partners",
+                count: { try await store.organizations.count(kind: .partner, upTo: $0) },
                 lookup: { try await store.organizations.names(kind: .partner, matching: $0, limit: $1) },
                 name: { try await store.organizations.find($0)?.name })
             manager = try await ChoiceField.resolve(
                 id: query.managerID, text: params["manager_name"], noun: "alliance manager", blank: "All managers",
+                count: { try await store.alliances.managerCount(upTo: $0) },
                 lookup: { try await store.alliances.managerChoices(matching: $0, limit: $1) },
                 name: { try await store.people.find($0)?.name })
             query.partnerID = partner?.chosen

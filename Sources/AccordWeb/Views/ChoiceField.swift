@@ -25,14 +25,15 @@ struct ChoiceField: Sendable {
     var isSearch: Bool { options == nil }
 
     /// Resolves the field from the request: `id` (a link or a select list) or `text` (a search field), with
-    /// `lookup(text, limit)` reading matching records by name and `name(id)` the name of one.
+    /// `count(limit)` counting the records up to a limit, `lookup(text, limit)` reading matching records by name and
+    /// `name(id)` the name of one.
     static func resolve(
-        id: UUID?, text: String?, noun: String, blank: String, lookup: (String?, Int?) async throws -> [NamedID],
-        name: (UUID) async throws -> String?
+        id: UUID?, text: String?, noun: String, blank: String, count: (Int) async throws -> Int,
+        lookup: (String?, Int?) async throws -> [NamedID], name: (UUID) async throws -> String?
     ) async throws -> ChoiceField {
         let typed = text?.trimmingCharacters(in: .whitespaces).nilIfEmpty
-        let few = try await lookup(nil, listLimit + 1)
-        if few.count <= listLimit {
+        if try await count(listLimit + 1) <= listLimit {
+            let few = try await lookup(nil, nil)
             let resolved = typed.map { NameChoice.resolve($0, matches: NameChoice.matching($0, in: few)) }
             let chosen = id ?? resolved.flatMap { if case .chosen(let one) = $0 { one.id } else { nil } }
             let options = OptionModel.ids(few.map { ($0.id, $0.name) }, selected: chosen?.uuidString, blank: blank)
