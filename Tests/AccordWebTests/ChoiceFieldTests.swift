@@ -119,6 +119,11 @@ import Testing
             let added = try await browser.post("/alliances/\(alliance.id)/members", ["personID": quinn.id.uuidString, "role": "member"])
             #expect(added.status == .seeOther)
             #expect(try await h.store.alliances.members(of: alliance.id).contains { $0.personID == quinn.id })
+            let after = try await browser.get("/alliances/\(alliance.id)").text
+            #expect(
+                after.contains("<a href=\"/people/\(quinn.id.uuidString.lowercased())\">Quinn Staff 4</a>"),
+                "a link, not its markup as text")
+            #expect(after.contains("with <a href=\"/organizations/") && !after.contains("&lt;a href"))
 
             let json = try JSONDecoder().decode(
                 [[String: String]].self, from: Data(try await browser.get("/alliances/\(alliance.id)/team/candidates?q=quinn").text.utf8))
@@ -136,6 +141,8 @@ import Testing
             html.text
                 == "<td title=\"&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;\">&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;</td><br>"
         )
+        let linked: HTML = "\(link: "/people/1?a=1&b=2", "Ann <B>")|\(link: nil, "Ann <B>")"
+        #expect(linked.text == "<a href=\"/people/1?a=1&amp;b=2\">Ann &lt;B&gt;</a>|Ann &lt;B&gt;")
         let accented: HTML = "\("Zürich & Genève — “ok”")"
         #expect(accented.text == "Zürich &amp; Genève — “ok”")
     }

@@ -31,7 +31,7 @@ extension AllianceShowPage {
         <div class="page-head row">
           <div>
             <h1>\(name)</h1>
-            <p class="muted">with \(partnerHref.map { "<a href=\"\($0)\">\(partner)</a>" } ?? "\(partner)")</p>
+            <p class="muted">with \(link: partnerHref, partner)</p>
           </div>
           <div class="head-actions">
             \(if: canEdit, "<a class=\"button primary\" href=\"\(editHref)\">Edit</a>")
@@ -86,7 +86,7 @@ extension AllianceShowPage {
     private func member(_ m: MemberRow) -> HTML {
         """
         <tr>
-                <th scope="row">\(m.href.map { "<a href=\"\($0)\">\(m.name)</a>" } ?? "\(m.name)")\(if: !m.title.isEmpty, "<br><span class=\"muted small\">\(m.title)</span>")</th>
+                <th scope="row">\(link: m.href, m.name)\(if: !m.title.isEmpty, "<br><span class=\"muted small\">\(m.title)</span>")</th>
                 <td>\(m.role)</td><td>\(m.function)</td><td>\(m.level)</td>
                 <td>\(some: m.removeHref, { "<form method=\"post\" action=\"\($0)\" class=\"inline\">\(layout.csrfField)<button type=\"submit\" class=\"button ghost small\" aria-label=\"Remove \(m.name)\">Remove</button></form>" })</td>
               </tr>
@@ -119,7 +119,7 @@ extension AllianceShowPage {
         <form method="get" action="\(Site.alliance.path(allianceID))#team" class="find-people" role="search" aria-label="Find people to add">
               <div class="inline-fields">
                 <div class="field"><label for="member-find">Find people by name</label>
-                  <input type="search" id="member-find" name="person_q" value="\(picker.text)" maxlength="200" autocomplete="off" data-suggest="\(teamCandidatesHref)" data-suggest-target="member-person"\(if: picker.message != nil, " aria-describedby=\"member-find-note\"")></div>
+                  <input type="search" id="member-find" name="person_q" value="\(picker.text)" maxlength="200" data-suggest="\(teamCandidatesHref)" data-suggest-target="member-person"\(if: picker.message != nil, " aria-describedby=\"member-find-note\"")></div>
                 <button type="submit" class="button ghost">Find</button>
               </div>
               \(some: picker.message, { "<p class=\"choice-note\" id=\"member-find-note\" role=\"status\">\($0)</p>" })

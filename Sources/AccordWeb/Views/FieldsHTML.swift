@@ -27,7 +27,7 @@ extension ChoiceField {
         return """
             <div class="field">
                 <label for="\(id)">\(label)</label>
-                <input type="search" id="\(id)" name="\(name)_name" value="\(text)" list="\(id)-matches" autocomplete="off" maxlength="200" placeholder="\(placeholder)" data-suggest="\(suggest)"\(if: message != nil, " aria-describedby=\"\(id)-note\"")>
+                <input type="search" id="\(id)" name="\(name)_name" value="\(text)" list="\(id)-matches" maxlength="200" placeholder="\(placeholder)" data-suggest="\(suggest)"\(if: message != nil, " aria-describedby=\"\(id)-note\"")>
                 <datalist id="\(id)-matches"></datalist>
                 \(some: message, { "<p class=\"choice-note\" id=\"\(id)-note\" role=\"status\">\($0)</p>" })\(if: !choices.isEmpty, "<ul class=\"choice-matches\">\(each: choices, { "<li><a href=\"\($0.href)\">\($0.label)</a></li>" })</ul>")
               </div>

@@ -54,6 +54,16 @@ struct HTML: ExpressibleByStringInterpolation, Sendable, CustomStringConvertible
             if let value { text += markup(value).text }
         }
 
+        /// `text` as a link to `href`, or as plain text without one.
+        mutating func appendInterpolation(link href: String?, _ text: String) {
+            guard let href else { return HTML.escape(text, into: &self.text) }
+            self.text += "<a href=\""
+            HTML.escape(href, into: &self.text)
+            self.text += "\">"
+            HTML.escape(text, into: &self.text)
+            self.text += "</a>"
+        }
+
         /// `markup` for each item, in order.
         mutating func appendInterpolation<S: Sequence>(each items: S, _ markup: (S.Element) -> HTML) {
             for item in items { text += markup(item).text }

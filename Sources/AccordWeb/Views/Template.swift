@@ -5,8 +5,6 @@ import Foundation
 enum Template: String, CaseIterable, Sendable {
     case accountTokens = "account/tokens"
     case adminUsers = "admin/users"
-    case alliancesIndex = "alliances/index"
-    case alliancesShow = "alliances/show"
     case cultureIndex = "culture/index"
     case error
     case form
