@@ -33,7 +33,15 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Days since 1970-01-01 (negative before), by the proleptic Gregorian calendar.
-    public var dayNumber: Int {
+    public var dayNumber: Int { Self.dayNumber(year, month, day) }
+
+    /// The day number of a real calendar date of the years 0 to 9999, nil for an impossible one.
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int? {
+        guard (0...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return dayNumber(year, month, day)
+    }
+
+    private static func dayNumber(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -61,7 +69,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public func days(until other: LocalDate) -> Int { other.dayNumber - dayNumber }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        FastText.padded(year, width: 4) + "-" + FastText.padded(month, width: 2) + "-" + FastText.padded(day, width: 2)
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {

@@ -38,12 +38,12 @@ public struct Money: Sendable, Hashable, Codable {
             grouped = "," + digits.suffix(3) + grouped
             digits = String(digits.dropLast(3))
         }
-        return digits + grouped + String(format: ".%02lld", fraction)
+        return digits + grouped + "." + FastText.padded(Int(abs(fraction)), width: 2)
     }
 
     /// Hundredths as a plain signed decimal for CSV and JSON: "1250000.50", "-3.00".
     public static func plain(_ hundredths: Int64) -> String {
-        (hundredths < 0 ? "-" : "") + String(abs(hundredths) / 100) + "." + String(format: "%02lld", abs(hundredths) % 100)
+        (hundredths < 0 ? "-" : "") + String(abs(hundredths) / 100) + "." + FastText.padded(Int(abs(hundredths) % 100), width: 2)
     }
 
     /// A compact form for the portfolio: "USD 1.3M".

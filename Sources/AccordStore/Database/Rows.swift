@@ -6,17 +6,42 @@ import SQLKit
 public enum Timestamp {
     static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
 
-    /// Rounds to the millisecond first: formatters truncate, and 0.122999 must print as .123.
+    /// `2026-12-01T13:31:56.123Z`: UTC to the millisecond, rounded first (formatters truncate, and 0.122999 must
+    /// print as .123). Printed by hand: this runs for every timestamp written and every API answer.
     public static func format(_ date: Date) -> String {
         let ms = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let (seconds, fraction) = (ms.quotientAndRemainder(dividingBy: 1000))
-        let whole = fraction < 0 ? (seconds - 1, fraction + 1000) : (seconds, fraction)
-        let base = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: TimeInterval(whole.0)))
-        return String(base.dropLast()) + String(format: ".%03lldZ", whole.1)
+        let (seconds, fraction) = floorDivision(ms, 1000)
+        let (days, secondOfDay) = floorDivision(seconds, 86_400)
+        let day = LocalDate(dayNumber: Int(days))
+        guard (0...9999).contains(day.year) else {
+            let base = Date.ISO8601FormatStyle().format(Date(timeIntervalSince1970: TimeInterval(seconds)))
+            return String(base.dropLast()) + "." + FastText.padded(Int(fraction), width: 3) + "Z"
+        }
+        let s = Int(secondOfDay)
+        return day.description + "T" + FastText.padded(s / 3600, width: 2) + ":" + FastText.padded(s / 60 % 60, width: 2) + ":"
+            + FastText.padded(s % 60, width: 2) + "." + FastText.padded(Int(fraction), width: 3) + "Z"
     }
 
+    /// Reads what `format` writes directly; any other ISO 8601 form through Foundation.
     public static func parse(_ text: String) throws -> Date {
-        try style.parse(text)
+        var text = text
+        let fast = text.withUTF8 { b -> Date? in
+            guard b.count == 24, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A, b[19] == 0x2E, b[23] == 0x5A,
+                let year = FastText.number(b, 0, 4), let month = FastText.number(b, 5, 2), let day = FastText.number(b, 8, 2),
+                let hour = FastText.number(b, 11, 2), let minute = FastText.number(b, 14, 2), let second = FastText.number(b, 17, 2),
+                let ms = FastText.number(b, 20, 3), let days = LocalDate.dayNumber(year: year, month: month, day: day),
+                hour < 24, minute < 60, second < 60
+            else { return nil }
+            let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            return Date(timeIntervalSince1970: Double(seconds * 1000 + Int64(ms)) / 1000)
+        }
+        if let fast { return fast }
+        return try style.parse(text)
+    }
+
+    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let (q, r) = value.quotientAndRemainder(dividingBy: divisor)
+        return r < 0 ? (q - 1, r + divisor) : (q, r)
     }
 }
 
@@ -30,7 +55,9 @@ extension SQLRow {
 
     func uuid(_ column: String) throws -> UUID {
         let text = try string(column)
-        guard let id = UUID(uuidString: text) else { throw StoreError.unexpected("column \(column) holds '\(text)', not a UUID") }
+        guard let id = UUID(canonical: text) ?? UUID(uuidString: text) else {
+            throw StoreError.unexpected("column \(column) holds '\(text)', not a UUID")
+        }
         return id
     }
 
