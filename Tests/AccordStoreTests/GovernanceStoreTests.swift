@@ -26,7 +26,8 @@ import Testing
 
     @Test(arguments: TestDatabase.available)
     func bodiesKeepTheirChartersParentsAndVersions(_ kind: TestDatabase) async throws {
-        try await kind.withStore { store in
+        // Sequential ids: two bodies created in the same millisecond keep their creation order (created_at, id).
+        try await kind.withStore(clock: .system, ids: .sequential()) { store in
             let (alliance, _, _) = try await Self.setup(store)
             let jsc = try await store.governance.createBody(allianceID: alliance.id, try Self.valid("JSC"), by: Fixtures.actor)
             let jdc = try await store.governance.createBody(

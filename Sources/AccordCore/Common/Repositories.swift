@@ -61,6 +61,8 @@ public protocol AllianceRepository: Sendable {
     func find(_ id: UUID) async throws -> Alliance?
     /// Several alliances at once, by id (missing ones are left out).
     func find(ids: [UUID]) async throws -> [UUID: Alliance]
+    /// The names of several alliances, by id (missing ones are left out).
+    func names(ids: [UUID]) async throws -> [UUID: String]
     func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance
     func update(_ id: UUID, _ valid: AllianceInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Alliance
     func delete(_ id: UUID, by actor: AuditActor) async throws

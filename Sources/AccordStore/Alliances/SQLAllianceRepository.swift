@@ -87,6 +87,10 @@ public struct SQLAllianceRepository: AllianceRepository {
         try await database.read { db in try await Self.find(id, in: db) }
     }
 
+    public func names(ids: [UUID]) async throws -> [UUID: String] {
+        try await database.names(table: "alliances", ids: ids)
+    }
+
     public func find(ids: [UUID]) async throws -> [UUID: Alliance] {
         var result: [UUID: Alliance] = [:]
         let unique = Array(Set(ids))

@@ -41,18 +41,7 @@ public struct SQLOrganizationRepository: OrganizationRepository {
     }
 
     public func names(ids: [UUID]) async throws -> [UUID: String] {
-        let unique = Array(Set(ids)).map(\.uuidString)
-        guard !unique.isEmpty else { return [:] }
-        var names: [UUID: String] = [:]
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
-            for row in try await database.read({ db in
-                try await db.raw("SELECT id, name FROM organizations WHERE id IN \(bindList(chunk))").all()
-            }) {
-                names[try row.uuid("id")] = try row.string("name")
-            }
-        }
-        return names
+        try await database.names(table: "organizations", ids: ids)
     }
 
     public func find(_ id: UUID) async throws -> Organization? {

@@ -19,12 +19,15 @@ struct GovernancePortfolioController {
             if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
             if scope == .mine { ids = Array(user.principal.allianceIDs) }
             let (attention, bodies) = try await services.governanceAttention(allianceIDs: ids, user.principal)
+            // Names only for the entries shown (the most overdue `limit` of each list), not for every late one.
+            let shown = GovernancePortfolioPage.limit
             let byBody = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
             let wanted =
-                attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
-                + attention.behindCadence.compactMap { byBody[$0.bodyID] } + attention.issues.map(\.allianceID)
-            let alliances = try await store.alliances.find(ids: wanted)
-            let owners = try await store.people.find(ids: attention.actionItems.map(\.ownerID) + attention.issues.map(\.ownerID))
+                attention.escalations.prefix(shown).map(\.allianceID) + attention.actionItems.prefix(shown).map(\.allianceID)
+                + attention.behindCadence.prefix(shown).compactMap { byBody[$0.bodyID] } + attention.issues.prefix(shown).map(\.allianceID)
+            let alliances = try await store.alliances.names(ids: wanted)
+            let owners = try await store.people.find(
+                ids: attention.actionItems.prefix(shown).map(\.ownerID) + attention.issues.prefix(shown).map(\.ownerID))
             var model = GovernancePortfolioPage(
                 layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
                 alliances: alliances, owners: owners, today: services.today,
@@ -116,7 +119,7 @@ struct GovernancePortfolioPage: PageModel {
     let cadenceMore: String?
 
     init(
-        layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], alliances: [UUID: Alliance], owners: [UUID: Person],
+        layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], alliances: [UUID: String], owners: [UUID: Person],
         today: LocalDate, issueLimits: [UUID: EscalationLimits] = [:]
     ) {
         self.layout = layout
@@ -130,31 +133,32 @@ struct GovernancePortfolioPage: PageModel {
             more(attention.escalations.count), more(attention.actionItems.count), more(attention.behindCadence.count)
         )
         escalations = attention.escalations.prefix(Self.limit).compactMap { d in
-            guard let a = alliances[d.allianceID], let state = d.escalation else { return nil }
+            guard let name = alliances[d.allianceID], let state = d.escalation else { return nil }
             let ladder = byID[d.bodyID]?.charter.escalation ?? []
             let who = state.step < ladder.count ? ladder[state.step].decidedBy : ""
             return Escalation(
-                alliance: a.name, allianceHref: Site.governance.path(a.id), title: d.title, href: Site.decision.path(a.id, d.id),
+                alliance: name, allianceHref: Site.governance.path(d.allianceID), title: d.title,
+                href: Site.decision.path(d.allianceID, d.id),
                 body: byID[d.bodyID]?.name ?? "", step: "Step \(state.step + 1): \(who)", deadline: state.deadline.description,
                 late: late(state.deadline))
         }
         items = attention.actionItems.prefix(Self.limit).compactMap { item in
-            guard let a = alliances[item.allianceID] else { return nil }
+            guard let name = alliances[item.allianceID] else { return nil }
             return Item(
-                alliance: a.name, title: item.title, href: Site.governance.path(a.id) + "#actions",
+                alliance: name, title: item.title, href: Site.governance.path(item.allianceID) + "#actions",
                 owner: owners[item.ownerID]?.name ?? "Former team member", due: item.dueOn.description, late: late(item.dueOn),
                 status: item.status.label)
         }
         cadence = attention.behindCadence.prefix(Self.limit).compactMap { warning in
-            guard let body = byID[warning.bodyID], let a = alliances[body.allianceID] else { return nil }
-            return Cadence(alliance: a.name, href: Site.governance.path(a.id), message: warning.message)
+            guard let body = byID[warning.bodyID], let name = alliances[body.allianceID] else { return nil }
+            return Cadence(alliance: name, href: Site.governance.path(body.allianceID), message: warning.message)
         }
         issuesMore = more(attention.issues.count)
         issues = attention.issues.prefix(Self.limit).compactMap { issue in
-            guard let a = alliances[issue.allianceID] else { return nil }
-            let over = issue.daysOver(issueLimits[a.id] ?? .standard, today: today)
+            guard let name = alliances[issue.allianceID] else { return nil }
+            let over = issue.daysOver(issueLimits[issue.allianceID] ?? .standard, today: today)
             return LateIssue(
-                alliance: a.name, title: issue.title, href: Site.issues.path(a.id) + "#issue-\(issue.id.uuidString.lowercased())",
+                alliance: name, title: issue.title, href: Site.issues.path(issue.allianceID) + "#issue-\(issue.id.uuidString.lowercased())",
                 severity: issue.severity.label, level: issue.level.label, owner: owners[issue.ownerID]?.name ?? "Former team member",
                 late: over == 1 ? "1 day" : "\(over) days")
         }
