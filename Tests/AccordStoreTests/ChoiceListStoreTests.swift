@@ -87,6 +87,8 @@ import Testing
                 try await store.people.teamCandidates(allianceID: alliance.id, organizationIDs: orgs, matching: nil, limit: 1).map(\.id)
                     == [lars.id])
             #expect(try await store.people.teamCandidates(allianceID: alliance.id, organizationIDs: [], matching: nil, limit: 10).isEmpty)
+            #expect(try await store.people.teamCandidateCount(allianceID: alliance.id, organizationIDs: orgs, upTo: 10) == 2)
+            #expect(try await store.people.teamCandidateCount(allianceID: alliance.id, organizationIDs: orgs, upTo: 1) == 1)
         }
     }
 }

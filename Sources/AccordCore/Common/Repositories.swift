@@ -34,6 +34,8 @@ public protocol PersonRepository: Sendable {
     /// People of these organisations who are not on the alliance's team yet, by name: whose name contains `text`
     /// (any case) when it is given, at most `limit`.
     func teamCandidates(allianceID: UUID, organizationIDs: [UUID], matching text: String?, limit: Int) async throws -> [Person]
+    /// How many such people there are, counted up to `limit`.
+    func teamCandidateCount(allianceID: UUID, organizationIDs: [UUID], upTo limit: Int) async throws -> Int
     func find(_ id: UUID) async throws -> Person?
     func find(ids: [UUID]) async throws -> [UUID: Person]
     func create(_ valid: PersonInput.Valid, by actor: AuditActor) async throws -> Person

@@ -63,6 +63,18 @@ public struct SQLPersonRepository: PersonRepository {
         }
     }
 
+    public func teamCandidateCount(allianceID: UUID, organizationIDs: [UUID], upTo limit: Int) async throws -> Int {
+        guard !organizationIDs.isEmpty else { return 0 }
+        return try await database.read { db in
+            try await db.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.uuidString)))
+                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString)) LIMIT \(bind: limit)) d
+                """
+            ).first()?.int("n") ?? 0
+        }
+    }
+
     public func find(_ id: UUID) async throws -> Person? {
         try await database.read { db in try await Self.find(id, in: db) }
     }

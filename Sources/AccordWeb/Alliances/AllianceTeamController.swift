@@ -42,8 +42,16 @@ struct AllianceTeamController {
 
     /// People of our organisation and the partner who are not on the team yet, by name.
     func candidates(_ alliance: Alliance, matching text: String?, limit: Int) async throws -> [Person] {
-        let ours = try await services.store.organizations.ours()
-        return try await services.store.people.teamCandidates(
-            allianceID: alliance.id, organizationIDs: [ours?.id, alliance.partnerID].compactMap { $0 }, matching: text, limit: limit)
+        try await services.store.people.teamCandidates(
+            allianceID: alliance.id, organizationIDs: try await sides(alliance), matching: text, limit: limit)
+    }
+
+    /// How many candidates there are, counted up to `limit`.
+    func candidateCount(_ alliance: Alliance, upTo limit: Int) async throws -> Int {
+        try await services.store.people.teamCandidateCount(allianceID: alliance.id, organizationIDs: try await sides(alliance), upTo: limit)
+    }
+
+    private func sides(_ alliance: Alliance) async throws -> [UUID] {
+        [try await services.store.organizations.ours()?.id, alliance.partnerID].compactMap { $0 }
     }
 }

@@ -112,7 +112,9 @@ struct AlliancesController {
         var picker: TeamPicker?
         if AccessPolicy.allows(user.principal, .manageTeam(id)) {
             let team = AllianceTeamController(services: services)
-            picker = try await TeamPicker.resolve(search: personSearch) { try await team.candidates(alliance, matching: $0, limit: $1) }
+            picker = try await TeamPicker.resolve(
+                search: personSearch, count: { try await team.candidateCount(alliance, upTo: $0) },
+                candidates: { try await team.candidates(alliance, matching: $0, limit: $1) })
         }
         let history =
             AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []

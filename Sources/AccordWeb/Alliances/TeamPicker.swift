@@ -15,10 +15,13 @@ struct TeamPicker: Sendable {
     let options: [OptionModel]
     let message: String?
 
-    /// `search` is what was typed into the search step, if anything; `candidates(text, limit)` reads candidates.
-    static func resolve(search: String?, candidates: (String?, Int) async throws -> [Person]) async throws -> TeamPicker {
-        let few = try await candidates(nil, ChoiceField.listLimit + 1)
-        if few.count <= ChoiceField.listLimit {
+    /// `search` is what was typed into the search step, if anything; `count(limit)` counts the candidates up to a
+    /// limit and `candidates(text, limit)` reads them.
+    static func resolve(
+        search: String?, count: (Int) async throws -> Int, candidates: (String?, Int) async throws -> [Person]
+    ) async throws -> TeamPicker {
+        if try await count(ChoiceField.listLimit + 1) <= ChoiceField.listLimit {
+            let few = try await candidates(nil, ChoiceField.listLimit)
             return TeamPicker(isSearch: false, text: "", options: options(few, blank: "Choose a person"), message: nil)
         }
         guard let text = search?.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
