@@ -30,6 +30,10 @@ import Testing
             [.admin: (422, 422), .exec: (422, 403), .manager: (422, 403), .member: (422, 403), .partner: (403, 404)]
         ),
         (
+            "GET /alliances/{id}/team/candidates",
+            [.admin: (200, 200), .exec: (200, 403), .manager: (200, 403), .member: (200, 403), .partner: (403, 404)]
+        ),
+        (
             "POST /alliances/{id}/members/{m}/delete",
             [.admin: (404, 404), .exec: (404, 403), .manager: (404, 403), .member: (404, 403), .partner: (403, 404)]
         ),
@@ -168,6 +172,8 @@ import Testing
     static let globalRoutes: [(String, [Who: Int])] = [
         ("GET /alliances", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 200]),
         ("GET /alliances/new", [.admin: 200, .exec: 200, .manager: 200, .member: 403, .partner: 403]),
+        ("GET /alliances/choices/partners", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 403]),
+        ("GET /alliances/choices/managers", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 403]),
         ("GET /organizations", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 403]),
         ("GET /organizations/{org}", [.admin: 200, .exec: 200, .manager: 200, .member: 200, .partner: 403]),
         ("GET /organizations/new", [.admin: 200, .exec: 200, .manager: 200, .member: 403, .partner: 403]),
