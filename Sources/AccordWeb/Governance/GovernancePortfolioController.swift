@@ -39,7 +39,7 @@ struct GovernancePortfolioController {
                 ]
                 model.hasScopes = true
             }
-            return try services.views.page(model, .governancePortfolio)
+            return services.views.page(model)
         }
     }
 
@@ -58,7 +58,8 @@ struct GovernancePortfolioController {
     }
 }
 
-struct GovernancePortfolioPage: PageModel {
+/// Late governance work across the alliances the user may see (its view: `GovernancePortfolioView.swift`).
+struct GovernancePortfolioPage: HTMLPage {
     struct Escalation: Sendable {
         let alliance: String
         let allianceHref: String

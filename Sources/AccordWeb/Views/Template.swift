@@ -13,7 +13,6 @@ enum Template: String, CaseIterable, Sendable {
     case governanceIndex = "governance/index"
     case governanceMeeting = "governance/meeting"
     case governanceMyActions = "governance/my-actions"
-    case governancePortfolio = "governance/portfolio"
     case healthIndex = "health/index"
     case healthInstrument = "health/instrument"
     case healthInstruments = "health/instruments"
