@@ -80,7 +80,13 @@ import Testing
             let managers = try JSONDecoder().decode(
                 [[String: String]].self, from: Data(try await browser.get("/alliances/choices/managers?q=").text.utf8))
             #expect(!managers.isEmpty && managers.count <= 10)
-            #expect(try await browser.get("/alliances/choices/partners?q=" + String(repeating: "x", count: 201)).status == .badRequest)
+            let long = String(repeating: "x", count: 201)
+            #expect(try await browser.get("/alliances/choices/partners?q=" + long).status == .badRequest)
+            let filter = try await browser.get("/alliances?partner_name=" + long)
+            #expect(filter.status == .badRequest && filter.text.contains("partner_name must be at most 200 characters (it has 201)."))
+            let alliance = try await h.store.alliances.list(AllianceQuery()).items[0].alliance
+            let team = try await browser.get("/alliances/\(alliance.id)?person_q=" + long)
+            #expect(team.status == .badRequest && team.text.contains("person_q must be at most 200 characters"))
 
             let partner = h.browser()
             try await partner.signIn("partner@accord.example")

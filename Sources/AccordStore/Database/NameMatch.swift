@@ -1,4 +1,3 @@
-import Foundation
 import SQLKit
 
 /// The name search of choice lists and search-as-you-type fields: a case-insensitive "contains" that treats `%`,
@@ -31,21 +30,5 @@ enum NameMatch {
         var clause = SQLQueryString(" LIMIT ")
         clause.appendInterpolation(bind: max(0, limit))
         return clause
-    }
-}
-
-extension AccordDatabase {
-    /// The `name` column of the rows of `table` with these ids, by id, read 500 ids at a time.
-    func names(table: String, ids: [UUID]) async throws -> [UUID: String] {
-        let unique = Array(Set(ids)).map(\.uuidString)
-        var names: [UUID: String] = [:]
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = Array(unique[start..<min(start + 500, unique.count)])
-            let rows = try await read { db in
-                try await db.raw("SELECT id, name FROM \(unsafeRaw: table) WHERE id IN \(bindList(chunk))").all()
-            }
-            for row in rows { names[try row.uuid("id")] = try row.string("name") }
-        }
-        return names
     }
 }

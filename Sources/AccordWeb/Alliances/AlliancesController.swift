@@ -24,7 +24,7 @@ struct AlliancesController {
         router.get(RouterPath(Site.alliance.pattern)) { request, context in
             try await show(
                 context, id: try context.id("id"), notice: LayoutModel.notice(request.queryValues["notice"]),
-                personSearch: request.queryValues["person_q"])
+                personSearch: try ChoiceField.typed(request.queryValues["person_q"], field: "person_q"))
         }
         router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
             let user = try context.requireUser()
@@ -73,12 +73,14 @@ struct AlliancesController {
         if internalUser {
             // Select lists while they are short, search fields (by name, typed or completed) once they are long.
             partner = try await ChoiceField.resolve(
-                id: query.partnerID, text: params["partner_name"], noun: "partner", blank: "All partners",
+                id: query.partnerID, typed: try ChoiceField.typed(params["partner_name"], field: "partner_name"), noun: "partner",
+                blank: "All partners",
                 count: { try await store.organizations.count(kind: .partner, upTo: $0) },
                 lookup: { try await store.organizations.names(kind: .partner, matching: $0, limit: $1) },
                 name: { try await store.organizations.find($0)?.name })
             manager = try await ChoiceField.resolve(
-                id: query.managerID, text: params["manager_name"], noun: "alliance manager", blank: "All managers",
+                id: query.managerID, typed: try ChoiceField.typed(params["manager_name"], field: "manager_name"), noun: "alliance manager",
+                blank: "All managers",
                 count: { try await store.alliances.managerCount(upTo: $0) },
                 lookup: { try await store.alliances.managerChoices(matching: $0, limit: $1) },
                 name: { try await store.people.find($0)?.name })

@@ -15,7 +15,7 @@ struct TeamPicker: Sendable {
     let options: [OptionModel]
     let message: String?
 
-    /// `search` is what was typed into the search step, if anything; `count(limit)` counts the candidates up to a
+    /// `search` is what was typed into the search step (`ChoiceField.typed`), if anything; `count(limit)` counts the candidates up to a
     /// limit and `candidates(text, limit)` reads them.
     static func resolve(
         search: String?, count: (Int) async throws -> Int, candidates: (String?, Int) async throws -> [Person]
@@ -24,7 +24,7 @@ struct TeamPicker: Sendable {
             let few = try await candidates(nil, ChoiceField.listLimit)
             return TeamPicker(isSearch: false, text: "", options: options(few, blank: "Choose a person"), message: nil)
         }
-        guard let text = search?.trimmingCharacters(in: .whitespaces).nilIfEmpty else {
+        guard let text = search else {
             return TeamPicker(isSearch: true, text: "", options: options([], blank: "Find people first"), message: nil)
         }
         let matches = try await candidates(text, matchLimit + 1)

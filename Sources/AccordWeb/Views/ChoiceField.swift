@@ -24,14 +24,21 @@ struct ChoiceField: Sendable {
 
     var isSearch: Bool { options == nil }
 
-    /// Resolves the field from the request: `id` (a link or a select list) or `text` (a search field), with
+    /// What was typed into a search field: trimmed, nil when empty; more than 200 characters is refused, naming the
+    /// field (the completion endpoints' `q`, the filters' `partner_name` and `manager_name`, the team's `person_q`).
+    static func typed(_ raw: String?, field: String) throws -> String? {
+        let text = raw?.trimmingCharacters(in: .whitespaces) ?? ""
+        if text.count > 200 { throw DomainError.invalid(field, "\(field) must be at most 200 characters (it has \(text.count)).") }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Resolves the field from the request: `id` (a link or a select list) or `typed` (a search field, see `typed`), with
     /// `count(limit)` counting the records up to a limit, `lookup(text, limit)` reading matching records by name and
     /// `name(id)` the name of one.
     static func resolve(
-        id: UUID?, text: String?, noun: String, blank: String, count: (Int) async throws -> Int,
+        id: UUID?, typed: String?, noun: String, blank: String, count: (Int) async throws -> Int,
         lookup: (String?, Int?) async throws -> [NamedID], name: (UUID) async throws -> String?
     ) async throws -> ChoiceField {
-        let typed = text?.trimmingCharacters(in: .whitespaces).nilIfEmpty
         if try await count(listLimit + 1) <= listLimit {
             let few = try await lookup(nil, nil)
             let resolved = typed.map { NameChoice.resolve($0, matches: NameChoice.matching($0, in: few)) }
@@ -71,10 +78,6 @@ struct ChoiceField: Sendable {
                 : "\(matches.count) \(noun)s match “\(typed)”: choose one."
         }
     }
-}
-
-extension String {
-    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 extension Optional {

@@ -11,9 +11,7 @@ enum ChoiceJSON {
 
     /// The `q` parameter: what the user has typed so far (nil when empty; at most 200 characters).
     static func text(_ request: Request) throws -> String? {
-        let text = request.uri.queryParameters.get("q")?.trimmingCharacters(in: .whitespaces) ?? ""
-        if text.count > 200 { throw DomainError.invalid("q", "Type at most 200 characters.") }
-        return text.isEmpty ? nil : text
+        try ChoiceField.typed(request.uri.queryParameters.get("q"), field: "q")
     }
 
     static func response(_ items: [(UUID, String)]) throws -> Response {
