@@ -5,6 +5,18 @@ import SQLKit
 import Testing
 
 @Suite struct MigrationTests {
+    /// Features declare their own migrations; together they number 0001, 0002, ... with no gap and no repeat, and
+    /// the list runs them in that order.
+    @Test func featuresNumberTheirMigrationsWithoutGapsOrRepeats() {
+        let ids = AllMigrations.list.map(\.id)
+        #expect(ids.count == StoreFeature.all.map(\.migrations.count).reduce(0, +))
+        #expect(Set(ids).count == ids.count)
+        for (index, id) in ids.enumerated() {
+            #expect(id.hasPrefix(String(format: "%04d_", index + 1)), "migration \(index + 1) is \(id)")
+        }
+        #expect(Set(StoreFeature.all.map(\.name)).count == StoreFeature.all.count)
+    }
+
     @Test(arguments: TestDatabase.available)
     func migrationsApplyOnceInOrderAndRevert(_ kind: TestDatabase) async throws {
         try await kind.withStore { store in

@@ -1,33 +1,24 @@
-/// Every migration, in the order it runs. Append new ones at the end; never reorder or edit a shipped one.
-public enum AllMigrations {
-    public static let list: [any Migration] = [
-        M0001_CreateOrganizations(),
-        M0002_CreatePeople(),
-        M0003_CreateAlliances(),
-        M0004_CreateMemberships(),
-        M0005_CreateUsers(),
-        M0006_CreateSessions(),
-        M0007_CreateSignInAttempts(),
-        M0008_CreateAuditLog(),
-        M0009_CreateApiTokens(),
-        M0010_AddAllianceSortIndexes(),
-        M0011_CreateHealth(),
-        M0012_CreateHealthActions(),
-        M0013_CreateHealthCounts(),
-        M0014_CreateGovernance(),
-        M0015_CreateMeetings(),
-        M0016_CreateDecisions(),
-        M0017_CreateActionItems(),
-        M0018_CreateCalendarFeeds(),
-        M0019_CreateObligations(),
-        M0020_CreateReminders(),
-        M0021_CreateGoals(),
-        M0022_AddGovernanceIndexes(),
-        M0023_CreateLifecycle(),
-        M0024_CreateIssues(),
-        M0025_CreateCounterpartPairs(),
-        M0026_CreateCulture(),
-        M0027_AddBodyCadence(),
-        M0028_CreateReadinessProbe(),
+/// One capability's part of the database: the migrations that create and change its tables. Each feature folder
+/// declares its own (`ObligationsSchema.swift` and so on); `StoreFeature.all` lists them.
+public struct StoreFeature: Sendable {
+    public let name: String
+    public let migrations: [any Migration]
+
+    init(_ name: String, _ migrations: [any Migration]) {
+        self.name = name
+        self.migrations = migrations
+    }
+
+    /// Every feature of the store. A new feature adds one line here.
+    public static let all: [StoreFeature] = [
+        .directory, .alliances, .accounts, .audit, .operations, .health, .governance, .obligations, .goals, .lifecycle, .issues,
+        .relationships, .culture,
     ]
+}
+
+/// Every migration, in the order it runs: the features' migrations ordered by their number. Append new ones with the
+/// next number; never renumber or edit a shipped one. `MigrationTests` checks the numbers run 0001, 0002, ... without
+/// a gap or a repeat.
+public enum AllMigrations {
+    public static let list: [any Migration] = StoreFeature.all.flatMap(\.migrations).sorted { $0.id < $1.id }
 }

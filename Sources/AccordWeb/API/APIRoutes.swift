@@ -14,128 +14,16 @@ struct APIRoute: Sendable {
     }
 }
 
-/// The JSON API under /api/v1. The table here both registers the routes and is checked against the OpenAPI document.
+/// The JSON API under /api/v1. The table (the features' operations) both registers the routes and is checked against the
+/// OpenAPI document.
 enum APIRoutes {
     static let prefix = "/api/v1"
     static let documentPath = prefix + "/openapi.json"
 
+    /// The document itself, then every feature's operations.
     static func table(_ services: Services) -> [APIRoute] {
-        let orgs = OrganizationsAPI(services: services)
-        let orgCRUD = orgs.crud
-        let people = PeopleAPI(services: services)
-        let peopleCRUD = people.crud
-        let alliances = AlliancesAPI(services: services)
-        let health = HealthAPI(services: services)
-        let wave = prefix + "/alliances/{id}/health/waves/{waveId}"
-        let gov = GovernanceAPI(services: services)
-        let g = prefix + "/alliances/{id}/governance"
-        let obligations = ObligationsAPI(services: services)
-        let o = prefix + "/alliances/{id}/obligations"
-        let goals = GoalsAPI(services: services)
-        let lifecycle = LifecycleAPI(services: services)
-        let issues = IssuesAPI(services: services)
-        let relationships = RelationshipsAPI(services: services)
-        let culture = CultureAPI(services: services)
-        let a = prefix + "/alliances/{id}"
-        return [
-            APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() },
-            APIRoute(method: .get, path: prefix + "/me") { _, context in
-                let user = try context.requireUser().user
-                return try APIResponse.json(
-                    APIModels.Me(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, personId: user.personID))
-            },
-            APIRoute(method: .get, path: prefix + "/organizations", handler: orgs.list),
-            APIRoute(method: .post, path: prefix + "/organizations", handler: orgCRUD.create),
-            APIRoute(method: .get, path: prefix + "/organizations/{id}", handler: orgCRUD.get),
-            APIRoute(method: .put, path: prefix + "/organizations/{id}", handler: orgCRUD.update),
-            APIRoute(method: .delete, path: prefix + "/organizations/{id}", handler: orgCRUD.delete),
-            APIRoute(method: .get, path: prefix + "/people", handler: people.list),
-            APIRoute(method: .post, path: prefix + "/people", handler: peopleCRUD.create),
-            APIRoute(method: .get, path: prefix + "/people/{id}", handler: peopleCRUD.get),
-            APIRoute(method: .put, path: prefix + "/people/{id}", handler: peopleCRUD.update),
-            APIRoute(method: .delete, path: prefix + "/people/{id}", handler: peopleCRUD.delete),
-            APIRoute(method: .get, path: prefix + "/alliances", handler: alliances.list),
-            APIRoute(method: .post, path: prefix + "/alliances", handler: alliances.create),
-            APIRoute(method: .get, path: prefix + "/alliances/{id}", handler: alliances.get),
-            APIRoute(method: .put, path: prefix + "/alliances/{id}", handler: alliances.update),
-            APIRoute(method: .delete, path: prefix + "/alliances/{id}", handler: alliances.delete),
-            APIRoute(method: .get, path: prefix + "/alliances/{id}/members", handler: alliances.members),
-            APIRoute(method: .post, path: prefix + "/alliances/{id}/members", handler: alliances.addMember),
-            APIRoute(method: .delete, path: prefix + "/alliances/{id}/members/{memberId}", handler: alliances.removeMember),
-            APIRoute(method: .get, path: prefix + "/health/instruments", handler: health.instruments),
-            APIRoute(method: .post, path: prefix + "/health/instruments", handler: health.saveInstrument),
-            APIRoute(method: .get, path: prefix + "/health/instruments/{id}", handler: health.instrument),
-            APIRoute(method: .get, path: prefix + "/alliances/{id}/health/waves", handler: health.waves),
-            APIRoute(method: .post, path: prefix + "/alliances/{id}/health/waves", handler: health.openWave),
-            APIRoute(method: .get, path: wave, handler: health.wave),
-            APIRoute(method: .post, path: wave + "/status", handler: health.setStatus),
-            APIRoute(method: .get, path: wave + "/results", handler: health.results),
-            APIRoute(method: .get, path: wave + "/results.csv", handler: health.csv),
-            APIRoute(method: .get, path: wave + "/actions", handler: health.actions),
-            APIRoute(method: .post, path: wave + "/actions", handler: health.addAction),
-            APIRoute(method: .put, path: wave + "/actions/{actionId}", handler: health.updateAction),
-            APIRoute(method: .get, path: g + "/bodies", handler: gov.bodies),
-            APIRoute(method: .post, path: g + "/bodies", handler: gov.createBody),
-            APIRoute(method: .get, path: g + "/bodies/{bodyId}", handler: gov.body),
-            APIRoute(method: .put, path: g + "/bodies/{bodyId}", handler: gov.updateBody),
-            APIRoute(method: .post, path: g + "/bodies/{bodyId}/members", handler: gov.addMember),
-            APIRoute(method: .delete, path: g + "/bodies/{bodyId}/members/{memberId}", handler: gov.removeMember),
-            APIRoute(method: .post, path: g + "/bodies/{bodyId}/meetings", handler: gov.scheduleMeeting),
-            APIRoute(method: .post, path: g + "/bodies/{bodyId}/decisions", handler: gov.propose),
-            APIRoute(method: .get, path: g + "/meetings", handler: gov.meetings),
-            APIRoute(method: .get, path: g + "/meetings/{meetingId}", handler: gov.meeting),
-            APIRoute(method: .put, path: g + "/meetings/{meetingId}/attendance", handler: gov.setAttendance),
-            APIRoute(method: .put, path: g + "/meetings/{meetingId}/minutes", handler: gov.saveMinutes),
-            APIRoute(method: .get, path: g + "/decisions", handler: gov.decisions),
-            APIRoute(method: .get, path: g + "/decisions/{decisionId}", handler: gov.decision),
-            APIRoute(method: .post, path: g + "/decisions/{decisionId}/votes", handler: gov.recordVotes),
-            APIRoute(method: .post, path: g + "/decisions/{decisionId}/status", handler: gov.setDecisionStatus),
-            APIRoute(method: .post, path: g + "/decisions/{decisionId}/supersede", handler: gov.supersede),
-            APIRoute(method: .get, path: g + "/actions", handler: gov.actionItems),
-            APIRoute(method: .post, path: g + "/actions", handler: gov.addActionItem),
-            APIRoute(method: .put, path: g + "/actions/{actionId}", handler: gov.updateActionItem),
-            APIRoute(method: .get, path: o, handler: obligations.list),
-            APIRoute(method: .post, path: o, handler: obligations.create),
-            APIRoute(method: .get, path: o + ".csv", handler: obligations.csv),
-            APIRoute(method: .get, path: o + "/{obligationId}", handler: obligations.get),
-            APIRoute(method: .put, path: o + "/{obligationId}", handler: obligations.update),
-            APIRoute(method: .put, path: o + "/{obligationId}/occurrences/{index}", handler: obligations.execute),
-            APIRoute(method: .get, path: prefix + "/alliances/{id}/triggers", handler: obligations.triggers),
-            APIRoute(method: .post, path: prefix + "/alliances/{id}/triggers", handler: obligations.saveTrigger),
-            APIRoute(method: .put, path: prefix + "/alliances/{id}/triggers/{triggerId}", handler: obligations.saveTrigger),
-            APIRoute(method: .get, path: a + "/goals", handler: goals.goals),
-            APIRoute(method: .post, path: a + "/goals", handler: goals.addGoal),
-            APIRoute(method: .post, path: a + "/goals/{goalId}/status", handler: goals.setGoalStatus),
-            APIRoute(method: .get, path: a + "/kpis", handler: goals.kpis),
-            APIRoute(method: .post, path: a + "/kpis", handler: goals.addKPI),
-            APIRoute(method: .get, path: a + "/kpis.csv", handler: goals.csv),
-            APIRoute(method: .post, path: a + "/kpis/{kpiId}/measurements", handler: goals.record),
-            APIRoute(method: .get, path: a + "/lifecycle", handler: lifecycle.state),
-            APIRoute(method: .post, path: a + "/lifecycle/changes", handler: lifecycle.propose),
-            APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/complete", handler: lifecycle.complete),
-            APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/cancel", handler: lifecycle.cancel),
-            APIRoute(method: .get, path: a + "/issues", handler: issues.list),
-            APIRoute(method: .post, path: a + "/issues", handler: issues.create),
-            APIRoute(method: .get, path: a + "/issues/{issueId}", handler: issues.get),
-            APIRoute(method: .put, path: a + "/issues/{issueId}", handler: issues.update),
-            APIRoute(method: .post, path: a + "/issues/{issueId}/escalate", handler: issues.escalate),
-            APIRoute(method: .post, path: a + "/issues/{issueId}/resolve", handler: issues.resolve),
-            APIRoute(method: .post, path: a + "/issues/{issueId}/reopen", handler: issues.reopen),
-            APIRoute(method: .get, path: a + "/relationships", handler: relationships.map),
-            APIRoute(method: .post, path: a + "/relationships", handler: relationships.create),
-            APIRoute(method: .put, path: a + "/relationships/{pairId}", handler: relationships.update),
-            APIRoute(method: .delete, path: a + "/relationships/{pairId}", handler: relationships.delete),
-            APIRoute(method: .post, path: a + "/relationships/{pairId}/contacts", handler: relationships.contact),
-            APIRoute(method: .get, path: prefix + "/organizations/{id}/culture", handler: culture.profile),
-            APIRoute(method: .put, path: prefix + "/organizations/{id}/culture", handler: culture.saveProfile),
-            APIRoute(method: .get, path: prefix + "/organizations/{id}/culture/differences", handler: culture.differences),
-            APIRoute(method: .post, path: prefix + "/organizations/{id}/culture/differences", handler: culture.addDifference),
-            APIRoute(
-                method: .put, path: prefix + "/organizations/{id}/culture/differences/{differenceId}", handler: culture.updateDifference),
-            APIRoute(method: .get, path: prefix + "/playbooks", handler: lifecycle.playbooks),
-            APIRoute(method: .get, path: prefix + "/playbooks/{type}", handler: lifecycle.playbook),
-            APIRoute(method: .put, path: prefix + "/playbooks/{type}", handler: lifecycle.replacePlaybook),
-        ]
+        [APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() }]
+            + Features.all.flatMap { $0.apiRoutes(services) }
     }
 
     static func register(_ router: Router<AppContext>, _ services: Services) {

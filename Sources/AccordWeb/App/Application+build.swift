@@ -5,7 +5,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// Builds the router: middleware in order, then every controller's routes.
+/// Builds the router: middleware in order, then every feature's pages and API operations.
 public func buildRouter(_ services: Services) -> Router<AppContext> {
     let router = Router(context: AppContext.self)
     router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
@@ -13,32 +13,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     router.add(middleware: SecurityHeadersMiddleware(secure: services.config.secureCookies))
     router.add(middleware: SessionMiddleware(services: services))
     router.add(middleware: ErrorPageMiddleware(views: services.views))
-    OperationsController(services: services).register(router)
-    AuthController(services: services).register(router)
-    AlliancesController(services: services).register(router)
-    OrganizationsController(services: services).register(router)
-    PeopleController(services: services).register(router)
-    UsersController(services: services).register(router)
-    TokensController(services: services).register(router)
-    HealthController(services: services).register(router)
-    HealthPortfolioController(services: services).register(router)
-    InstrumentsController(services: services).register(router)
-    GovernanceController(services: services).register(router)
-    MeetingsController(services: services).register(router)
-    DecisionsController(services: services).register(router)
-    ActionItemsController(services: services).register(router)
-    CalendarController(services: services).register(router)
-    GovernancePortfolioController(services: services).register(router)
-    ObligationsController(services: services).register(router)
-    ObligationPortfolioController(services: services).register(router)
-    ObligationImportController(services: services).register(router)
-    RemindersController(services: services).register(router)
-    GoalsController(services: services).register(router)
-    LifecycleController(services: services).register(router)
-    IssuesController(services: services).register(router)
-    RelationshipsController(services: services).register(router)
-    CultureController(services: services).register(router)
-    PlaybooksController(services: services).register(router)
+    for feature in Features.all { feature.registerPages(on: router, services) }
     APIRoutes.register(router, services)
     return router
 }

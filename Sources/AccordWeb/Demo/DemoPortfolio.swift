@@ -21,30 +21,45 @@ public enum DemoPortfolio {
         Account(email: "partner@accord.example", role: .partner, note: "Norvik Biologics; sees only shared alliances"),
     ]
 
-    /// Loads the portfolio unless our company is already recorded. Returns false when it skipped.
+    /// Loads the portfolio unless our company is already recorded: each feature's part in the order of
+    /// `Features.all`. Returns false when it skipped.
     public static func load(into store: Store, bcryptCost: UInt8 = 12) async throws -> Bool {
         if try await store.organizations.ours() != nil { return false }
-        let actor = AuditActor(userID: nil, name: "accord demo")
+        let demo = DemoContext(store: store, bcryptCost: bcryptCost)
+        for feature in Features.all { try await feature.loadDemo(demo) }
+        return true
+    }
+
+    /// Our company and the nine partners, each with one person per function.
+    static func loadDirectory(_ demo: DemoContext) async throws {
+        let (store, actor) = (demo.store, demo.actor)
         let ours = try await store.organizations.create(
             try OrganizationInput(
                 name: "Helix Therapeutics", kind: "ours", country: "United States", website: "https://helix.example",
                 notes: "Midsize biopharma; oncology, immunology and rare disease."
             ).validate(), by: actor)
-        var people: [String: [BusinessFunction: Person]] = [:]
-        people[ours.name] = try await staff(ours, names: DemoNames.ours, domain: "helix.example", store: store, actor: actor)
-        var partners: [String: Organization] = [:]
+        demo.ours = ours
+        demo.people[ours.name] = try await staff(ours, names: DemoNames.ours, domain: "helix.example", store: store, actor: actor)
         for (index, partner) in DemoNames.partners.enumerated() {
             let org = try await store.organizations.create(
                 try OrganizationInput(
                     name: partner.name, kind: "partner", country: partner.country, website: "https://\(partner.domain)",
                     notes: partner.notes
                 ).validate(), by: actor)
-            partners[org.name] = org
-            people[org.name] = try await staff(
+            demo.people[org.name] = try await staff(
                 org, names: DemoNames.partnerStaff(index), domain: partner.domain, store: store, actor: actor)
         }
+    }
+
+    /// The alliances of `DemoNames.alliances`, each with its sponsors, managers and functional leads on both sides.
+    static func loadAlliances(_ demo: DemoContext) async throws {
+        let (store, actor) = (demo.store, demo.actor)
+        let partners = Dictionary(
+            try await store.organizations.list().filter { $0.kind == .partner }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for deal in DemoNames.alliances {
-            guard let partner = partners[deal.partner], let theirs = people[deal.partner], let mine = people[ours.name] else { continue }
+            guard let partner = partners[deal.partner], let theirs = demo.people[deal.partner], let ours = demo.ours,
+                let mine = demo.people[ours.name]
+            else { continue }
             var input = AllianceInput()
             input.name = deal.name
             input.partnerID = partner.id.uuidString
@@ -76,28 +91,23 @@ public enum DemoPortfolio {
                 }
             }
         }
-        try await DemoLifecycle.load(into: store, actor: actor)
-        try await DemoHealth.load(into: store, actor: actor)
-        try await DemoGovernance.load(into: store, actor: actor)
-        try await DemoObligations.load(into: store, actor: actor)
-        try await DemoGoals.load(into: store, actor: actor)
-        try await DemoIssues.load(into: store, actor: actor)
-        try await DemoRelationships.load(into: store, actor: actor, people: people, ours: ours.name)
-        try await DemoCulture.load(into: store, actor: actor, owner: people[ours.name]?[.allianceManagement])
-        let hash = try await Passwords.hash(password, cost: bcryptCost)
+    }
+
+    /// One user per role (see `accounts`), linked to the person they are, all with the demo password.
+    static func loadAccounts(_ demo: DemoContext) async throws {
+        let hash = try await Passwords.hash(password, cost: demo.bcryptCost)
         let links: [Role: Person?] = [
-            .allianceManager: people[ours.name]?[.allianceManagement], .member: people[ours.name]?[.research],
-            .executive: people[ours.name]?[.commercial], .partner: people["Norvik Biologics"]?[.allianceManagement],
+            .allianceManager: demo.ourPerson(.allianceManagement), .member: demo.ourPerson(.research),
+            .executive: demo.ourPerson(.commercial), .partner: demo.people["Norvik Biologics"]?[.allianceManagement],
         ]
         for account in accounts {
             let person = links[account.role] ?? nil
-            _ = try await store.users.create(
+            _ = try await demo.store.users.create(
                 try UserInput(
                     email: account.email, name: person?.name ?? "Avery Admin", role: account.role.rawValue,
                     personID: person?.id.uuidString, active: "true"
-                ).validate(), passwordHash: hash, by: actor)
+                ).validate(), passwordHash: hash, by: demo.actor)
         }
-        return true
     }
 
     /// One person per function, with levels spread so every level appears.

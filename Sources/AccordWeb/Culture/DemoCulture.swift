@@ -52,9 +52,9 @@ enum DemoCulture {
             ),
         ]
 
-    static func load(
-        into store: Store, actor: AuditActor, owner: Person?, today: LocalDate = LocalDate(date: Date())
-    ) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor, today) = (demo.store, demo.actor, demo.today)
+        let owner = demo.ourPerson(.allianceManagement)
         let orgs = try await store.organizations.list()
         for plan in profiles {
             guard let org = orgs.first(where: { $0.name == plan.org }) else { continue }

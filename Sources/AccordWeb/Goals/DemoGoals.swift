@@ -50,7 +50,8 @@ enum DemoGoals {
         ),
     ]
 
-    static func load(into store: Store, actor: AuditActor, today: LocalDate = LocalDate(date: Date())) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor, today) = (demo.store, demo.actor, demo.today)
         for entry in alliances {
             var query = AllianceQuery()
             query.text = entry.name

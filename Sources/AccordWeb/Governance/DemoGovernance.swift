@@ -12,7 +12,8 @@ enum DemoGovernance {
         ("Meridian biologics supply", "Joint manufacturing committee", .manufacturingCommittee),
     ]
 
-    static func load(into store: Store, actor: AuditActor, today: LocalDate = LocalDate(date: Date())) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor, today) = (demo.store, demo.actor, demo.today)
         for plan in plans {
             var query = AllianceQuery()
             query.text = plan.alliance

@@ -37,7 +37,8 @@ enum DemoHealth {
             ], reviewed: 3, actionStatus: .done),
     ]
 
-    static func load(into store: Store, actor: AuditActor) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor) = (demo.store, demo.actor)
         let (instrumentID, instrument) = try await store.health.currentInstrument(DefaultInstrument.instrument, by: actor)
         for plan in plans {
             var query = AllianceQuery()

@@ -40,7 +40,8 @@ enum DemoIssues {
             raisedDaysAgo: 3, escalations: [], resolution: nil),
     ]
 
-    static func load(into store: Store, actor: AuditActor, today: LocalDate = LocalDate(date: Date())) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor, today) = (demo.store, demo.actor, demo.today)
         for plan in plans {
             var query = AllianceQuery()
             query.text = plan.alliance

@@ -37,7 +37,8 @@ enum DemoLifecycle {
         ]
     }
 
-    static func load(into store: Store, actor: AuditActor, today: LocalDate = LocalDate(date: Date())) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor, today) = (demo.store, demo.actor, demo.today)
         for plan in plans(today: today) {
             var query = AllianceQuery()
             query.text = plan.alliance

@@ -29,10 +29,9 @@ enum DemoRelationships {
         ),
     ]
 
-    static func load(
-        into store: Store, actor: AuditActor, people: [String: [BusinessFunction: Person]], ours: String,
-        today: LocalDate = LocalDate(date: Date())
-    ) async throws {
+    static func load(_ demo: DemoContext) async throws {
+        let (store, actor, today) = (demo.store, demo.actor, demo.today)
+        let (people, ours) = (demo.people, demo.ours?.name ?? "")
         for plan in plans {
             var query = AllianceQuery()
             query.text = plan.alliance

@@ -1,0 +1,4 @@
+extension StoreFeature {
+    /// Culture profiles and the differences log.
+    static let culture = StoreFeature("culture", [M0026_CreateCulture()])
+}

@@ -1,0 +1,4 @@
+extension StoreFeature {
+    /// The readiness probe's table.
+    static let operations = StoreFeature("operations", [M0028_CreateReadinessProbe()])
+}

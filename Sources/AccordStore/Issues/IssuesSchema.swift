@@ -1,0 +1,4 @@
+extension StoreFeature {
+    /// The issue log and its escalation steps.
+    static let issues = StoreFeature("issues", [M0024_CreateIssues()])
+}

@@ -1,0 +1,25 @@
+import Hummingbird
+
+/// The portfolio, each alliance's record and page, and its team.
+struct AlliancesFeature: Feature {
+    func registerPages(on router: Router<AppContext>, _ services: Services) {
+        AlliancesController(services: services).register(router)
+    }
+
+    func apiRoutes(_ services: Services) -> [APIRoute] {
+        let a = APIRoutes.prefix + "/alliances"
+        let alliances = AlliancesAPI(services: services)
+        return [
+            APIRoute(method: .get, path: a, handler: alliances.list),
+            APIRoute(method: .post, path: a, handler: alliances.create),
+            APIRoute(method: .get, path: a + "/{id}", handler: alliances.get),
+            APIRoute(method: .put, path: a + "/{id}", handler: alliances.update),
+            APIRoute(method: .delete, path: a + "/{id}", handler: alliances.delete),
+            APIRoute(method: .get, path: a + "/{id}/members", handler: alliances.members),
+            APIRoute(method: .post, path: a + "/{id}/members", handler: alliances.addMember),
+            APIRoute(method: .delete, path: a + "/{id}/members/{memberId}", handler: alliances.removeMember),
+        ]
+    }
+
+    func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadAlliances(demo) }
+}

@@ -1,0 +1,30 @@
+import AccordCore
+import AccordStore
+import Foundation
+import Hummingbird
+
+/// One capability of Accord as the web layer sees it: the pages and form targets it adds to the router, the JSON
+/// API operations it adds under /api/v1, and its part of the demo portfolio. `Feature.all` lists every feature; the
+/// router, the API table and the demo iterate over that list, so a new feature adds its own folder and one line
+/// there (and one in `StoreFeature.all` for its tables). docs/ARCHITECTURE.md "Adding a feature" is the recipe.
+protocol Feature: Sendable {
+    /// Registers the feature's pages and form targets.
+    func registerPages(on router: Router<AppContext>, _ services: Services)
+    /// The feature's JSON API operations, with paths in OpenAPI form under `APIRoutes.prefix`.
+    func apiRoutes(_ services: Services) -> [APIRoute]
+    /// Adds the feature's part of the demo portfolio; the features before it in `Feature.all` have loaded theirs.
+    func loadDemo(_ demo: DemoContext) async throws
+}
+
+extension Feature {
+    func apiRoutes(_ services: Services) -> [APIRoute] { [] }
+    func loadDemo(_ demo: DemoContext) async throws {}
+}
+
+/// Every feature, in the order their demo data loads (the directory and alliances first; the rest build on them).
+enum Features {
+    static let all: [any Feature] = [
+        OperationsFeature(), DirectoryFeature(), AlliancesFeature(), AccountsFeature(), LifecycleFeature(), HealthFeature(),
+        GovernanceFeature(), ObligationsFeature(), GoalsFeature(), IssuesFeature(), RelationshipsFeature(), CultureFeature(),
+    ]
+}

@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// Culture profiles of us and each partner side by side, and the differences log.
+struct CultureFeature: Feature {
+    func registerPages(on router: Router<AppContext>, _ services: Services) {
+        CultureController(services: services).register(router)
+    }
+
+    func apiRoutes(_ services: Services) -> [APIRoute] {
+        let culture = CultureAPI(services: services)
+        let c = APIRoutes.prefix + "/organizations/{id}/culture"
+        return [
+            APIRoute(method: .get, path: c, handler: culture.profile),
+            APIRoute(method: .put, path: c, handler: culture.saveProfile),
+            APIRoute(method: .get, path: c + "/differences", handler: culture.differences),
+            APIRoute(method: .post, path: c + "/differences", handler: culture.addDifference),
+            APIRoute(method: .put, path: c + "/differences/{differenceId}", handler: culture.updateDifference),
+        ]
+    }
+
+    func loadDemo(_ demo: DemoContext) async throws { try await DemoCulture.load(demo) }
+}

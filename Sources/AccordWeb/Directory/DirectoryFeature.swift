@@ -1,0 +1,31 @@
+import Hummingbird
+
+/// Organisations (ours and partners) and their people.
+struct DirectoryFeature: Feature {
+    func registerPages(on router: Router<AppContext>, _ services: Services) {
+        OrganizationsController(services: services).register(router)
+        PeopleController(services: services).register(router)
+    }
+
+    func apiRoutes(_ services: Services) -> [APIRoute] {
+        let p = APIRoutes.prefix
+        let orgs = OrganizationsAPI(services: services)
+        let orgCRUD = orgs.crud
+        let people = PeopleAPI(services: services)
+        let peopleCRUD = people.crud
+        return [
+            APIRoute(method: .get, path: p + "/organizations", handler: orgs.list),
+            APIRoute(method: .post, path: p + "/organizations", handler: orgCRUD.create),
+            APIRoute(method: .get, path: p + "/organizations/{id}", handler: orgCRUD.get),
+            APIRoute(method: .put, path: p + "/organizations/{id}", handler: orgCRUD.update),
+            APIRoute(method: .delete, path: p + "/organizations/{id}", handler: orgCRUD.delete),
+            APIRoute(method: .get, path: p + "/people", handler: people.list),
+            APIRoute(method: .post, path: p + "/people", handler: peopleCRUD.create),
+            APIRoute(method: .get, path: p + "/people/{id}", handler: peopleCRUD.get),
+            APIRoute(method: .put, path: p + "/people/{id}", handler: peopleCRUD.update),
+            APIRoute(method: .delete, path: p + "/people/{id}", handler: peopleCRUD.delete),
+        ]
+    }
+
+    func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadDirectory(demo) }
+}

@@ -1,0 +1,24 @@
+import Hummingbird
+
+/// Joint goals and KPIs with their measurements, status and CSV.
+struct GoalsFeature: Feature {
+    func registerPages(on router: Router<AppContext>, _ services: Services) {
+        GoalsController(services: services).register(router)
+    }
+
+    func apiRoutes(_ services: Services) -> [APIRoute] {
+        let goals = GoalsAPI(services: services)
+        let a = APIRoutes.prefix + "/alliances/{id}"
+        return [
+            APIRoute(method: .get, path: a + "/goals", handler: goals.goals),
+            APIRoute(method: .post, path: a + "/goals", handler: goals.addGoal),
+            APIRoute(method: .post, path: a + "/goals/{goalId}/status", handler: goals.setGoalStatus),
+            APIRoute(method: .get, path: a + "/kpis", handler: goals.kpis),
+            APIRoute(method: .post, path: a + "/kpis", handler: goals.addKPI),
+            APIRoute(method: .get, path: a + "/kpis.csv", handler: goals.csv),
+            APIRoute(method: .post, path: a + "/kpis/{kpiId}/measurements", handler: goals.record),
+        ]
+    }
+
+    func loadDemo(_ demo: DemoContext) async throws { try await DemoGoals.load(demo) }
+}

@@ -1,0 +1,43 @@
+import Hummingbird
+
+/// Governance bodies, meetings, decisions and votes, action items, the calendar feed and late work across the
+/// portfolio.
+struct GovernanceFeature: Feature {
+    func registerPages(on router: Router<AppContext>, _ services: Services) {
+        GovernanceController(services: services).register(router)
+        MeetingsController(services: services).register(router)
+        DecisionsController(services: services).register(router)
+        ActionItemsController(services: services).register(router)
+        CalendarController(services: services).register(router)
+        GovernancePortfolioController(services: services).register(router)
+    }
+
+    func apiRoutes(_ services: Services) -> [APIRoute] {
+        let gov = GovernanceAPI(services: services)
+        let g = APIRoutes.prefix + "/alliances/{id}/governance"
+        return [
+            APIRoute(method: .get, path: g + "/bodies", handler: gov.bodies),
+            APIRoute(method: .post, path: g + "/bodies", handler: gov.createBody),
+            APIRoute(method: .get, path: g + "/bodies/{bodyId}", handler: gov.body),
+            APIRoute(method: .put, path: g + "/bodies/{bodyId}", handler: gov.updateBody),
+            APIRoute(method: .post, path: g + "/bodies/{bodyId}/members", handler: gov.addMember),
+            APIRoute(method: .delete, path: g + "/bodies/{bodyId}/members/{memberId}", handler: gov.removeMember),
+            APIRoute(method: .post, path: g + "/bodies/{bodyId}/meetings", handler: gov.scheduleMeeting),
+            APIRoute(method: .post, path: g + "/bodies/{bodyId}/decisions", handler: gov.propose),
+            APIRoute(method: .get, path: g + "/meetings", handler: gov.meetings),
+            APIRoute(method: .get, path: g + "/meetings/{meetingId}", handler: gov.meeting),
+            APIRoute(method: .put, path: g + "/meetings/{meetingId}/attendance", handler: gov.setAttendance),
+            APIRoute(method: .put, path: g + "/meetings/{meetingId}/minutes", handler: gov.saveMinutes),
+            APIRoute(method: .get, path: g + "/decisions", handler: gov.decisions),
+            APIRoute(method: .get, path: g + "/decisions/{decisionId}", handler: gov.decision),
+            APIRoute(method: .post, path: g + "/decisions/{decisionId}/votes", handler: gov.recordVotes),
+            APIRoute(method: .post, path: g + "/decisions/{decisionId}/status", handler: gov.setDecisionStatus),
+            APIRoute(method: .post, path: g + "/decisions/{decisionId}/supersede", handler: gov.supersede),
+            APIRoute(method: .get, path: g + "/actions", handler: gov.actionItems),
+            APIRoute(method: .post, path: g + "/actions", handler: gov.addActionItem),
+            APIRoute(method: .put, path: g + "/actions/{actionId}", handler: gov.updateActionItem),
+        ]
+    }
+
+    func loadDemo(_ demo: DemoContext) async throws { try await DemoGovernance.load(demo) }
+}

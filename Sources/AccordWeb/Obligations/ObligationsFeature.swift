@@ -1,0 +1,31 @@
+import Hummingbird
+
+/// Payments and duties with their due dates, trigger events, executions, CSV import and export, reminders, and
+/// money in and out across the portfolio.
+struct ObligationsFeature: Feature {
+    func registerPages(on router: Router<AppContext>, _ services: Services) {
+        ObligationsController(services: services).register(router)
+        ObligationPortfolioController(services: services).register(router)
+        ObligationImportController(services: services).register(router)
+        RemindersController(services: services).register(router)
+    }
+
+    func apiRoutes(_ services: Services) -> [APIRoute] {
+        let obligations = ObligationsAPI(services: services)
+        let a = APIRoutes.prefix + "/alliances/{id}"
+        let o = a + "/obligations"
+        return [
+            APIRoute(method: .get, path: o, handler: obligations.list),
+            APIRoute(method: .post, path: o, handler: obligations.create),
+            APIRoute(method: .get, path: o + ".csv", handler: obligations.csv),
+            APIRoute(method: .get, path: o + "/{obligationId}", handler: obligations.get),
+            APIRoute(method: .put, path: o + "/{obligationId}", handler: obligations.update),
+            APIRoute(method: .put, path: o + "/{obligationId}/occurrences/{index}", handler: obligations.execute),
+            APIRoute(method: .get, path: a + "/triggers", handler: obligations.triggers),
+            APIRoute(method: .post, path: a + "/triggers", handler: obligations.saveTrigger),
+            APIRoute(method: .put, path: a + "/triggers/{triggerId}", handler: obligations.saveTrigger),
+        ]
+    }
+
+    func loadDemo(_ demo: DemoContext) async throws { try await DemoObligations.load(demo) }
+}
