@@ -190,8 +190,8 @@ import Testing
             #expect(try await manager.post(path, ["recipient": dana.uuidString, "leadDays": "45, 7"]).status == .seeOther)
             #expect(try await manager.get("/alliances/\(kanto.id.uuidString.lowercased())/obligations").text.contains("Reminders on"))
             let services = try #require(h.services)
-            #expect(try await services.sendReminders() == 1)
-            #expect(try await services.sendReminders() == 0)
+            #expect(try await ReminderService(services).send() == 1)
+            #expect(try await ReminderService(services).send() == 0)
             let mine = try await manager.get("/my/actions").text
             #expect(mine.contains("Due in 45 days: Annual joint commercialization plan") && mine.contains("Mark all read"))
             #expect(try await manager.post("/my/notifications/read", [:]).status == .seeOther)

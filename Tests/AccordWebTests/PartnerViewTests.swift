@@ -88,7 +88,7 @@ import Testing
     @Test func noPageAPartnerReachesShowsAnythingInternal() async throws {
         try await WebHarness.run { h in
             let planted = try await Self.plant(h)
-            _ = try await h.services!.sendReminders()
+            _ = try await ReminderService(h.services!).send()
             let browser = h.browser()
             try await browser.signIn("partner@accord.example")
             var queue = ["/alliances", "/my/actions", "/governance", "/obligations"]
@@ -177,7 +177,7 @@ import Testing
             let refused = try await browser.post(path, ["recipient": partnerPerson.uuidString.lowercased(), "leadDays": "7"])
             #expect(refused.status == .unprocessableContent)
             #expect(try await h.store.reminders.rules(obligationIDs: [obligation.id])[obligation.id]?.recipients == [partnerPerson])
-            _ = try await h.services!.sendReminders()
+            _ = try await ReminderService(h.services!).send()
             #expect(try await h.store.reminders.notifications(personID: partnerPerson, limit: 50).allSatisfy { !$0.title.contains("ZZ") })
             _ = planted
         }

@@ -17,7 +17,7 @@ import Testing
             let counts = try await withThrowingTaskGroup(of: Int.self) { group in
                 for round in 0..<6 {
                     let services = round.isMultiple(of: 2) ? first : second
-                    group.addTask { try await services.sendReminders() }
+                    group.addTask { try await ReminderService(services).send() }
                 }
                 var all: [Int] = []
                 for try await count in group { all.append(count) }

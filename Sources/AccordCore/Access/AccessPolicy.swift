@@ -165,3 +165,10 @@ public enum AllianceScope: Sendable, Equatable {
     case all
     case only(Set<UUID>)
 }
+
+extension Principal {
+    /// The items this principal may see: every one for internal users, the shared ones for partner users.
+    public func visible<T>(_ items: [T], _ visibility: (T) -> Visibility) -> [T] {
+        role.isInternal ? items : items.filter { AccessPolicy.canSee(visibility($0), self) }
+    }
+}

@@ -44,3 +44,8 @@ public struct IDGenerator: Sendable {
         }
     }
 }
+
+extension WallClock {
+    /// Today's date by this clock (UTC).
+    public var today: LocalDate { LocalDate(date: now()) }
+}

@@ -4,10 +4,11 @@ import Foundation
 import Hummingbird
 
 /// /api/v1 obligations: an alliance's obligations with their dated occurrences, trigger events, and recording what
-/// was executed. The rules are the pages' (`Services+Obligations`).
+/// was executed. The rules are the pages' (`ObligationsService`).
 struct ObligationsAPI {
-    let services: Services
-    var store: Store { services.store }
+    let obligations: ObligationsService
+
+    init(services: Services) { obligations = ObligationsService(services.store) }
 
     static let fields: Set<String> = [
         "title", "kind", "direction", "dueOn", "triggerId", "offsetDays", "recurrence", "recursUntil", "openEnded", "amount",
@@ -16,14 +17,14 @@ struct ObligationsAPI {
 
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let view = try await services.obligationsView(alliance, user)
-        let items = view.obligations.map { APIModels.ObligationModel($0, occurrences: view.occurrences, today: services.today) }
+        let view = try await obligations.view(alliance, user)
+        let items = view.obligations.map { APIModels.ObligationModel($0, occurrences: view.occurrences, today: obligations.today) }
         return try APIResponse.whole(items)
     }
 
     func get(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let item = try await services.obligation(context.apiID("obligationId"), of: alliance, user)
+        let item = try await obligations.obligation(context.apiID("obligationId"), of: alliance, user)
         return try await response(item, alliance, user)
     }
 
@@ -32,24 +33,24 @@ struct ObligationsAPI {
         var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
         let input = Self.input(&json)
         try json.check()
-        let item = try await services.saveObligation(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
+        let item = try await obligations.saveObligation(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
         return try await response(item, alliance, user, status: .created)
     }
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let existing = try await services.obligation(context.apiID("obligationId"), of: alliance, user)
+        let existing = try await obligations.obligation(context.apiID("obligationId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
         let input = Self.input(&json)
         let version = json.integer("version", required: true)
         try json.check()
-        let item = try await services.saveObligation(input, in: alliance, existing: existing, expectedVersion: version, by: user)
+        let item = try await obligations.saveObligation(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try await response(item, alliance, user)
     }
 
     func execute(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let item = try await services.obligation(context.apiID("obligationId"), of: alliance, user)
+        let item = try await obligations.obligation(context.apiID("obligationId"), of: alliance, user)
         guard let raw = context.parameters.get("index"), let index = Int(raw), (0..<10_000).contains(index) else {
             throw Problem(.notFound, "No such occurrence.")
         }
@@ -58,22 +59,22 @@ struct ObligationsAPI {
             state: json.string("state"), executedAmount: json.string("executedAmount"), executedOn: json.string("executedOn"),
             note: json.string("note"))
         try json.check()
-        try await services.recordExecution(item, occurrence: index, input, by: user)
+        try await obligations.recordExecution(item, occurrence: index, input, by: user)
         return try await response(item, alliance, user)
     }
 
     func csv(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        return try await ObligationsAPI.csvResponse(services, alliance, user)
+        return try await ObligationsAPI.csvResponse(obligations, alliance, user)
     }
 
-    static func csvResponse(_ services: Services, _ alliance: Alliance, _ user: SignedIn) async throws -> Response {
-        let view = try await services.obligationsView(alliance, user)
+    static func csvResponse(_ obligations: ObligationsService, _ alliance: Alliance, _ user: SignedIn) async throws -> Response {
+        let view = try await obligations.view(alliance, user)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentDisposition] = "attachment; filename=\"obligations.csv\""
-        let text = ObligationExport.csv(view.occurrences, waiting: view.waiting, triggers: view.triggers, today: services.today)
+        let text = ObligationExport.csv(view.occurrences, waiting: view.waiting, triggers: view.triggers, today: obligations.today)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
@@ -81,7 +82,7 @@ struct ObligationsAPI {
 
     func triggers(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let items = try await services.visible(user.principal).triggers(allianceID: alliance.id).map(APIModels.TriggerModel.init)
+        let items = try await obligations.triggers(alliance, user).map(APIModels.TriggerModel.init)
         return try APIResponse.whole(items)
     }
 
@@ -93,10 +94,7 @@ struct ObligationsAPI {
         let input = TriggerInput(name: json.string("name"), occurredOn: json.string("occurredOn"))
         let version = existing == nil ? nil : json.integer("version", required: true)
         try json.check()
-        if let existing, try await store.obligations.triggers(allianceID: alliance.id).contains(where: { $0.id == existing }) == false {
-            throw Problem(.notFound, "No such trigger event.")
-        }
-        let saved = try await services.saveTrigger(input, in: alliance, existing: existing, expectedVersion: version, by: user)
+        let saved = try await obligations.saveTrigger(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.TriggerModel(saved), status: existing == nil ? .created : .ok, etag: saved.version)
     }
 
@@ -117,15 +115,13 @@ struct ObligationsAPI {
     }
 
     func response(_ item: Obligation, _ alliance: Alliance, _ user: SignedIn, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let current = try await store.obligations.obligation(id: item.id) ?? item
-        let (occurrences, _) = try await services.scheduled(
-            [current], triggers: try await store.obligations.triggers(allianceID: alliance.id))
+        let (current, occurrences) = try await obligations.current(item, in: alliance)
         return try APIResponse.json(
-            APIModels.ObligationModel(current, occurrences: occurrences, today: services.today), status: status, etag: current.version)
+            APIModels.ObligationModel(current, occurrences: occurrences, today: obligations.today), status: status, etag: current.version)
     }
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+        return (user, try await obligations.access.visibleAlliance(context.apiID("id"), user))
     }
 }

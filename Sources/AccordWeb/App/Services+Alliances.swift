@@ -6,9 +6,7 @@ import Foundation
 extension Services {
     /// The alliance if the user may see it; otherwise not found, so its existence is not revealed.
     func visibleAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
-        try AccessPolicy.require(user.principal, .viewAlliance(id))
-        guard let alliance = try await store.alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
-        return alliance
+        try await AllianceAccess(store).visibleAlliance(id, user)
     }
 
     /// Adds a person to the team. Sponsors and managers come from the alliance's own fields; the side follows
@@ -29,13 +27,7 @@ extension Services {
 
     /// The alliance's team (both sides), one entry per person, with their side.
     func allianceTeam(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
-        let members = try await store.alliances.members(of: alliance.id)
-        let people = try await store.people.find(ids: members.map(\.personID))
-        var seen: Set<UUID> = []
-        return members.compactMap { member in
-            guard seen.insert(member.personID).inserted, let person = people[member.personID] else { return nil }
-            return (person, member.side)
-        }
+        try await AllianceAccess(store).team(alliance)
     }
 }
 

@@ -55,9 +55,11 @@ extension Services {
         }
         // Obligations of the alliances the user is on the team of, not yet fully executed, a year back and ahead.
         let mine = Array(principal.allianceIDs)
-        let reads = visible(principal)
+        let obligationsService = ObligationsService(store)
+        let reads = obligationsService.reads(principal)
         let obligations = try await reads.obligations(allianceIDs: mine)
-        let (occurrences, _) = try await scheduled(obligations, triggers: try await reads.triggers(allianceIDs: mine, for: obligations))
+        let (occurrences, _) = try await obligationsService.scheduled(
+            obligations, triggers: try await reads.triggers(allianceIDs: mine, for: obligations))
         for o in occurrences where o.state != .fullyExecuted && o.dueOn >= today.adding(days: -365) && o.dueOn <= today.adding(days: 365) {
             guard let a = try await alliance(o.obligation.allianceID) else { continue }
             let amount = o.obligation.amount.map { " \($0.currency) \($0.amountText)." } ?? ""

@@ -36,9 +36,7 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
     }
 
     /// The audit actor for the signed-in user.
-    func actor(_ signedIn: SignedIn) -> AuditActor {
-        AuditActor(userID: signedIn.user.id, name: "\(signedIn.user.name) <\(signedIn.user.email)>")
-    }
+    func actor(_ signedIn: SignedIn) -> AuditActor { signedIn.actor }
 
     /// Builds the principal the access policy decides on.
     func principal(for user: User) async throws -> Principal {

@@ -25,45 +25,6 @@ struct VisibleReads: Sendable {
         seesInternal ? items : items.filter { AccessPolicy.canSee(visibility($0), principal) }
     }
 
-    // MARK: Obligations and trigger events
-
-    func obligations(allianceID: UUID) async throws -> [Obligation] {
-        shared(try await store.obligations.obligations(allianceID: allianceID), \.visibility)
-    }
-
-    func obligations(allianceIDs: [UUID]?) async throws -> [Obligation] {
-        shared(try await store.obligations.obligations(allianceIDs: allianceIDs), \.visibility)
-    }
-
-    func obligation(id: UUID, in allianceID: UUID) async throws -> Obligation? {
-        guard let item = try await store.obligations.obligation(id: id), item.allianceID == allianceID,
-            AccessPolicy.canSee(item.visibility, principal)
-        else { return nil }
-        return item
-    }
-
-    /// The alliance's trigger events; partner users see only those a shared obligation is due after.
-    func triggers(allianceID: UUID) async throws -> [TriggerEvent] {
-        let all = try await store.obligations.triggers(allianceID: allianceID)
-        guard !seesInternal else { return all }
-        return Self.used(all, by: try await obligations(allianceID: allianceID))
-    }
-
-    /// Trigger events of these alliances (all when nil) that `obligations` may name.
-    func triggers(allianceIDs: [UUID]?, for obligations: [Obligation]) async throws -> [TriggerEvent] {
-        let all = try await store.obligations.triggers(allianceIDs: allianceIDs)
-        return seesInternal ? all : Self.used(all, by: obligations)
-    }
-
-    static func used(_ triggers: [TriggerEvent], by obligations: [Obligation]) -> [TriggerEvent] {
-        let named = Set(
-            obligations.compactMap { obligation -> UUID? in
-                if case .afterTrigger(let id, _) = obligation.due { return id }
-                return nil
-            })
-        return triggers.filter { named.contains($0.id) }
-    }
-
     // MARK: Governance
 
     func bodies(allianceID: UUID) async throws -> [GovernanceBody] {

@@ -6,25 +6,26 @@ import Hummingbird
 /// Imports obligations from CSV pasted into a form: every row is checked, the problems are listed by row and
 /// column, and nothing is written unless every row is valid.
 struct ObligationImportController {
-    let services: Services
+    let views: Views
+    let obligations: ObligationsService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.importObligations.pattern)) { _, context in
-            let (_, alliance) = try await ObligationsController(services: services).managed(context)
-            return try services.views.page(
+            let (_, alliance) = try await ObligationsController(views: views, obligations: obligations).managed(context)
+            return try views.page(
                 ObligationImportPage(layout: layout(context), alliance: alliance, csv: "", problems: []),
                 .obligationsImport)
         }
         router.post(RouterPath(Site.importObligations.pattern)) { request, context in
-            let (user, alliance) = try await ObligationsController(services: services).managed(context)
+            let (user, alliance) = try await ObligationsController(views: views, obligations: obligations).managed(context)
             let form = try await FormData.read(request, context: context)
             let text = form["csv"] ?? ""
-            let count = try await services.importObligations(text, into: alliance, by: user)
+            let count = try await obligations.importObligations(text, into: alliance, by: user)
             switch count {
             case .success(let imported):
                 return redirect(Site.obligations.path(alliance.id), .obligationsImported(imported))
             case .failure(let problems):
-                return try services.views.page(
+                return try views.page(
                     ObligationImportPage(layout: layout(context), alliance: alliance, csv: text, problems: problems.problems),
                     .obligationsImport, status: .unprocessableContent)
             }

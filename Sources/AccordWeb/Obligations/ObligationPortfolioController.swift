@@ -6,18 +6,19 @@ import Hummingbird
 /// Obligations across the portfolio: what is overdue, what falls due in the next 90 days, and money in and out by
 /// quarter per currency (forecast by due date, actual by payment date).
 struct ObligationPortfolioController {
-    let services: Services
+    let views: Views
+    let obligations: ObligationsService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.obligationPortfolio.pattern)) { _, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewPortfolio)
-            let occurrences = try await services.portfolioOccurrences(user)
-            let alliances = try await services.store.alliances.find(ids: occurrences.map(\.obligation.allianceID))
+            let occurrences = try await obligations.portfolioOccurrences(user)
+            let alliances = try await obligations.access.alliances.find(ids: occurrences.map(\.obligation.allianceID))
             let model = ObligationPortfolioPage(
                 layout: LayoutModel(title: "Obligations", context: context, section: "obligations"), occurrences: occurrences,
-                alliances: alliances, today: services.today)
-            return try services.views.page(model, .obligationsPortfolio)
+                alliances: alliances, today: obligations.today)
+            return try views.page(model, .obligationsPortfolio)
         }
     }
 }

@@ -6,18 +6,19 @@ import Hummingbird
 /// An alliance's obligations: the timeline of due dates, trigger events, the obligation form, and recording what
 /// was executed.
 struct ObligationsController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let obligations: ObligationsService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.obligations.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let alliance = try await obligations.access.visibleAlliance(context.id("id"), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.get(RouterPath(Site.obligationsCSV.pattern)) { _, context in
             let user = try context.requireUser()
-            return try await ObligationsAPI.csvResponse(services, try await services.visibleAlliance(context.id("id"), user), user)
+            return try await ObligationsAPI.csvResponse(
+                obligations, try await obligations.access.visibleAlliance(context.id("id"), user), user)
         }
         router.get(RouterPath(Site.newObligation.pattern)) { _, context in
             let (_, alliance) = try await managed(context)
@@ -27,7 +28,7 @@ struct ObligationsController {
         router.post(RouterPath(Site.obligations.pattern)) { request, context in try await save(request, context, existing: nil) }
         router.get(RouterPath(Site.editObligation.pattern)) { _, context in
             let (user, alliance) = try await managed(context)
-            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            let item = try await obligations.obligation(context.id("obligation"), of: alliance, user)
             return try await form(context, alliance, input: ObligationFormPage.input(item), obligation: item, errors: [])
         }
         router.post(RouterPath(Site.editObligation.pattern)) { request, context in
@@ -39,7 +40,7 @@ struct ObligationsController {
         }
         router.post(RouterPath(Site.obligationOccurrence.pattern)) { request, context in
             let (user, alliance) = try await managed(context)
-            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            let item = try await obligations.obligation(context.id("obligation"), of: alliance, user)
             guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 0, n < 10_000 else {
                 throw DomainError.notFound("No such occurrence.")
             }
@@ -47,7 +48,7 @@ struct ObligationsController {
             let input = ExecutionInput(
                 state: form["state"], executedAmount: form["executedAmount"], executedOn: form["executedOn"], note: form["note"])
             do {
-                try await services.recordExecution(item, occurrence: n, input, by: user)
+                try await obligations.recordExecution(item, occurrence: n, input, by: user)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(
                     context, alliance, user: user, notice: nil,
@@ -60,7 +61,7 @@ struct ObligationsController {
 
     func managed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        let alliance = try await obligations.access.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
         return (user, alliance)
     }
@@ -68,11 +69,11 @@ struct ObligationsController {
     func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
         let (user, alliance) = try await managed(context)
         var current: Obligation?
-        if let existing { current = try await services.obligation(existing, of: alliance, user) }
+        if let existing { current = try await obligations.obligation(existing, of: alliance, user) }
         let form = try await FormData.read(request, context: context)
         let input = ObligationFormPage.input(form)
         do {
-            _ = try await services.saveObligation(input, in: alliance, existing: current, expectedVersion: form.version, by: user)
+            _ = try await obligations.saveObligation(input, in: alliance, existing: current, expectedVersion: form.version, by: user)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, alliance, input: input, obligation: current, errors: error.fieldErrors)
         }
@@ -84,7 +85,7 @@ struct ObligationsController {
         let form = try await FormData.read(request, context: context)
         let input = TriggerInput(name: form["name"], occurredOn: form["occurredOn"])
         do {
-            _ = try await services.saveTrigger(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
+            _ = try await obligations.saveTrigger(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await page(
                 context, alliance, user: user, notice: nil,
@@ -99,21 +100,21 @@ struct ObligationsController {
         let model = ObligationFormPage.model(
             layout: LayoutModel(title: obligation == nil ? "New obligation" : "Edit obligation", context: context, section: "alliances"),
             alliance: alliance, input: input, obligation: obligation,
-            triggers: try await store.obligations.triggers(allianceID: alliance.id),
+            triggers: try await obligations.triggers(alliance, context.requireUser()),
             errors: errors)
-        return try services.views.page(model, .form, status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try views.page(model, .form, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func page(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, rowError: ObligationsPage.RowError? = nil,
         triggerError: ObligationsPage.TriggerError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let view = try await services.obligationsView(alliance, user)
+        let view = try await obligations.view(alliance, user)
         let model = ObligationsPage(
             layout: LayoutModel(title: "Obligations: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, view: view, today: services.today,
+            alliance: alliance, view: view, today: obligations.today,
             canManage: AccessPolicy.allows(user.principal, .manageObligations(alliance.id)), rowError: rowError,
             triggerError: triggerError)
-        return try services.views.page(model, .obligationsIndex, status: status)
+        return try views.page(model, .obligationsIndex, status: status)
     }
 }

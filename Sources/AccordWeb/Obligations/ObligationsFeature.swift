@@ -4,10 +4,12 @@ import Hummingbird
 /// money in and out across the portfolio.
 struct ObligationsFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        ObligationsController(services: services).register(router)
-        ObligationPortfolioController(services: services).register(router)
-        ObligationImportController(services: services).register(router)
-        RemindersController(services: services).register(router)
+        let reminders = ReminderService(services)
+        let obligations = reminders.obligations
+        ObligationsController(views: services.views, obligations: obligations).register(router)
+        ObligationPortfolioController(views: services.views, obligations: obligations).register(router)
+        ObligationImportController(views: services.views, obligations: obligations).register(router)
+        RemindersController(views: services.views, reminders: reminders).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

@@ -77,7 +77,7 @@ struct ObligationsPage: PageModel {
     let isEmpty: Bool
 
     init(
-        layout: LayoutModel, alliance: Alliance, view: Services.ObligationsView, today: LocalDate, canManage: Bool, rowError: RowError?,
+        layout: LayoutModel, alliance: Alliance, view: ObligationsService.View, today: LocalDate, canManage: Bool, rowError: RowError?,
         triggerError: TriggerError?
     ) {
         self.layout = layout
@@ -96,10 +96,10 @@ struct ObligationsPage: PageModel {
             ? "1 fully executed occurrence from more than a year ago is not shown."
             : "\(earlier) fully executed occurrences from more than a year ago are not shown."
         hasEarlier = earlier > 0
-        let horizon = today.adding(months: Services.obligationHorizonMonths)
+        let horizon = today.adding(months: ObligationsService.horizonMonths)
         horizonNote =
             view.obligations.contains { $0.openEnded && $0.recurrence != .once }
-            ? "Open-ended obligations are shown for the next \(Services.obligationHorizonMonths) months, through \(horizon); "
+            ? "Open-ended obligations are shown for the next \(ObligationsService.horizonMonths) months, through \(horizon); "
                 + "obligations with an end date are shown to their last occurrence." : nil
         let counts = Dictionary(grouping: view.occurrences, by: \.obligation.id).mapValues(\.count)
         rows = shown.map { o in

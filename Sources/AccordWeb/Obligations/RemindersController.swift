@@ -5,25 +5,26 @@ import Hummingbird
 
 /// Who is reminded of an obligation's due dates and how long before; and the user's in-app notifications.
 struct RemindersController {
-    let services: Services
+    let views: Views
+    let reminders: ReminderService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.obligationReminders.pattern)) { _, context in
-            let (user, alliance) = try await ObligationsController(services: services).managed(context)
-            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
-            let rule = try await services.store.reminders.rules(obligationIDs: [item.id])[item.id]
+            let (user, alliance) = try await ObligationsController(views: views, obligations: reminders.obligations).managed(context)
+            let item = try await reminders.obligations.obligation(context.id("obligation"), of: alliance, user)
+            let rule = try await reminders.rule(for: item)
             let input = ReminderInput(
                 recipients: rule?.recipients.map(\.uuidString) ?? [],
                 leadDays: rule?.leadDays.map(String.init).joined(separator: ", ") ?? "30, 7, 0")
             return try await page(context, alliance, item, input: input, errors: [])
         }
         router.post(RouterPath(Site.obligationReminders.pattern)) { request, context in
-            let (user, alliance) = try await ObligationsController(services: services).managed(context)
-            let item = try await services.obligation(context.id("obligation"), of: alliance, user)
+            let (user, alliance) = try await ObligationsController(views: views, obligations: reminders.obligations).managed(context)
+            let item = try await reminders.obligations.obligation(context.id("obligation"), of: alliance, user)
             let form = try await FormData.read(request, context: context)
             let input = ReminderInput(recipients: form.all("recipient"), leadDays: form["leadDays"])
             do {
-                try await services.saveReminder(item, input, in: alliance, by: user)
+                try await reminders.saveReminder(item, input, in: alliance, by: user)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(context, alliance, item, input: input, errors: error.fieldErrors, status: .unprocessableContent)
             }
@@ -32,7 +33,7 @@ struct RemindersController {
         router.post(RouterPath(Site.readNotifications.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            if let person = user.user.personID { try await services.store.reminders.markRead(personID: person, at: services.clock()) }
+            try await reminders.markRead(user)
             return redirect(Site.myActions.pattern, .notificationsRead)
         }
     }
@@ -41,7 +42,7 @@ struct RemindersController {
         _ context: AppContext, _ alliance: Alliance, _ item: Obligation, input: ReminderInput, errors: [FieldError],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let team = try await services.reminderCandidates(item, in: alliance)
+        let team = try await reminders.reminderCandidates(item, in: alliance)
         let chosen = Set(input.recipients.map { $0.lowercased() })
         let model = ReminderPage(
             layout: LayoutModel(title: "Reminders: \(item.title)", context: context, section: "alliances"), title: item.title,
@@ -52,7 +53,7 @@ struct RemindersController {
                     id: $0.person.id.uuidString.lowercased(), name: $0.person.name, side: $0.side.label,
                     checked: chosen.contains($0.person.id.uuidString.lowercased()))
             }, leadDays: input.leadDays ?? "", errors: errors.map(\.message), hasErrors: !errors.isEmpty)
-        return try services.views.page(model, .obligationsReminders, status: status)
+        return try views.page(model, .obligationsReminders, status: status)
     }
 }
 

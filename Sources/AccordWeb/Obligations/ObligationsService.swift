@@ -3,12 +3,29 @@ import AccordStore
 import Foundation
 
 /// Obligation steps shared by the web pages and the JSON API. Partner users see shared obligations of their
-/// alliances; changes need `manageObligations` on the alliance.
-extension Services {
+/// alliances (through `ObligationReads`); changes need `manageObligations` on the alliance.
+struct ObligationsService: Sendable {
     /// How far ahead recurring obligations are laid out.
-    static let obligationHorizonMonths = 36
+    static let horizonMonths = 36
 
-    struct ObligationsView {
+    let repository: any ObligationRepository
+    let reminders: any ReminderRepository
+    let access: AllianceAccess
+    let clock: WallClock
+
+    init(_ store: Store) {
+        repository = store.obligations
+        reminders = store.reminders
+        access = AllianceAccess(store)
+        clock = store.database.clock
+    }
+
+    var today: LocalDate { clock.today }
+
+    /// Obligations and trigger events as `principal` may see them.
+    func reads(_ principal: Principal) -> ObligationReads { ObligationReads(repository: repository, principal: principal) }
+
+    struct View {
         let obligations: [Obligation]
         let triggers: [TriggerEvent]
         /// Dated occurrences up to the horizon, earliest first.
@@ -19,20 +36,21 @@ extension Services {
         let reminded: Set<UUID>
     }
 
-    func obligationsView(_ alliance: Alliance, _ user: SignedIn) async throws -> ObligationsView {
-        let reads = visible(user.principal)
+    /// An alliance's obligations as the user may see them, laid out in time.
+    func view(_ alliance: Alliance, _ user: SignedIn) async throws -> View {
+        let reads = reads(user.principal)
         let obligations = try await reads.obligations(allianceID: alliance.id)
         let triggers = try await reads.triggers(allianceID: alliance.id)
         let (occurrences, waiting) = try await scheduled(obligations, triggers: triggers)
-        let reminded = Set(try await store.reminders.rules(obligationIDs: obligations.map(\.id)).keys)
-        return ObligationsView(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting, reminded: reminded)
+        let reminded = Set(try await reminders.rules(obligationIDs: obligations.map(\.id)).keys)
+        return View(obligations: obligations, triggers: triggers, occurrences: occurrences, waiting: waiting, reminded: reminded)
     }
 
     /// Every dated occurrence up to the horizon (earliest first), and the obligations still waiting for their event.
     func scheduled(_ obligations: [Obligation], triggers: [TriggerEvent]) async throws -> ([Occurrence], [Obligation]) {
-        let executions = try await store.obligations.executions(obligationIDs: obligations.map(\.id))
+        let executions = try await repository.executions(obligationIDs: obligations.map(\.id))
         let byID = Dictionary(triggers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let horizon = today.adding(months: Self.obligationHorizonMonths)
+        let horizon = today.adding(months: Self.horizonMonths)
         var occurrences: [Occurrence] = []
         var waiting: [Obligation] = []
         for obligation in obligations {
@@ -51,55 +69,69 @@ extension Services {
     func portfolioOccurrences(_ user: SignedIn) async throws -> [Occurrence] {
         var ids: [UUID]?
         if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
-        let reads = visible(user.principal)
+        let reads = reads(user.principal)
         let obligations = try await reads.obligations(allianceIDs: ids)
         return try await scheduled(obligations, triggers: try await reads.triggers(allianceIDs: ids, for: obligations)).0
     }
 
     func obligation(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Obligation {
-        guard let item = try await visible(user.principal).obligation(id: id, in: alliance.id) else {
+        guard let item = try await reads(user.principal).obligation(id: id, in: alliance.id) else {
             throw DomainError.notFound("No such obligation.")
         }
         return item
+    }
+
+    /// The alliance's trigger events as the user may see them.
+    func triggers(_ alliance: Alliance, _ user: SignedIn) async throws -> [TriggerEvent] {
+        try await reads(user.principal).triggers(allianceID: alliance.id)
+    }
+
+    /// One obligation laid out in time, read again after a change.
+    func current(_ item: Obligation, in alliance: Alliance) async throws -> (Obligation, [Occurrence]) {
+        let current = try await repository.obligation(id: item.id) ?? item
+        let (occurrences, _) = try await scheduled([current], triggers: try await repository.triggers(allianceID: alliance.id))
+        return (current, occurrences)
     }
 
     func saveObligation(_ input: ObligationInput, in alliance: Alliance, existing: Obligation?, expectedVersion: Int?, by user: SignedIn)
         async throws -> Obligation
     {
         try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
-        let valid = try input.validate(triggers: try await store.obligations.triggers(allianceID: alliance.id))
+        let valid = try input.validate(triggers: try await repository.triggers(allianceID: alliance.id))
         if let existing {
-            return try await store.obligations.updateObligation(existing.id, valid, expectedVersion: expectedVersion, by: actor(user))
+            return try await repository.updateObligation(existing.id, valid, expectedVersion: expectedVersion, by: user.actor)
         }
-        return try await store.obligations.createObligation(allianceID: alliance.id, valid, by: actor(user))
+        return try await repository.createObligation(allianceID: alliance.id, valid, by: user.actor)
     }
 
-    /// Adds a trigger event, or renames one and records (or moves) its date; dependent due dates follow.
+    /// Adds a trigger event, or renames one and records (or moves) its date; dependent due dates follow. A trigger
+    /// id that is not the alliance's is not found.
     func saveTrigger(_ input: TriggerInput, in alliance: Alliance, existing: UUID?, expectedVersion: Int?, by user: SignedIn)
         async throws -> TriggerEvent
     {
         try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
+        if let existing, try await repository.triggers(allianceID: alliance.id).contains(where: { $0.id == existing }) == false {
+            throw DomainError.notFound("No such trigger event.")
+        }
         let valid = try input.validate()
-        return try await store.obligations.saveTrigger(
+        return try await repository.saveTrigger(
             allianceID: alliance.id, id: existing, name: valid.name, occurredOn: valid.occurredOn, expectedVersion: expectedVersion,
-            by: actor(user))
+            by: user.actor)
     }
 
     /// Records what was done about one dated occurrence of an obligation.
     func recordExecution(_ obligation: Obligation, occurrence: Int, _ input: ExecutionInput, by user: SignedIn) async throws {
         try AccessPolicy.require(user.principal, .manageObligations(obligation.allianceID))
-        let triggers = try await store.obligations.triggers(allianceID: obligation.allianceID)
+        let triggers = try await repository.triggers(allianceID: obligation.allianceID)
         let dated = ObligationSchedule.occurrences(
             obligation, triggers: Dictionary(triggers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }), executions: [:],
-            through: today.adding(months: Self.obligationHorizonMonths))
+            through: today.adding(months: Self.horizonMonths))
         guard dated.contains(where: { $0.index == occurrence }) else {
             throw DomainError.invalid("occurrence", "That occurrence has no due date yet.")
         }
-        try await store.obligations.saveExecution(try input.validate(obligation, occurrence: occurrence, today: today), by: actor(user))
+        try await repository.saveExecution(try input.validate(obligation, occurrence: occurrence, today: today), by: user.actor)
     }
-}
 
-extension Services {
     struct ImportProblems: Error {
         let problems: [ImportProblem]
     }
@@ -107,8 +139,8 @@ extension Services {
     /// Imports every row or none; the number imported, or every problem by row and column.
     func importObligations(_ text: String, into alliance: Alliance, by user: SignedIn) async throws -> Result<Int, ImportProblems> {
         try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
-        let result = ObligationImport.validate(text, triggers: try await store.obligations.triggers(allianceID: alliance.id))
+        let result = ObligationImport.validate(text, triggers: try await repository.triggers(allianceID: alliance.id))
         guard result.problems.isEmpty else { return .failure(ImportProblems(problems: result.problems)) }
-        return .success(try await store.obligations.createObligations(allianceID: alliance.id, result.valid, by: actor(user)).count)
+        return .success(try await repository.createObligations(allianceID: alliance.id, result.valid, by: user.actor).count)
     }
 }

@@ -1,0 +1,45 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// The first step of every page and operation inside an alliance, shared by the feature services: the alliance if
+/// the user may see it (otherwise not found, so its existence is not revealed), and its team.
+struct AllianceAccess: Sendable {
+    let alliances: any AllianceRepository
+    let people: any PersonRepository
+
+    init(_ store: Store) {
+        alliances = store.alliances
+        people = store.people
+    }
+
+    /// The alliance if the user may see it; otherwise not found.
+    func visibleAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
+        try AccessPolicy.require(user.principal, .viewAlliance(id))
+        guard let alliance = try await alliances.find(id) else { throw DomainError.notFound("No such alliance.") }
+        return alliance
+    }
+
+    /// The alliance if the user may see it and holds the permission on it.
+    func alliance(_ id: UUID, _ user: SignedIn, may permission: (UUID) -> Permission) async throws -> Alliance {
+        let alliance = try await visibleAlliance(id, user)
+        try AccessPolicy.require(user.principal, permission(alliance.id))
+        return alliance
+    }
+
+    /// The alliance's team (both sides), one entry per person, with their side.
+    func team(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
+        let members = try await alliances.members(of: alliance.id)
+        let people = try await people.find(ids: members.map(\.personID))
+        var seen: Set<UUID> = []
+        return members.compactMap { member in
+            guard seen.insert(member.personID).inserted, let person = people[member.personID] else { return nil }
+            return (person, member.side)
+        }
+    }
+}
+
+extension SignedIn {
+    /// Who the audit trail records for this user's changes.
+    var actor: AuditActor { AuditActor(userID: user.id, name: "\(user.name) <\(user.email)>") }
+}
