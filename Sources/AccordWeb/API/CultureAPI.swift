@@ -5,18 +5,19 @@ import Hummingbird
 
 /// /api/v1 culture: an organisation's profile (with the comparison to ours for a partner) and the differences log.
 struct CultureAPI {
-    let services: Services
-    var store: Store { services.store }
+    let culture: CultureService
+
+    init(services: Services) { culture = CultureService(services.store) }
     static let differenceFields: Set<String> = ["scale", "difference", "risk", "leverage", "ownerId", "status", "dueOn"]
 
     func profile(_ request: Request, _ context: AppContext) async throws -> Response {
-        let state = try await services.cultureState(try context.apiID("id"), try context.requireUser())
+        let state = try await culture.cultureState(try context.apiID("id"), try context.requireUser())
         return try APIResponse.json(APIModels.CultureModel(state), etag: state.profile.version)
     }
 
     func saveProfile(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let state = try await services.cultureState(try context.apiID("id"), user)
+        let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
         var json = try await JSONBody.read(
             request, context: context, allowed: ["scores", "timeZones", "languages", "workingNorms", "version"])
@@ -26,38 +27,38 @@ struct CultureAPI {
             workingNorms: json.string("workingNorms"))
         let version = json.integer("version", required: true)
         try json.check()
-        _ = try await services.saveCultureProfile(input, of: state.organization, expectedVersion: version, by: user)
-        let saved = try await services.cultureState(state.organization.id, user)
+        _ = try await culture.saveCultureProfile(input, of: state.organization, expectedVersion: version, by: user)
+        let saved = try await culture.cultureState(state.organization.id, user)
         return try APIResponse.json(APIModels.CultureModel(saved), etag: saved.profile.version)
     }
 
     func differences(_ request: Request, _ context: AppContext) async throws -> Response {
-        let state = try await services.cultureState(try context.apiID("id"), try context.requireUser())
-        return try APIResponse.whole(state.differences.map { APIModels.DifferenceModel($0, today: services.today) })
+        let state = try await culture.cultureState(try context.apiID("id"), try context.requireUser())
+        return try APIResponse.whole(state.differences.map { APIModels.DifferenceModel($0, today: culture.today) })
     }
 
     func addDifference(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let state = try await services.cultureState(try context.apiID("id"), user)
+        let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
         var json = try await JSONBody.read(request, context: context, allowed: Self.differenceFields)
         let input = Self.input(&json)
         try json.check()
-        let entry = try await services.addDifference(input, with: state.organization, by: user)
-        return try APIResponse.json(APIModels.DifferenceModel(entry, today: services.today), status: .created, etag: entry.version)
+        let entry = try await culture.addDifference(input, with: state.organization, by: user)
+        return try APIResponse.json(APIModels.DifferenceModel(entry, today: culture.today), status: .created, etag: entry.version)
     }
 
     func updateDifference(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let state = try await services.cultureState(try context.apiID("id"), user)
+        let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
-        let entry = try await services.difference(try context.apiID("differenceId"), of: state.organization)
+        let entry = try await culture.difference(try context.apiID("differenceId"), of: state.organization)
         var json = try await JSONBody.read(request, context: context, allowed: Self.differenceFields.union(["version"]))
         let input = Self.input(&json)
         let version = json.integer("version", required: true)
         try json.check()
-        let saved = try await services.updateDifference(entry, input, expectedVersion: version, by: user)
-        return try APIResponse.json(APIModels.DifferenceModel(saved, today: services.today), etag: saved.version)
+        let saved = try await culture.updateDifference(entry, input, expectedVersion: version, by: user)
+        return try APIResponse.json(APIModels.DifferenceModel(saved, today: culture.today), etag: saved.version)
     }
 
     static func input(_ json: inout JSONBody) -> DifferenceInput {
@@ -94,7 +95,7 @@ extension APIModels {
         let version: Int
         let comparison: [ComparisonModel]
 
-        init(_ state: Services.CultureState) {
+        init(_ state: CultureService.CultureState) {
             let p = state.profile
             (organizationId, scores, version) = (p.organizationID, p.scoreCodes, p.version)
             timeZones = p.timeZones

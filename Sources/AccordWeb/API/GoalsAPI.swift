@@ -5,12 +5,13 @@ import Hummingbird
 
 /// /api/v1 goals and KPIs: goals, KPIs with their measurements and status, recording measurements, CSV.
 struct GoalsAPI {
-    let services: Services
-    var store: Store { services.store }
+    let goals: GoalsService
+
+    init(services: Services) { goals = GoalsService(services.store) }
 
     func goals(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        let items = try await store.goals.goals(allianceID: alliance.id).map(APIModels.GoalModel.init)
+        let items = try await goals.goals(alliance).map(APIModels.GoalModel.init)
         return try APIResponse.whole(items)
     }
 
@@ -20,26 +21,25 @@ struct GoalsAPI {
         let input = GoalInput(
             title: json.string("title"), term: json.string("term"), owner: json.string("ownerId"), status: json.string("status"))
         try json.check()
-        let goal = try await services.addGoal(input, in: alliance, by: user)
+        let goal = try await goals.addGoal(input, in: alliance, by: user)
         return try APIResponse.json(APIModels.GoalModel(goal), status: .created, etag: goal.version)
     }
 
     func setGoalStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let goal = try await services.goal(try context.apiID("goalId"), of: alliance)
+        let goal = try await goals.goal(try context.apiID("goalId"), of: alliance)
         var json = try await JSONBody.read(request, context: context, allowed: ["status"])
         let status = json.string("status")
         try json.check()
-        try await services.setGoalStatus(goal, to: status, in: alliance, by: user)
-        let updated = try await services.goal(goal.id, of: alliance)
+        try await goals.setGoalStatus(goal, to: status, in: alliance, by: user)
+        let updated = try await goals.goal(goal.id, of: alliance)
         return try APIResponse.json(APIModels.GoalModel(updated), etag: updated.version)
     }
 
     func kpis(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        let kpis = try await store.goals.kpis(allianceID: alliance.id)
-        let series = try await store.goals.measurements(kpiIDs: kpis.map(\.id))
-        let items = kpis.map { APIModels.KPIModel($0, series[$0.id] ?? []) }
+        let board = try await goals.board(alliance)
+        let items = board.kpis.map { APIModels.KPIModel($0, board.measurements[$0.id] ?? []) }
         return try APIResponse.whole(items)
     }
 
@@ -51,29 +51,28 @@ struct GoalsAPI {
             name: json.string("name"), category: json.string("category"), unit: json.string("unit"), target: json.string("target"),
             direction: json.string("direction"), goal: json.string("goalId"))
         try json.check()
-        let kpi = try await services.addKPI(input, in: alliance, by: user)
+        let kpi = try await goals.addKPI(input, in: alliance, by: user)
         return try APIResponse.json(APIModels.KPIModel(kpi, []), status: .created, etag: kpi.version)
     }
 
     func record(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let kpi = try await services.kpi(try context.apiID("kpiId"), of: alliance)
+        let kpi = try await goals.kpi(try context.apiID("kpiId"), of: alliance)
         var json = try await JSONBody.read(request, context: context, allowed: ["on", "value", "note"])
         let input = MeasurementInput(on: json.string("on"), value: json.string("value"), note: json.string("note"))
         try json.check()
-        try await services.recordMeasurement(input, for: kpi, in: alliance, by: user)
-        let series = try await store.goals.measurements(kpiIDs: [kpi.id])[kpi.id] ?? []
+        try await goals.recordMeasurement(input, for: kpi, in: alliance, by: user)
+        let series = try await goals.measurements(kpi)
         return try APIResponse.json(APIModels.KPIModel(kpi, series), etag: kpi.version)
     }
 
     func csv(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        return GoalsController.csvResponse(try await services.kpiCSV(alliance))
+        return GoalsController.csvResponse(try await goals.kpiCSV(alliance))
     }
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
-        let user = try context.requireUser()
-        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+        try await goals.access.api(context)
     }
 }
 

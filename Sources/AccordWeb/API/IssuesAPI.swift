@@ -5,20 +5,22 @@ import Hummingbird
 
 /// /api/v1 issue log: list (with each issue's ladder and clock), log, replace, escalate, resolve, reopen.
 struct IssuesAPI {
-    let services: Services
-    var store: Store { services.store }
+    let issues: IssuesService
+
+    init(services: Services) { issues = IssuesService(services.store) }
+
     static let fields: Set<String> = ["title", "details", "severity", "ownerId", "visibility"]
 
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let limits = try await store.playbooks.playbook(alliance.type).limits
-        let items = try await services.issues(alliance, user).map { APIModels.IssueModel($0, limits, today: services.today) }
+        let limits = try await issues.limits(alliance)
+        let items = try await issues.issues(alliance, user).map { APIModels.IssueModel($0, limits, today: issues.today) }
         return try APIResponse.whole(items)
     }
 
     func get(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let issue = try await services.issue(try context.apiID("issueId"), of: alliance, user)
+        let issue = try await issues.issue(try context.apiID("issueId"), of: alliance, user)
         return try await response(issue, alliance)
     }
 
@@ -28,18 +30,18 @@ struct IssuesAPI {
         var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
         let input = Self.input(&json)
         try json.check()
-        return try await response(try await services.logIssue(input, in: alliance, by: user), alliance, status: .created)
+        return try await response(try await issues.logIssue(input, in: alliance, by: user), alliance, status: .created)
     }
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let issue = try await services.issue(try context.apiID("issueId"), of: alliance, user)
+        let issue = try await issues.issue(try context.apiID("issueId"), of: alliance, user)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
         var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
         let input = Self.input(&json)
         let version = json.integer("version", required: true)
         try json.check()
-        return try await response(try await services.updateIssue(issue, input, expectedVersion: version, in: alliance, by: user), alliance)
+        return try await response(try await issues.updateIssue(issue, input, expectedVersion: version, in: alliance, by: user), alliance)
     }
 
     func escalate(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -54,14 +56,15 @@ struct IssuesAPI {
         try await move(request, context, key: "note") { .reopen(note: $0) }
     }
 
-    func move(_ request: Request, _ context: AppContext, key: String, _ step: (String?) -> Services.IssueMove) async throws -> Response {
+    func move(_ request: Request, _ context: AppContext, key: String, _ step: (String?) -> IssuesService.IssueMove) async throws -> Response
+    {
         let (user, alliance) = try await allowed(context)
-        let issue = try await services.issue(try context.apiID("issueId"), of: alliance, user)
+        let issue = try await issues.issue(try context.apiID("issueId"), of: alliance, user)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
         var json = try await JSONBody.read(request, context: context, allowed: [key])
         let text = json.string(key)
         try json.check()
-        return try await response(try await services.moveIssue(issue, step(text), in: alliance, by: user), alliance)
+        return try await response(try await issues.moveIssue(issue, step(text), in: alliance, by: user), alliance)
     }
 
     static func input(_ json: inout JSONBody) -> IssueInput {
@@ -71,13 +74,12 @@ struct IssuesAPI {
     }
 
     func response(_ issue: Issue, _ alliance: Alliance, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let limits = try await store.playbooks.playbook(alliance.type).limits
-        return try APIResponse.json(APIModels.IssueModel(issue, limits, today: services.today), status: status, etag: issue.version)
+        let limits = try await issues.limits(alliance)
+        return try APIResponse.json(APIModels.IssueModel(issue, limits, today: issues.today), status: status, etag: issue.version)
     }
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
-        let user = try context.requireUser()
-        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+        try await issues.access.api(context)
     }
 }
 

@@ -5,16 +5,17 @@ import Hummingbird
 
 /// /api/v1 relationship map (internal): pairs with gaps by level and function; add, replace, record contact, remove.
 struct RelationshipsAPI {
-    let services: Services
-    var store: Store { services.store }
+    let relationships: RelationshipsService
+
+    init(services: Services) { relationships = RelationshipsService(services.store) }
     static let fields: Set<String> = [
         "ourPersonId", "partnerPersonId", "level", "function", "cadence", "lastContact", "strength", "notes",
     ]
 
     func map(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let state = try await services.relationshipState(alliance, user)
-        return try APIResponse.json(APIModels.RelationshipMapModel(state.map, today: services.today))
+        let state = try await relationships.relationshipState(alliance, user)
+        return try APIResponse.json(APIModels.RelationshipMapModel(state.map, today: relationships.today))
     }
 
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -23,38 +24,38 @@ struct RelationshipsAPI {
         var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
         let input = Self.input(&json)
         try json.check()
-        let pair = try await services.addPair(input, in: alliance, by: user)
-        return try APIResponse.json(APIModels.PairModel(pair, today: services.today), status: .created, etag: pair.version)
+        let pair = try await relationships.addPair(input, in: alliance, by: user)
+        return try APIResponse.json(APIModels.PairModel(pair, today: relationships.today), status: .created, etag: pair.version)
     }
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        let pair = try await services.pair(try context.apiID("pairId"), of: alliance)
+        let pair = try await relationships.pair(try context.apiID("pairId"), of: alliance)
         var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
         let input = Self.input(&json)
         let version = json.integer("version", required: true)
         try json.check()
-        let saved = try await services.updatePair(pair, input, expectedVersion: version, in: alliance, by: user)
-        return try APIResponse.json(APIModels.PairModel(saved, today: services.today), etag: saved.version)
+        let saved = try await relationships.updatePair(pair, input, expectedVersion: version, in: alliance, by: user)
+        return try APIResponse.json(APIModels.PairModel(saved, today: relationships.today), etag: saved.version)
     }
 
     func contact(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        let pair = try await services.pair(try context.apiID("pairId"), of: alliance)
+        let pair = try await relationships.pair(try context.apiID("pairId"), of: alliance)
         var json = try await JSONBody.read(request, context: context, allowed: ["on"])
         let on = json.string("on")
         try json.check()
-        let saved = try await services.recordContact(pair, on: on, in: alliance, by: user)
-        return try APIResponse.json(APIModels.PairModel(saved, today: services.today), etag: saved.version)
+        let saved = try await relationships.recordContact(pair, on: on, in: alliance, by: user)
+        return try APIResponse.json(APIModels.PairModel(saved, today: relationships.today), etag: saved.version)
     }
 
     func delete(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        let pair = try await services.pair(try context.apiID("pairId"), of: alliance)
-        try await services.removePair(pair, in: alliance, by: user)
+        let pair = try await relationships.pair(try context.apiID("pairId"), of: alliance)
+        try await relationships.removePair(pair, in: alliance, by: user)
         return APIResponse.noContent()
     }
 
@@ -68,7 +69,7 @@ struct RelationshipsAPI {
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+        return (user, try await relationships.access.visibleAlliance(context.apiID("id"), user))
     }
 }
 

@@ -207,8 +207,9 @@ extension Services {
         let visible = Set(bodies.map(\.id))
         let escalated = escalatedAll.filter { visible.contains($0.bodyID) }
         let items = try await reads.overdueActionItems(allianceIDs: allianceIDs, before: today)
-        let issues = try await reads.openIssues(allianceIDs: allianceIDs)
-        let limits = try await escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
+        let issueService = IssuesService(store)
+        let issues = try await issueService.reads(principal).openIssues(allianceIDs: allianceIDs)
+        let limits = try await issueService.escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
         let attention = GovernanceAttention.on(
             today, bodies: candidates.map(\.body),
             meetingCounts: Dictionary(candidates.map { ($0.body.id, $0.held) }, uniquingKeysWith: { a, _ in a }),

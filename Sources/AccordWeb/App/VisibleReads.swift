@@ -103,23 +103,6 @@ struct VisibleReads: Sendable {
         }
         return result
     }
-
-    // MARK: Issues
-
-    func issues(allianceID: UUID) async throws -> [Issue] {
-        shared(try await store.issues.issues(allianceID: allianceID), \.visibility)
-    }
-
-    func issue(id: UUID, in allianceID: UUID) async throws -> Issue? {
-        guard let issue = try await store.issues.issue(id: id), issue.allianceID == allianceID,
-            AccessPolicy.canSee(issue.visibility, principal)
-        else { return nil }
-        return issue
-    }
-
-    func openIssues(allianceIDs: [UUID]?) async throws -> [Issue] {
-        shared(try await store.issues.openIssues(allianceIDs: allianceIDs), \.visibility)
-    }
 }
 
 extension Services {

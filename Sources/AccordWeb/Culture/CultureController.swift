@@ -6,8 +6,8 @@ import Hummingbird
 /// An organisation's culture profile; for a partner also the comparison with ours, the differences log and the
 /// synergy road map.
 struct CultureController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let culture: CultureService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.culture.pattern)) { request, context in
@@ -20,18 +20,18 @@ struct CultureController {
                 for (key, value) in form.values where key.hasPrefix("score.") { scores[String(key.dropFirst(6))] = value }
                 let input = CultureProfileInput(
                     scores: scores, timeZones: form["timeZones"], languages: form["languages"], workingNorms: form["workingNorms"])
-                _ = try await services.saveCultureProfile(input, of: org, expectedVersion: form.version, by: user)
+                _ = try await culture.saveCultureProfile(input, of: org, expectedVersion: form.version, by: user)
             }
         }
         router.post(RouterPath(Site.cultureDifferences.pattern)) { request, context in
             try await change(request, context, notice: .differenceAdded) { form, org, user in
-                _ = try await services.addDifference(Self.input(form), with: org, by: user)
+                _ = try await culture.addDifference(Self.input(form), with: org, by: user)
             }
         }
         router.post(RouterPath(Site.cultureDifference.pattern)) { request, context in
             try await change(request, context, notice: .differenceUpdated) { form, org, user in
-                let entry = try await services.difference(try context.id("difference"), of: org)
-                _ = try await services.updateDifference(entry, Self.input(form), expectedVersion: form.version, by: user)
+                let entry = try await culture.difference(try context.id("difference"), of: org)
+                _ = try await culture.updateDifference(entry, Self.input(form), expectedVersion: form.version, by: user)
             }
         }
     }
@@ -46,10 +46,7 @@ struct CultureController {
         _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Organization, SignedIn) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .viewDirectory)
-        guard let org = try await store.organizations.find(try context.id("id")) else {
-            throw DomainError.notFound("No such organisation.")
-        }
+        let org = try await culture.organization(try context.id("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
         let form = try await FormData.read(request, context: context)
         do {
@@ -63,10 +60,10 @@ struct CultureController {
     func page(
         _ context: AppContext, _ id: UUID, user: SignedIn, notice: String?, form: FormData? = nil, errors: [FieldError] = []
     ) async throws -> Response {
-        let state = try await services.cultureState(id, user)
+        let state = try await culture.cultureState(id, user)
         let model = CulturePage(
             layout: LayoutModel(title: "Culture: \(state.organization.name)", context: context, section: "organizations", notice: notice),
-            state: state, today: services.today, canEdit: AccessPolicy.allows(user.principal, .editDirectory), form: form, errors: errors)
-        return try services.views.page(model, .cultureIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
+            state: state, today: culture.today, canEdit: AccessPolicy.allows(user.principal, .editDirectory), form: form, errors: errors)
+        return try views.page(model, .cultureIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -3,7 +3,7 @@ import Hummingbird
 /// Culture profiles of us and each partner side by side, and the differences log.
 struct CultureFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        CultureController(services: services).register(router)
+        CultureController(views: services.views, culture: CultureService(services.store)).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

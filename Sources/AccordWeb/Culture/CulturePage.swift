@@ -83,7 +83,7 @@ struct CulturePage: PageModel {
     let hasErrors: Bool
     let profileEmpty: Bool
 
-    init(layout: LayoutModel, state: Services.CultureState, today: LocalDate, canEdit: Bool, form: FormData?, errors: [FieldError]) {
+    init(layout: LayoutModel, state: CultureService.CultureState, today: LocalDate, canEdit: Bool, form: FormData?, errors: [FieldError]) {
         self.layout = layout
         let org = state.organization
         name = org.name

@@ -6,31 +6,29 @@ import Hummingbird
 /// An alliance's joint goals and KPIs: add goals and KPIs, record measurements, see each KPI's status and trend,
 /// export the KPIs as CSV.
 struct GoalsController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let goals: GoalsService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.goals.pattern)) { request, context in
-            let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let (user, alliance) = try await goals.access.page(context)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.get(RouterPath(Site.kpisCSV.pattern)) { _, context in
-            let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
-            return GoalsController.csvResponse(try await services.kpiCSV(alliance))
+            let (_, alliance) = try await goals.access.page(context)
+            return GoalsController.csvResponse(try await goals.kpiCSV(alliance))
         }
         router.post(RouterPath(Site.goals.pattern)) { request, context in
             try await change(request, context, notice: .goalAdded) { form, alliance, user in
-                _ = try await services.addGoal(
+                _ = try await goals.addGoal(
                     GoalInput(title: form["title"], term: form["term"], owner: form["ownerID"], status: form["status"]), in: alliance,
                     by: user)
             }
         }
         router.post(RouterPath(Site.goalStatus.pattern)) { request, context in
             try await change(request, context, notice: .goalUpdated) { form, alliance, user in
-                let goal = try await services.goal(try context.id("goal"), of: alliance)
-                try await services.setGoalStatus(goal, to: form["status"], in: alliance, by: user)
+                let goal = try await goals.goal(try context.id("goal"), of: alliance)
+                try await goals.setGoalStatus(goal, to: form["status"], in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.kpis.pattern)) { request, context in
@@ -39,13 +37,13 @@ struct GoalsController {
                     name: form["name"], category: form["category"], unit: form["unit"], target: form["target"],
                     direction: form["direction"],
                     goal: form["goalID"])
-                _ = try await services.addKPI(input, in: alliance, by: user)
+                _ = try await goals.addKPI(input, in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.kpiMeasurements.pattern)) { request, context in
             try await change(request, context, notice: .measurementRecorded) { form, alliance, user in
-                let kpi = try await services.kpi(try context.id("kpi"), of: alliance)
-                try await services.recordMeasurement(
+                let kpi = try await goals.kpi(try context.id("kpi"), of: alliance)
+                try await goals.recordMeasurement(
                     MeasurementInput(on: form["on"], value: form["value"], note: form["note"]), for: kpi, in: alliance, by: user)
             }
         }
@@ -63,7 +61,7 @@ struct GoalsController {
     func change(
         _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
-        try await services.allianceFormChange(request, context, Permission.manageObligations, back: Site.goals, notice: notice, apply) {
+        try await goals.access.formChange(request, context, Permission.manageObligations, back: Site.goals, notice: notice, apply) {
             _, alliance, user, errors in
             try await page(context, alliance, user: user, notice: nil, errors: errors, status: .unprocessableContent)
         }
@@ -73,13 +71,12 @@ struct GoalsController {
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, errors: [FieldError] = [],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let goals = try await store.goals.goals(allianceID: alliance.id)
-        let kpis = try await store.goals.kpis(allianceID: alliance.id)
+        let board = try await goals.board(alliance)
         let model = GoalsPage(
             layout: LayoutModel(title: "Goals and KPIs: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, goals: goals, kpis: kpis, measurements: try await store.goals.measurements(kpiIDs: kpis.map(\.id)),
-            team: try await services.allianceTeam(alliance), today: services.today,
+            alliance: alliance, goals: board.goals, kpis: board.kpis, measurements: board.measurements,
+            team: try await goals.access.team(alliance), today: goals.today,
             canManage: AccessPolicy.allows(user.principal, .manageObligations(alliance.id)), errors: errors)
-        return try services.views.page(model, .goalsIndex, status: status)
+        return try views.page(model, .goalsIndex, status: status)
     }
 }

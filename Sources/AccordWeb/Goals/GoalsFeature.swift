@@ -3,7 +3,7 @@ import Hummingbird
 /// Joint goals and KPIs with their measurements, status and CSV.
 struct GoalsFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        GoalsController(services: services).register(router)
+        GoalsController(views: services.views, goals: GoalsService(services.store)).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

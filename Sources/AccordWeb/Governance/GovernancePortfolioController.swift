@@ -31,7 +31,7 @@ struct GovernancePortfolioController {
             var model = GovernancePortfolioPage(
                 layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
                 alliances: alliances, owners: owners, today: services.today,
-                issueLimits: try await services.escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
+                issueLimits: try await IssuesService(services.store).escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
             if user.principal.role.isInternal {
                 model.scopes = [
                     .init(label: "Your alliances (\(user.principal.allianceIDs.count))", href: "?scope=mine", current: scope == .mine),

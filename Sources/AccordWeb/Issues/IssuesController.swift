@@ -5,27 +5,26 @@ import Hummingbird
 
 /// An alliance's issue log: log an issue, edit it, escalate it up the ladder, resolve or reopen it.
 struct IssuesController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let issues: IssuesService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.issues.pattern)) { request, context in
-            let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let (user, alliance) = try await issues.access.page(context)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.issues.pattern)) { request, context in
             try await change(request, context, notice: .issueLogged) { form, alliance, user in
-                _ = try await services.logIssue(Self.input(form), in: alliance, by: user)
+                _ = try await issues.logIssue(Self.input(form), in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.editIssue.pattern)) { request, context in
             try await change(request, context, notice: .issueUpdated) { form, alliance, user in
-                let issue = try await services.issue(try context.id("issue"), of: alliance, user)
-                _ = try await services.updateIssue(issue, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
+                let issue = try await issues.issue(try context.id("issue"), of: alliance, user)
+                _ = try await issues.updateIssue(issue, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
             }
         }
-        let moves: [(SiteRoute, Notice, @Sendable (FormData) -> Services.IssueMove)] = [
+        let moves: [(SiteRoute, Notice, @Sendable (FormData) -> IssuesService.IssueMove)] = [
             (Site.escalateIssue, .issueEscalated, { .escalate(note: $0["note"]) }),
             (Site.resolveIssue, .issueResolved, { .resolve(resolution: $0["resolution"]) }),
             (Site.reopenIssue, .issueReopened, { .reopen(note: $0["note"]) }),
@@ -33,8 +32,8 @@ struct IssuesController {
         for (route, notice, move) in moves {
             router.post(RouterPath(route.pattern)) { request, context in
                 try await change(request, context, notice: notice) { form, alliance, user in
-                    let issue = try await services.issue(try context.id("issue"), of: alliance, user)
-                    _ = try await services.moveIssue(issue, move(form), in: alliance, by: user)
+                    let issue = try await issues.issue(try context.id("issue"), of: alliance, user)
+                    _ = try await issues.moveIssue(issue, move(form), in: alliance, by: user)
                 }
             }
         }
@@ -50,7 +49,7 @@ struct IssuesController {
     func change(
         _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
-        try await services.allianceFormChange(request, context, Permission.manageIssues, back: Site.issues, notice: notice, apply) {
+        try await issues.access.formChange(request, context, Permission.manageIssues, back: Site.issues, notice: notice, apply) {
             form, alliance, user, errors in
             try await page(context, alliance, user: user, notice: nil, form: form, errors: errors)
         }
@@ -61,9 +60,9 @@ struct IssuesController {
     ) async throws -> Response {
         let model = IssuesPage(
             layout: LayoutModel(title: "Issues: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, issues: try await services.issues(alliance, user),
-            limits: try await store.playbooks.playbook(alliance.type).limits, team: try await services.allianceTeam(alliance),
-            today: services.today, canManage: AccessPolicy.allows(user.principal, .manageIssues(alliance.id)), form: form, errors: errors)
-        return try services.views.page(model, .issuesIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
+            alliance: alliance, issues: try await issues.issues(alliance, user),
+            limits: try await issues.limits(alliance), team: try await issues.access.team(alliance),
+            today: issues.today, canManage: AccessPolicy.allows(user.principal, .manageIssues(alliance.id)), form: form, errors: errors)
+        return try views.page(model, .issuesIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

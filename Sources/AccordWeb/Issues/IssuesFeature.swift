@@ -3,7 +3,7 @@ import Hummingbird
 /// The issue log with its escalation ladder.
 struct IssuesFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        IssuesController(services: services).register(router)
+        IssuesController(views: services.views, issues: IssuesService(services.store)).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

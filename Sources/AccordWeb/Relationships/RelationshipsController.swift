@@ -5,36 +5,36 @@ import Hummingbird
 
 /// An alliance's relationship map: counterpart pairs by level and function, their cadence, last contact and strength.
 struct RelationshipsController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let relationships: RelationshipsService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.relationships.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let alliance = try await relationships.access.visibleAlliance(context.id("id"), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.relationships.pattern)) { request, context in
             try await change(request, context, notice: .pairAdded) { form, alliance, user in
-                _ = try await services.addPair(Self.input(form), in: alliance, by: user)
+                _ = try await relationships.addPair(Self.input(form), in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.editPair.pattern)) { request, context in
             try await change(request, context, notice: .pairUpdated) { form, alliance, user in
-                let pair = try await services.pair(try context.id("pair"), of: alliance)
-                _ = try await services.updatePair(pair, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
+                let pair = try await relationships.pair(try context.id("pair"), of: alliance)
+                _ = try await relationships.updatePair(pair, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.pairContact.pattern)) { request, context in
             try await change(request, context, notice: .contactRecorded) { form, alliance, user in
-                let pair = try await services.pair(try context.id("pair"), of: alliance)
-                _ = try await services.recordContact(pair, on: form["on"], in: alliance, by: user)
+                let pair = try await relationships.pair(try context.id("pair"), of: alliance)
+                _ = try await relationships.recordContact(pair, on: form["on"], in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.deletePair.pattern)) { request, context in
             try await change(request, context, notice: .pairRemoved) { _, alliance, user in
-                let pair = try await services.pair(try context.id("pair"), of: alliance)
-                try await services.removePair(pair, in: alliance, by: user)
+                let pair = try await relationships.pair(try context.id("pair"), of: alliance)
+                try await relationships.removePair(pair, in: alliance, by: user)
             }
         }
     }
@@ -49,7 +49,7 @@ struct RelationshipsController {
     func change(
         _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Alliance, SignedIn) async throws -> Void
     ) async throws -> Response {
-        try await services.allianceFormChange(
+        try await relationships.access.formChange(
             request, context, Permission.manageRelationships, back: Site.relationships, notice: notice, apply
         ) { form, alliance, user, errors in
             try await page(context, alliance, user: user, notice: nil, typed: form.version == nil ? Self.input(form) : nil, errors: errors)
@@ -60,13 +60,13 @@ struct RelationshipsController {
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, typed: CounterpartInput? = nil,
         errors: [FieldError] = []
     ) async throws -> Response {
-        let state = try await services.relationshipState(alliance, user)
-        guard let partner = try await store.organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
+        let state = try await relationships.relationshipState(alliance, user)
+        let (partner, ourName) = try await relationships.sides(alliance)
         let model = RelationshipsPage(
             layout: LayoutModel(title: "Relationship map: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, partner: partner, ourName: try await store.organizations.ours()?.name ?? "Our company", state: state,
-            today: services.today, canManage: AccessPolicy.allows(user.principal, .manageRelationships(alliance.id)), typed: typed,
+            alliance: alliance, partner: partner, ourName: ourName, state: state,
+            today: relationships.today, canManage: AccessPolicy.allows(user.principal, .manageRelationships(alliance.id)), typed: typed,
             errors: errors)
-        return try services.views.page(model, .relationshipsIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try views.page(model, .relationshipsIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

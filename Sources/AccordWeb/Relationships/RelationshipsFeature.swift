@@ -3,7 +3,7 @@ import Hummingbird
 /// The relationship map: counterpart pairs by level and function, contacts, and coverage gaps.
 struct RelationshipsFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        RelationshipsController(services: services).register(router)
+        RelationshipsController(views: services.views, relationships: RelationshipsService(services.store)).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

@@ -49,7 +49,7 @@ struct RelationshipsPage: PageModel {
     let hasErrors: Bool
 
     init(
-        layout: LayoutModel, alliance: Alliance, partner: Organization, ourName: String, state: Services.RelationshipState,
+        layout: LayoutModel, alliance: Alliance, partner: Organization, ourName: String, state: RelationshipsService.RelationshipState,
         today: LocalDate, canManage: Bool, typed: CounterpartInput?, errors: [FieldError]
     ) {
         self.layout = layout

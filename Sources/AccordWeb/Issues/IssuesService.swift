@@ -2,16 +2,37 @@ import AccordCore
 import AccordStore
 import Foundation
 
-/// Issue log steps shared by the web page and the JSON API: visibility, access check, validation, the ladder.
-extension Services {
+/// Issue log steps shared by the web page and the JSON API: visibility (through `IssueReads`), access check,
+/// validation, the ladder. Changes need `manageIssues` on the alliance.
+struct IssuesService: Sendable {
+    let repository: any IssueRepository
+    let playbooks: any PlaybookRepository
+    let access: AllianceAccess
+    let clock: WallClock
+
+    init(_ store: Store) {
+        repository = store.issues
+        playbooks = store.playbooks
+        access = AllianceAccess(store)
+        clock = store.database.clock
+    }
+
+    var today: LocalDate { clock.today }
+
+    /// Issues as `principal` may see them.
+    func reads(_ principal: Principal) -> IssueReads { IssueReads(repository: repository, principal: principal) }
+
+    /// The escalation limits of the alliance's type, from its playbook.
+    func limits(_ alliance: Alliance) async throws -> EscalationLimits { try await playbooks.playbook(alliance.type).limits }
+
     /// The escalation limits of each alliance, from its type's playbook (one read per type).
     func escalationLimits(allianceIDs: Set<UUID>) async throws -> [UUID: EscalationLimits] {
         guard !allianceIDs.isEmpty else { return [:] }
-        let alliances = try await store.alliances.find(ids: Array(allianceIDs))
+        let alliances = try await access.alliances.find(ids: Array(allianceIDs))
         var byType: [AllianceType: EscalationLimits] = [:]
         var result: [UUID: EscalationLimits] = [:]
         for (id, alliance) in alliances {
-            if byType[alliance.type] == nil { byType[alliance.type] = try await store.playbooks.playbook(alliance.type).limits }
+            if byType[alliance.type] == nil { byType[alliance.type] = try await playbooks.playbook(alliance.type).limits }
             result[id] = byType[alliance.type]
         }
         return result
@@ -19,11 +40,11 @@ extension Services {
 
     /// The alliance's issues the user may see (partner users: shared ones).
     func issues(_ alliance: Alliance, _ user: SignedIn) async throws -> [Issue] {
-        try await visible(user.principal).issues(allianceID: alliance.id)
+        try await reads(user.principal).issues(allianceID: alliance.id)
     }
 
     func issue(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Issue {
-        guard let issue = try await visible(user.principal).issue(id: id, in: alliance.id) else {
+        guard let issue = try await reads(user.principal).issue(id: id, in: alliance.id) else {
             throw DomainError.notFound("No such issue.")
         }
         return issue
@@ -31,16 +52,16 @@ extension Services {
 
     func logIssue(_ input: IssueInput, in alliance: Alliance, by user: SignedIn) async throws -> Issue {
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        let valid = try input.validate(team: Set(try await allianceTeam(alliance).map(\.person.id)))
-        return try await store.issues.create(allianceID: alliance.id, valid, raisedOn: today, by: actor(user))
+        let valid = try input.validate(team: Set(try await access.team(alliance).map(\.person.id)))
+        return try await repository.create(allianceID: alliance.id, valid, raisedOn: today, by: user.actor)
     }
 
     func updateIssue(_ issue: Issue, _ input: IssueInput, expectedVersion: Int?, in alliance: Alliance, by user: SignedIn) async throws
         -> Issue
     {
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        let valid = try input.validate(team: Set(try await allianceTeam(alliance).map(\.person.id)))
-        return try await store.issues.update(issue.id, valid, expectedVersion: expectedVersion, by: actor(user))
+        let valid = try input.validate(team: Set(try await access.team(alliance).map(\.person.id)))
+        return try await repository.update(issue.id, valid, expectedVersion: expectedVersion, by: user.actor)
     }
 
     enum IssueMove: Sendable {
@@ -67,6 +88,6 @@ extension Services {
             change = { try IssueFlow.reopen($0, note: text, today: day, by: name) }
         }
         try v.check()
-        return try await store.issues.move(issue.id, by: actor(user), change)
+        return try await repository.move(issue.id, by: user.actor, change)
     }
 }

@@ -2,8 +2,27 @@ import AccordCore
 import AccordStore
 import Foundation
 
-/// Relationship map steps shared by the web page and the JSON API (internal only; changes need `manageRelationships`).
-extension Services {
+/// Relationship map steps shared by the web page and the JSON API (internal only; reading needs `viewRelationships`,
+/// changes `manageRelationships`).
+struct RelationshipsService: Sendable {
+    let repository: any RelationshipRepository
+    let organizations: any OrganizationRepository
+    let people: any PersonRepository
+    let playbooks: any PlaybookRepository
+    let access: AllianceAccess
+    let clock: WallClock
+
+    init(_ store: Store) {
+        repository = store.relationships
+        organizations = store.organizations
+        people = store.people
+        playbooks = store.playbooks
+        access = AllianceAccess(store)
+        clock = store.database.clock
+    }
+
+    var today: LocalDate { clock.today }
+
     struct RelationshipState {
         let map: RelationshipMap
         /// Everyone on either side who may be paired, and everyone already paired.
@@ -15,20 +34,26 @@ extension Services {
 
     func relationshipState(_ alliance: Alliance, _ user: SignedIn) async throws -> RelationshipState {
         try AccessPolicy.require(user.principal, .viewRelationships(alliance.id))
-        let ours = try await store.organizations.ours()?.id
-        let directory = try await store.people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
-        let pairs = try await store.relationships.pairs(allianceID: alliance.id)
+        let ours = try await organizations.ours()?.id
+        let directory = try await people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
+        let pairs = try await repository.pairs(allianceID: alliance.id)
         var people = Dictionary(directory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let missing = Set(pairs.flatMap { [$0.ourPersonID, $0.partnerPersonID] }).subtracting(people.keys)
-        for (id, person) in try await store.people.find(ids: Array(missing)) { people[id] = person }
-        let map = RelationshipMap(pairs: pairs, playbook: try await store.playbooks.playbook(alliance.type), phase: alliance.phase)
+        for (id, person) in try await self.people.find(ids: Array(missing)) { people[id] = person }
+        let map = RelationshipMap(pairs: pairs, playbook: try await playbooks.playbook(alliance.type), phase: alliance.phase)
         return RelationshipState(
             map: map, people: people, ours: directory.filter { $0.organizationID == ours },
             theirs: directory.filter { $0.organizationID == alliance.partnerID }, ourOrganizationID: ours)
     }
 
+    /// The partner and our company's name, for the page's headings.
+    func sides(_ alliance: Alliance) async throws -> (partner: Organization, ourName: String) {
+        guard let partner = try await organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
+        return (partner, try await organizations.ours()?.name ?? "Our company")
+    }
+
     func pair(_ id: UUID, of alliance: Alliance) async throws -> CounterpartPair {
-        guard let pair = try await store.relationships.pair(id: id), pair.allianceID == alliance.id else {
+        guard let pair = try await repository.pair(id: id), pair.allianceID == alliance.id else {
             throw DomainError.notFound("No such pair.")
         }
         return pair
@@ -39,21 +64,21 @@ extension Services {
             $0.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
         }
         return try input.validate(
-            people: try await store.people.find(ids: ids), ourOrganizationID: try await store.organizations.ours()?.id,
+            people: try await people.find(ids: ids), ourOrganizationID: try await organizations.ours()?.id,
             partnerID: alliance.partnerID, today: today)
     }
 
     func addPair(_ input: CounterpartInput, in alliance: Alliance, by user: SignedIn) async throws -> CounterpartPair {
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        return try await store.relationships.create(allianceID: alliance.id, try await validPair(input, alliance), by: actor(user))
+        return try await repository.create(allianceID: alliance.id, try await validPair(input, alliance), by: user.actor)
     }
 
     func updatePair(_ pair: CounterpartPair, _ input: CounterpartInput, expectedVersion: Int?, in alliance: Alliance, by user: SignedIn)
         async throws -> CounterpartPair
     {
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        return try await store.relationships.update(
-            pair.id, try await validPair(input, alliance), expectedVersion: expectedVersion, by: actor(user))
+        return try await repository.update(
+            pair.id, try await validPair(input, alliance), expectedVersion: expectedVersion, by: user.actor)
     }
 
     /// Records a contact on `raw` (today when empty); never in the future.
@@ -63,11 +88,11 @@ extension Services {
         let day = v.optionalDate(raw, "on", "Contact date") ?? today
         if day > today { v.add("on", "A contact cannot be recorded in the future.") }
         try v.check()
-        return try await store.relationships.recordContact(pair.id, on: day, by: actor(user))
+        return try await repository.recordContact(pair.id, on: day, by: user.actor)
     }
 
     func removePair(_ pair: CounterpartPair, in alliance: Alliance, by user: SignedIn) async throws {
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        try await store.relationships.delete(pair.id, by: actor(user))
+        try await repository.delete(pair.id, by: user.actor)
     }
 }
