@@ -42,7 +42,7 @@ import Testing
             #expect(try await h.auditCount() == count)
             #expect(try await h.store.alliances.find(hx.id)?.phase == .development)
             // Settle it (one item waived) and accept only the first team proposal.
-            let state = try await h.services!.pendingProposals(hx)
+            let state = try await LifecycleService(h.store).pendingProposals(hx)
             let first = try #require(state.first { $0.action == .joinTeam })
             var form: [String: String] = [
                 "accept.\(first.key)": "on", "waiver.\(change.checklist.count - 1)": "Reporting starts at first sale",

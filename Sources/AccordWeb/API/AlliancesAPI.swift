@@ -82,7 +82,7 @@ struct AlliancesAPI {
         var body = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
         let input = MembershipInput(personID: body.string("personId"), role: body.string("role"))
         _ = try input.validateAfter(body)
-        let member = try await services.addTeamMember(input, to: alliance, by: user)
+        let member = try await TeamService(services.store).add(input, to: alliance, by: user)
         return try APIResponse.json(APIModels.Membership(member), status: .created)
     }
 

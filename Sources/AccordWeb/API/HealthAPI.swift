@@ -5,15 +5,20 @@ import Hummingbird
 
 /// /api/v1 health: instruments, waves, aggregated results (anonymity applied as on the pages), CSV and actions.
 struct HealthAPI {
-    let services: Services
-    var store: Store { services.store }
+    let health: HealthService
+    let publicURL: String?
+
+    init(services: Services) {
+        health = HealthService(services)
+        publicURL = services.config.publicURL
+    }
 
     // MARK: Instruments
 
     func instruments(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewHealthPortfolio)
-        let versions = try await store.health.instrumentVersions()
+        let versions = try await health.repository.instrumentVersions()
         let page = Page(items: versions, total: versions.count, page: 1, perPage: max(1, versions.count))
         return try APIResponse.json(APIModels.List(page, APIModels.InstrumentSummary.init))
     }
@@ -22,7 +27,7 @@ struct HealthAPI {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewHealthPortfolio)
         let id = try context.apiID("id")
-        guard let version = try await store.health.instrumentVersions().first(where: { $0.id == id }) else {
+        guard let version = try await health.repository.instrumentVersions().first(where: { $0.id == id }) else {
             throw Problem(.notFound, "No such instrument.")
         }
         return try APIResponse.json(APIModels.InstrumentDetail(version))
@@ -41,8 +46,8 @@ struct HealthAPI {
         let open = body.strings("openQuestions") ?? []
         try body.check()
         let instrument = Instrument(key: key, name: name, version: 1, dimensions: dimensions ?? [], openQuestions: open)
-        let existed = try await store.health.instrumentVersions().contains { $0.instrument.key == key }
-        let saved = try await store.health.saveInstrument(instrument, by: services.actor(user))
+        let existed = try await health.repository.instrumentVersions().contains { $0.instrument.key == key }
+        let saved = try await health.repository.saveInstrument(instrument, by: user.actor)
         return try APIResponse.json(APIModels.InstrumentDetail(saved), status: existed ? .ok : .created)
     }
 
@@ -51,8 +56,8 @@ struct HealthAPI {
     func waves(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
         var items: [APIModels.Wave] = []
-        for wave in try await store.health.waves(allianceID: alliance.id) {
-            items.append(APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+        for wave in try await health.repository.waves(allianceID: alliance.id) {
+            items.append(APIModels.Wave(wave, today: health.today, rates: try await health.repository.responseRates(waveID: wave.id)))
         }
         let page = Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))
         return try APIResponse.json(APIModels.List(page) { $0 })
@@ -61,7 +66,7 @@ struct HealthAPI {
     func wave(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, _, wave, _) = try await waveContext(context)
         return try APIResponse.json(
-            APIModels.Wave(wave, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+            APIModels.Wave(wave, today: health.today, rates: try await health.repository.responseRates(waveID: wave.id)))
     }
 
     func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -72,12 +77,12 @@ struct HealthAPI {
         let respondents = body.strings("respondentIds")
         let instrument = body.string("instrumentId")
         try body.check()
-        let opened = try await services.openWave(alliance, input, respondents: respondents, instrumentID: instrument, by: user)
-        let rates = try await store.health.responseRates(waveID: opened.wave.id)
-        let base = services.config.publicURL ?? ""
+        let opened = try await health.openWave(alliance, input, respondents: respondents, instrumentID: instrument, by: user)
+        let rates = try await health.repository.responseRates(waveID: opened.wave.id)
+        let base = publicURL ?? ""
         return try APIResponse.json(
             APIModels.OpenedWave(
-                wave: APIModels.Wave(opened.wave, today: services.today, rates: rates),
+                wave: APIModels.Wave(opened.wave, today: health.today, rates: rates),
                 links: opened.links.map {
                     APIModels.SurveyLink(
                         personId: $0.person.id, name: $0.person.name, side: $0.side.rawValue, function: $0.person.function.rawValue,
@@ -93,10 +98,10 @@ struct HealthAPI {
         guard let status = WaveStatus(rawValue: raw ?? "") else {
             throw DomainError.invalid("status", "Status must be one of: open, closed, reviewed.")
         }
-        try await services.setWaveStatus(wave, instrument, to: status, by: user)
-        let (updated, _) = try await services.healthWave(wave.id, of: alliance)
+        try await health.setWaveStatus(wave, instrument, to: status, by: user)
+        let (updated, _) = try await health.healthWave(wave.id, of: alliance)
         return try APIResponse.json(
-            APIModels.Wave(updated, today: services.today, rates: try await store.health.responseRates(waveID: wave.id)))
+            APIModels.Wave(updated, today: health.today, rates: try await health.repository.responseRates(waveID: wave.id)))
     }
 
     // MARK: Results
@@ -113,11 +118,11 @@ struct HealthAPI {
             }
             return value
         }
-        let results = try await services.waveResults(wave, instrument, function: function)
+        let results = try await health.waveResults(wave, instrument, function: function)
         return try APIResponse.json(
             APIModels.Results(
-                wave: wave, function: function, results: results, settings: services.healthSettings,
-                rates: try await store.health.responseRates(waveID: wave.id)))
+                wave: wave, function: function, results: results, settings: health.healthSettings,
+                rates: try await health.repository.responseRates(waveID: wave.id)))
     }
 
     func csv(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -126,7 +131,7 @@ struct HealthAPI {
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[.contentDisposition] = "attachment; filename=\"health-\(wave.opensOn).csv\""
-        let body = try await services.resultsCSV(wave, instrument)
+        let body = try await health.resultsCSV(wave, instrument)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
@@ -136,7 +141,7 @@ struct HealthAPI {
 
     func actions(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, _, wave, _) = try await waveContext(context)
-        let actions = try await store.health.actions(waveIDs: [wave.id])
+        let actions = try await health.repository.actions(waveIDs: [wave.id])
         let page = Page(items: actions, total: actions.count, page: 1, perPage: max(1, actions.count))
         return try APIResponse.json(APIModels.List(page, APIModels.Action.init))
     }
@@ -146,7 +151,7 @@ struct HealthAPI {
         var body = try await JSONBody.read(request, context: context, allowed: Self.actionFields)
         let input = Self.actionInput(&body)
         try body.check()
-        let action = try await services.saveAction(
+        let action = try await health.saveAction(
             input, on: wave, instrument, alliance: alliance, existing: nil, expectedVersion: nil, by: user)
         return try APIResponse.json(APIModels.Action(action), status: .created, etag: action.version)
     }
@@ -158,7 +163,7 @@ struct HealthAPI {
         let input = Self.actionInput(&body)
         let version = body.integer("version", required: true)
         try body.check()
-        let action = try await services.saveAction(
+        let action = try await health.saveAction(
             input, on: wave, instrument, alliance: alliance, existing: actionID, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.Action(action), etag: action.version)
     }
@@ -173,12 +178,12 @@ struct HealthAPI {
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await services.healthAlliance(context.apiID("id"), user))
+        return (user, try await health.healthAlliance(context.apiID("id"), user))
     }
 
     func waveContext(_ context: AppContext) async throws -> (SignedIn, Alliance, HealthWave, Instrument) {
         let (user, alliance) = try await allowed(context)
-        let (wave, instrument) = try await services.healthWave(try context.apiID("waveId"), of: alliance)
+        let (wave, instrument) = try await health.healthWave(try context.apiID("waveId"), of: alliance)
         return (user, alliance, wave, instrument)
     }
 }

@@ -6,12 +6,13 @@ import Hummingbird
 /// /api/v1 lifecycle: coverage against the playbook, the pending change with its proposals, the phase history;
 /// starting, completing and cancelling a change; reading and replacing playbooks.
 struct LifecycleAPI {
-    let services: Services
-    var store: Store { services.store }
+    let lifecycle: LifecycleService
+
+    init(services: Services) { lifecycle = LifecycleService(services.store) }
 
     func state(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let state = try await services.lifecycleState(alliance, user)
+        let state = try await lifecycle.lifecycleState(alliance, user)
         return try APIResponse.json(APIModels.LifecycleModel(alliance, state))
     }
 
@@ -23,14 +24,14 @@ struct LifecycleAPI {
             toPhase: json.string("toPhase"), toTransition: json.string("toTransition"), effectiveOn: json.string("effectiveOn"),
             reason: json.string("reason"))
         try json.check()
-        let change = try await services.proposeLifecycleChange(input, in: alliance, by: user)
+        let change = try await lifecycle.proposeLifecycleChange(input, in: alliance, by: user)
         return try APIResponse.json(APIModels.LifecycleChangeModel(change), status: .created, etag: change.version)
     }
 
     func complete(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
-        let change = try await services.lifecycleChange(try context.apiID("changeId"), of: alliance)
+        let change = try await lifecycle.lifecycleChange(try context.apiID("changeId"), of: alliance)
         var json = try await JSONBody.read(request, context: context, allowed: ["done", "waivers", "accepted"])
         let done = json.optionalDecode("done", as: [Int].self, description: "a list of checklist indexes") ?? []
         let waivers = json.optionalDecode("waivers", as: [String: String].self, description: "an object of index to reason") ?? [:]
@@ -46,28 +47,26 @@ struct LifecycleAPI {
         }
         try json.check(adding: bad)
         let input = CompletionInput(done: Set(done), waivers: keyed, accepted: Set(accepted))
-        let completed = try await services.completeLifecycleChange(change, input, in: alliance, by: user)
+        let completed = try await lifecycle.completeLifecycleChange(change, input, in: alliance, by: user)
         return try APIResponse.json(APIModels.LifecycleChangeModel(completed), etag: completed.version)
     }
 
     func cancel(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
-        let change = try await services.lifecycleChange(try context.apiID("changeId"), of: alliance)
-        let cancelled = try await services.cancelLifecycleChange(change, in: alliance, by: user)
+        let change = try await lifecycle.lifecycleChange(try context.apiID("changeId"), of: alliance)
+        let cancelled = try await lifecycle.cancelLifecycleChange(change, in: alliance, by: user)
         return try APIResponse.json(APIModels.LifecycleChangeModel(cancelled), etag: cancelled.version)
     }
 
     func playbooks(_ request: Request, _ context: AppContext) async throws -> Response {
         try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
-        var items: [APIModels.PlaybookModel] = []
-        for type in AllianceType.allCases { items.append(APIModels.PlaybookModel(try await store.playbooks.playbook(type))) }
-        return try APIResponse.whole(items)
+        return try APIResponse.whole(try await lifecycle.allPlaybooks().map(APIModels.PlaybookModel.init))
     }
 
     func playbook(_ request: Request, _ context: AppContext) async throws -> Response {
         try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
-        let playbook = try await store.playbooks.playbook(try PlaybooksController.type(context))
+        let playbook = try await lifecycle.playbooks.playbook(try PlaybooksController.type(context))
         return try APIResponse.json(APIModels.PlaybookModel(playbook), etag: playbook.version)
     }
 
@@ -85,13 +84,13 @@ struct LifecycleAPI {
         for (level, days) in limits ?? [:] { input.limits[level] = String(days) }
         for (phase, row) in cells ?? [:] { for (function, value) in row { input.cells["\(phase).\(function)"] = value } }
         for (gate, items) in lists ?? [:] { input.checklists[gate] = items.joined(separator: "\n") }
-        let saved = try await services.savePlaybook(type, input, expectedVersion: version, by: user)
+        let saved = try await lifecycle.savePlaybook(type, input, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.PlaybookModel(saved), etag: saved.version)
     }
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+        return (user, try await lifecycle.access.visibleAlliance(context.apiID("id"), user))
     }
 }
 
@@ -179,7 +178,7 @@ extension APIModels {
         let proposals: [ProposalModel]
         let history: [LifecycleChangeModel]
 
-        init(_ alliance: AccordCore.Alliance, _ state: Services.LifecycleState) {
+        init(_ alliance: AccordCore.Alliance, _ state: LifecycleService.LifecycleState) {
             (phase, transition, playbookVersion) = (alliance.phase.rawValue, alliance.transition?.rawValue, state.playbook.version)
             coverage = state.coverage.rows.map(CoverageModel.init)
             pending = state.pending.map(LifecycleChangeModel.init)

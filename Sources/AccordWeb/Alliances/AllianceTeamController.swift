@@ -21,7 +21,7 @@ struct AllianceTeamController {
             try AccessPolicy.require(user.principal, .manageTeam(id))
             let form = try await FormData.read(request, context: context)
             do {
-                _ = try await services.addTeamMember(
+                _ = try await TeamService(services.store).add(
                     MembershipInput(personID: form["personID"], role: form["role"]), to: alliance, by: user)
                 return redirect(Site.alliance.path(id), .memberAdded, fragment: "team")
             } catch let error as DomainError where !error.fieldErrors.isEmpty {

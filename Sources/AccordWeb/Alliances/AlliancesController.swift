@@ -96,7 +96,7 @@ struct AlliancesController {
             page: page, query: query, params: params, partner: partner, manager: manager,
             canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser,
             health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
-                ? try await services.healthSnapshots(page.items.map(\.alliance.id)) : nil,
+                ? try await HealthService(services).healthSnapshots(page.items.map(\.alliance.id)) : nil,
             governance: attention.byAlliance(bodies: bodies))
         return services.views.page(model)
     }
@@ -129,7 +129,7 @@ struct AlliancesController {
             historyNames: AllianceHistory(names: names), principal: user.principal,
             memberError: memberError,
             attention: try await services.governanceAttention(allianceIDs: [id], user.principal).0,
-            lifecycleFlag: try await services.lifecycleFlag(alliance, members: members, people: people, user.principal))
+            lifecycleFlag: try await LifecycleService(store).lifecycleFlag(alliance, members: members, people: people, user.principal))
         return services.views.page(model, status: status)
     }
 

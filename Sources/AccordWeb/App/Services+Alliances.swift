@@ -9,22 +9,6 @@ extension Services {
         try await AllianceAccess(store).visibleAlliance(id, user)
     }
 
-    /// Adds a person to the team. Sponsors and managers come from the alliance's own fields; the side follows
-    /// from the person's organisation.
-    func addTeamMember(_ input: MembershipInput, to alliance: Alliance, by user: SignedIn) async throws -> Membership {
-        try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
-        let valid = try input.validate()
-        if valid.role == .executiveSponsor || valid.role == .allianceManager {
-            throw DomainError.invalid("role", "Sponsors and alliance managers are set on the alliance itself.")
-        }
-        guard let person = try await store.people.find(valid.personID) else {
-            throw DomainError.invalid("personID", "Person is not a known person.")
-        }
-        let ours = try await store.organizations.ours()
-        let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
-        return try await store.alliances.addMember(alliance.id, personID: person.id, side: side, role: valid.role, by: actor(user))
-    }
-
     /// The alliance's team (both sides), one entry per person, with their side.
     func allianceTeam(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
         try await AllianceAccess(store).team(alliance)

@@ -35,6 +35,9 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
         self.bcryptCost = bcryptCost
     }
 
+    /// Today by the application's clock (the database's).
+    public var today: LocalDate { LocalDate(date: clock()) }
+
     /// The audit actor for the signed-in user.
     func actor(_ signedIn: SignedIn) -> AuditActor { signedIn.actor }
 

@@ -5,8 +5,8 @@ import Hummingbird
 
 /// Health checks: managers open waves and read aggregated results; respondents answer through personal links.
 struct HealthController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let health: HealthService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.allianceHealth.pattern)) { _, context in
@@ -16,7 +16,7 @@ struct HealthController {
         router.post(RouterPath(Site.allianceHealth.pattern)) { request, context in try await openWave(request, context) }
         router.get(RouterPath(Site.healthWave.pattern)) { request, context in
             let (_, alliance) = try await allowed(context)
-            let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+            let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
             let function = try Self.function(request.queryValues["function"])
             return try await results(context, alliance, wave, instrument, function: function, notice: request.queryValues["notice"])
         }
@@ -38,7 +38,7 @@ struct HealthController {
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await services.healthAlliance(context.id("id"), user))
+        return (user, try await health.healthAlliance(context.id("id"), user))
     }
 
     /// The `function` query parameter: empty for all functions, otherwise a known function.
@@ -55,23 +55,23 @@ struct HealthController {
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, input: WaveInput, chosen: Set<String>?, errors: [FieldError],
         links: [HealthIndexPage.Link], instrument: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let candidates = try await services.allianceTeam(alliance).map { entry -> HealthIndexPage.Candidate in
+        let candidates = try await health.access.team(alliance).map { entry -> HealthIndexPage.Candidate in
             let id = entry.person.id.uuidString.lowercased()
             return .init(
                 id: id, name: entry.person.name, detail: "\(entry.side.label) · \(entry.person.function.label)",
                 checked: chosen?.contains(id) ?? true)
         }
         var rows: [HealthIndexPage.WaveRow] = []
-        let today = services.today
-        for wave in try await store.health.waves(allianceID: alliance.id).reversed() {
-            let rates = try await store.health.responseRates(waveID: wave.id)
+        let today = health.today
+        for wave in try await health.repository.waves(allianceID: alliance.id).reversed() {
+            let rates = try await health.repository.responseRates(waveID: wave.id)
             rows.append(
                 .init(
                     title: wave.title, href: Site.healthWave.path(alliance.id, wave.id), dates: "\(wave.opensOn) to \(wave.closesOn)",
                     status: wave.status(on: today).label,
                     answered: "\(rates.map(\.answered).reduce(0, +)) of \(rates.map(\.invited).reduce(0, +)) answered"))
         }
-        let versions = try await store.health.instrumentVersions()
+        let versions = try await health.repository.instrumentVersions()
         let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }.sorted {
             $0.instrument.name < $1.instrument.name
         }
@@ -86,10 +86,10 @@ struct HealthController {
             allianceName: alliance.name, allianceHref: Site.alliance.path(alliance.id), action: Site.allianceHealth.path(alliance.id),
             waves: rows, hasWaves: !rows.isEmpty, candidates: candidates, title: input.title ?? "Health check \(today.year)",
             opensOn: input.opensOn ?? today.description,
-            closesOn: input.closesOn ?? LocalDate(date: services.clock().addingTimeInterval(21 * 86_400)).description,
+            closesOn: input.closesOn ?? LocalDate(date: health.clock.now().addingTimeInterval(21 * 86_400)).description,
             instruments: instruments, hasInstrumentChoice: instruments.count > 1, errors: errors, hasErrors: !errors.isEmpty,
-            links: links, hasLinks: !links.isEmpty, minimumGroupSize: services.healthSettings.minimumGroupSize)
-        return try services.views.page(model, .healthIndex, status: status)
+            links: links, hasLinks: !links.isEmpty, minimumGroupSize: health.healthSettings.minimumGroupSize)
+        return try views.page(model, .healthIndex, status: status)
     }
 
     func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -98,7 +98,7 @@ struct HealthController {
         let input = WaveInput(title: form["title"], opensOn: form["opensOn"], closesOn: form["closesOn"])
         let chosen = form.all("respondent")
         do {
-            let opened = try await services.openWave(alliance, input, respondents: chosen, instrumentID: form["instrument"], by: user)
+            let opened = try await health.openWave(alliance, input, respondents: chosen, instrumentID: form["instrument"], by: user)
             let links = opened.links.map {
                 HealthIndexPage.Link(name: $0.person.name, side: $0.side.label, url: Site.survey.path(segments: [$0.token]))
             }
@@ -116,24 +116,25 @@ struct HealthController {
         notice: String? = nil, actionInput: HealthActionInput = HealthActionInput(), actionErrors: [FieldError] = [],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let series = try await services.resultsSeries(alliance, through: wave)
+        let series = try await health.resultsSeries(alliance, through: wave)
         let previous = series.count > 1 ? [series[series.count - 2].wave.id] : []
         let inputs = HealthResultsPage.Inputs(
             alliance: alliance, wave: wave, instrument: instrument,
-            results: try await services.waveResults(wave, instrument, function: function),
-            function: function, rates: try await store.health.responseRates(waveID: wave.id), series: series,
-            actions: try await store.health.actions(waveIDs: [wave.id]), previousActions: try await store.health.actions(waveIDs: previous),
-            team: try await services.allianceTeam(alliance), settings: services.healthSettings, today: services.today,
+            results: try await health.waveResults(wave, instrument, function: function),
+            function: function, rates: try await health.repository.responseRates(waveID: wave.id), series: series,
+            actions: try await health.repository.actions(waveIDs: [wave.id]),
+            previousActions: try await health.repository.actions(waveIDs: previous),
+            team: try await health.access.team(alliance), settings: health.healthSettings, today: health.today,
             actionInput: actionInput, actionErrors: actionErrors)
         let page = HealthResultsPage(
             layout: LayoutModel(title: wave.title, context: context, section: "alliances", notice: LayoutModel.notice(notice)), inputs)
-        return try services.views.page(page, .healthResults, status: status)
+        return try views.page(page, .healthResults, status: status)
     }
 
     func csv(_ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
-        let body = try await services.resultsCSV(wave, instrument)
+        let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
+        let body = try await health.resultsCSV(wave, instrument)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"health-\(wave.opensOn).csv\""
@@ -142,13 +143,13 @@ struct HealthController {
 
     func changeStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+        let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
         let form = try await FormData.read(request, context: context)
         guard let status = WaveStatus(rawValue: form["status"] ?? "") else {
             throw DomainError.invalid("status", "Status must be open, closed or reviewed.")
         }
         do {
-            try await services.setWaveStatus(wave, instrument, to: status, by: user)
+            try await health.setWaveStatus(wave, instrument, to: status, by: user)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await results(
                 context, alliance, wave, instrument, function: nil, actionErrors: error.fieldErrors, status: .unprocessableContent)
@@ -159,7 +160,7 @@ struct HealthController {
 
     func saveAction(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (wave, instrument) = try await services.healthWave(try context.id("wave"), of: alliance)
+        let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
         let form = try await FormData.read(request, context: context)
         let input = HealthActionInput(
             dimension: form["dimension"], title: form["title"], owner: form["owner"], dueOn: form["dueOn"], status: form["status"])
@@ -168,7 +169,7 @@ struct HealthController {
                 guard let value = Int(raw) else { throw DomainError.invalid("version", "Version must be a whole number.") }
                 return value
             }
-            _ = try await services.saveAction(
+            _ = try await health.saveAction(
                 input, on: wave, instrument, alliance: alliance, existing: existing, expectedVersion: version, by: user)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await results(
@@ -180,7 +181,7 @@ struct HealthController {
     }
 
     func invitation(_ token: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?) {
-        guard token.count < 100, let found = try await store.health.invitation(tokenHash: Tokens.sha256(token)) else {
+        guard token.count < 100, let found = try await health.repository.invitation(tokenHash: Tokens.sha256(token)) else {
             throw DomainError.notFound("This survey link is not valid. Check that you copied the whole link.")
         }
         return found
@@ -190,17 +191,17 @@ struct HealthController {
         _ context: AppContext, _ wave: HealthWave, values: [String: String], errors: [FieldError], done: Bool = false,
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let alliance = try await store.alliances.find(wave.allianceID)
-        guard let instrument = try await store.health.instrument(id: wave.instrumentID) else {
+        let alliance = try await health.access.alliances.find(wave.allianceID)
+        guard let instrument = try await health.repository.instrument(id: wave.instrumentID) else {
             throw DomainError.notFound("This survey link is not valid.")
         }
-        let closed = !wave.acceptsAnswers(on: services.today)
+        let closed = !wave.acceptsAnswers(on: health.today)
         let model = SurveyPage(
             layout: LayoutModel(title: wave.title, context: context, section: "", notice: notice), wave: wave,
             allianceName: alliance?.name ?? "", instrument: instrument,
             action: context.parameters.get("token").map { Site.survey.path(segments: [$0]) } ?? "",
             values: values, errors: errors, done: done, closed: closed && !done)
-        return try services.views.page(model, .healthSurvey, status: status)
+        return try views.page(model, .healthSurvey, status: status)
     }
 
     func answer(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -211,15 +212,15 @@ struct HealthController {
         let values = form.values.filter { $0.key.hasPrefix("score.") || $0.key.hasPrefix("comment.") || $0.key.hasPrefix("open.") }
         if form["action"] == "save" {
             let draft = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
-            try await store.health.saveDraft(tokenHash: Tokens.sha256(token), draft: draft)
+            try await health.repository.saveDraft(tokenHash: Tokens.sha256(token), draft: draft)
             return redirect(Site.survey.path(segments: [token]) + "?saved=1")
         }
-        guard let instrument = try await store.health.instrument(id: found.wave.instrumentID) else {
+        guard let instrument = try await health.repository.instrument(id: found.wave.instrumentID) else {
             throw DomainError.notFound("This survey link is not valid.")
         }
         do {
             let valid = try SurveyPage.submission(values, instrument: instrument).validate(against: instrument)
-            try await store.health.submit(tokenHash: Tokens.sha256(token), valid, today: services.today)
+            try await health.repository.submit(tokenHash: Tokens.sha256(token), valid, today: health.today)
             return try await survey(context, found.wave, values: [:], errors: [], done: true)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await survey(context, found.wave, values: values, errors: error.fieldErrors, status: .unprocessableContent)

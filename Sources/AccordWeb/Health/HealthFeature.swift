@@ -3,9 +3,10 @@ import Hummingbird
 /// Health checks: instruments, survey waves, results from both sides, action plans and the portfolio's health.
 struct HealthFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        HealthController(services: services).register(router)
-        HealthPortfolioController(services: services).register(router)
-        InstrumentsController(services: services).register(router)
+        let health = HealthService(services)
+        HealthController(views: services.views, health: health).register(router)
+        HealthPortfolioController(views: services.views, health: health).register(router)
+        InstrumentsController(views: services.views, health: health).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

@@ -5,7 +5,8 @@ import Hummingbird
 
 /// The portfolio heat map: alliances down, dimensions across, each cell the latest finished wave's mean.
 struct HealthPortfolioController {
-    let services: Services
+    let views: Views
+    let health: HealthService
     static let perPage = 25
 
     func register(_ router: Router<AppContext>) {
@@ -16,14 +17,14 @@ struct HealthPortfolioController {
             guard let page = Int(raw), page >= 1, page <= 100_000 else {
                 throw DomainError.invalid("page", "Page must be a whole number from 1.")
             }
-            let ids = try await services.store.health.alliancesWithResults(today: services.today, page: page, perPage: Self.perPage)
-            let snapshots = try await services.healthSnapshots(ids.items)
+            let ids = try await health.repository.alliancesWithResults(today: health.today, page: page, perPage: Self.perPage)
+            let snapshots = try await health.healthSnapshots(ids.items)
             var alliances: [Alliance] = []
-            for id in ids.items { if let alliance = try await services.store.alliances.find(id) { alliances.append(alliance) } }
+            for id in ids.items { if let alliance = try await health.access.alliances.find(id) { alliances.append(alliance) } }
             let model = HeatMapPage(
                 layout: LayoutModel(title: "Relationship health", context: context, section: "health"), alliances: alliances,
                 snapshots: snapshots, page: ids)
-            return try services.views.page(model, .healthPortfolio)
+            return try views.page(model, .healthPortfolio)
         }
     }
 }

@@ -5,8 +5,8 @@ import Hummingbird
 
 /// Administrators edit health survey instruments. Saving a version that a wave used makes a new version.
 struct InstrumentsController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let health: HealthService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.instruments.pattern)) { request, context in
@@ -17,7 +17,7 @@ struct InstrumentsController {
                     title: "Instruments", context: context, section: "instruments",
                     notice: LayoutModel.notice(request.queryValues["notice"])),
                 versions: versions)
-            return try services.views.page(model, .healthInstruments)
+            return try views.page(model, .healthInstruments)
         }
         router.get(RouterPath(Site.instrument.pattern)) { _, context in
             try allowed(context)
@@ -32,10 +32,10 @@ struct InstrumentsController {
             let form = try await FormData.read(request, context: context)
             let edited = InstrumentEditor.instrument(from: form.values, key: isNew ? (form["key"] ?? "") : existing.key)
             do {
-                if isNew, try await store.health.instrumentVersions().contains(where: { $0.instrument.key == edited.key }) {
+                if isNew, try await health.repository.instrumentVersions().contains(where: { $0.instrument.key == edited.key }) {
                     throw DomainError.invalid("key", "An instrument with key \(edited.key) already exists.")
                 }
-                let saved = try await store.health.saveInstrument(edited, by: services.actor(user))
+                let saved = try await health.repository.saveInstrument(edited, by: user.actor)
                 let notice: Notice = !isNew && saved.instrument.version > existing.version ? .instrumentVersioned : .instrumentSaved
                 return redirect(Site.instruments.pattern, notice)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
@@ -55,11 +55,11 @@ struct InstrumentsController {
 
     /// The latest version of each instrument, the default one stored on first use.
     func current() async throws -> [InstrumentVersion] {
-        var versions = try await store.health.instrumentVersions()
+        var versions = try await health.repository.instrumentVersions()
         if !versions.contains(where: { $0.instrument.key == DefaultInstrument.key }) {
             let system = AuditActor(userID: nil, name: "Accord")
-            _ = try await store.health.currentInstrument(DefaultInstrument.instrument, by: system)
-            versions = try await store.health.instrumentVersions()
+            _ = try await health.repository.currentInstrument(DefaultInstrument.instrument, by: system)
+            versions = try await health.repository.instrumentVersions()
         }
         return versions
     }
@@ -92,6 +92,6 @@ struct InstrumentsController {
         let model = InstrumentEditPage(
             layout: LayoutModel(title: isNew ? "New instrument" : "Edit instrument", context: context, section: "instruments"),
             values: values, isNew: isNew, errors: errors, versionNote: note)
-        return try services.views.page(model, .healthInstrument, status: status)
+        return try views.page(model, .healthInstrument, status: status)
     }
 }

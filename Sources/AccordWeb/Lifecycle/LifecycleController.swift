@@ -6,13 +6,13 @@ import Hummingbird
 /// An alliance's lifecycle: start a phase change or transition, settle its stage gate, accept the proposed team and
 /// steering committee changes, close coverage gaps, and read the phase history.
 struct LifecycleController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let lifecycle: LifecycleService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.lifecycle.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let alliance = try await lifecycle.access.visibleAlliance(context.id("id"), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.lifecycle.pattern)) { request, context in
@@ -20,7 +20,7 @@ struct LifecycleController {
             let input = LifecycleChangeInput(
                 toPhase: form["toPhase"], toTransition: form["toTransition"], effectiveOn: form["effectiveOn"], reason: form["reason"])
             do {
-                _ = try await services.proposeLifecycleChange(input, in: alliance, by: user)
+                _ = try await lifecycle.proposeLifecycleChange(input, in: alliance, by: user)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 let typed = LifecyclePage.Form(
                     toPhase: form["toPhase"] ?? "", toTransition: form["toTransition"] ?? "", effectiveOn: form["effectiveOn"] ?? "",
@@ -31,10 +31,10 @@ struct LifecycleController {
         }
         router.post(RouterPath(Site.lifecycleComplete.pattern)) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
-            let change = try await services.lifecycleChange(try context.id("change"), of: alliance)
+            let change = try await lifecycle.lifecycleChange(try context.id("change"), of: alliance)
             let input = Self.completion(form)
             do {
-                _ = try await services.completeLifecycleChange(change, input, in: alliance, by: user)
+                _ = try await lifecycle.completeLifecycleChange(change, input, in: alliance, by: user)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 let typed = LifecyclePage.Form(done: input.done, waivers: input.waivers, accepted: input.accepted)
                 return try await page(context, alliance, user: user, form: typed, errors: error.fieldErrors)
@@ -43,14 +43,14 @@ struct LifecycleController {
         }
         router.post(RouterPath(Site.lifecycleCancel.pattern)) { request, context in
             let (user, alliance, _) = try await read(request, context, Permission.changeLifecycle)
-            let change = try await services.lifecycleChange(try context.id("change"), of: alliance)
-            _ = try await services.cancelLifecycleChange(change, in: alliance, by: user)
+            let change = try await lifecycle.lifecycleChange(try context.id("change"), of: alliance)
+            _ = try await lifecycle.cancelLifecycleChange(change, in: alliance, by: user)
             return redirect(Site.lifecycle.path(alliance.id), .phaseCancelled)
         }
         router.post(RouterPath(Site.lifecycleTeam.pattern)) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.manageTeam)
             do {
-                _ = try await services.addTeamMember(
+                _ = try await lifecycle.team.add(
                     MembershipInput(personID: form["personID"], role: MembershipRole.functionalLead.rawValue), to: alliance, by: user)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(context, alliance, user: user, errors: error.fieldErrors)
@@ -74,7 +74,7 @@ struct LifecycleController {
     func read(_ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission) async throws -> (SignedIn, Alliance, FormData)
     {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        let alliance = try await lifecycle.access.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, permission(alliance.id))
         return (user, alliance, try await FormData.read(request, context: context))
     }
@@ -83,10 +83,10 @@ struct LifecycleController {
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String? = nil, form: LifecyclePage.Form = .init(),
         errors: [FieldError] = []
     ) async throws -> Response {
-        let state = try await services.lifecycleState(alliance, user)
+        let state = try await lifecycle.lifecycleState(alliance, user)
         let model = LifecyclePage(
             layout: LayoutModel(title: "Lifecycle: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, state: state, principal: user.principal, today: services.today, form: form, errors: errors)
-        return try services.views.page(model, .lifecycleIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
+            alliance: alliance, state: state, principal: user.principal, today: lifecycle.today, form: form, errors: errors)
+        return try views.page(model, .lifecycleIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -3,8 +3,9 @@ import Hummingbird
 /// Phases and transitions: involvement playbooks, phase changes with their stage-gate checklists, coverage gaps.
 struct LifecycleFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        LifecycleController(services: services).register(router)
-        PlaybooksController(services: services).register(router)
+        let lifecycle = LifecycleService(services.store)
+        LifecycleController(views: services.views, lifecycle: lifecycle).register(router)
+        PlaybooksController(views: services.views, lifecycle: lifecycle).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

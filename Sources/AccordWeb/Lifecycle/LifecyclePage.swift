@@ -96,7 +96,7 @@ struct LifecyclePage: PageModel {
     }
 
     init(
-        layout: LayoutModel, alliance: Alliance, state: Services.LifecycleState, principal: Principal, today: LocalDate,
+        layout: LayoutModel, alliance: Alliance, state: LifecycleService.LifecycleState, principal: Principal, today: LocalDate,
         form: Form = Form(), errors: [FieldError] = []
     ) {
         self.layout = layout

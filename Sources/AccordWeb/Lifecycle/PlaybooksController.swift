@@ -6,24 +6,23 @@ import Hummingbird
 /// Administrators edit the involvement playbook of each alliance type: the phase x function matrix and the
 /// stage-gate checklists.
 struct PlaybooksController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let lifecycle: LifecycleService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.playbooks.pattern)) { request, context in
             try allowed(context)
-            var playbooks: [Playbook] = []
-            for type in AllianceType.allCases { playbooks.append(try await store.playbooks.playbook(type)) }
+            let playbooks = try await lifecycle.allPlaybooks()
             let model = PlaybookListPage(
                 layout: LayoutModel(
                     title: "Playbooks", context: context, section: "playbooks", notice: LayoutModel.notice(request.queryValues["notice"])),
                 playbooks: playbooks)
-            return try services.views.page(model, .lifecyclePlaybooks)
+            return try views.page(model, .lifecyclePlaybooks)
         }
         router.get(RouterPath(Site.playbook.pattern)) { _, context in
             try allowed(context)
             let type = try Self.type(context)
-            let playbook = try await store.playbooks.playbook(type)
+            let playbook = try await lifecycle.playbooks.playbook(type)
             return try page(context, type, PlaybookInput(playbook), version: playbook.version)
         }
         router.post(RouterPath(Site.playbook.pattern)) { request, context in
@@ -32,7 +31,7 @@ struct PlaybooksController {
             let form = try await FormData.read(request, context: context)
             let input = Self.input(form)
             do {
-                _ = try await services.savePlaybook(type, input, expectedVersion: form.version, by: user)
+                _ = try await lifecycle.savePlaybook(type, input, expectedVersion: form.version, by: user)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try page(context, type, input, version: form.version ?? 0, errors: error.fieldErrors, status: .unprocessableContent)
             }
@@ -72,6 +71,6 @@ struct PlaybooksController {
         let model = PlaybookEditPage(
             layout: LayoutModel(title: "\(type.label) playbook", context: context, section: "playbooks"), type: type, input: input,
             version: version, errors: errors)
-        return try services.views.page(model, .lifecyclePlaybook, status: status)
+        return try views.page(model, .lifecyclePlaybook, status: status)
     }
 }

@@ -2,41 +2,53 @@ import AccordCore
 import AccordStore
 import Foundation
 
-/// Health-check steps shared by the web pages and the JSON API, so both apply the same rules.
-extension Services {
-    public var today: LocalDate { LocalDate(date: clock()) }
-    var healthSettings: HealthSettings { config.health }
+/// Health-check steps shared by the web pages and the JSON API, so both apply the same rules. Health checks are
+/// internal: running them needs `runHealthChecks` on the alliance; respondents answer through their own link.
+struct HealthService: Sendable {
+    let repository: any HealthRepository
+    let access: AllianceAccess
+    let clock: WallClock
+    let healthSettings: HealthSettings
+
+    init(_ services: Services) {
+        repository = services.store.health
+        access = AllianceAccess(services.store)
+        clock = services.store.database.clock
+        healthSettings = services.config.health
+    }
+
+    var today: LocalDate { clock.today }
 
     /// The alliance, if the user may see it and run its health checks.
     func healthAlliance(_ id: UUID, _ user: SignedIn) async throws -> Alliance {
-        let alliance = try await visibleAlliance(id, user)
+        let alliance = try await access.visibleAlliance(id, user)
         try AccessPolicy.require(user.principal, .runHealthChecks(alliance.id))
         return alliance
     }
 
     /// A wave of this alliance, with the instrument version it was sent with.
     func healthWave(_ waveID: UUID, of alliance: Alliance) async throws -> (HealthWave, Instrument) {
-        guard let wave = try await store.health.wave(id: waveID), wave.allianceID == alliance.id,
-            let instrument = try await store.health.instrument(id: wave.instrumentID)
+        guard let wave = try await repository.wave(id: waveID), wave.allianceID == alliance.id,
+            let instrument = try await repository.instrument(id: wave.instrumentID)
         else { throw DomainError.notFound("No such health check.") }
         return (wave, instrument)
     }
 
     func waveResults(_ wave: HealthWave, _ instrument: Instrument, function: BusinessFunction? = nil) async throws -> WaveResults {
-        HealthScoring.results(instrument, try await store.health.tally(waveID: wave.id), settings: healthSettings, function: function)
+        HealthScoring.results(instrument, try await repository.tally(waveID: wave.id), settings: healthSettings, function: function)
     }
 
     /// The alliance's waves up to and including `wave`, oldest first, with their results (one query for all counts).
     func resultsSeries(_ alliance: Alliance, through wave: HealthWave) async throws -> [(wave: HealthWave, results: WaveResults)] {
-        let waves = try await store.health.waves(allianceID: alliance.id).filter {
+        let waves = try await repository.waves(allianceID: alliance.id).filter {
             ($0.opensOn, $0.createdAt) <= (wave.opensOn, wave.createdAt)
         }
-        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id), byFunction: false)
+        let tallies = try await repository.tallies(waveIDs: waves.map(\.id), byFunction: false)
         var instruments: [UUID: Instrument] = [:]
         var series: [(wave: HealthWave, results: WaveResults)] = []
         for item in waves {
             if instruments[item.instrumentID] == nil {
-                instruments[item.instrumentID] = try await store.health.instrument(id: item.instrumentID)
+                instruments[item.instrumentID] = try await repository.instrument(id: item.instrumentID)
             }
             guard let instrument = instruments[item.instrumentID] else { continue }
             series.append((item, HealthScoring.results(instrument, tallies[item.id] ?? WaveTally(), settings: healthSettings)))
@@ -50,7 +62,7 @@ extension Services {
         _ alliance: Alliance, _ input: WaveInput, respondents: [String]?, instrumentID: String?, by user: SignedIn
     ) async throws -> (wave: HealthWave, links: [(person: Person, side: Side, token: String)]) {
         let valid = try input.validate()
-        let team = try await allianceTeam(alliance)
+        let team = try await access.team(alliance)
         var chosen = team
         if let respondents {
             var picked: [(person: Person, side: Side)] = []
@@ -68,17 +80,17 @@ extension Services {
         let invitees = links.map {
             WaveInvitee(personID: $0.person.id, side: $0.side, function: $0.person.function, tokenHash: Tokens.sha256($0.token))
         }
-        let wave = try await store.health.createWave(
-            allianceID: alliance.id, instrumentID: instrument, valid, invitees: invitees, by: actor(user))
+        let wave = try await repository.createWave(
+            allianceID: alliance.id, instrumentID: instrument, valid, invitees: invitees, by: user.actor)
         return (wave, links.sorted { $0.person.name < $1.person.name })
     }
 
     /// The instrument version a new wave uses: the latest version of the chosen instrument, or of the default.
     func chosenInstrument(_ raw: String?, by user: SignedIn) async throws -> UUID {
         guard let raw, !raw.isEmpty else {
-            return try await store.health.currentInstrument(DefaultInstrument.instrument, by: actor(user)).id
+            return try await repository.currentInstrument(DefaultInstrument.instrument, by: user.actor).id
         }
-        let versions = try await store.health.instrumentVersions()
+        let versions = try await repository.instrumentVersions()
         let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }
         guard let id = UUID(uuidString: raw), latest.contains(where: { $0.id == id }) else {
             throw DomainError.invalid("instrument", "Instrument must be the latest version of a known instrument.")
@@ -97,13 +109,13 @@ extension Services {
             break
         case .reviewed where current == .closed:
             let results = try await waveResults(wave, instrument)
-            try HealthReview.checkReviewable(wave, today: today, results, try await store.health.actions(waveIDs: [wave.id]))
+            try HealthReview.checkReviewable(wave, today: today, results, try await repository.actions(waveIDs: [wave.id]))
         case .reviewed where current == .open:
             throw DomainError.conflict("Close the wave (or wait for its close date, \(wave.closesOn)) before marking it reviewed.")
         default:
             throw DomainError.conflict("A wave that is \(current.label.lowercased()) cannot become \(status.label.lowercased()).")
         }
-        try await store.health.setStatus(wave.id, status, by: actor(user))
+        try await repository.setStatus(wave.id, status, by: user.actor)
     }
 
     /// Adds or changes an action on a wave; the owner must be on the team, the dimension in the wave's instrument.
@@ -111,22 +123,22 @@ extension Services {
         _ input: HealthActionInput, on wave: HealthWave, _ instrument: Instrument, alliance: Alliance, existing: UUID?,
         expectedVersion: Int?, by user: SignedIn
     ) async throws -> HealthAction {
-        let team = Set(try await allianceTeam(alliance).map(\.person.id))
+        let team = Set(try await access.team(alliance).map(\.person.id))
         let valid = try input.validate(instrument: instrument, team: team)
-        guard let existing else { return try await store.health.createAction(wave, valid, by: actor(user)) }
-        guard try await store.health.actions(waveIDs: [wave.id]).contains(where: { $0.id == existing }) else {
+        guard let existing else { return try await repository.createAction(wave, valid, by: user.actor) }
+        guard try await repository.actions(waveIDs: [wave.id]).contains(where: { $0.id == existing }) else {
             throw DomainError.notFound("No such action.")
         }
-        return try await store.health.updateAction(existing, valid, expectedVersion: expectedVersion, by: actor(user))
+        return try await repository.updateAction(existing, valid, expectedVersion: expectedVersion, by: user.actor)
     }
 
     /// The latest finished wave of each alliance with its band and direction, for the portfolio and the heat map.
     func healthSnapshots(_ allianceIDs: [UUID]) async throws -> [UUID: HealthSnapshot] {
-        let finished = try await store.health.finishedWaves(allianceIDs: allianceIDs, today: today, limit: 2)
+        let finished = try await repository.finishedWaves(allianceIDs: allianceIDs, today: today, limit: 2)
         let waves = finished.values.flatMap { $0 }
-        let tallies = try await store.health.tallies(waveIDs: waves.map(\.id), byFunction: false)
+        let tallies = try await repository.tallies(waveIDs: waves.map(\.id), byFunction: false)
         var instruments: [UUID: Instrument] = [:]
-        for id in Set(waves.map(\.instrumentID)) { instruments[id] = try await store.health.instrument(id: id) }
+        for id in Set(waves.map(\.instrumentID)) { instruments[id] = try await repository.instrument(id: id) }
         func results(_ wave: HealthWave) -> WaveResults? {
             instruments[wave.instrumentID].map { HealthScoring.results($0, tallies[wave.id] ?? WaveTally(), settings: healthSettings) }
         }
@@ -140,7 +152,7 @@ extension Services {
 
     /// The wave's aggregated results as CSV: all functions, then each function that answered (hidden groups say so).
     func resultsCSV(_ wave: HealthWave, _ instrument: Instrument) async throws -> String {
-        let tally = try await store.health.tally(waveID: wave.id)
+        let tally = try await repository.tally(waveID: wave.id)
         let functions = Set(tally.respondents.keys.compactMap(\.function)).sorted { $0.label < $1.label }
         let scopes =
             [(label: "All functions", results: HealthScoring.results(instrument, tally, settings: healthSettings))]

@@ -1,0 +1,33 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Changes to an alliance's team, shared by the team section of the alliance page, the lifecycle page's "close the
+/// gap" and the API. Sponsors and managers are fields of the alliance; the team holds functional leads and members.
+struct TeamService: Sendable {
+    let alliances: any AllianceRepository
+    let people: any PersonRepository
+    let organizations: any OrganizationRepository
+
+    init(_ store: Store) {
+        alliances = store.alliances
+        people = store.people
+        organizations = store.organizations
+    }
+
+    /// Adds a person to the team. Sponsors and managers come from the alliance's own fields; the side follows
+    /// from the person's organisation.
+    func add(_ input: MembershipInput, to alliance: Alliance, by user: SignedIn) async throws -> Membership {
+        try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
+        let valid = try input.validate()
+        if valid.role == .executiveSponsor || valid.role == .allianceManager {
+            throw DomainError.invalid("role", "Sponsors and alliance managers are set on the alliance itself.")
+        }
+        guard let person = try await people.find(valid.personID) else {
+            throw DomainError.invalid("personID", "Person is not a known person.")
+        }
+        let ours = try await organizations.ours()
+        let side = try MembershipInput.side(of: person, alliance: alliance, ourOrganizationID: ours?.id)
+        return try await alliances.addMember(alliance.id, personID: person.id, side: side, role: valid.role, by: user.actor)
+    }
+}
