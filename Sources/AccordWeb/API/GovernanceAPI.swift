@@ -6,8 +6,9 @@ import Hummingbird
 /// /api/v1 governance: bodies with charters and members, meetings with attendance and minutes, the decision register
 /// with votes and escalation, and action items. The rules are the web pages' (`Services+Governance`).
 struct GovernanceAPI {
-    let services: Services
-    var store: Store { services.store }
+    let governance: GovernanceService
+
+    init(services: Services) { governance = GovernanceService(services.store) }
 
     // MARK: Bodies
 
@@ -25,14 +26,14 @@ struct GovernanceAPI {
 
     func bodies(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let o = try await services.governanceOverview(alliance, user)
+        let o = try await governance.governanceOverview(alliance, user)
         let items = o.bodies.map { APIModels.Body($0, members: o.members[$0.id] ?? [], warnings: o.warnings) }
         return try APIResponse.whole(items)
     }
 
     func body(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let body = try await services.governanceBody(context.apiID("bodyId"), of: alliance, user)
+        let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
         return try await bodyResponse(body, alliance, user)
     }
 
@@ -41,35 +42,35 @@ struct GovernanceAPI {
         var json = try await JSONBody.read(request, context: context, allowed: Self.bodyFields)
         let input = Self.bodyInput(&json)
         try json.check()
-        let body = try await services.saveBody(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
+        let body = try await governance.saveBody(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
         return try await bodyResponse(body, alliance, user, status: .created)
     }
 
     func updateBody(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let existing = try await services.governanceBody(context.apiID("bodyId"), of: alliance, user)
+        let existing = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: Self.bodyFields.union(["version"]))
         let input = Self.bodyInput(&json)
         let version = json.integer("version", required: true)
         try json.check()
-        let body = try await services.saveBody(input, in: alliance, existing: existing, expectedVersion: version, by: user)
+        let body = try await governance.saveBody(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try await bodyResponse(body, alliance, user)
     }
 
     func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let body = try await services.governanceBody(context.apiID("bodyId"), of: alliance, user)
+        let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
         let (person, role) = (json.string("personId"), json.string("role"))
         try json.check()
-        let member = try await services.addBodyMember(body, in: alliance, personID: person, role: role, by: user)
+        let member = try await governance.addBodyMember(body, in: alliance, personID: person, role: role, by: user)
         return try APIResponse.json(APIModels.BodyMemberModel(member), status: .created)
     }
 
     func removeMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let body = try await services.governanceBody(context.apiID("bodyId"), of: alliance, user)
-        try await services.removeBodyMember(try context.apiID("memberId"), from: body, in: alliance, by: user)
+        let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
+        try await governance.removeBodyMember(try context.apiID("memberId"), from: body, in: alliance, by: user)
         return APIResponse.noContent()
     }
 
@@ -94,7 +95,7 @@ struct GovernanceAPI {
     func bodyResponse(_ body: GovernanceBody, _ alliance: Alliance, _ user: SignedIn, status: HTTPResponse.Status = .ok) async throws
         -> Response
     {
-        let o = try await services.governanceOverview(alliance, user)
+        let o = try await governance.governanceOverview(alliance, user)
         return try APIResponse.json(
             APIModels.Body(body, members: o.members[body.id] ?? [], warnings: o.warnings), status: status, etag: body.version)
     }
@@ -103,20 +104,20 @@ struct GovernanceAPI {
 
     func meetings(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let bodies = try await services.visibleBodies(alliance, user)
-        let items = try await store.governance.meetings(bodyIDs: bodies.map(\.id)).map { APIModels.MeetingModel($0) }
+        let bodies = try await governance.visibleBodies(alliance, user)
+        let items = try await governance.meetings(of: bodies).map { APIModels.MeetingModel($0) }
         return try APIResponse.whole(items)
     }
 
     func meeting(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, meeting) = try await services.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
+        let (body, meeting) = try await governance.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
         return try await meetingResponse(meeting, body)
     }
 
     func scheduleMeeting(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let body = try await services.governanceBody(context.apiID("bodyId"), of: alliance, user)
+        let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
         var json = try await JSONBody.read(
             request, context: context, allowed: ["title", "date", "time", "location", "agenda", "noticeOverride"])
         let agenda = json.strings("agenda")
@@ -127,23 +128,23 @@ struct GovernanceAPI {
             title: json.string("title"), date: json.string("date"), time: json.string("time"), location: json.string("location"),
             agenda: agenda?.joined(separator: "\n"), noticeOverride: json.string("noticeOverride"))
         try json.check()
-        let meeting = try await services.scheduleMeeting(input, for: body, by: user)
+        let meeting = try await governance.scheduleMeeting(input, for: body, by: user)
         return try await meetingResponse(meeting, body, status: .created)
     }
 
     func setAttendance(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, meeting) = try await services.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
+        let (body, meeting) = try await governance.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["personIds"])
         let ids = json.strings("personIds")
         try json.check(adding: ids == nil ? [FieldError(field: "personIds", message: "personIds is required.")] : [])
-        try await services.setAttendance(meeting, attendees: ids ?? [], by: user)
+        try await governance.setAttendance(meeting, attendees: ids ?? [], by: user)
         return try await meetingResponse(meeting, body)
     }
 
     func saveMinutes(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, meeting) = try await services.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
+        let (body, meeting) = try await governance.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["minutes", "status", "documents", "version"])
         let documents = json.strings("documents")
         if documents?.contains(where: { $0.contains(where: \.isNewline) }) == true {
@@ -153,14 +154,14 @@ struct GovernanceAPI {
             minutes: json.string("minutes"), status: json.string("status"), documents: documents?.joined(separator: "\n"))
         let version = json.integer("version", required: true)
         try json.check()
-        let saved = try await services.saveMinutes(meeting, input, expectedVersion: version, by: user)
+        let saved = try await governance.saveMinutes(meeting, input, expectedVersion: version, by: user)
         return try await meetingResponse(saved, body)
     }
 
     func meetingResponse(_ meeting: Meeting, _ body: GovernanceBody, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let current = try await store.governance.meeting(id: meeting.id) ?? meeting
-        let members = try await store.governance.members(bodyIDs: [body.id])[body.id] ?? []
-        let attendance = try await store.governance.attendance(meetingID: meeting.id)
+        let current = try await governance.current(meeting)
+        let members = try await governance.members(of: body)
+        let attendance = try await governance.attendance(meeting)
         return try APIResponse.json(
             APIModels.MeetingModel(current, body: body, members: members, attendance: attendance), status: status, etag: current.version)
     }
@@ -174,10 +175,10 @@ struct GovernanceAPI {
 
     func decisions(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let bodies = try await services.visibleBodies(alliance, user)
+        let bodies = try await governance.visibleBodies(alliance, user)
         let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let today = services.today
-        let items = try await store.governance.decisions(bodyIDs: bodies.map(\.id)).map {
+        let today = governance.today
+        let items = try await governance.decisions(of: bodies).map {
             APIModels.DecisionModel($0, body: byID[$0.bodyID], today: today)
         }
         return try APIResponse.whole(items)
@@ -185,23 +186,23 @@ struct GovernanceAPI {
 
     func decision(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, decision) = try await services.governanceDecision(context.apiID("decisionId"), of: alliance, user)
+        let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
         return try await decisionResponse(decision, body)
     }
 
     func propose(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let body = try await services.governanceBody(context.apiID("bodyId"), of: alliance, user)
+        let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["title", "details"])
         let (title, details) = (json.string("title"), json.string("details"))
         try json.check()
-        let decision = try await services.proposeDecision(body, title: title, details: details, by: user)
+        let decision = try await governance.proposeDecision(body, title: title, details: details, by: user)
         return try await decisionResponse(decision, body, status: .created)
     }
 
     func recordVotes(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, decision) = try await services.governanceDecision(context.apiID("decisionId"), of: alliance, user)
+        let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["meetingId", "votes"])
         let meeting = json.string("meetingId")
         let votes = json.decode("votes", as: [VoteInput].self, description: "an array of {personId, vote: approve | reject | abstain}")
@@ -211,32 +212,32 @@ struct GovernanceAPI {
             if cast[vote.personId] != nil { throw DomainError.invalid("votes", "Each member votes once.") }
             cast[vote.personId] = vote.vote.isEmpty ? "-" : vote.vote
         }
-        let updated = try await services.recordVotes(decision, meetingID: meeting, votes: cast, by: user)
+        let updated = try await governance.recordVotes(decision, meetingID: meeting, votes: cast, by: user)
         return try await decisionResponse(updated, body)
     }
 
     func setDecisionStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, decision) = try await services.governanceDecision(context.apiID("decisionId"), of: alliance, user)
+        let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["status"])
         let status = json.string("status")
         try json.check()
-        return try await decisionResponse(try await services.moveDecision(decision, to: status, by: user), body)
+        return try await decisionResponse(try await governance.moveDecision(decision, to: status, by: user), body)
     }
 
     func supersede(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (body, decision) = try await services.governanceDecision(context.apiID("decisionId"), of: alliance, user)
+        let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
         var json = try await JSONBody.read(request, context: context, allowed: ["successorId"])
         let successor = json.string("successorId")
         try json.check()
-        return try await decisionResponse(try await services.supersede(decision, by: successor, user: user), body)
+        return try await decisionResponse(try await governance.supersede(decision, by: successor, user: user), body)
     }
 
     func decisionResponse(_ decision: Decision, _ body: GovernanceBody, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let votes = try await store.governance.votes(decisionID: decision.id)
+        let votes = try await governance.votes(decision)
         return try APIResponse.json(
-            APIModels.DecisionModel(decision, body: body, today: services.today, votes: votes), status: status, etag: decision.version)
+            APIModels.DecisionModel(decision, body: body, today: governance.today, votes: votes), status: status, etag: decision.version)
     }
 
     // MARK: Action items
@@ -245,8 +246,8 @@ struct GovernanceAPI {
 
     func actionItems(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let today = services.today
-        let items = try await services.visibleActionItems(alliance, user).map { APIModels.ActionItemModel($0, today: today) }
+        let today = governance.today
+        let items = try await governance.visibleActionItems(alliance, user).map { APIModels.ActionItemModel($0, today: today) }
         return try APIResponse.whole(items)
     }
 
@@ -260,7 +261,7 @@ struct GovernanceAPI {
 
     func saveActionItem(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        if let existing, try await services.visibleActionItems(alliance, user).contains(where: { $0.id == existing }) == false {
+        if let existing, try await governance.visibleActionItems(alliance, user).contains(where: { $0.id == existing }) == false {
             throw DomainError.notFound("No such action item.")
         }
         var json = try await JSONBody.read(
@@ -279,20 +280,20 @@ struct GovernanceAPI {
         try json.check()
         let item: ActionItem
         do {
-            item = try await services.saveActionItem(input, in: alliance, existing: existing, expectedVersion: version, by: user)
+            item = try await governance.saveActionItem(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         } catch DomainError.validation(let errors) {
             // The web form's single `source` choice is two fields here.
             let field = (source ?? "").hasPrefix("decision:") ? "decisionId" : "meetingId"
             throw DomainError.validation(errors.map { $0.field == "source" ? FieldError(field: field, message: $0.message) : $0 })
         }
         return try APIResponse.json(
-            APIModels.ActionItemModel(item, today: services.today), status: existing == nil ? .created : .ok, etag: item.version)
+            APIModels.ActionItemModel(item, today: governance.today), status: existing == nil ? .created : .ok, etag: item.version)
     }
 
     // MARK: Access
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await services.visibleAlliance(context.apiID("id"), user))
+        return (user, try await governance.access.visibleAlliance(context.apiID("id"), user))
     }
 }

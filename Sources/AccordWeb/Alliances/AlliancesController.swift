@@ -90,7 +90,8 @@ struct AlliancesController {
         let matchesNothing = partner?.matchesNothing == true || manager?.matchesNothing == true
         let page =
             matchesNothing ? Page(items: [], total: 0, page: 1, perPage: query.perPage) : try await store.alliances.list(query)
-        let (attention, bodies) = try await services.governanceAttention(allianceIDs: page.items.map(\.alliance.id), user.principal)
+        let (attention, bodies) = try await GovernanceService(store).governanceAttention(
+            allianceIDs: page.items.map(\.alliance.id), user.principal)
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
             page: page, query: query, params: params, partner: partner, manager: manager,
@@ -128,7 +129,7 @@ struct AlliancesController {
             partner: partner, members: members, people: people, picker: picker, history: history,
             historyNames: AllianceHistory(names: names), principal: user.principal,
             memberError: memberError,
-            attention: try await services.governanceAttention(allianceIDs: [id], user.principal).0,
+            attention: try await GovernanceService(store).governanceAttention(allianceIDs: [id], user.principal).0,
             lifecycleFlag: try await LifecycleService(store).lifecycleFlag(alliance, members: members, people: people, user.principal))
         return services.views.page(model, status: status)
     }

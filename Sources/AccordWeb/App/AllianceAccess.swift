@@ -27,6 +27,16 @@ struct AllianceAccess: Sendable {
         return alliance
     }
 
+    /// The principal the access policy decides on for this user: their role and the alliances they are on the team of.
+    func principal(for user: User) async throws -> Principal {
+        var ids: Set<UUID> = []
+        if let personID = user.personID { ids = try await alliances.allianceIDs(forPerson: personID) }
+        return Principal(userID: user.id, role: user.role, personID: user.personID, allianceIDs: ids)
+    }
+
+    /// Alliances the principal may open, each looked up once.
+    func lookup(_ principal: Principal) -> AllianceLookup { AllianceLookup(alliances, principal) }
+
     /// The alliance's team (both sides), one entry per person, with their side.
     func team(_ alliance: Alliance) async throws -> [(person: Person, side: Side)] {
         let members = try await alliances.members(of: alliance.id)

@@ -17,28 +17,20 @@ extension Services {
 
 /// Alliances the principal may open, each looked up once: for pages and feeds that list items across alliances.
 final class AllianceLookup {
-    private let store: Store
+    private let alliances: any AllianceRepository
     private let principal: Principal
     private var known: [UUID: Alliance?] = [:]
 
-    init(_ store: Store, _ principal: Principal) {
-        self.store = store
+    init(_ alliances: any AllianceRepository, _ principal: Principal) {
+        self.alliances = alliances
         self.principal = principal
     }
 
     /// The alliance, or nil when it is gone or the principal may not open it.
     func callAsFunction(_ id: UUID) async throws -> Alliance? {
         if let found = known[id] { return found }
-        let found = AccessPolicy.allows(principal, .viewAlliance(id)) ? try await store.alliances.find(id) : nil
+        let found = AccessPolicy.allows(principal, .viewAlliance(id)) ? try await alliances.find(id) : nil
         known[id] = found
         return found
-    }
-}
-
-extension Services {
-    /// A person's governance action items the principal may see and, for internal users, their health-check actions.
-    func ownedActions(person: UUID, _ principal: Principal) async throws -> (items: [ActionItem], health: [HealthAction]) {
-        let items = try await visible(principal).actionItems(ownerID: person)
-        return (items, principal.role.isInternal ? try await store.health.actions(ownerID: person) : [])
     }
 }

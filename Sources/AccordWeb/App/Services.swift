@@ -42,9 +42,5 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
     func actor(_ signedIn: SignedIn) -> AuditActor { signedIn.actor }
 
     /// Builds the principal the access policy decides on.
-    func principal(for user: User) async throws -> Principal {
-        var alliances: Set<UUID> = []
-        if let personID = user.personID { alliances = try await store.alliances.allianceIDs(forPerson: personID) }
-        return Principal(userID: user.id, role: user.role, personID: user.personID, allianceIDs: alliances)
-    }
+    func principal(for user: User) async throws -> Principal { try await AllianceAccess(store).principal(for: user) }
 }

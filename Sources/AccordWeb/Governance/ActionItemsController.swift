@@ -5,9 +5,12 @@ import Hummingbird
 
 /// Governance action items on the alliance's governance page, and every user's "my actions" page.
 struct ActionItemsController {
-    let services: Services
-    var store: Store { services.store }
-    var governance: GovernanceController { GovernanceController(services: services) }
+    let views: Views
+    let governance: GovernanceService
+    let calendar: CalendarService
+    let reminders: ReminderService
+
+    var bodiesPage: GovernanceController { GovernanceController(views: views, governance: governance) }
 
     func register(_ router: Router<AppContext>) {
         router.post(RouterPath(Site.allianceActions.pattern)) { request, context in try await save(request, context, existing: nil) }
@@ -21,16 +24,16 @@ struct ActionItemsController {
 
     func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         let form = try await FormData.read(request, context: context)
         let input = ActionItemInput(
             title: form["title"], owner: form["ownerID"], dueOn: form["dueOn"], status: form["status"], source: form["source"],
             visibility: form["visibility"])
         do {
-            _ = try await services.saveActionItem(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
+            _ = try await governance.saveActionItem(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await governance.index(
+            return try await bodiesPage.index(
                 context, alliance, user: user, notice: nil, itemError: .init(errors: error.fieldErrors, input: input),
                 status: .unprocessableContent)
         }
@@ -43,10 +46,10 @@ struct ActionItemsController {
     {
         let user = try context.requireUser()
         var rows: [MyActionsPage.Row] = []
-        let today = services.today
+        let today = governance.today
         if let person = user.user.personID {
-            let alliance = AllianceLookup(store, user.principal)
-            let owned = try await services.ownedActions(person: person, user.principal)
+            let alliance = governance.access.lookup(user.principal)
+            let owned = try await governance.ownedActions(person: person, user.principal)
             for item in owned.items {
                 guard let a = try await alliance(item.allianceID) else { continue }
                 rows.append(
@@ -65,9 +68,8 @@ struct ActionItemsController {
             }
         }
         rows.sort { ($0.open ? 0 : 1, $0.due) < ($1.open ? 0 : 1, $1.due) }
-        let feed = try await store.calendarFeeds.feed(userID: user.user.id)
-        var notes: [InAppNotification] = []
-        if let person = user.user.personID { notes = try await store.reminders.notifications(personID: person, limit: 20) }
+        let feed = try await calendar.feed(user)
+        let notes = try await reminders.notifications(user)
         let model = MyActionsPage(
             layout: LayoutModel(title: "My actions", context: context, section: "my-actions", notice: notice), rows: rows,
             isEmpty: rows.isEmpty, overdueCount: rows.filter(\.overdue).count, hasOverdue: rows.contains(where: \.overdue),
@@ -78,7 +80,7 @@ struct ActionItemsController {
                     title: $0.title, body: $0.body, href: $0.link, when: LocalDate(date: $0.createdAt).description, unread: $0.readAt == nil
                 )
             }, showNotifications: !notes.isEmpty, hasUnread: notes.contains { $0.readAt == nil })
-        return try services.views.page(model, .governanceMyActions, status: status)
+        return try views.page(model, .governanceMyActions, status: status)
     }
 }
 

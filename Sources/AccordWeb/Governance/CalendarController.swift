@@ -6,7 +6,9 @@ import Hummingbird
 /// Each user's iCalendar feed behind a secret URL: made or reset (the old URL stops working) and turned off from
 /// "My actions"; fetched by calendar applications without signing in.
 struct CalendarController {
-    let services: Services
+    let config: AppConfig
+    let calendar: CalendarService
+    let myActions: ActionItemsController
     static let marker = "cal_"
 
     func register(_ router: Router<AppContext>) {
@@ -14,16 +16,15 @@ struct CalendarController {
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             let token = Self.marker + Tokens.random()
-            _ = try await services.store.calendarFeeds.reset(
-                userID: user.user.id, tokenHash: Tokens.sha256(token), by: services.actor(user))
+            try await calendar.reset(user, token: token)
             let url = base(request) + Site.calendarFeed.path(segments: [token + ".ics"])
-            return try await ActionItemsController(services: services).mine(
+            return try await myActions.mine(
                 context, notice: "Your calendar link is ready. Copy it now: it is shown only once.", newFeedURL: url, status: .created)
         }
         router.post(RouterPath(Site.myCalendarRevoke.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            try await services.store.calendarFeeds.revoke(userID: user.user.id, by: services.actor(user))
+            try await calendar.revoke(user)
             return redirect(Site.myActions.pattern, .calendarRevoked)
         }
         router.get(RouterPath(Site.calendarFeed.pattern)) { request, context in try await feed(request, context) }
@@ -33,11 +34,10 @@ struct CalendarController {
         var token = context.parameters.get("token") ?? ""
         if token.hasSuffix(".ics") { token.removeLast(4) }
         guard token.hasPrefix(Self.marker), token.count < 100,
-            let userID = try await services.store.calendarFeeds.userID(tokenHash: Tokens.sha256(token)),
-            let user = try await services.store.users.find(userID), user.active
+            let user = try await calendar.user(token: token)
         else { throw DomainError.notFound("No such calendar. The link may have been reset or turned off.") }
-        let events = try await services.calendarEvents(for: user, base: base(request))
-        let text = ICalendar.document(name: "Accord: \(user.name)", events: events, stamp: services.clock())
+        let events = try await calendar.events(for: user, base: base(request))
+        let text = ICalendar.document(name: "Accord: \(user.name)", events: events, stamp: calendar.clock.now())
         var headers = HTTPFields()
         headers[.contentType] = "text/calendar; charset=utf-8"
         headers[.cacheControl] = "private, max-age=300"
@@ -47,9 +47,9 @@ struct CalendarController {
 
     /// The site's address for links: the configured public URL, else the address the request came to.
     func base(_ request: Request) -> String {
-        if let url = services.config.publicURL { return url.hasSuffix("/") ? String(url.dropLast()) : url }
-        let host = request.head.authority ?? "\(services.config.hostname):\(services.config.port)"
+        if let url = config.publicURL { return url.hasSuffix("/") ? String(url.dropLast()) : url }
+        let host = request.head.authority ?? "\(config.hostname):\(config.port)"
         let safe = host.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || ".-:[]".unicodeScalars.contains($0) }
-        return "http://" + (safe ? host : "\(services.config.hostname):\(services.config.port)")
+        return "http://" + (safe ? host : "\(config.hostname):\(config.port)")
     }
 }

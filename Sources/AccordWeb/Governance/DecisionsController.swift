@@ -5,19 +5,20 @@ import Hummingbird
 
 /// The decision register: proposals, votes under the charter's rule, the escalation ladder and its clocks.
 struct DecisionsController {
-    let services: Services
-    var store: Store { services.store }
-    var governance: GovernanceController { GovernanceController(services: services) }
+    let views: Views
+    let governance: GovernanceService
+
+    var bodiesPage: GovernanceController { GovernanceController(views: views, governance: governance) }
 
     func register(_ router: Router<AppContext>) {
         router.post(RouterPath(Site.bodyDecisions.pattern)) { request, context in
-            let (user, alliance, body) = try await governance.managed(context)
+            let (user, alliance, body) = try await bodiesPage.managed(context)
             let form = try await FormData.read(request, context: context)
             do {
-                let decision = try await services.proposeDecision(body, title: form["title"], details: form["details"], by: user)
+                let decision = try await governance.proposeDecision(body, title: form["title"], details: form["details"], by: user)
                 return redirect(Site.decision.path(alliance.id, decision.id), .decisionProposed)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await governance.index(
+                return try await bodiesPage.index(
                     context, alliance, user: user, notice: nil,
                     bodyError: (body.id, error.fieldErrors.map(\.message).joined(separator: " ")),
                     status: .unprocessableContent)
@@ -31,17 +32,17 @@ struct DecisionsController {
             try await change(request, context, notice: .votesRecorded) { form, found in
                 var votes: [String: String] = [:]
                 for (key, value) in form.values where key.hasPrefix("vote.") { votes[String(key.dropFirst(5))] = value }
-                _ = try await services.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
+                _ = try await governance.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
             }
         }
         router.post(RouterPath(Site.decisionStatus.pattern)) { request, context in
             try await change(request, context, notice: .decisionUpdated) { form, found in
-                _ = try await services.moveDecision(found.decision, to: form["status"], by: found.user)
+                _ = try await governance.moveDecision(found.decision, to: form["status"], by: found.user)
             }
         }
         router.post(RouterPath(Site.decisionSupersede.pattern)) { request, context in
             try await change(request, context, notice: .decisionUpdated) { form, found in
-                _ = try await services.supersede(found.decision, by: form["successorID"], user: found.user)
+                _ = try await governance.supersede(found.decision, by: form["successorID"], user: found.user)
             }
         }
     }
@@ -73,8 +74,8 @@ struct DecisionsController {
 
     func visible(_ context: AppContext) async throws -> Found {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
-        let (body, decision) = try await services.governanceDecision(context.id("decision"), of: alliance, user)
+        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
+        let (body, decision) = try await governance.governanceDecision(context.id("decision"), of: alliance, user)
         return Found(user: user, alliance: alliance, body: body, decision: decision)
     }
 
@@ -89,17 +90,17 @@ struct DecisionsController {
         submitted: DecisionPage.SubmittedVotes = DecisionPage.SubmittedVotes(), status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let body = found.body
-        let members = (try await store.governance.members(bodyIDs: [body.id])[body.id] ?? []).filter(\.role.isVoting)
-        let people = try await store.people.find(ids: members.map(\.personID))
-        let meetings = try await store.governance.meetings(bodyIDs: [body.id])
-        let others = try await store.governance.decisions(bodyIDs: [body.id]).filter { $0.id != found.decision.id }
+        let members = try await governance.members(of: body).filter(\.role.isVoting)
+        let people = try await governance.people(members.map(\.personID))
+        let meetings = try await governance.meetings(of: [body])
+        let others = try await governance.decisions(of: [body]).filter { $0.id != found.decision.id }
         let model = DecisionPage(
             layout: LayoutModel(title: found.decision.title, context: context, section: "alliances", notice: notice),
             alliance: found.alliance,
-            body: body, decision: found.decision, votes: try await store.governance.votes(decisionID: found.decision.id), members: members,
-            people: people, meetings: meetings, others: others, today: services.today,
+            body: body, decision: found.decision, votes: try await governance.votes(found.decision), members: members,
+            people: people, meetings: meetings, others: others, today: governance.today,
             canManage: AccessPolicy.allows(found.user.principal, .manageGovernance(found.alliance.id)), errors: errors,
             submitted: submitted)
-        return try services.views.page(model, .governanceDecision, status: status)
+        return try views.page(model, .governanceDecision, status: status)
     }
 }

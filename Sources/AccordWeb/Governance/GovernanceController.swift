@@ -5,8 +5,8 @@ import Hummingbird
 
 /// An alliance's governance: bodies with their charters and members, and the warnings the charters raise.
 struct GovernanceController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let governance: GovernanceService
 
     /// What a new body's form starts with: a typical steering committee charter.
     static let starter = BodyInput(
@@ -21,7 +21,7 @@ struct GovernanceController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.governance.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
             if request.queryValues["new"] == "1" {
                 try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
                 return try await form(context, alliance, input: Self.starter, body: nil, errors: [])
@@ -38,7 +38,7 @@ struct GovernanceController {
         router.post(RouterPath(Site.removeBodyMember.pattern)) { request, context in
             let (user, alliance, body) = try await managed(context)
             _ = try await FormData.read(request, context: context)
-            try await services.removeBodyMember(try context.id("member"), from: body, in: alliance, by: user)
+            try await governance.removeBodyMember(try context.id("member"), from: body, in: alliance, by: user)
             return redirect(Site.governance.path(alliance.id), .bodyMemberRemoved, fragment: "body-\(body.id.uuidString.lowercased())")
         }
     }
@@ -46,47 +46,47 @@ struct GovernanceController {
     /// The alliance and body for a change; the body must belong to the alliance.
     func managed(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody) {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
-        return (user, alliance, try await services.governanceBody(context.id("body"), of: alliance, user))
+        return (user, alliance, try await governance.governanceBody(context.id("body"), of: alliance, user))
     }
 
     func index(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, bodyError: (UUID, String)? = nil,
         meetingError: GovernancePage.MeetingError? = nil, itemError: GovernancePage.ItemError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let o = try await services.governanceOverview(alliance, user)
+        let o = try await governance.governanceOverview(alliance, user)
         let model = GovernancePage(
             layout: LayoutModel(title: "Governance: \(alliance.name)", context: context, section: "alliances", notice: notice),
             alliance: alliance, bodies: o.bodies, members: o.members, meetings: o.meetings, decisions: o.decisions, team: o.team,
-            warnings: o.warnings, today: services.today,
+            warnings: o.warnings, today: governance.today,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), bodyError: bodyError,
             meetingError: meetingError,
-            items: try await services.visibleActionItems(alliance, user), sources: try await services.actionSources(alliance, user),
+            items: try await governance.visibleActionItems(alliance, user), sources: try await governance.actionSources(alliance, user),
             itemError: itemError)
-        return try services.views.page(model, .governanceIndex, status: status)
+        return try views.page(model, .governanceIndex, status: status)
     }
 
     func form(_ context: AppContext, _ alliance: Alliance, input: BodyInput, body: GovernanceBody?, errors: [FieldError]) async throws
         -> Response
     {
-        let bodies = try await store.governance.bodies(allianceID: alliance.id)
+        let bodies = try await governance.visibleBodies(alliance, context.requireUser())
         let model = BodyFormPage.model(
             layout: LayoutModel(title: body == nil ? "New governance body" : "Edit body", context: context, section: "alliances"),
             alliance: alliance, input: input, body: body, bodies: bodies, errors: errors)
-        return try services.views.page(model, .form, status: errors.isEmpty ? .ok : .unprocessableContent)
+        return try views.page(model, .form, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     func save(_ request: Request, _ context: AppContext, bodyID: UUID?) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         var existing: GovernanceBody?
-        if let bodyID { existing = try await services.governanceBody(bodyID, of: alliance, user) }
+        if let bodyID { existing = try await governance.governanceBody(bodyID, of: alliance, user) }
         let form = try await FormData.read(request, context: context)
         let input = BodyFormPage.input(form)
         do {
-            _ = try await services.saveBody(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
+            _ = try await governance.saveBody(input, in: alliance, existing: existing, expectedVersion: form.version, by: user)
             return redirect(Site.governance.path(alliance.id), existing == nil ? .bodyCreated : .bodyUpdated)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, alliance, input: input, body: existing, errors: error.fieldErrors)
@@ -97,7 +97,7 @@ struct GovernanceController {
         let (user, alliance, body) = try await managed(context)
         let form = try await FormData.read(request, context: context)
         do {
-            _ = try await services.addBodyMember(body, in: alliance, personID: form["personID"], role: form["role"], by: user)
+            _ = try await governance.addBodyMember(body, in: alliance, personID: form["personID"], role: form["role"], by: user)
             return redirect(Site.governance.path(alliance.id), .bodyMemberAdded, fragment: "body-\(body.id.uuidString.lowercased())")
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             let message = error.fieldErrors.map(\.message).joined(separator: " ")

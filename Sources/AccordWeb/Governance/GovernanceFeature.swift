@@ -4,12 +4,16 @@ import Hummingbird
 /// portfolio.
 struct GovernanceFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        GovernanceController(services: services).register(router)
-        MeetingsController(services: services).register(router)
-        DecisionsController(services: services).register(router)
-        ActionItemsController(services: services).register(router)
-        CalendarController(services: services).register(router)
-        GovernancePortfolioController(services: services).register(router)
+        let (views, store) = (services.views, services.store)
+        let governance = GovernanceService(store)
+        let myActions = ActionItemsController(
+            views: views, governance: governance, calendar: CalendarService(store), reminders: ReminderService(services))
+        GovernanceController(views: views, governance: governance).register(router)
+        MeetingsController(views: views, governance: governance).register(router)
+        DecisionsController(views: views, governance: governance).register(router)
+        myActions.register(router)
+        CalendarController(config: services.config, calendar: CalendarService(store), myActions: myActions).register(router)
+        GovernancePortfolioController(views: views, governance: governance).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

@@ -7,8 +7,8 @@ import Hummingbird
 /// members, all for executives): escalation steps past their deadline, issues past their escalation limit, overdue
 /// action items and bodies behind their meeting cadence, most overdue first.
 struct GovernancePortfolioController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let governance: GovernanceService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.governancePortfolio.pattern)) { request, context in
@@ -18,20 +18,20 @@ struct GovernancePortfolioController {
             var ids: [UUID]?
             if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
             if scope == .mine { ids = Array(user.principal.allianceIDs) }
-            let (attention, bodies) = try await services.governanceAttention(allianceIDs: ids, user.principal)
+            let (attention, bodies) = try await governance.governanceAttention(allianceIDs: ids, user.principal)
             // Names only for the entries shown (the most overdue `limit` of each list), not for every late one.
             let shown = GovernancePortfolioPage.limit
             let byBody = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
             let wanted =
                 attention.escalations.prefix(shown).map(\.allianceID) + attention.actionItems.prefix(shown).map(\.allianceID)
                 + attention.behindCadence.prefix(shown).compactMap { byBody[$0.bodyID] } + attention.issues.prefix(shown).map(\.allianceID)
-            let alliances = try await store.alliances.names(ids: wanted)
-            let owners = try await store.people.find(
-                ids: attention.actionItems.prefix(shown).map(\.ownerID) + attention.issues.prefix(shown).map(\.ownerID))
+            let alliances = try await governance.access.alliances.names(ids: wanted)
+            let owners = try await governance.people(
+                attention.actionItems.prefix(shown).map(\.ownerID) + attention.issues.prefix(shown).map(\.ownerID))
             var model = GovernancePortfolioPage(
                 layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
-                alliances: alliances, owners: owners, today: services.today,
-                issueLimits: try await IssuesService(services.store).escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
+                alliances: alliances, owners: owners, today: governance.today,
+                issueLimits: try await governance.issues.escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
             if user.principal.role.isInternal {
                 model.scopes = [
                     .init(label: "Your alliances (\(user.principal.allianceIDs.count))", href: "?scope=mine", current: scope == .mine),
@@ -39,7 +39,7 @@ struct GovernancePortfolioController {
                 ]
                 model.hasScopes = true
             }
-            return services.views.page(model)
+            return views.page(model)
         }
     }
 

@@ -5,22 +5,23 @@ import Hummingbird
 
 /// Meetings of governance bodies: scheduling within the charter's notice, attendance with quorum, minutes.
 struct MeetingsController {
-    let services: Services
-    var store: Store { services.store }
-    var governance: GovernanceController { GovernanceController(services: services) }
+    let views: Views
+    let governance: GovernanceService
+
+    var bodiesPage: GovernanceController { GovernanceController(views: views, governance: governance) }
 
     func register(_ router: Router<AppContext>) {
         router.post(RouterPath(Site.bodyMeetings.pattern)) { request, context in
-            let (user, alliance, body) = try await governance.managed(context)
+            let (user, alliance, body) = try await bodiesPage.managed(context)
             let form = try await FormData.read(request, context: context)
             let input = MeetingInput(
                 title: form["title"], date: form["date"], time: form["time"], location: form["location"], agenda: form["agenda"],
                 noticeOverride: form["noticeOverride"])
             do {
-                let meeting = try await services.scheduleMeeting(input, for: body, by: user)
+                let meeting = try await governance.scheduleMeeting(input, for: body, by: user)
                 return redirect(Site.meeting.path(alliance.id, meeting.id), .meetingScheduled)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await governance.index(
+                return try await bodiesPage.index(
                     context, alliance, user: user, notice: nil,
                     meetingError: .init(bodyID: body.id, errors: error.fieldErrors, input: input), status: .unprocessableContent)
             }
@@ -32,13 +33,13 @@ struct MeetingsController {
         }
         router.post(RouterPath(Site.meetingAttendance.pattern)) { request, context in
             try await change(request, context, notice: .attendanceSaved) { form, meeting, user in
-                try await services.setAttendance(meeting, attendees: form.all("attendee"), by: user)
+                try await governance.setAttendance(meeting, attendees: form.all("attendee"), by: user)
             }
         }
         router.post(RouterPath(Site.meetingMinutes.pattern)) { request, context in
             try await change(request, context, notice: .minutesSaved) { form, meeting, user in
                 let input = MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"])
-                _ = try await services.saveMinutes(meeting, input, expectedVersion: form.version, by: user)
+                _ = try await governance.saveMinutes(meeting, input, expectedVersion: form.version, by: user)
             }
         }
     }
@@ -62,8 +63,8 @@ struct MeetingsController {
     /// The meeting if the user may see its body (partner users: shared bodies of their alliances only).
     func visible(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
-        let (body, meeting) = try await services.governanceMeeting(context.id("meeting"), of: alliance, user)
+        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
+        let (body, meeting) = try await governance.governanceMeeting(context.id("meeting"), of: alliance, user)
         return (user, alliance, body, meeting)
     }
 
@@ -77,15 +78,15 @@ struct MeetingsController {
         _ context: AppContext, _ alliance: Alliance, _ body: GovernanceBody, _ meeting: Meeting, user: SignedIn, notice: String?,
         errors: [FieldError], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let members = try await store.governance.members(bodyIDs: [body.id])[body.id] ?? []
-        let attendance = try await store.governance.attendance(meetingID: meeting.id)
-        let people = try await store.people.find(ids: members.map(\.personID))
+        let members = try await governance.members(of: body)
+        let attendance = try await governance.attendance(meeting)
+        let people = try await governance.people(members.map(\.personID))
         let model = MeetingPage(
             layout: LayoutModel(title: meeting.title, context: context, section: "alliances", notice: notice), alliance: alliance,
             body: body,
             meeting: meeting, members: members, people: people, attendance: attendance,
             canManage: AccessPolicy.allows(user.principal, .manageGovernance(alliance.id)), errors: errors)
-        return try services.views.page(model, .governanceMeeting, status: status)
+        return try views.page(model, .governanceMeeting, status: status)
     }
 }
 

@@ -99,3 +99,11 @@ extension ReminderService {
         if let person = user.user.personID { try await reminders.markRead(personID: person, at: obligations.clock.now()) }
     }
 }
+
+extension ReminderService {
+    /// The user's latest in-app notifications (20 at most), newest first.
+    func notifications(_ user: SignedIn) async throws -> [InAppNotification] {
+        guard let person = user.user.personID else { return [] }
+        return try await reminders.notifications(personID: person, limit: 20)
+    }
+}

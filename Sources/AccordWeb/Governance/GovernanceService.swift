@@ -2,10 +2,31 @@ import AccordCore
 import AccordStore
 import Foundation
 
-/// Governance steps shared by the web pages and the JSON API: finding what the user may see, and every change with
-/// its access check and validation. Partner users see shared bodies (with their meetings and decisions) and shared
-/// action items only; changes need `manageGovernance` on the alliance.
-extension Services {
+/// Governance steps shared by the web pages and the JSON API: finding what the user may see (through
+/// `GovernanceReads`), and every change with its access check and validation. Partner users see shared bodies (with
+/// their meetings and decisions) and shared action items only; changes need `manageGovernance` on the alliance.
+struct GovernanceService: Sendable {
+    let repository: any GovernanceRepository
+    let people: any PersonRepository
+    let health: any HealthRepository
+    let issues: IssuesService
+    let access: AllianceAccess
+    let clock: WallClock
+
+    init(_ store: Store) {
+        repository = store.governance
+        people = store.people
+        health = store.health
+        issues = IssuesService(store)
+        access = AllianceAccess(store)
+        clock = store.database.clock
+    }
+
+    var today: LocalDate { clock.today }
+
+    /// Bodies, meetings, decisions and action items as `principal` may see them.
+    func reads(_ principal: Principal) -> GovernanceReads { GovernanceReads(repository: repository, principal: principal) }
+
     // MARK: Reading
 
     /// What the user may see of an alliance's governance, with the warnings its charters raise.
@@ -20,10 +41,10 @@ extension Services {
 
     func governanceOverview(_ alliance: Alliance, _ user: SignedIn) async throws -> GovernanceOverview {
         let bodies = try await visibleBodies(alliance, user)
-        let members = try await store.governance.members(bodyIDs: bodies.map(\.id))
-        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
-        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
-        let team = try await allianceTeam(alliance)
+        let members = try await repository.members(bodyIDs: bodies.map(\.id))
+        let meetings = try await repository.meetings(bodyIDs: bodies.map(\.id))
+        let decisions = try await repository.decisions(bodyIDs: bodies.map(\.id))
+        let team = try await access.team(alliance)
         let names = Dictionary(team.map { ($0.person.id, $0.person.name) }, uniquingKeysWith: { a, _ in a })
         let managers = Set([alliance.ourManagerID, alliance.partnerManagerID].compactMap { $0 })
         let day = today
@@ -38,39 +59,39 @@ extension Services {
     }
 
     func visibleBodies(_ alliance: Alliance, _ user: SignedIn) async throws -> [GovernanceBody] {
-        try await visible(user.principal).bodies(allianceID: alliance.id)
+        try await reads(user.principal).bodies(allianceID: alliance.id)
     }
 
     func governanceBody(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> GovernanceBody {
-        guard let body = try await visible(user.principal).body(id: id, in: alliance.id) else {
+        guard let body = try await reads(user.principal).body(id: id, in: alliance.id) else {
             throw DomainError.notFound("No such body.")
         }
         return body
     }
 
     func governanceMeeting(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> (GovernanceBody, Meeting) {
-        guard let found = try await visible(user.principal).meeting(id: id, in: alliance.id) else {
+        guard let found = try await reads(user.principal).meeting(id: id, in: alliance.id) else {
             throw DomainError.notFound("No such meeting.")
         }
         return found
     }
 
     func governanceDecision(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> (GovernanceBody, Decision) {
-        guard let found = try await visible(user.principal).decision(id: id, in: alliance.id) else {
+        guard let found = try await reads(user.principal).decision(id: id, in: alliance.id) else {
             throw DomainError.notFound("No such decision.")
         }
         return found
     }
 
     func visibleActionItems(_ alliance: Alliance, _ user: SignedIn) async throws -> [ActionItem] {
-        try await visible(user.principal).actionItems(allianceID: alliance.id)
+        try await reads(user.principal).actionItems(allianceID: alliance.id)
     }
 
     /// Meetings and decisions of the alliance's bodies that the user may see, as action item `source` choices.
     func actionSources(_ alliance: Alliance, _ user: SignedIn) async throws -> [(key: String, label: String)] {
         let bodies = try await visibleBodies(alliance, user)
-        let meetings = try await store.governance.meetings(bodyIDs: bodies.map(\.id))
-        let decisions = try await store.governance.decisions(bodyIDs: bodies.map(\.id))
+        let meetings = try await repository.meetings(bodyIDs: bodies.map(\.id))
+        let decisions = try await repository.decisions(bodyIDs: bodies.map(\.id))
         return meetings.reversed().map { (key: "meeting:\($0.id.uuidString.lowercased())", label: "Meeting \($0.date): \($0.title)") }
             + decisions.map { (key: "decision:\($0.id.uuidString.lowercased())", label: "Decision: \($0.title)") }
     }
@@ -83,9 +104,9 @@ extension Services {
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         let valid = try input.validate()
         if let existing {
-            return try await store.governance.updateBody(existing.id, valid, expectedVersion: expectedVersion, by: actor(user))
+            return try await repository.updateBody(existing.id, valid, expectedVersion: expectedVersion, by: user.actor)
         }
-        return try await store.governance.createBody(allianceID: alliance.id, valid, by: actor(user))
+        return try await repository.createBody(allianceID: alliance.id, valid, by: user.actor)
     }
 
     /// Adds a person from the alliance's team to a body, on their own side.
@@ -97,21 +118,21 @@ extension Services {
         let id = v.id(personID, "personID", "Person")
         let role: BodyRole? = v.choice(role, "role", "Role")
         try v.check()
-        guard let entry = try await allianceTeam(alliance).first(where: { $0.person.id == id }) else {
+        guard let entry = try await access.team(alliance).first(where: { $0.person.id == id }) else {
             throw DomainError.invalid("personID", "Members must be on the alliance's team.")
         }
-        return try await store.governance.addMember(body.id, personID: entry.person.id, side: entry.side, role: role!, by: actor(user))
+        return try await repository.addMember(body.id, personID: entry.person.id, side: entry.side, role: role!, by: user.actor)
     }
 
     func removeBodyMember(_ memberID: UUID, from body: GovernanceBody, in alliance: Alliance, by user: SignedIn) async throws {
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
-        try await store.governance.removeMember(memberID, from: body.id, by: actor(user))
+        try await repository.removeMember(memberID, from: body.id, by: user.actor)
     }
 
     func scheduleMeeting(_ input: MeetingInput, for body: GovernanceBody, by user: SignedIn) async throws -> Meeting {
         try AccessPolicy.require(user.principal, .manageGovernance(body.allianceID))
         let valid = try input.validate(charter: body.charter, today: today)
-        return try await store.governance.scheduleMeeting(body, valid, by: actor(user))
+        return try await repository.scheduleMeeting(body, valid, by: user.actor)
     }
 
     /// Replaces a held meeting's attendance; every id must be a member of its body.
@@ -122,13 +143,13 @@ extension Services {
             guard let id = UUID(uuidString: raw) else { throw DomainError.invalid("attendees", "Attendees must be members of the body.") }
             ids.insert(id)
         }
-        try await store.governance.setAttendance(meeting.id, personIDs: ids, today: today, by: actor(user))
+        try await repository.setAttendance(meeting.id, personIDs: ids, today: today, by: user.actor)
     }
 
     func saveMinutes(_ meeting: Meeting, _ input: MinutesInput, expectedVersion: Int?, by user: SignedIn) async throws -> Meeting {
         try AccessPolicy.require(user.principal, .manageGovernance(meeting.allianceID))
         let valid = try input.validate()
-        return try await store.governance.saveMinutes(meeting.id, valid, expectedVersion: expectedVersion, today: today, by: actor(user))
+        return try await repository.saveMinutes(meeting.id, valid, expectedVersion: expectedVersion, today: today, by: user.actor)
     }
 
     func proposeDecision(_ body: GovernanceBody, title: String?, details: String?, by user: SignedIn) async throws -> Decision {
@@ -137,7 +158,7 @@ extension Services {
         let title = v.text(title, "title", "Decision", max: 300)
         let details = v.optionalText(details, "details", "Details", max: 4000)
         try v.check()
-        return try await store.governance.proposeDecision(body, title: title, details: details, by: actor(user))
+        return try await repository.proposeDecision(body, title: title, details: details, by: user.actor)
     }
 
     /// Votes by person id ("approve", "reject" or "abstain"), cast at a held meeting of the decision's body.
@@ -153,7 +174,7 @@ extension Services {
         guard let meeting = UUID(uuidString: meetingID ?? "") else {
             throw DomainError.invalid("meetingID", "Choose the meeting where the votes were cast.")
         }
-        return try await store.governance.recordVotes(decision.id, meetingID: meeting, votes: cast, today: today, by: actor(user))
+        return try await repository.recordVotes(decision.id, meetingID: meeting, votes: cast, today: today, by: user.actor)
     }
 
     /// Escalates to the next step, resolves, defers or reopens a decision.
@@ -162,7 +183,7 @@ extension Services {
         guard let next = DecisionStatus(rawValue: status ?? ""), [.escalated, .resolved, .deferred, .proposed].contains(next) else {
             throw DomainError.invalid("status", "Status must be escalated, resolved, deferred or proposed.")
         }
-        return try await store.governance.moveDecision(decision.id, to: next, today: today, by: actor(user))
+        return try await repository.moveDecision(decision.id, to: next, today: today, by: user.actor)
     }
 
     func supersede(_ decision: Decision, by successorID: String?, user: SignedIn) async throws -> Decision {
@@ -170,7 +191,7 @@ extension Services {
         guard let successor = UUID(uuidString: successorID ?? "") else {
             throw DomainError.invalid("successorID", "Choose the decision that replaces this one.")
         }
-        return try await store.governance.supersede(decision.id, by: successor, actor: actor(user))
+        return try await repository.supersede(decision.id, by: successor, actor: user.actor)
     }
 
     /// Adds an action item, or replaces one of this alliance's (`existing`).
@@ -180,40 +201,65 @@ extension Services {
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         var current: ActionItem?
         if let existing {
-            guard let item = try await store.governance.actionItem(id: existing), item.allianceID == alliance.id else {
+            guard let item = try await repository.actionItem(id: existing), item.allianceID == alliance.id else {
                 throw DomainError.notFound("No such action item.")
             }
             current = item
         }
-        let team = Set(try await allianceTeam(alliance).map(\.person.id))
+        let team = Set(try await access.team(alliance).map(\.person.id))
         let valid = try input.validate(team: team, sources: Set(try await actionSources(alliance, user).map(\.key)))
         if let current {
-            return try await store.governance.updateActionItem(current.id, valid, expectedVersion: expectedVersion, by: actor(user))
+            return try await repository.updateActionItem(current.id, valid, expectedVersion: expectedVersion, by: user.actor)
         }
-        return try await store.governance.createActionItem(allianceID: alliance.id, valid, by: actor(user))
+        return try await repository.createActionItem(allianceID: alliance.id, valid, by: user.actor)
     }
-}
 
-extension Services {
     /// What is late in the governance of these alliances (all of them when nil), as the principal may see it, with
     /// the bodies it names. Only bodies that met fewer times than their charter asks are read in full.
     func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal) async throws -> (GovernanceAttention, [GovernanceBody]) {
-        let reads = visible(principal)
-        let candidates = try await reads.cadenceCandidates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
-        let escalatedAll = try await store.governance.escalatedDecisions(allianceIDs: allianceIDs)
+        let scoped = self.reads(principal)
+        let candidates = try await scoped.cadenceCandidates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
+        let escalatedAll = try await repository.escalatedDecisions(allianceIDs: allianceIDs)
         let known = Set(candidates.map(\.body.id))
-        let others = try await reads.bodies(ids: Array(Set(escalatedAll.map(\.bodyID)).subtracting(known)))
+        let others = try await scoped.bodies(ids: Array(Set(escalatedAll.map(\.bodyID)).subtracting(known)))
         let bodies = candidates.map(\.body) + others
         let visible = Set(bodies.map(\.id))
         let escalated = escalatedAll.filter { visible.contains($0.bodyID) }
-        let items = try await reads.overdueActionItems(allianceIDs: allianceIDs, before: today)
-        let issueService = IssuesService(store)
-        let issues = try await issueService.reads(principal).openIssues(allianceIDs: allianceIDs)
-        let limits = try await issueService.escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
+        let items = try await scoped.overdueActionItems(allianceIDs: allianceIDs, before: today)
+        let issues = try await self.issues.reads(principal).openIssues(allianceIDs: allianceIDs)
+        let limits = try await self.issues.escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
         let attention = GovernanceAttention.on(
             today, bodies: candidates.map(\.body),
             meetingCounts: Dictionary(candidates.map { ($0.body.id, $0.held) }, uniquingKeysWith: { a, _ in a }),
             escalated: escalated, openItems: items, openIssues: issues, limits: { limits[$0] ?? .standard })
         return (attention, bodies)
     }
+
+    /// A person's governance action items the principal may see and, for internal users, their health-check actions.
+    func ownedActions(person: UUID, _ principal: Principal) async throws -> (items: [ActionItem], health: [HealthAction]) {
+        let items = try await reads(principal).actionItems(ownerID: person)
+        return (items, principal.role.isInternal ? try await health.actions(ownerID: person) : [])
+    }
+}
+
+/// What belongs to a body, meeting or decision the user was already allowed to open (through `governanceBody`,
+/// `governanceMeeting`, `governanceDecision` or `visibleBodies`), so no further visibility check applies.
+extension GovernanceService {
+    func members(of body: GovernanceBody) async throws -> [BodyMember] {
+        try await repository.members(bodyIDs: [body.id])[body.id] ?? []
+    }
+
+    func meetings(of bodies: [GovernanceBody]) async throws -> [Meeting] { try await repository.meetings(bodyIDs: bodies.map(\.id)) }
+
+    func decisions(of bodies: [GovernanceBody]) async throws -> [Decision] { try await repository.decisions(bodyIDs: bodies.map(\.id)) }
+
+    /// The meeting as stored now (after a change).
+    func current(_ meeting: Meeting) async throws -> Meeting { try await repository.meeting(id: meeting.id) ?? meeting }
+
+    func attendance(_ meeting: Meeting) async throws -> [UUID: Side] { try await repository.attendance(meetingID: meeting.id) }
+
+    func votes(_ decision: Decision) async throws -> [CastVote] { try await repository.votes(decisionID: decision.id) }
+
+    /// The people these members or owners are.
+    func people(_ ids: [UUID]) async throws -> [UUID: Person] { try await people.find(ids: ids) }
 }

@@ -4,27 +4,61 @@ import Foundation
 
 /// What a user's calendar feed holds: meetings of the bodies they sit on (from 90 days back), the deadlines of those
 /// bodies' escalated decisions, the due dates of their open action items, and the due dates of the obligations of
-/// the alliances they are on the team of (not yet fully executed, from a year back to a year ahead). Visibility is the user's own: partner
-/// users get shared bodies and shared items of their alliances only, and no health actions.
-extension Services {
+/// the alliances they are on the team of (not yet fully executed, from a year back to a year ahead). Visibility is the
+/// user's own: partner users get shared bodies and shared items of their alliances only, and no health actions. The
+/// feed is behind a secret URL: made or reset (the old URL stops working) and turned off from My actions.
+struct CalendarService: Sendable {
+    let feeds: any CalendarFeedRepository
+    let users: any UserRepository
+    let governance: GovernanceService
+    let obligations: ObligationsService
+    let clock: WallClock
+
+    init(_ store: Store) {
+        feeds = store.calendarFeeds
+        users = store.users
+        governance = GovernanceService(store)
+        obligations = ObligationsService(store)
+        clock = store.database.clock
+    }
+
+    var today: LocalDate { clock.today }
+
+    /// The user's feed, if they have one.
+    func feed(_ user: SignedIn) async throws -> CalendarFeed? { try await feeds.feed(userID: user.user.id) }
+
+    /// Makes the user's feed, or resets it so the old link stops working; the token is the secret part of the link.
+    func reset(_ user: SignedIn, token: String) async throws {
+        _ = try await feeds.reset(userID: user.user.id, tokenHash: Tokens.sha256(token), by: user.actor)
+    }
+
+    func revoke(_ user: SignedIn) async throws { try await feeds.revoke(userID: user.user.id, by: user.actor) }
+
+    /// The active user a feed token belongs to, or nil.
+    func user(token: String) async throws -> User? {
+        guard let id = try await feeds.userID(tokenHash: Tokens.sha256(token)), let user = try await users.find(id), user.active
+        else { return nil }
+        return user
+    }
+
     /// Meetings have a start time but no end; the feed shows them as two hours long.
     static let meetingMinutes = 120
 
-    func calendarEvents(for user: User, base: String) async throws -> [CalendarEvent] {
+    func events(for user: User, base: String) async throws -> [CalendarEvent] {
         guard user.active, let person = user.personID else { return [] }
-        let principal = try await principal(for: user)
-        let alliance = AllianceLookup(store, principal)
-        let owned = try await ownedActions(person: person, principal)
+        let principal = try await governance.access.principal(for: user)
+        let alliance = governance.access.lookup(principal)
+        let owned = try await governance.ownedActions(person: person, principal)
         var bodies: [UUID: GovernanceBody] = [:]
-        for seat in try await store.governance.seats(personID: person) where bodies[seat.bodyID] == nil {
-            guard let body = try await visible(principal).body(id: seat.bodyID),
+        for seat in try await governance.repository.seats(personID: person) where bodies[seat.bodyID] == nil {
+            guard let body = try await governance.reads(principal).body(id: seat.bodyID),
                 try await alliance(body.allianceID) != nil
             else { continue }
             bodies[body.id] = body
         }
         let from = today.adding(days: -90)
         var events: [CalendarEvent] = []
-        for meeting in try await store.governance.meetings(bodyIDs: Array(bodies.keys)) where meeting.date >= from {
+        for meeting in try await governance.repository.meetings(bodyIDs: Array(bodies.keys)) where meeting.date >= from {
             guard let body = bodies[meeting.bodyID], let a = try await alliance(meeting.allianceID) else { continue }
             let agenda = meeting.agenda.isEmpty ? "" : "\nAgenda:\n" + meeting.agenda.map { "- " + $0 }.joined(separator: "\n")
             events.append(
@@ -34,7 +68,7 @@ extension Services {
                     summary: "\(body.name): \(meeting.title)", details: "\(a.name)\(agenda)", location: meeting.location,
                     url: base + Site.meeting.path(a.id, meeting.id)))
         }
-        for decision in try await store.governance.decisions(bodyIDs: Array(bodies.keys)) where decision.status == .escalated {
+        for decision in try await governance.repository.decisions(bodyIDs: Array(bodies.keys)) where decision.status == .escalated {
             guard let state = decision.escalation, let body = bodies[decision.bodyID], let a = try await alliance(decision.allianceID)
             else { continue }
             let step = state.step < body.charter.escalation.count ? body.charter.escalation[state.step].decidedBy : "The next step"
@@ -55,11 +89,10 @@ extension Services {
         }
         // Obligations of the alliances the user is on the team of, not yet fully executed, a year back and ahead.
         let mine = Array(principal.allianceIDs)
-        let obligationsService = ObligationsService(store)
-        let reads = obligationsService.reads(principal)
-        let obligations = try await reads.obligations(allianceIDs: mine)
-        let (occurrences, _) = try await obligationsService.scheduled(
-            obligations, triggers: try await reads.triggers(allianceIDs: mine, for: obligations))
+        let reads = obligations.reads(principal)
+        let mineDue = try await reads.obligations(allianceIDs: mine)
+        let (occurrences, _) = try await obligations.scheduled(
+            mineDue, triggers: try await reads.triggers(allianceIDs: mine, for: mineDue))
         for o in occurrences where o.state != .fullyExecuted && o.dueOn >= today.adding(days: -365) && o.dueOn <= today.adding(days: 365) {
             guard let a = try await alliance(o.obligation.allianceID) else { continue }
             let amount = o.obligation.amount.map { " \($0.currency) \($0.amountText)." } ?? ""
