@@ -5,7 +5,10 @@ import Hummingbird
 
 /// /api/v1/alliances and their members
 struct AlliancesAPI {
-    let services: Services
+    let alliances: AlliancesService
+
+    init(services: Services) { alliances = AlliancesService(services.store) }
+
     static let fields: Set<String> = [
         "name", "partnerId", "type", "status", "phase", "transition", "tier", "ourSponsorId", "ourManagerId", "partnerSponsorId",
         "partnerManagerId", "products", "territories", "effectiveDate", "termEndDate", "renewalNoticeDate", "valueAmount",
@@ -18,7 +21,7 @@ struct AlliancesAPI {
         let query = try request.apiQuery { params throws(DomainError) in
             try AccessPolicy.scoped(try AllianceQuery.parse(params), for: user.principal)
         }
-        let page = try await services.store.alliances.list(query)
+        let page = try await alliances.list(query, user)
         return try APIResponse.json(
             APIModels.List(page) { s in
                 APIModels.Alliance(
@@ -29,7 +32,7 @@ struct AlliancesAPI {
 
     func get(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
+        let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         return try APIResponse.json(try await model(alliance, user), etag: alliance.version)
     }
 
@@ -43,61 +46,61 @@ struct AlliancesAPI {
             input.ourManagerID = person.uuidString
         }
         let valid = try input.validateAfter(body)
-        let alliance = try await services.store.alliances.create(valid, by: services.actor(user))
+        let alliance = try await alliances.create(valid, by: user)
         return try APIResponse.json(try await model(alliance, user), status: .created, etag: alliance.version)
     }
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
+        let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
         var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
         let input = Self.input(&body)
         let version = body.integer("version", required: true)
         let valid = try input.validateAfter(body)
-        let updated = try await services.store.alliances.update(alliance.id, valid, expectedVersion: version, by: services.actor(user))
+        let updated = try await alliances.update(alliance, valid, expectedVersion: version, by: user)
         return try APIResponse.json(try await model(updated, user), etag: updated.version)
     }
 
     func delete(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
+        let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
-        try await services.store.alliances.delete(alliance.id, by: services.actor(user))
+        try await alliances.delete(alliance, by: user)
         return APIResponse.noContent()
     }
 
     func members(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
-        let members = try await services.store.alliances.members(of: alliance.id)
+        let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
+        let members = try await alliances.members(alliance)
         let page = Page(items: members, total: members.count, page: 1, perPage: max(1, members.count))
         return try APIResponse.json(APIModels.List(page, APIModels.Membership.init))
     }
 
     func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
+        let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
         var body = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
         let input = MembershipInput(personID: body.string("personId"), role: body.string("role"))
         _ = try input.validateAfter(body)
-        let member = try await TeamService(services.store).add(input, to: alliance, by: user)
+        let member = try await alliances.team.add(input, to: alliance, by: user)
         return try APIResponse.json(APIModels.Membership(member), status: .created)
     }
 
     func removeMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.apiID("id"), user)
+        let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
-        try await services.store.alliances.removeMember(try context.apiID("memberId"), from: alliance.id, by: services.actor(user))
+        try await alliances.team.remove(try context.apiID("memberId"), from: alliance, by: user)
         return APIResponse.noContent()
     }
 
     func model(_ alliance: Alliance, _ user: SignedIn) async throws -> APIModels.Alliance {
-        let partner = try await services.store.organizations.find(alliance.partnerID)
-        return APIModels.Alliance(
-            alliance, partnerName: partner?.name, showInternal: AccessPolicy.seesInternalAssessment(user.principal, alliance.id))
+        APIModels.Alliance(
+            alliance, partnerName: try await alliances.partnerName(alliance),
+            showInternal: AccessPolicy.seesInternalAssessment(user.principal, alliance.id))
     }
 
     static func input(_ body: inout JSONBody) -> AllianceInput {

@@ -5,8 +5,12 @@ import Hummingbird
 
 /// The portfolio list, the alliance page, its create/edit/delete forms and its team.
 struct AlliancesController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let alliances: AlliancesService
+    /// What the portfolio and the alliance page show of the other features.
+    let governance: GovernanceService
+    let lifecycle: LifecycleService
+    let health: HealthService
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.home.pattern)) { _, _ in redirect(Site.alliances.pattern) }
@@ -27,39 +31,27 @@ struct AlliancesController {
                 personSearch: try ChoiceField.typed(request.queryValues["person_q"], field: "person_q"))
         }
         router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
-            let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
-            try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
+            let (_, alliance) = try await alliances.access.page(context)
+            try AccessPolicy.require(try context.requireUser().principal, .editAlliance(alliance.id))
             return try await form(context, input: AllianceInput(alliance), errors: [], alliance: alliance, status: .ok)
         }
         router.post(RouterPath(Site.editAlliance.pattern)) { request, context in try await update(request, context) }
         router.post(RouterPath(Site.deleteAlliance.pattern)) { request, context in
-            let user = try context.requireUser()
-            let alliance = try await services.visibleAlliance(context.id("id"), user)
+            let (user, alliance) = try await alliances.access.page(context)
             try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
             _ = try await FormData.read(request, context: context)
-            try await store.alliances.delete(alliance.id, by: services.actor(user))
+            try await alliances.delete(alliance, by: user)
             return redirect(Site.alliances.pattern, .deleted)
         }
-        router.get(RouterPath(Site.partnerChoices.pattern)) { request, context in
-            let text = try choiceSearch(request, context)
-            return try ChoiceJSON.response(
-                try await store.organizations.names(kind: .partner, matching: text, limit: ChoiceField.matchLimit).map { ($0.id, $0.name) })
+        for (route, kind) in [(Site.partnerChoices, AlliancesService.FilterKind.partner), (Site.managerChoices, .manager)] {
+            router.get(RouterPath(route.pattern)) { request, context in
+                let user = try context.requireUser()
+                try AccessPolicy.require(user.principal, .viewPortfolio)
+                let names = try await alliances.filterChoices(kind, matching: try ChoiceJSON.text(request), user)
+                return try ChoiceJSON.response(names.map { ($0.id, $0.name) })
+            }
         }
-        router.get(RouterPath(Site.managerChoices.pattern)) { request, context in
-            let text = try choiceSearch(request, context)
-            return try ChoiceJSON.response(
-                try await store.alliances.managerChoices(matching: text, limit: ChoiceField.matchLimit).map { ($0.id, $0.name) })
-        }
-        AllianceTeamController(services: services).register(router)
-    }
-
-    /// The typed text of a portfolio filter's completion; the partner and manager filters are internal users' only.
-    private func choiceSearch(_ request: Request, _ context: AppContext) throws -> String? {
-        let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .viewPortfolio)
-        guard user.principal.role.isInternal else { throw DomainError.forbidden("Only your own organisation's users filter by partner.") }
-        return try ChoiceJSON.text(request)
+        AllianceTeamController(team: alliances.team, access: alliances.access, alliancePages: self).register(router)
     }
 
     func index(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -72,34 +64,26 @@ struct AlliancesController {
         var manager: ChoiceField?
         if internalUser {
             // Select lists while they are short, search fields (by name, typed or completed) once they are long.
-            partner = try await ChoiceField.resolve(
-                id: query.partnerID, typed: try ChoiceField.typed(params["partner_name"], field: "partner_name"), noun: "partner",
-                blank: "All partners",
-                count: { try await store.organizations.count(kind: .partner, upTo: $0) },
-                lookup: { try await store.organizations.names(kind: .partner, matching: $0, limit: $1) },
-                name: { try await store.organizations.find($0)?.name })
-            manager = try await ChoiceField.resolve(
-                id: query.managerID, typed: try ChoiceField.typed(params["manager_name"], field: "manager_name"), noun: "alliance manager",
-                blank: "All managers",
-                count: { try await store.alliances.managerCount(upTo: $0) },
-                lookup: { try await store.alliances.managerChoices(matching: $0, limit: $1) },
-                name: { try await store.people.find($0)?.name })
+            partner = try await alliances.partnerFilter(
+                id: query.partnerID, typed: try ChoiceField.typed(params["partner_name"], field: "partner_name"))
+            manager = try await alliances.managerFilter(
+                id: query.managerID, typed: try ChoiceField.typed(params["manager_name"], field: "manager_name"))
             query.partnerID = partner?.chosen
             query.managerID = manager?.chosen
         }
         let matchesNothing = partner?.matchesNothing == true || manager?.matchesNothing == true
         let page =
-            matchesNothing ? Page(items: [], total: 0, page: 1, perPage: query.perPage) : try await store.alliances.list(query)
-        let (attention, bodies) = try await GovernanceService(store).governanceAttention(
+            matchesNothing ? Page(items: [], total: 0, page: 1, perPage: query.perPage) : try await alliances.list(query, user)
+        let (attention, bodies) = try await governance.governanceAttention(
             allianceIDs: page.items.map(\.alliance.id), user.principal)
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
             page: page, query: query, params: params, partner: partner, manager: manager,
             canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser,
             health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
-                ? try await HealthService(services).healthSnapshots(page.items.map(\.alliance.id)) : nil,
+                ? try await health.healthSnapshots(page.items.map(\.alliance.id)) : nil,
             governance: attention.byAlliance(bodies: bodies))
-        return services.views.page(model)
+        return views.page(model)
     }
 
     func show(
@@ -107,49 +91,29 @@ struct AlliancesController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(id, user)
-        guard let partner = try await store.organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
-        let members = try await store.alliances.members(of: id)
-        let named = [alliance.ourSponsorID, alliance.ourManagerID, alliance.partnerSponsorID, alliance.partnerManagerID].compactMap { $0 }
-        let people = try await store.people.find(ids: members.map(\.personID) + named)
-        var picker: TeamPicker?
-        if AccessPolicy.allows(user.principal, .manageTeam(id)) {
-            let team = AllianceTeamController(services: services)
-            picker = try await TeamPicker.resolve(
-                search: personSearch, count: { try await team.candidateCount(alliance, upTo: $0) },
-                candidates: { try await team.candidates(alliance, matching: $0, limit: $1) })
-        }
-        let history =
-            AccessPolicy.allows(user.principal, .viewAllianceHistory(id)) ? try await store.audit.history(allianceID: id, limit: 100) : []
-        let referenced = AllianceHistory.referencedIDs(history)
-        var names = try await store.people.find(ids: referenced).mapValues(\.name)
-        names.merge(try await store.organizations.names(ids: referenced)) { person, _ in person }
+        let alliance = try await alliances.access.visibleAlliance(id, user)
+        let o = try await alliances.overview(alliance, user)
         let model = AllianceShowPage(
             layout: LayoutModel(title: alliance.name, context: context, section: "alliances", notice: notice), alliance: alliance,
-            partner: partner, members: members, people: people, picker: picker, history: history,
-            historyNames: AllianceHistory(names: names), principal: user.principal,
+            partner: o.partner, members: o.members, people: o.people,
+            picker: try await alliances.team.picker(alliance, search: personSearch, user), history: o.history,
+            historyNames: AllianceHistory(names: o.historyNames), principal: user.principal,
             memberError: memberError,
-            attention: try await GovernanceService(store).governanceAttention(allianceIDs: [id], user.principal).0,
-            lifecycleFlag: try await LifecycleService(store).lifecycleFlag(alliance, members: members, people: people, user.principal))
-        return services.views.page(model, status: status)
+            attention: try await governance.governanceAttention(allianceIDs: [id], user.principal).0,
+            lifecycleFlag: try await lifecycle.lifecycleFlag(alliance, members: o.members, people: o.people, user.principal))
+        return views.page(model, status: status)
     }
 
     func form(_ context: AppContext, input: AllianceInput, errors: [FieldError], alliance: Alliance?, status: HTTPResponse.Status)
         async throws -> Response
     {
-        let organizations = try await store.organizations.list()
-        let partners = organizations.filter { $0.kind == .partner }
-        let ours = organizations.filter { $0.kind == .ours }.map(\.id)
-        let page = AllianceFormPage(
-            partners: partners, ourPeople: try await store.people.all(organizationIDs: ours),
-            partnerPeople: try await store.people.all(organizationIDs: partners.map(\.id)),
-            organizationNames: Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) }))
+        let page = try await alliances.formChoices()
         let heading = alliance.map { "Edit \($0.name)" } ?? "New alliance"
         let model = page.model(
             layout: LayoutModel(title: heading, context: context, section: "alliances"), input: input, errors: errors,
             action: alliance.map { Site.editAlliance.path($0.id) } ?? Site.alliances.pattern, heading: heading,
             cancel: alliance.map { Site.alliance.path($0.id) } ?? Site.alliances.pattern, version: alliance?.version)
-        return try services.views.page(model, .form, status: status)
+        return try views.page(model, .form, status: status)
     }
 
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -157,7 +121,7 @@ struct AlliancesController {
         try AccessPolicy.require(user.principal, .createAlliance)
         let input = AllianceFormPage.input(from: try await FormData.read(request, context: context))
         do {
-            let alliance = try await store.alliances.create(try input.validate(), by: services.actor(user))
+            let alliance = try await alliances.create(try input.validate(), by: user)
             return redirect(Site.alliance.path(alliance.id), .created)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await form(context, input: input, errors: error.fieldErrors, alliance: nil, status: .unprocessableContent)
@@ -165,14 +129,13 @@ struct AlliancesController {
     }
 
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
-        let user = try context.requireUser()
-        let alliance = try await services.visibleAlliance(context.id("id"), user)
+        let (user, alliance) = try await alliances.access.page(context)
         try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
         let form = try await FormData.read(request, context: context)
         let input = AllianceFormPage.input(from: form)
         do {
-            _ = try await store.alliances.update(
-                alliance.id, try input.validate(), expectedVersion: form["version"].flatMap { Int($0) }, by: services.actor(user))
+            _ = try await alliances.update(
+                alliance, try input.validate(), expectedVersion: form["version"].flatMap { Int($0) }, by: user)
             return redirect(Site.alliance.path(alliance.id), .updated)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await self.form(context, input: input, errors: error.fieldErrors, alliance: alliance, status: .unprocessableContent)

@@ -3,7 +3,11 @@ import Hummingbird
 /// The portfolio, each alliance's record and page, and its team.
 struct AlliancesFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        AlliancesController(services: services).register(router)
+        let store = services.store
+        AlliancesController(
+            views: services.views, alliances: AlliancesService(store), governance: GovernanceService(store),
+            lifecycle: LifecycleService(store), health: HealthService(services)
+        ).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

@@ -53,3 +53,23 @@ extension SignedIn {
     /// Who the audit trail records for this user's changes.
     var actor: AuditActor { AuditActor(userID: user.id, name: "\(user.name) <\(user.email)>") }
 }
+
+/// Alliances the principal may open, each looked up once: for pages and feeds that list items across alliances.
+final class AllianceLookup {
+    private let alliances: any AllianceRepository
+    private let principal: Principal
+    private var known: [UUID: Alliance?] = [:]
+
+    init(_ alliances: any AllianceRepository, _ principal: Principal) {
+        self.alliances = alliances
+        self.principal = principal
+    }
+
+    /// The alliance, or nil when it is gone or the principal may not open it.
+    func callAsFunction(_ id: UUID) async throws -> Alliance? {
+        if let found = known[id] { return found }
+        let found = AccessPolicy.allows(principal, .viewAlliance(id)) ? try await alliances.find(id) : nil
+        known[id] = found
+        return found
+    }
+}

@@ -1,0 +1,122 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Alliance steps shared by the portfolio, the alliance page, the alliance form and the JSON API: every read scoped to
+/// the user (the portfolio query by `AccessPolicy.scoped`, one alliance by `AllianceAccess`), every change with its
+/// permission. Partner users see their own alliances only, without our internal assessment.
+struct AlliancesService: Sendable {
+    let repository: any AllianceRepository
+    let organizations: any OrganizationRepository
+    let people: any PersonRepository
+    let audit: any AuditRepository
+    let access: AllianceAccess
+    let team: TeamService
+
+    init(_ store: Store) {
+        repository = store.alliances
+        organizations = store.organizations
+        people = store.people
+        audit = store.audit
+        access = AllianceAccess(store)
+        team = TeamService(store)
+    }
+
+    // MARK: The portfolio
+
+    /// One page of the portfolio as the user may see it: the query is narrowed to their alliances (partner users may
+    /// not sort by our tier).
+    func list(_ query: AllianceQuery, _ user: SignedIn) async throws -> Page<AllianceSummary> {
+        try AccessPolicy.require(user.principal, .viewPortfolio)
+        return try await repository.list(try AccessPolicy.scoped(query, for: user.principal))
+    }
+
+    /// The partner filter: a select list while partners are few, a search field once they are many.
+    func partnerFilter(id: UUID?, typed: String?) async throws -> ChoiceField {
+        try await ChoiceField.resolve(
+            id: id, typed: typed, noun: "partner", blank: "All partners",
+            count: { try await organizations.count(kind: .partner, upTo: $0) },
+            lookup: { try await organizations.names(kind: .partner, matching: $0, limit: $1) },
+            name: { try await organizations.find($0)?.name })
+    }
+
+    /// The alliance manager filter, among the people who manage an alliance.
+    func managerFilter(id: UUID?, typed: String?) async throws -> ChoiceField {
+        try await ChoiceField.resolve(
+            id: id, typed: typed, noun: "alliance manager", blank: "All managers",
+            count: { try await repository.managerCount(upTo: $0) },
+            lookup: { try await repository.managerChoices(matching: $0, limit: $1) },
+            name: { try await people.find($0)?.name })
+    }
+
+    /// Completion for the portfolio's filters: partners, or people who manage an alliance, whose names contain `text`.
+    func filterChoices(_ kind: FilterKind, matching text: String?, _ user: SignedIn) async throws -> [NamedID] {
+        try AccessPolicy.require(user.principal, .viewPortfolio)
+        guard user.principal.role.isInternal else { throw DomainError.forbidden("Only your own organisation's users filter by partner.") }
+        switch kind {
+        case .partner: return try await organizations.names(kind: .partner, matching: text, limit: ChoiceField.matchLimit)
+        case .manager: return try await repository.managerChoices(matching: text, limit: ChoiceField.matchLimit)
+        }
+    }
+
+    enum FilterKind { case partner, manager }
+
+    // MARK: One alliance
+
+    /// What the alliance page shows besides the alliance: the partner, the team with the people it names, and (for
+    /// those who may read it) the alliance's history with the names it refers to.
+    struct Overview {
+        let partner: Organization
+        let members: [Membership]
+        let people: [UUID: Person]
+        let history: [AuditRecord]
+        let historyNames: [UUID: String]
+    }
+
+    func overview(_ alliance: Alliance, _ user: SignedIn) async throws -> Overview {
+        guard let partner = try await organizations.find(alliance.partnerID) else { throw DomainError.notFound("No such partner.") }
+        let members = try await repository.members(of: alliance.id)
+        let named = [alliance.ourSponsorID, alliance.ourManagerID, alliance.partnerSponsorID, alliance.partnerManagerID].compactMap { $0 }
+        let people = try await people.find(ids: members.map(\.personID) + named)
+        let history =
+            AccessPolicy.allows(user.principal, .viewAllianceHistory(alliance.id))
+            ? try await audit.history(allianceID: alliance.id, limit: 100) : []
+        let referenced = AllianceHistory.referencedIDs(history)
+        var names = try await self.people.find(ids: referenced).mapValues(\.name)
+        names.merge(try await organizations.names(ids: referenced)) { person, _ in person }
+        return Overview(partner: partner, members: members, people: people, history: history, historyNames: names)
+    }
+
+    /// The partner's name, for API answers.
+    func partnerName(_ alliance: Alliance) async throws -> String? { try await organizations.find(alliance.partnerID)?.name }
+
+    func members(_ alliance: Alliance) async throws -> [Membership] { try await repository.members(of: alliance.id) }
+
+    /// The choices of the alliance form: partners, and the people of each side who may sponsor or manage.
+    func formChoices() async throws -> AllianceFormPage {
+        let all = try await organizations.list()
+        let partners = all.filter { $0.kind == .partner }
+        let ours = all.filter { $0.kind == .ours }.map(\.id)
+        return AllianceFormPage(
+            partners: partners, ourPeople: try await people.all(organizationIDs: ours),
+            partnerPeople: try await people.all(organizationIDs: partners.map(\.id)),
+            organizationNames: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) }))
+    }
+
+    // MARK: Changes
+
+    func create(_ valid: AllianceInput.Valid, by user: SignedIn) async throws -> Alliance {
+        try AccessPolicy.require(user.principal, .createAlliance)
+        return try await repository.create(valid, by: user.actor)
+    }
+
+    func update(_ alliance: Alliance, _ valid: AllianceInput.Valid, expectedVersion: Int?, by user: SignedIn) async throws -> Alliance {
+        try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
+        return try await repository.update(alliance.id, valid, expectedVersion: expectedVersion, by: user.actor)
+    }
+
+    func delete(_ alliance: Alliance, by user: SignedIn) async throws {
+        try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
+        try await repository.delete(alliance.id, by: user.actor)
+    }
+}
