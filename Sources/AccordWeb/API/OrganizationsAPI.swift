@@ -5,27 +5,26 @@ import Hummingbird
 
 /// /api/v1/organizations
 struct OrganizationsAPI {
-    let services: Services
+    let directory: DirectoryService
+
+    init(services: Services) { directory = DirectoryService(services.store) }
+
     static let fields: Set<String> = ["name", "kind", "country", "website", "notes", "version"]
 
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
-        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewDirectory)
         let (page, perPage) = try request.apiQuery(APIPaging.parse)
-        let all = try await services.store.organizations.list()
+        let all = try await directory.allOrganizations(user)
         let slice = Array(all.dropFirst((page - 1) * perPage).prefix(perPage))
         return try APIResponse.json(
             APIModels.List(Page(items: slice, total: all.count, page: page, perPage: perPage), APIModels.Organization.init))
     }
 
     var crud: DirectoryAPI<OrganizationInput, Organization, APIModels.Organization> {
-        let store = services.store
-        return DirectoryAPI(
-            services: services, noun: "organisation", fields: Self.fields, input: Self.input, model: APIModels.Organization.init,
-            version: \.version,
-            findRecord: { try await store.organizations.find($0) },
-            createRecord: { try await store.organizations.create($0, by: $1) },
-            updateRecord: { try await store.organizations.update($0, $1, expectedVersion: $2, by: $3) },
-            deleteRecord: { try await store.organizations.delete($0, by: $1) })
+        DirectoryAPI(
+            records: directory.organizations, fields: Self.fields, input: Self.input, model: APIModels.Organization.init,
+            version: \.version)
     }
 
     static func input(_ body: inout JSONBody) -> OrganizationInput {

@@ -5,11 +5,15 @@ import Hummingbird
 
 /// /api/v1/people
 struct PeopleAPI {
-    let services: Services
+    let directory: DirectoryService
+
+    init(services: Services) { directory = DirectoryService(services.store) }
+
     static let fields: Set<String> = ["organizationId", "name", "email", "title", "function", "level", "version"]
 
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
-        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        let user = try context.requireUser()
+        try AccessPolicy.require(user.principal, .viewDirectory)
         let (page, perPage) = try request.apiQuery(APIPaging.parse)
         let (organization, text) = try request.apiQuery { params throws(DomainError) in
             var v = Validator()
@@ -18,18 +22,12 @@ struct PeopleAPI {
             try v.check()
             return (org, text)
         }
-        let result = try await services.store.people.list(organizationID: organization, text: text, page: page, perPage: perPage)
+        let result = try await directory.people(organization: organization, text: text, page: page, perPage: perPage, user)
         return try APIResponse.json(APIModels.List(result, APIModels.Person.init))
     }
 
     var crud: DirectoryAPI<PersonInput, Person, APIModels.Person> {
-        let store = services.store
-        return DirectoryAPI(
-            services: services, noun: "person", fields: Self.fields, input: Self.input, model: APIModels.Person.init,
-            version: \.version,
-            findRecord: { try await store.people.find($0) }, createRecord: { try await store.people.create($0, by: $1) },
-            updateRecord: { try await store.people.update($0, $1, expectedVersion: $2, by: $3) },
-            deleteRecord: { try await store.people.delete($0, by: $1) })
+        DirectoryAPI(records: directory.people, fields: Self.fields, input: Self.input, model: APIModels.Person.init, version: \.version)
     }
 
     static func input(_ body: inout JSONBody) -> PersonInput {

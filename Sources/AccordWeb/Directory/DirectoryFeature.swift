@@ -3,8 +3,9 @@ import Hummingbird
 /// Organisations (ours and partners) and their people.
 struct DirectoryFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        OrganizationsController(services: services).register(router)
-        PeopleController(services: services).register(router)
+        let directory = DirectoryService(services.store)
+        OrganizationsController(views: services.views, directory: directory).register(router)
+        PeopleController(views: services.views, directory: directory).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

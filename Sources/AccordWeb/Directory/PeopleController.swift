@@ -5,8 +5,8 @@ import Hummingbird
 
 /// People at our company and at partners: a searchable, paged directory, a page each, and forms.
 struct PeopleController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let directory: DirectoryService
 
     struct IndexModel: PageModel {
         struct Row: Sendable {
@@ -51,54 +51,12 @@ struct PeopleController {
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.people.pattern)) { request, context in try await index(request, context) }
-        router.get(RouterPath(Site.newPerson.pattern)) { request, context in
-            try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
-            return try await form(context, PersonInput(organizationID: request.queryValues["organization"]), [], nil, .ok)
-        }
-        router.post(RouterPath(Site.people.pattern)) { request, context in
-            let user = try context.requireUser()
-            try AccessPolicy.require(user.principal, .editDirectory)
-            let input = Self.input(try await FormData.read(request, context: context))
-            do {
-                let person = try await store.people.create(try input.validate(), by: services.actor(user))
-                return redirect(Site.person.path(person.id), .created)
-            } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
-            }
-        }
         router.get(RouterPath(Site.person.pattern)) { request, context in try await show(request, context) }
-        router.get(RouterPath(Site.editPerson.pattern)) { _, context in
-            try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
-            let person = try await find(context.id("id"))
-            return try await form(context, PersonInput(person), [], person, .ok)
-        }
-        router.post(RouterPath(Site.editPerson.pattern)) { request, context in
-            let user = try context.requireUser()
-            try AccessPolicy.require(user.principal, .editDirectory)
-            let person = try await find(context.id("id"))
-            let data = try await FormData.read(request, context: context)
-            let input = Self.input(data)
-            do {
-                _ = try await store.people.update(
-                    person.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(user))
-                return redirect(Site.person.path(person.id), .updated)
-            } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await form(context, input, error.fieldErrors, person, .unprocessableContent)
-            }
-        }
-        router.post(RouterPath(Site.deletePerson.pattern)) { request, context in
-            let user = try context.requireUser()
-            try AccessPolicy.require(user.principal, .editDirectory)
-            let person = try await find(context.id("id"))
-            _ = try await FormData.read(request, context: context)
-            try await store.people.delete(person.id, by: services.actor(user))
-            return redirect(Site.people.pattern, .deleted)
-        }
-    }
-
-    func find(_ id: UUID) async throws -> Person {
-        guard let person = try await store.people.find(id) else { throw DomainError.notFound("No such person.") }
-        return person
+        RecordForms(
+            records: directory.people, list: Site.people, new: Site.newPerson, show: Site.person, edit: Site.editPerson,
+            delete: Site.deletePerson, id: \.id, blank: { PersonInput(organizationID: $0.queryValues["organization"]) },
+            input: Self.input, current: PersonInput.init, form: form
+        ).register(router)
     }
 
     static func input(_ form: FormData) -> PersonInput {
@@ -119,8 +77,8 @@ struct PeopleController {
             if let n = Int(p), n >= 1 { page = n } else { v.add("page", "Page must be a whole number from 1.") }
         }
         try v.check()
-        let result = try await store.people.list(organizationID: organization, text: text, page: page, perPage: 50)
-        let organizations = try await store.organizations.list()
+        let result = try await directory.people(organization: organization, text: text, page: page, perPage: 50, user)
+        let organizations = try await directory.allOrganizations(user)
         let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
         func link(_ page: Int) -> String {
             var items = [URLQueryItem(name: "page", value: String(page))]
@@ -142,19 +100,16 @@ struct PeopleController {
             summary: result.total == 0 ? "No people" : "Showing \(result.firstIndex)–\(result.lastIndex) of \(result.total) people",
             previousHref: result.hasPrevious ? link(page - 1) : nil, nextHref: result.hasNext ? link(page + 1) : nil,
             canEdit: AccessPolicy.allows(user.principal, .editDirectory))
-        return try services.views.page(model, .peopleIndex)
+        return try views.page(model, .peopleIndex)
     }
 
     func show(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        try AccessPolicy.require(user.principal, .viewDirectory)
-        let person = try await find(context.id("id"))
-        let org = try await store.organizations.find(person.organizationID)
-        var alliances: [ShowModel.AllianceRow] = []
-        for id in try await store.alliances.allianceIDs(forPerson: person.id) {
-            if let a = try await store.alliances.find(id) { alliances.append(.init(name: a.name, href: Site.alliance.path(a.id))) }
+        let person = try await directory.people.find(context.id("id"), user)
+        let org = try await directory.organization(of: person)
+        let alliances = try await directory.alliances(of: person).map {
+            ShowModel.AllianceRow(name: $0.name, href: Site.alliance.path($0.id))
         }
-        alliances.sort { $0.name < $1.name }
         let model = ShowModel(
             layout: LayoutModel(
                 title: person.name, context: context, section: "people", notice: LayoutModel.notice(request.queryValues["notice"])),
@@ -162,13 +117,13 @@ struct PeopleController {
             organizationHref: Site.organization.path(person.organizationID), function: person.function.label, level: person.level.label,
             alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
             editHref: Site.editPerson.path(person.id), deleteHref: Site.deletePerson.path(person.id))
-        return try services.views.page(model, .peopleShow)
+        return try views.page(model, .peopleShow)
     }
 
     func form(_ context: AppContext, _ input: PersonInput, _ errors: [FieldError], _ person: Person?, _ status: HTTPResponse.Status)
         async throws -> Response
     {
-        let organizations = try await store.organizations.list()
+        let organizations = try await directory.allOrganizations(try context.requireUser())
         let heading = person.map { "Edit \($0.name)" } ?? "New person"
         let model = FormModel(
             layout: LayoutModel(title: heading, context: context, section: "people"), heading: heading,
@@ -194,6 +149,6 @@ struct PeopleController {
                             options: OptionModel.list(Level.self, selected: input.level, blank: "Choose a level")),
                     ])
             ], errors: errors)
-        return try services.views.page(model, .form, status: status)
+        return try views.page(model, .form, status: status)
     }
 }
