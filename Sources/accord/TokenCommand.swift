@@ -31,7 +31,7 @@ struct TokenCommand: AsyncParsableCommand {
                 }
                 result = .success(
                     try await ApiTokenIssuer.issue(
-                        valid, for: user, store: store, actor: AuditActor(userID: nil, name: "accord token create")))
+                        valid, for: user, tokens: store.apiTokens, actor: AuditActor(userID: nil, name: "accord token create")))
             } catch {
                 result = .failure(error)
             }

@@ -14,7 +14,7 @@ struct APIClient {
     static func forUser(_ h: WebHarness, _ email: String, expiresAt: Date? = nil) async throws -> APIClient {
         let user = try await h.store.users.find(email: email)!
         let token = try await ApiTokenIssuer.issue(
-            ApiTokenInput.Valid(name: "tests", expiresAt: expiresAt), for: user, store: h.store, actor: .system)
+            ApiTokenInput.Valid(name: "tests", expiresAt: expiresAt), for: user, tokens: h.store.apiTokens, actor: .system)
         return APIClient(harness: h, token: token)
     }
 

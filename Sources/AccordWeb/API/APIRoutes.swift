@@ -28,7 +28,7 @@ enum APIRoutes {
 
     static func register(_ router: Router<AppContext>, _ services: Services) {
         let group = router.group(RouterPath(prefix))
-            .add(middleware: TokenAuthMiddleware(services: services, open: [documentPath]))
+            .add(middleware: TokenAuthMiddleware(signIn: SignInService(services), open: [documentPath]))
         let declared = (try? OpenAPIDocument.queryParameters()) ?? [:]
         for route in table(services) {
             let relative = String(route.routerPath.dropFirst(prefix.count + 1))

@@ -6,7 +6,7 @@ import Hummingbird
 /// token, or a disabled user: 401. The token carries its user's access, decided by the same policy.
 struct TokenAuthMiddleware: RouterMiddleware {
     typealias Context = AppContext
-    let services: Services
+    let signIn: SignInService
     /// Paths under the API that need no token (the OpenAPI document).
     let open: Set<String>
 
@@ -17,15 +17,8 @@ struct TokenAuthMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else { throw Problem.unauthorized }
         let token = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
         guard token.hasPrefix(ApiToken.marker), token.count < 200 else { throw Problem.unauthorized }
-        let now = services.clock()
-        guard let record = try await services.store.apiTokens.find(tokenHash: Tokens.sha256(token)), record.isUsable(at: now),
-            let user = try await services.store.users.find(record.userID), user.active
-        else { throw Problem.unauthorized }
-        // Record use at most once a minute, so reads do not turn into writes.
-        if record.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
-            try await services.store.apiTokens.markUsed(record.id, at: now)
-        }
-        context.signedIn = SignedIn(user: user, principal: try await services.principal(for: user), session: nil)
+        guard let signedIn = try await signIn.signedIn(apiToken: token) else { throw Problem.unauthorized }
+        context.signedIn = signedIn
         return try await next(request, context)
     }
 }

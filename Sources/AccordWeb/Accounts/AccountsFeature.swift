@@ -3,9 +3,11 @@ import Hummingbird
 /// Signing in and out, users (administered), API tokens and who the caller is.
 struct AccountsFeature: Feature {
     func registerPages(on router: Router<AppContext>, _ services: Services) {
-        AuthController(services: services).register(router)
-        UsersController(services: services).register(router)
-        TokensController(services: services).register(router)
+        let accounts = AccountsService(services)
+        AuthController(views: services.views, signIn: SignInService(services), secureCookies: services.config.secureCookies)
+            .register(router)
+        UsersController(views: services.views, accounts: accounts).register(router)
+        TokensController(views: services.views, accounts: accounts).register(router)
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {

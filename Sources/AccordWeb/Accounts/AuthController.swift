@@ -4,7 +4,9 @@ import Hummingbird
 
 /// Sign-in with throttling, database sessions and sign-out.
 struct AuthController {
-    let services: Services
+    let views: Views
+    let signIn: SignInService
+    let secureCookies: Bool
 
     struct SignInModel: PageModel {
         let layout: LayoutModel
@@ -21,14 +23,14 @@ struct AuthController {
             let query = request.queryValues
             return try page(context, email: "", next: Self.safeNext(query["next"]), error: nil, notice: LayoutModel.notice(query["notice"]))
         }
-        router.post(RouterPath(Site.signIn.pattern)) { request, context in try await signIn(request, context) }
+        router.post(RouterPath(Site.signIn.pattern)) { request, context in try await submit(request, context) }
         router.post(RouterPath(Site.signOut.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            if let session = user.session { try await services.store.sessions.delete(tokenHash: session.tokenHash) }
+            try await signIn.signOut(user)
             var response = redirect(Site.signIn.pattern, .signedOut)
             response.setCookie(
-                SessionMiddleware.cookie(SessionMiddleware.sessionCookie, "", maxAge: 0, secure: services.config.secureCookies))
+                SessionMiddleware.cookie(SessionMiddleware.sessionCookie, "", maxAge: 0, secure: secureCookies))
             return response
         }
     }
@@ -40,10 +42,10 @@ struct AuthController {
         let model = SignInModel(
             layout: LayoutModel(title: "Sign in", context: context, section: "", notice: notice), email: email, next: next,
             error: error, throttled: throttled)
-        return try services.views.page(model, .signin, status: status)
+        return try views.page(model, .signin, status: status)
     }
 
-    func signIn(_ request: Request, _ context: AppContext) async throws -> Response {
+    func submit(_ request: Request, _ context: AppContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
@@ -51,43 +53,21 @@ struct AuthController {
         guard !email.isEmpty, !password.isEmpty, email.count <= 254, password.count <= 1024 else {
             return try page(context, email: email, next: next, error: "Enter your email and password.", status: .unprocessableContent)
         }
-        let now = services.clock()
-        let accountKey = SignInThrottle.accountKey(email)
-        // The attempt is counted before the password is compared, in one serialised step: a burst of parallel
-        // attempts gets exactly the limit's worth of comparisons, and the rest are refused without one.
-        guard
-            let reservation = try await services.store.signInAttempts.reserve(
-                account: accountKey, address: SignInThrottle.addressKey(context.remoteAddress), throttle: services.throttle, now: now)
-        else {
-            let minutes = Int(services.throttle.window / 60)
+        switch try await signIn.signIn(email: email, password: password, address: context.remoteAddress) {
+        case .throttled(let minutes):
             return try page(
                 context, email: email, next: next,
                 error: "Too many failed sign-ins. Wait \(minutes) minutes and try again, or ask an administrator to reset your password.",
                 status: .tooManyRequests, throttled: true)
-        }
-        let user = try await services.store.users.find(email: email)
-        var hash: String?
-        if let user { hash = try await services.store.users.passwordHash(for: user.id) }
-        // A password no account can have (control characters, more than bcrypt's 72 bytes) is compared with the
-        // decoy, so it takes the same time and never matches.
-        let acceptable = PasswordRules.isComparable(password)
-        let matches = try await Passwords.verify(password, hash: acceptable ? (hash ?? Passwords.decoy) : Passwords.decoy)
-        guard let user, hash != nil, acceptable, matches, user.active else {
+        case .refused:
             return try page(context, email: email, next: next, error: "Email or password is incorrect.", status: .unauthorized)
+        case .signedIn(let session, let token):
+            var response = redirect(next.isEmpty ? Site.alliances.pattern : next)
+            let maxAge = Int(session.expiresAt.timeIntervalSince(session.createdAt))
+            response.setCookie(SessionMiddleware.cookie(SessionMiddleware.sessionCookie, token, maxAge: maxAge, secure: secureCookies))
+            response.setCookie(SessionMiddleware.cookie(SessionMiddleware.csrfCookie, "", maxAge: 0, secure: secureCookies))
+            return response
         }
-        try await services.store.signInAttempts.succeeded(reservation)
-        try await services.store.sessions.purgeExpired(now: now)
-        let token = Tokens.random()
-        let session = Session(
-            tokenHash: Tokens.sha256(token), userID: user.id, csrfToken: Tokens.random(), createdAt: now,
-            expiresAt: now.addingTimeInterval(services.config.sessionLifetime))
-        try await services.store.sessions.create(session)
-        var response = redirect(next.isEmpty ? Site.alliances.pattern : next)
-        let secure = services.config.secureCookies
-        response.setCookie(
-            SessionMiddleware.cookie(SessionMiddleware.sessionCookie, token, maxAge: Int(services.config.sessionLifetime), secure: secure))
-        response.setCookie(SessionMiddleware.cookie(SessionMiddleware.csrfCookie, "", maxAge: 0, secure: secure))
-        return response
     }
 
     /// Only a same-origin absolute path: never an open redirect to another site. Browsers drop tabs and newlines

@@ -5,7 +5,8 @@ import Hummingbird
 
 /// Personal API tokens: create (shown once), list, revoke. Every signed-in user manages their own.
 struct TokensController {
-    let services: Services
+    let views: Views
+    let accounts: AccountsService
 
     struct TokensPage: PageModel {
         struct Row: Sendable {
@@ -38,8 +39,8 @@ struct TokensController {
             let user = try context.requireUser()
             let form = try await FormData.read(request, context: context)
             do {
-                let valid = try ApiTokenInput(name: form["name"], expiresInDays: form["expiresInDays"]).validate(now: services.clock())
-                let token = try await ApiTokenIssuer.issue(valid, for: user.user, store: services.store, actor: services.actor(user))
+                let token = try await accounts.issueToken(
+                    ApiTokenInput(name: form["name"], expiresInDays: form["expiresInDays"]), for: user)
                 return try await page(context, newToken: token, status: .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(
@@ -50,7 +51,7 @@ struct TokensController {
         router.post(RouterPath(Site.revokeToken.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            try await services.store.apiTokens.revoke(try context.id("id"), userID: user.user.id, by: services.actor(user))
+            try await accounts.revokeToken(try context.id("id"), of: user)
             return redirect(Site.tokens.pattern, .tokenRevoked)
         }
     }
@@ -60,9 +61,9 @@ struct TokensController {
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let user = try context.requireUser()
-        let now = services.clock()
+        let now = accounts.clock.now()
         let day = Date.FormatStyle(date: .abbreviated, time: .omitted, timeZone: TimeZone(identifier: "UTC")!)
-        let rows = try await services.store.apiTokens.list(userID: user.user.id).map { t in
+        let rows = try await accounts.tokens(user).map { t in
             let state = t.revokedAt != nil ? "Revoked" : (t.isUsable(at: now) ? "Active" : "Expired")
             return TokensPage.Row(
                 name: t.name, prefix: t.prefix + "…", created: t.createdAt.formatted(day),
@@ -73,16 +74,18 @@ struct TokensController {
             layout: LayoutModel(title: "API tokens", context: context, section: "tokens", notice: notice), rows: rows,
             hasRows: !rows.isEmpty, newToken: newToken, name: name, expiresInDays: expiresInDays,
             nameError: errors.first { $0.field == "name" }?.message, expiryError: errors.first { $0.field == "expiresInDays" }?.message)
-        return try services.views.page(model, .accountTokens, status: status)
+        return try views.page(model, .accountTokens, status: status)
     }
 }
 
 /// Creates tokens for the web page and the `accord token create` command alike.
 public enum ApiTokenIssuer {
     /// Creates a token and returns its text, the only time it is ever available.
-    public static func issue(_ valid: ApiTokenInput.Valid, for user: User, store: Store, actor: AuditActor) async throws -> String {
+    public static func issue(_ valid: ApiTokenInput.Valid, for user: User, tokens: any ApiTokenRepository, actor: AuditActor)
+        async throws -> String
+    {
         let token = ApiToken.marker + Tokens.random()
-        _ = try await store.apiTokens.create(
+        _ = try await tokens.create(
             userID: user.id, valid, tokenHash: Tokens.sha256(token), prefix: String(token.prefix(10)), by: actor)
         return token
     }

@@ -5,8 +5,8 @@ import Hummingbird
 
 /// User administration: accounts, roles, links to people, passwords. Administrators only.
 struct UsersController {
-    let services: Services
-    var store: Store { services.store }
+    let views: Views
+    let accounts: AccountsService
 
     struct IndexModel: PageModel {
         struct Row: Sendable {
@@ -23,13 +23,12 @@ struct UsersController {
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.users.pattern)) { request, context in
-            try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
-            let rows = try await store.users.list().map {
+            let rows = try await accounts.allUsers(try context.requireUser()).map {
                 IndexModel.Row(name: $0.name, email: $0.email, role: $0.role.label, active: $0.active, editHref: Site.editUser.path($0.id))
             }
             let layout = LayoutModel(
                 title: "Users", context: context, section: "users", notice: LayoutModel.notice(request.queryValues["notice"]))
-            return try services.views.page(IndexModel(layout: layout, rows: rows), .adminUsers)
+            return try views.page(IndexModel(layout: layout, rows: rows), .adminUsers)
         }
         router.get(RouterPath(Site.newUser.pattern)) { _, context in
             try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
@@ -41,18 +40,14 @@ struct UsersController {
             let data = try await FormData.read(request, context: context)
             let input = Self.input(data)
             do {
-                let valid = try input.validate()
-                try PasswordRules.check(data["password"] ?? "", email: valid.email)
-                let hash = try await Passwords.hash(data["password"] ?? "", cost: services.bcryptCost)
-                _ = try await store.users.create(valid, passwordHash: hash, by: services.actor(admin))
+                _ = try await accounts.createUser(input, password: data["password"] ?? "", by: admin)
                 return redirect(Site.users.pattern, .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
             }
         }
         router.get(RouterPath(Site.editUser.pattern)) { _, context in
-            try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
-            let user = try await find(context.id("id"))
+            let user = try await accounts.user(context.id("id"), try context.requireUser())
             let input = UserInput(
                 email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.uuidString,
                 active: user.active ? "true" : "false")
@@ -61,12 +56,11 @@ struct UsersController {
         router.post(RouterPath(Site.editUser.pattern)) { request, context in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
-            let user = try await find(context.id("id"))
+            let user = try await accounts.user(context.id("id"), admin)
             let data = try await FormData.read(request, context: context)
             let input = Self.input(data)
             do {
-                _ = try await store.users.update(
-                    user.id, try input.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: services.actor(admin))
+                _ = try await accounts.updateUser(user, input, expectedVersion: data["version"].flatMap { Int($0) }, by: admin)
                 return redirect(Site.users.pattern, .updated)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, user, .unprocessableContent)
@@ -75,12 +69,10 @@ struct UsersController {
         router.post(RouterPath(Site.userPassword.pattern)) { request, context in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
-            let user = try await find(context.id("id"))
+            let user = try await accounts.user(context.id("id"), admin)
             let data = try await FormData.read(request, context: context)
             do {
-                try PasswordRules.check(data["password"] ?? "", email: user.email)
-                let hash = try await Passwords.hash(data["password"] ?? "", cost: services.bcryptCost)
-                try await store.users.setPassword(user.id, passwordHash: hash, by: services.actor(admin))
+                try await accounts.setPassword(user, data["password"] ?? "", by: admin)
                 return redirect(Site.users.pattern, .password)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 let input = UserInput(
@@ -91,11 +83,6 @@ struct UsersController {
         }
     }
 
-    func find(_ id: UUID) async throws -> User {
-        guard let user = try await store.users.find(id) else { throw DomainError.notFound("No such user.") }
-        return user
-    }
-
     static func input(_ form: FormData) -> UserInput {
         UserInput(
             email: form["email"], name: form["name"], role: form["role"], personID: form["personID"], active: form["active"] ?? "false")
@@ -104,9 +91,7 @@ struct UsersController {
     func form(_ context: AppContext, _ input: UserInput, _ errors: [FieldError], _ user: User?, _ status: HTTPResponse.Status)
         async throws -> Response
     {
-        let organizations = try await store.organizations.list()
-        let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
-        let people = try await store.people.all(organizationIDs: organizations.map(\.id))
+        let people = try await accounts.linkablePeople()
         let heading = user.map { "Edit \($0.name)" } ?? "New user"
         var fields = [
             FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
@@ -117,7 +102,7 @@ struct UsersController {
             FieldModel(
                 .select, "personID", "Linked person", value: input.personID, errors: errors,
                 options: OptionModel.ids(
-                    people.map { ($0.id, "\($0.name), \(names[$0.organizationID] ?? "")") },
+                    people.map { ($0.person.id, "\($0.person.name), \($0.organization)") },
                     selected: input.personID, blank: "None"),
                 hint: "Links the account to alliance teams. Required for partner users."),
             FieldModel(
@@ -142,6 +127,6 @@ struct UsersController {
             action: user.map { Site.editUser.path($0.id) } ?? Site.users.pattern, submitLabel: "Save user", cancelHref: Site.users.pattern,
             version: user?.version, fieldsets: fieldsets, errors: errors,
             passwordHref: user.map { Site.userPassword.path($0.id) }, passwordError: errors.first { $0.field == "password" }?.message)
-        return try services.views.page(model, .form, status: status)
+        return try views.page(model, .form, status: status)
     }
 }

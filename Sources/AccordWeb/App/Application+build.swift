@@ -11,7 +11,7 @@ public func buildRouter(_ services: Services) -> Router<AppContext> {
     router.add(middleware: RequestMetricsMiddleware(metrics: services.metrics))
     router.add(middleware: RequestLogMiddleware(level: .info))
     router.add(middleware: SecurityHeadersMiddleware(secure: services.config.secureCookies))
-    router.add(middleware: SessionMiddleware(services: services))
+    router.add(middleware: SessionMiddleware(signIn: SignInService(services), secureCookies: services.config.secureCookies))
     router.add(middleware: ErrorPageMiddleware(views: services.views))
     for feature in Features.all { feature.registerPages(on: router, services) }
     APIRoutes.register(router, services)

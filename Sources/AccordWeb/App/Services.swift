@@ -3,7 +3,9 @@ import AccordStore
 import Foundation
 import Logging
 
-/// What handlers need, built once: the store, the clock, the views and the settings.
+/// The composition root, built once at start-up: the store, the clock, the views and the settings. Features build
+/// their own services from it (`XService(services)` or `XService(services.store)`), each holding only the
+/// repositories it uses; controllers and API handlers hold the views and their services, never the store.
 public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
     public let store: Store
     public let views: Views
@@ -37,10 +39,4 @@ public struct Services: Sendable, CustomStringConvertible, CustomReflectable {
 
     /// Today by the application's clock (the database's).
     public var today: LocalDate { LocalDate(date: clock()) }
-
-    /// The audit actor for the signed-in user.
-    func actor(_ signedIn: SignedIn) -> AuditActor { signedIn.actor }
-
-    /// Builds the principal the access policy decides on.
-    func principal(for user: User) async throws -> Principal { try await AllianceAccess(store).principal(for: user) }
 }

@@ -8,17 +8,17 @@ struct SessionMiddleware: RouterMiddleware {
     typealias Context = AppContext
     static let sessionCookie = "accord_session"
     static let csrfCookie = "accord_csrf"
-    let services: Services
+    let signIn: SignInService
+    let secureCookies: Bool
 
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         var context = context
         // The API authenticates with tokens only (TokenAuthMiddleware); cookies play no part there.
         if request.uri.path.hasPrefix(APIRoutes.prefix + "/") { return try await next(request, context) }
         if let token = request.cookies[Self.sessionCookie]?.value, !token.isEmpty,
-            let session = try await services.store.sessions.find(tokenHash: Tokens.sha256(token), now: services.clock()),
-            let user = try await services.store.users.find(session.userID), user.active
+            let signedIn = try await signIn.signedIn(sessionToken: token), let session = signedIn.session
         {
-            context.signedIn = SignedIn(user: user, principal: try await services.principal(for: user), session: session)
+            context.signedIn = signedIn
             context.csrfToken = session.csrfToken
             return try await next(request, context)
         }
@@ -37,7 +37,7 @@ struct SessionMiddleware: RouterMiddleware {
     }
 
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
-        Self.cookie(name, value, maxAge: maxAge, secure: services.config.secureCookies)
+        Self.cookie(name, value, maxAge: maxAge, secure: secureCookies)
     }
 
     /// Every cookie Accord sets: HttpOnly, SameSite=Lax, path /, Secure when served over TLS.

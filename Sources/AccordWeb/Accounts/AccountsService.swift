@@ -1,0 +1,76 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Users (administered: `manageUsers`) and each user's own API tokens.
+struct AccountsService: Sendable {
+    let users: any UserRepository
+    let apiTokens: any ApiTokenRepository
+    let organizations: any OrganizationRepository
+    let people: any PersonRepository
+    /// bcrypt cost; tests lower it to stay fast.
+    let bcryptCost: UInt8
+    let clock: WallClock
+
+    init(_ services: Services) {
+        let store = services.store
+        users = store.users
+        apiTokens = store.apiTokens
+        organizations = store.organizations
+        people = store.people
+        bcryptCost = services.bcryptCost
+        clock = store.database.clock
+    }
+
+    // MARK: Users
+
+    func allUsers(_ admin: SignedIn) async throws -> [User] {
+        try AccessPolicy.require(admin.principal, .manageUsers)
+        return try await users.list()
+    }
+
+    func user(_ id: UUID, _ admin: SignedIn) async throws -> User {
+        try AccessPolicy.require(admin.principal, .manageUsers)
+        guard let user = try await users.find(id) else { throw DomainError.notFound("No such user.") }
+        return user
+    }
+
+    /// Everyone a user may be linked to, with their organisation's name.
+    func linkablePeople() async throws -> [(person: Person, organization: String)] {
+        let all = try await organizations.list()
+        let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
+        return try await people.all(organizationIDs: all.map(\.id)).map { ($0, names[$0.organizationID] ?? "") }
+    }
+
+    /// Creates a user with a password that follows the rules (checked before it is hashed).
+    func createUser(_ input: UserInput, password: String, by admin: SignedIn) async throws -> User {
+        try AccessPolicy.require(admin.principal, .manageUsers)
+        let valid = try input.validate()
+        try PasswordRules.check(password, email: valid.email)
+        return try await users.create(valid, passwordHash: try await Passwords.hash(password, cost: bcryptCost), by: admin.actor)
+    }
+
+    func updateUser(_ user: User, _ input: UserInput, expectedVersion: Int?, by admin: SignedIn) async throws -> User {
+        try AccessPolicy.require(admin.principal, .manageUsers)
+        return try await users.update(user.id, try input.validate(), expectedVersion: expectedVersion, by: admin.actor)
+    }
+
+    func setPassword(_ user: User, _ password: String, by admin: SignedIn) async throws {
+        try AccessPolicy.require(admin.principal, .manageUsers)
+        try PasswordRules.check(password, email: user.email)
+        try await users.setPassword(user.id, passwordHash: try await Passwords.hash(password, cost: bcryptCost), by: admin.actor)
+    }
+
+    // MARK: API tokens
+
+    func tokens(_ user: SignedIn) async throws -> [ApiToken] { try await apiTokens.list(userID: user.user.id) }
+
+    /// Creates a token for the user and returns its text: the only time it is ever available.
+    func issueToken(_ input: ApiTokenInput, for user: SignedIn) async throws -> String {
+        try await ApiTokenIssuer.issue(try input.validate(now: clock.now()), for: user.user, tokens: apiTokens, actor: user.actor)
+    }
+
+    func revokeToken(_ id: UUID, of user: SignedIn) async throws {
+        try await apiTokens.revoke(id, userID: user.user.id, by: user.actor)
+    }
+}
