@@ -1,13 +1,10 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
 /// /api/v1/alliances and their members
 struct AlliancesAPI {
     let alliances: AlliancesService
-
-    init(services: Services) { alliances = AlliancesService(services.store) }
 
     static let fields: Set<String> = [
         "name", "partnerId", "type", "status", "phase", "transition", "tier", "ourSponsorId", "ourManagerId", "partnerSponsorId",

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -7,7 +6,6 @@ import Hummingbird
 struct CultureAPI {
     let culture: CultureService
 
-    init(services: Services) { culture = CultureService(services.store) }
     static let differenceFields: Set<String> = ["scale", "difference", "risk", "leverage", "ownerId", "status", "dueOn"]
 
     func profile(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -1,13 +1,10 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
 /// /api/v1 goals and KPIs: goals, KPIs with their measurements and status, recording measurements, CSV.
 struct GoalsAPI {
     let goals: GoalsService
-
-    init(services: Services) { goals = GoalsService(services.store) }
 
     func goals(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)

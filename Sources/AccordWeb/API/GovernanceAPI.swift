@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -7,8 +6,6 @@ import Hummingbird
 /// with votes and escalation, and action items. The rules are the web pages' (`Services+Governance`).
 struct GovernanceAPI {
     let governance: GovernanceService
-
-    init(services: Services) { governance = GovernanceService(services.store) }
 
     // MARK: Bodies
 

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -8,17 +7,12 @@ struct HealthAPI {
     let health: HealthService
     let publicURL: String?
 
-    init(services: Services) {
-        health = HealthService(services)
-        publicURL = services.config.publicURL
-    }
-
     // MARK: Instruments
 
     func instruments(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewHealthPortfolio)
-        let versions = try await health.repository.instrumentVersions()
+        let versions = try await health.instrumentVersions()
         let page = Page(items: versions, total: versions.count, page: 1, perPage: max(1, versions.count))
         return try APIResponse.json(APIModels.List(page, APIModels.InstrumentSummary.init))
     }
@@ -27,7 +21,7 @@ struct HealthAPI {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewHealthPortfolio)
         let id = try context.apiID("id")
-        guard let version = try await health.repository.instrumentVersions().first(where: { $0.id == id }) else {
+        guard let version = try await health.instrumentVersions().first(where: { $0.id == id }) else {
             throw Problem(.notFound, "No such instrument.")
         }
         return try APIResponse.json(APIModels.InstrumentDetail(version))
@@ -46,8 +40,7 @@ struct HealthAPI {
         let open = body.strings("openQuestions") ?? []
         try body.check()
         let instrument = Instrument(key: key, name: name, version: 1, dimensions: dimensions ?? [], openQuestions: open)
-        let existed = try await health.repository.instrumentVersions().contains { $0.instrument.key == key }
-        let saved = try await health.repository.saveInstrument(instrument, by: user.actor)
+        let (saved, existed) = try await health.saveInstrument(instrument, isNew: false, by: user)
         return try APIResponse.json(APIModels.InstrumentDetail(saved), status: existed ? .ok : .created)
     }
 
@@ -55,10 +48,7 @@ struct HealthAPI {
 
     func waves(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        var items: [APIModels.Wave] = []
-        for wave in try await health.repository.waves(allianceID: alliance.id) {
-            items.append(APIModels.Wave(wave, today: health.today, rates: try await health.repository.responseRates(waveID: wave.id)))
-        }
+        let items = try await health.waves(alliance).map { APIModels.Wave($0.wave, today: health.today, rates: $0.rates) }
         let page = Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))
         return try APIResponse.json(APIModels.List(page) { $0 })
     }
@@ -66,7 +56,7 @@ struct HealthAPI {
     func wave(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, _, wave, _) = try await waveContext(context)
         return try APIResponse.json(
-            APIModels.Wave(wave, today: health.today, rates: try await health.repository.responseRates(waveID: wave.id)))
+            APIModels.Wave(wave, today: health.today, rates: try await health.rates(wave)))
     }
 
     func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -78,7 +68,7 @@ struct HealthAPI {
         let instrument = body.string("instrumentId")
         try body.check()
         let opened = try await health.openWave(alliance, input, respondents: respondents, instrumentID: instrument, by: user)
-        let rates = try await health.repository.responseRates(waveID: opened.wave.id)
+        let rates = try await health.rates(opened.wave)
         let base = publicURL ?? ""
         return try APIResponse.json(
             APIModels.OpenedWave(
@@ -101,7 +91,7 @@ struct HealthAPI {
         try await health.setWaveStatus(wave, instrument, to: status, by: user)
         let (updated, _) = try await health.healthWave(wave.id, of: alliance)
         return try APIResponse.json(
-            APIModels.Wave(updated, today: health.today, rates: try await health.repository.responseRates(waveID: wave.id)))
+            APIModels.Wave(updated, today: health.today, rates: try await health.rates(wave)))
     }
 
     // MARK: Results
@@ -122,7 +112,7 @@ struct HealthAPI {
         return try APIResponse.json(
             APIModels.Results(
                 wave: wave, function: function, results: results, settings: health.healthSettings,
-                rates: try await health.repository.responseRates(waveID: wave.id)))
+                rates: try await health.rates(wave)))
     }
 
     func csv(_ request: Request, _ context: AppContext) async throws -> Response {
@@ -141,7 +131,7 @@ struct HealthAPI {
 
     func actions(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, _, wave, _) = try await waveContext(context)
-        let actions = try await health.repository.actions(waveIDs: [wave.id])
+        let actions = try await health.actions(waveIDs: [wave.id])
         let page = Page(items: actions, total: actions.count, page: 1, perPage: max(1, actions.count))
         return try APIResponse.json(APIModels.List(page, APIModels.Action.init))
     }

@@ -1,13 +1,10 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
 /// /api/v1 issue log: list (with each issue's ladder and clock), log, replace, escalate, resolve, reopen.
 struct IssuesAPI {
     let issues: IssuesService
-
-    init(services: Services) { issues = IssuesService(services.store) }
 
     static let fields: Set<String> = ["title", "details", "severity", "ownerId", "visibility"]
 

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -7,8 +6,6 @@ import Hummingbird
 /// starting, completing and cancelling a change; reading and replacing playbooks.
 struct LifecycleAPI {
     let lifecycle: LifecycleService
-
-    init(services: Services) { lifecycle = LifecycleService(services.store) }
 
     func state(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
@@ -66,7 +63,7 @@ struct LifecycleAPI {
 
     func playbook(_ request: Request, _ context: AppContext) async throws -> Response {
         try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
-        let playbook = try await lifecycle.playbooks.playbook(try PlaybooksController.type(context))
+        let playbook = try await lifecycle.playbook(try PlaybooksController.type(context))
         return try APIResponse.json(APIModels.PlaybookModel(playbook), etag: playbook.version)
     }
 

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -7,8 +6,6 @@ import Hummingbird
 /// was executed. The rules are the pages' (`ObligationsService`).
 struct ObligationsAPI {
     let obligations: ObligationsService
-
-    init(services: Services) { obligations = ObligationsService(services.store) }
 
     static let fields: Set<String> = [
         "title", "kind", "direction", "dueOn", "triggerId", "offsetDays", "recurrence", "recursUntil", "openEnded", "amount",

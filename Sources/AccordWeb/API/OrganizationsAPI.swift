@@ -1,13 +1,10 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
 /// /api/v1/organizations
 struct OrganizationsAPI {
     let directory: DirectoryService
-
-    init(services: Services) { directory = DirectoryService(services.store) }
 
     static let fields: Set<String> = ["name", "kind", "country", "website", "notes", "version"]
 

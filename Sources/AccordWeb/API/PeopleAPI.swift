@@ -1,13 +1,10 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
 /// /api/v1/people
 struct PeopleAPI {
     let directory: DirectoryService
-
-    init(services: Services) { directory = DirectoryService(services.store) }
 
     static let fields: Set<String> = ["organizationId", "name", "email", "title", "function", "level", "version"]
 

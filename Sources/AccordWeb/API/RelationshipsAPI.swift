@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -7,7 +6,6 @@ import Hummingbird
 struct RelationshipsAPI {
     let relationships: RelationshipsService
 
-    init(services: Services) { relationships = RelationshipsService(services.store) }
     static let fields: Set<String> = [
         "ourPersonId", "partnerPersonId", "level", "function", "cadence", "lastContact", "strength", "notes",
     ]

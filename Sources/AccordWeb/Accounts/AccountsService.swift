@@ -4,10 +4,10 @@ import Foundation
 
 /// Users (administered: `manageUsers`) and each user's own API tokens.
 struct AccountsService: Sendable {
-    let users: any UserRepository
-    let apiTokens: any ApiTokenRepository
-    let organizations: any OrganizationRepository
-    let people: any PersonRepository
+    private let users: any UserRepository
+    private let apiTokens: any ApiTokenRepository
+    private let organizations: any OrganizationRepository
+    private let people: any PersonRepository
     /// bcrypt cost; tests lower it to stay fast.
     let bcryptCost: UInt8
     let clock: WallClock
@@ -72,5 +72,18 @@ struct AccountsService: Sendable {
 
     func revokeToken(_ id: UUID, of user: SignedIn) async throws {
         try await apiTokens.revoke(id, userID: user.user.id, by: user.actor)
+    }
+}
+
+/// Creates tokens for the web page and the `accord token create` command alike.
+public enum ApiTokenIssuer {
+    /// Creates a token and returns its text, the only time it is ever available.
+    public static func issue(_ valid: ApiTokenInput.Valid, for user: User, tokens: any ApiTokenRepository, actor: AuditActor)
+        async throws -> String
+    {
+        let token = ApiToken.marker + Tokens.random()
+        _ = try await tokens.create(
+            userID: user.id, valid, tokenHash: Tokens.sha256(token), prefix: String(token.prefix(10)), by: actor)
+        return token
     }
 }

@@ -6,10 +6,10 @@ import Foundation
 /// (`TokenAuthMiddleware`). Failed attempts are throttled per account and per address before any password is
 /// compared.
 struct SignInService: Sendable {
-    let users: any UserRepository
-    let sessions: any SessionRepository
-    let attempts: any SignInAttemptRepository
-    let apiTokens: any ApiTokenRepository
+    private let users: any UserRepository
+    private let sessions: any SessionRepository
+    private let attempts: any SignInAttemptRepository
+    private let apiTokens: any ApiTokenRepository
     let access: AllianceAccess
     let throttle: SignInThrottle
     let sessionLifetime: TimeInterval

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -75,18 +74,5 @@ struct TokensController {
             hasRows: !rows.isEmpty, newToken: newToken, name: name, expiresInDays: expiresInDays,
             nameError: errors.first { $0.field == "name" }?.message, expiryError: errors.first { $0.field == "expiresInDays" }?.message)
         return try views.page(model, .accountTokens, status: status)
-    }
-}
-
-/// Creates tokens for the web page and the `accord token create` command alike.
-public enum ApiTokenIssuer {
-    /// Creates a token and returns its text, the only time it is ever available.
-    public static func issue(_ valid: ApiTokenInput.Valid, for user: User, tokens: any ApiTokenRepository, actor: AuditActor)
-        async throws -> String
-    {
-        let token = ApiToken.marker + Tokens.random()
-        _ = try await tokens.create(
-            userID: user.id, valid, tokenHash: Tokens.sha256(token), prefix: String(token.prefix(10)), by: actor)
-        return token
     }
 }

@@ -12,7 +12,7 @@ struct AlliancesFeature: Feature {
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
         let a = APIRoutes.prefix + "/alliances"
-        let alliances = AlliancesAPI(services: services)
+        let alliances = AlliancesAPI(alliances: AlliancesService(services.store))
         return [
             APIRoute(method: .get, path: a, handler: alliances.list),
             APIRoute(method: .post, path: a, handler: alliances.create),

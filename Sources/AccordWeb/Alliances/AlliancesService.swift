@@ -6,10 +6,10 @@ import Foundation
 /// the user (the portfolio query by `AccessPolicy.scoped`, one alliance by `AllianceAccess`), every change with its
 /// permission. Partner users see their own alliances only, without our internal assessment.
 struct AlliancesService: Sendable {
-    let repository: any AllianceRepository
-    let organizations: any OrganizationRepository
-    let people: any PersonRepository
-    let audit: any AuditRepository
+    private let repository: any AllianceRepository
+    private let organizations: any OrganizationRepository
+    private let people: any PersonRepository
+    private let audit: any AuditRepository
     let access: AllianceAccess
     let team: TeamService
 

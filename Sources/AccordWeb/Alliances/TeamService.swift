@@ -5,9 +5,9 @@ import Foundation
 /// Changes to an alliance's team, shared by the team section of the alliance page, the lifecycle page's "close the
 /// gap" and the API. Sponsors and managers are fields of the alliance; the team holds functional leads and members.
 struct TeamService: Sendable {
-    let alliances: any AllianceRepository
-    let people: any PersonRepository
-    let organizations: any OrganizationRepository
+    private let alliances: any AllianceRepository
+    private let people: any PersonRepository
+    private let organizations: any OrganizationRepository
 
     init(_ store: Store) {
         alliances = store.alliances

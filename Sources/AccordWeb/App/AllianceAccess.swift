@@ -5,8 +5,8 @@ import Foundation
 /// The first step of every page and operation inside an alliance, shared by the feature services: the alliance if
 /// the user may see it (otherwise not found, so its existence is not revealed), and its team.
 struct AllianceAccess: Sendable {
-    let alliances: any AllianceRepository
-    let people: any PersonRepository
+    private let alliances: any AllianceRepository
+    private let people: any PersonRepository
 
     init(_ store: Store) {
         alliances = store.alliances
@@ -32,6 +32,16 @@ struct AllianceAccess: Sendable {
         var ids: Set<UUID> = []
         if let personID = user.personID { ids = try await alliances.allianceIDs(forPerson: personID) }
         return Principal(userID: user.id, role: user.role, personID: user.personID, allianceIDs: ids)
+    }
+
+    /// The alliances among `ids` the principal may open, by id.
+    func visibleAlliances(ids: [UUID], _ principal: Principal) async throws -> [UUID: Alliance] {
+        try await alliances.find(ids: ids.filter { AccessPolicy.allows(principal, .viewAlliance($0)) })
+    }
+
+    /// The names of the alliances among `ids` the principal may open, by id.
+    func visibleNames(ids: [UUID], _ principal: Principal) async throws -> [UUID: String] {
+        try await alliances.names(ids: ids.filter { AccessPolicy.allows(principal, .viewAlliance($0)) })
     }
 
     /// Alliances the principal may open, each looked up once.

@@ -7,7 +7,7 @@ struct CultureFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let culture = CultureAPI(services: services)
+        let culture = CultureAPI(culture: CultureService(services.store))
         let c = APIRoutes.prefix + "/organizations/{id}/culture"
         return [
             APIRoute(method: .get, path: c, handler: culture.profile),

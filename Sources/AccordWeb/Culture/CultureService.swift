@@ -4,9 +4,9 @@ import Foundation
 
 /// Culture steps shared by the web page and the JSON API: internal users read, directory editors change.
 struct CultureService: Sendable {
-    let repository: any CultureRepository
-    let organizations: any OrganizationRepository
-    let people: any PersonRepository
+    private let repository: any CultureRepository
+    private let organizations: any OrganizationRepository
+    private let people: any PersonRepository
     let clock: WallClock
 
     init(_ store: Store) {

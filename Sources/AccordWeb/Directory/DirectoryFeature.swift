@@ -10,9 +10,9 @@ struct DirectoryFeature: Feature {
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
         let p = APIRoutes.prefix
-        let orgs = OrganizationsAPI(services: services)
+        let orgs = OrganizationsAPI(directory: DirectoryService(services.store))
         let orgCRUD = orgs.crud
-        let people = PeopleAPI(services: services)
+        let people = PeopleAPI(directory: DirectoryService(services.store))
         let peopleCRUD = people.crud
         return [
             APIRoute(method: .get, path: p + "/organizations", handler: orgs.list),

@@ -7,7 +7,7 @@ struct GoalsFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let goals = GoalsAPI(services: services)
+        let goals = GoalsAPI(goals: GoalsService(services.store))
         let a = APIRoutes.prefix + "/alliances/{id}"
         return [
             APIRoute(method: .get, path: a + "/goals", handler: goals.goals),

@@ -5,7 +5,7 @@ import Foundation
 /// Goals and KPI steps shared by the web page and the JSON API; changes need `manageObligations` on the alliance.
 /// Goals and KPIs are joint: everyone who may see the alliance sees them.
 struct GoalsService: Sendable {
-    let repository: any GoalRepository
+    private let repository: any GoalRepository
     let access: AllianceAccess
     let clock: WallClock
 

@@ -8,8 +8,8 @@ import Foundation
 /// user's own: partner users get shared bodies and shared items of their alliances only, and no health actions. The
 /// feed is behind a secret URL: made or reset (the old URL stops working) and turned off from My actions.
 struct CalendarService: Sendable {
-    let feeds: any CalendarFeedRepository
-    let users: any UserRepository
+    private let feeds: any CalendarFeedRepository
+    private let users: any UserRepository
     let governance: GovernanceService
     let obligations: ObligationsService
     let clock: WallClock
@@ -50,7 +50,7 @@ struct CalendarService: Sendable {
         let alliance = governance.access.lookup(principal)
         let owned = try await governance.ownedActions(person: person, principal)
         var bodies: [UUID: GovernanceBody] = [:]
-        for seat in try await governance.repository.seats(personID: person) where bodies[seat.bodyID] == nil {
+        for seat in try await governance.seats(of: person) where bodies[seat.bodyID] == nil {
             guard let body = try await governance.reads(principal).body(id: seat.bodyID),
                 try await alliance(body.allianceID) != nil
             else { continue }
@@ -58,7 +58,7 @@ struct CalendarService: Sendable {
         }
         let from = today.adding(days: -90)
         var events: [CalendarEvent] = []
-        for meeting in try await governance.repository.meetings(bodyIDs: Array(bodies.keys)) where meeting.date >= from {
+        for meeting in try await governance.meetings(of: Array(bodies.values)) where meeting.date >= from {
             guard let body = bodies[meeting.bodyID], let a = try await alliance(meeting.allianceID) else { continue }
             let agenda = meeting.agenda.isEmpty ? "" : "\nAgenda:\n" + meeting.agenda.map { "- " + $0 }.joined(separator: "\n")
             events.append(
@@ -68,7 +68,7 @@ struct CalendarService: Sendable {
                     summary: "\(body.name): \(meeting.title)", details: "\(a.name)\(agenda)", location: meeting.location,
                     url: base + Site.meeting.path(a.id, meeting.id)))
         }
-        for decision in try await governance.repository.decisions(bodyIDs: Array(bodies.keys)) where decision.status == .escalated {
+        for decision in try await governance.decisions(of: Array(bodies.values)) where decision.status == .escalated {
             guard let state = decision.escalation, let body = bodies[decision.bodyID], let a = try await alliance(decision.allianceID)
             else { continue }
             let step = state.step < body.charter.escalation.count ? body.charter.escalation[state.step].decidedBy : "The next step"

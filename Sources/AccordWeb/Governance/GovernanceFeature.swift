@@ -17,7 +17,7 @@ struct GovernanceFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let gov = GovernanceAPI(services: services)
+        let gov = GovernanceAPI(governance: GovernanceService(services.store))
         let g = APIRoutes.prefix + "/alliances/{id}/governance"
         return [
             APIRoute(method: .get, path: g + "/bodies", handler: gov.bodies),

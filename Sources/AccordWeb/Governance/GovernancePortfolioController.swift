@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -25,7 +24,7 @@ struct GovernancePortfolioController {
             let wanted =
                 attention.escalations.prefix(shown).map(\.allianceID) + attention.actionItems.prefix(shown).map(\.allianceID)
                 + attention.behindCadence.prefix(shown).compactMap { byBody[$0.bodyID] } + attention.issues.prefix(shown).map(\.allianceID)
-            let alliances = try await governance.access.alliances.names(ids: wanted)
+            let alliances = try await governance.access.visibleNames(ids: wanted, user.principal)
             let owners = try await governance.people(
                 attention.actionItems.prefix(shown).map(\.ownerID) + attention.issues.prefix(shown).map(\.ownerID))
             var model = GovernancePortfolioPage(

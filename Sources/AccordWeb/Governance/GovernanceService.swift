@@ -6,9 +6,9 @@ import Foundation
 /// `GovernanceReads`), and every change with its access check and validation. Partner users see shared bodies (with
 /// their meetings and decisions) and shared action items only; changes need `manageGovernance` on the alliance.
 struct GovernanceService: Sendable {
-    let repository: any GovernanceRepository
-    let people: any PersonRepository
-    let health: any HealthRepository
+    private let repository: any GovernanceRepository
+    private let people: any PersonRepository
+    private let health: any HealthRepository
     let issues: IssuesService
     let access: AllianceAccess
     let clock: WallClock
@@ -259,6 +259,9 @@ extension GovernanceService {
     func attendance(_ meeting: Meeting) async throws -> [UUID: Side] { try await repository.attendance(meetingID: meeting.id) }
 
     func votes(_ decision: Decision) async throws -> [CastVote] { try await repository.votes(decisionID: decision.id) }
+
+    /// The seats a person holds on any body (the caller reads the bodies through `reads`).
+    func seats(of person: UUID) async throws -> [BodyMember] { try await repository.seats(personID: person) }
 
     /// The people these members or owners are.
     func people(_ ids: [UUID]) async throws -> [UUID: Person] { try await people.find(ids: ids) }

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -63,15 +62,14 @@ struct HealthController {
         }
         var rows: [HealthIndexPage.WaveRow] = []
         let today = health.today
-        for wave in try await health.repository.waves(allianceID: alliance.id).reversed() {
-            let rates = try await health.repository.responseRates(waveID: wave.id)
+        for (wave, rates) in try await health.waves(alliance).reversed() {
             rows.append(
                 .init(
                     title: wave.title, href: Site.healthWave.path(alliance.id, wave.id), dates: "\(wave.opensOn) to \(wave.closesOn)",
                     status: wave.status(on: today).label,
                     answered: "\(rates.map(\.answered).reduce(0, +)) of \(rates.map(\.invited).reduce(0, +)) answered"))
         }
-        let versions = try await health.repository.instrumentVersions()
+        let versions = try await health.instrumentVersions()
         let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }.sorted {
             $0.instrument.name < $1.instrument.name
         }
@@ -121,9 +119,9 @@ struct HealthController {
         let inputs = HealthResultsPage.Inputs(
             alliance: alliance, wave: wave, instrument: instrument,
             results: try await health.waveResults(wave, instrument, function: function),
-            function: function, rates: try await health.repository.responseRates(waveID: wave.id), series: series,
-            actions: try await health.repository.actions(waveIDs: [wave.id]),
-            previousActions: try await health.repository.actions(waveIDs: previous),
+            function: function, rates: try await health.rates(wave), series: series,
+            actions: try await health.actions(waveIDs: [wave.id]),
+            previousActions: try await health.actions(waveIDs: previous),
             team: try await health.access.team(alliance), settings: health.healthSettings, today: health.today,
             actionInput: actionInput, actionErrors: actionErrors)
         let page = HealthResultsPage(
@@ -181,24 +179,18 @@ struct HealthController {
     }
 
     func invitation(_ token: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?) {
-        guard token.count < 100, let found = try await health.repository.invitation(tokenHash: Tokens.sha256(token)) else {
-            throw DomainError.notFound("This survey link is not valid. Check that you copied the whole link.")
-        }
-        return found
+        try await health.invitation(token: token)
     }
 
     func survey(
         _ context: AppContext, _ wave: HealthWave, values: [String: String], errors: [FieldError], done: Bool = false,
         notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let alliance = try await health.access.alliances.find(wave.allianceID)
-        guard let instrument = try await health.repository.instrument(id: wave.instrumentID) else {
-            throw DomainError.notFound("This survey link is not valid.")
-        }
+        let (allianceName, instrument) = try await health.survey(wave)
         let closed = !wave.acceptsAnswers(on: health.today)
         let model = SurveyPage(
             layout: LayoutModel(title: wave.title, context: context, section: "", notice: notice), wave: wave,
-            allianceName: alliance?.name ?? "", instrument: instrument,
+            allianceName: allianceName, instrument: instrument,
             action: context.parameters.get("token").map { Site.survey.path(segments: [$0]) } ?? "",
             values: values, errors: errors, done: done, closed: closed && !done)
         return try views.page(model, .healthSurvey, status: status)
@@ -212,15 +204,13 @@ struct HealthController {
         let values = form.values.filter { $0.key.hasPrefix("score.") || $0.key.hasPrefix("comment.") || $0.key.hasPrefix("open.") }
         if form["action"] == "save" {
             let draft = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
-            try await health.repository.saveDraft(tokenHash: Tokens.sha256(token), draft: draft)
+            try await health.saveDraft(token: token, draft)
             return redirect(Site.survey.path(segments: [token]) + "?saved=1")
         }
-        guard let instrument = try await health.repository.instrument(id: found.wave.instrumentID) else {
-            throw DomainError.notFound("This survey link is not valid.")
-        }
+        let instrument = try await health.survey(found.wave).instrument
         do {
             let valid = try SurveyPage.submission(values, instrument: instrument).validate(against: instrument)
-            try await health.repository.submit(tokenHash: Tokens.sha256(token), valid, today: health.today)
+            try await health.submit(token: token, valid)
             return try await survey(context, found.wave, values: [:], errors: [], done: true)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             return try await survey(context, found.wave, values: values, errors: error.fieldErrors, status: .unprocessableContent)

@@ -11,7 +11,7 @@ struct HealthFeature: Feature {
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
         let p = APIRoutes.prefix
-        let health = HealthAPI(services: services)
+        let health = HealthAPI(health: HealthService(services), publicURL: services.config.publicURL)
         let wave = p + "/alliances/{id}/health/waves/{waveId}"
         return [
             APIRoute(method: .get, path: p + "/health/instruments", handler: health.instruments),

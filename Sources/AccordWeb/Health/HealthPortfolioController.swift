@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -17,10 +16,8 @@ struct HealthPortfolioController {
             guard let page = Int(raw), page >= 1, page <= 100_000 else {
                 throw DomainError.invalid("page", "Page must be a whole number from 1.")
             }
-            let ids = try await health.repository.alliancesWithResults(today: health.today, page: page, perPage: Self.perPage)
+            let (ids, alliances) = try await health.alliancesWithResults(page: page, perPage: Self.perPage, user.principal)
             let snapshots = try await health.healthSnapshots(ids.items)
-            var alliances: [Alliance] = []
-            for id in ids.items { if let alliance = try await health.access.alliances.find(id) { alliances.append(alliance) } }
             let model = HeatMapPage(
                 layout: LayoutModel(title: "Relationship health", context: context, section: "health"), alliances: alliances,
                 snapshots: snapshots, page: ids)

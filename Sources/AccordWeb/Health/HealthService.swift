@@ -5,13 +5,16 @@ import Foundation
 /// Health-check steps shared by the web pages and the JSON API, so both apply the same rules. Health checks are
 /// internal: running them needs `runHealthChecks` on the alliance; respondents answer through their own link.
 struct HealthService: Sendable {
-    let repository: any HealthRepository
+    private let repository: any HealthRepository
+    /// For the survey page, which its personal link authorises: the alliance's name.
+    private let alliances: any AllianceRepository
     let access: AllianceAccess
     let clock: WallClock
     let healthSettings: HealthSettings
 
     init(_ services: Services) {
         repository = services.store.health
+        alliances = services.store.alliances
         access = AllianceAccess(services.store)
         clock = services.store.database.clock
         healthSettings = services.config.health
@@ -158,5 +161,73 @@ struct HealthService: Sendable {
             [(label: "All functions", results: HealthScoring.results(instrument, tally, settings: healthSettings))]
             + functions.map { (label: $0.label, results: HealthScoring.results(instrument, tally, settings: healthSettings, function: $0)) }
         return HealthExport.csv(wave: wave.title, scopes: scopes)
+    }
+}
+
+extension HealthService {
+    /// Every stored version of every instrument, newest version first within each key.
+    func instrumentVersions() async throws -> [InstrumentVersion] { try await repository.instrumentVersions() }
+
+    /// The latest version of each instrument, the default one stored on first use.
+    func currentInstruments() async throws -> [InstrumentVersion] {
+        let versions = try await repository.instrumentVersions()
+        if versions.contains(where: { $0.instrument.key == DefaultInstrument.key }) { return versions }
+        _ = try await repository.currentInstrument(DefaultInstrument.instrument, by: AuditActor(userID: nil, name: "Accord"))
+        return try await repository.instrumentVersions()
+    }
+
+    /// Saves an instrument by key (a new instrument, an edit in place, or a new version once a wave used the latest);
+    /// `isNew` refuses a key that exists. Returns the saved version and whether the key existed before.
+    func saveInstrument(_ instrument: Instrument, isNew: Bool, by user: SignedIn) async throws -> (InstrumentVersion, existed: Bool) {
+        try AccessPolicy.require(user.principal, .manageInstruments)
+        let existed = try await repository.instrumentVersions().contains { $0.instrument.key == instrument.key }
+        if isNew, existed { throw DomainError.invalid("key", "An instrument with key \(instrument.key) already exists.") }
+        return (try await repository.saveInstrument(instrument, by: user.actor), existed)
+    }
+
+    /// The alliance's waves, oldest first, each with its response rates by side and function.
+    func waves(_ alliance: Alliance) async throws -> [(wave: HealthWave, rates: [ResponseRate])] {
+        var result: [(wave: HealthWave, rates: [ResponseRate])] = []
+        for wave in try await repository.waves(allianceID: alliance.id) { result.append((wave, try await rates(wave))) }
+        return result
+    }
+
+    func rates(_ wave: HealthWave) async throws -> [ResponseRate] { try await repository.responseRates(waveID: wave.id) }
+
+    func actions(waveIDs: [UUID]) async throws -> [HealthAction] { try await repository.actions(waveIDs: waveIDs) }
+
+    /// One page of the alliances with finished results, for the portfolio's heat map, as the principal may open them.
+    func alliancesWithResults(page: Int, perPage: Int, _ principal: Principal) async throws -> (ids: Page<UUID>, alliances: [Alliance]) {
+        let ids = try await repository.alliancesWithResults(today: today, page: page, perPage: perPage)
+        let lookup = access.lookup(principal)
+        var alliances: [Alliance] = []
+        for id in ids.items { if let alliance = try await lookup(id) { alliances.append(alliance) } }
+        return (ids, alliances)
+    }
+
+    // MARK: The survey, by its personal link
+
+    /// The invitation a survey link names, or not found.
+    func invitation(token: String) async throws -> (wave: HealthWave, submitted: Bool, draft: String?) {
+        guard token.count < 100, let found = try await repository.invitation(tokenHash: Tokens.sha256(token)) else {
+            throw DomainError.notFound("This survey link is not valid. Check that you copied the whole link.")
+        }
+        return found
+    }
+
+    /// What the survey page shows: the alliance's name and the instrument version the wave was sent with.
+    func survey(_ wave: HealthWave) async throws -> (allianceName: String, instrument: Instrument) {
+        guard let instrument = try await repository.instrument(id: wave.instrumentID) else {
+            throw DomainError.notFound("This survey link is not valid.")
+        }
+        return (try await alliances.find(wave.allianceID)?.name ?? "", instrument)
+    }
+
+    func saveDraft(token: String, _ draft: String) async throws {
+        try await repository.saveDraft(tokenHash: Tokens.sha256(token), draft: draft)
+    }
+
+    func submit(token: String, _ valid: SurveySubmission.Valid) async throws {
+        try await repository.submit(tokenHash: Tokens.sha256(token), valid, today: today)
     }
 }

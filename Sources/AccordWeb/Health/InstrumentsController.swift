@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -32,10 +31,7 @@ struct InstrumentsController {
             let form = try await FormData.read(request, context: context)
             let edited = InstrumentEditor.instrument(from: form.values, key: isNew ? (form["key"] ?? "") : existing.key)
             do {
-                if isNew, try await health.repository.instrumentVersions().contains(where: { $0.instrument.key == edited.key }) {
-                    throw DomainError.invalid("key", "An instrument with key \(edited.key) already exists.")
-                }
-                let saved = try await health.repository.saveInstrument(edited, by: user.actor)
+                let (saved, _) = try await health.saveInstrument(edited, isNew: isNew, by: user)
                 let notice: Notice = !isNew && saved.instrument.version > existing.version ? .instrumentVersioned : .instrumentSaved
                 return redirect(Site.instruments.pattern, notice)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
@@ -55,13 +51,7 @@ struct InstrumentsController {
 
     /// The latest version of each instrument, the default one stored on first use.
     func current() async throws -> [InstrumentVersion] {
-        var versions = try await health.repository.instrumentVersions()
-        if !versions.contains(where: { $0.instrument.key == DefaultInstrument.key }) {
-            let system = AuditActor(userID: nil, name: "Accord")
-            _ = try await health.repository.currentInstrument(DefaultInstrument.instrument, by: system)
-            versions = try await health.repository.instrumentVersions()
-        }
-        return versions
+        try await health.currentInstruments()
     }
 
     /// The latest version to edit, or for `new` a copy of the default to start from.

@@ -7,7 +7,7 @@ struct IssuesFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let issues = IssuesAPI(services: services)
+        let issues = IssuesAPI(issues: IssuesService(services.store))
         let i = APIRoutes.prefix + "/alliances/{id}/issues"
         return [
             APIRoute(method: .get, path: i, handler: issues.list),

@@ -5,14 +5,16 @@ import Foundation
 /// Issue log steps shared by the web page and the JSON API: visibility (through `IssueReads`), access check,
 /// validation, the ladder. Changes need `manageIssues` on the alliance.
 struct IssuesService: Sendable {
-    let repository: any IssueRepository
-    let playbooks: any PlaybookRepository
+    private let repository: any IssueRepository
+    private let playbooks: any PlaybookRepository
+    private let alliances: any AllianceRepository
     let access: AllianceAccess
     let clock: WallClock
 
     init(_ store: Store) {
         repository = store.issues
         playbooks = store.playbooks
+        alliances = store.alliances
         access = AllianceAccess(store)
         clock = store.database.clock
     }
@@ -28,7 +30,7 @@ struct IssuesService: Sendable {
     /// The escalation limits of each alliance, from its type's playbook (one read per type).
     func escalationLimits(allianceIDs: Set<UUID>) async throws -> [UUID: EscalationLimits] {
         guard !allianceIDs.isEmpty else { return [:] }
-        let alliances = try await access.alliances.find(ids: Array(allianceIDs))
+        let alliances = try await self.alliances.find(ids: Array(allianceIDs))
         var byType: [AllianceType: EscalationLimits] = [:]
         var result: [UUID: EscalationLimits] = [:]
         for (id, alliance) in alliances {

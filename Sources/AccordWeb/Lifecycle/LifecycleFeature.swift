@@ -9,7 +9,7 @@ struct LifecycleFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let lifecycle = LifecycleAPI(services: services)
+        let lifecycle = LifecycleAPI(lifecycle: LifecycleService(services.store))
         let p = APIRoutes.prefix
         let a = p + "/alliances/{id}"
         return [

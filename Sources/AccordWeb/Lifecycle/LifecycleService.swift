@@ -5,12 +5,12 @@ import Foundation
 /// Lifecycle steps shared by the web pages and the JSON API: phase changes with their stage gates, the involvement
 /// playbook applied to one alliance, and the playbooks themselves.
 public struct LifecycleService: Sendable {
-    let repository: any LifecycleRepository
-    let playbooks: any PlaybookRepository
-    let alliances: any AllianceRepository
-    let people: any PersonRepository
-    let organizations: any OrganizationRepository
-    let governance: any GovernanceRepository
+    private let repository: any LifecycleRepository
+    private let playbooks: any PlaybookRepository
+    private let alliances: any AllianceRepository
+    private let people: any PersonRepository
+    private let organizations: any OrganizationRepository
+    private let governance: any GovernanceRepository
     let team: TeamService
     let access: AllianceAccess
     let clock: WallClock
@@ -28,6 +28,9 @@ public struct LifecycleService: Sendable {
     }
 
     var today: LocalDate { clock.today }
+
+    /// The playbook of one alliance type (the shipped default until an administrator saves one).
+    func playbook(_ type: AllianceType) async throws -> Playbook { try await playbooks.playbook(type) }
 
     /// Every alliance type's playbook, in the order of `AllianceType.allCases`.
     func allPlaybooks() async throws -> [Playbook] {

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -22,7 +21,7 @@ struct PlaybooksController {
         router.get(RouterPath(Site.playbook.pattern)) { _, context in
             try allowed(context)
             let type = try Self.type(context)
-            let playbook = try await lifecycle.playbooks.playbook(type)
+            let playbook = try await lifecycle.playbook(type)
             return try page(context, type, PlaybookInput(playbook), version: playbook.version)
         }
         router.post(RouterPath(Site.playbook.pattern)) { request, context in

@@ -1,5 +1,4 @@
 import AccordCore
-import AccordStore
 import Foundation
 import Hummingbird
 
@@ -14,7 +13,7 @@ struct ObligationPortfolioController {
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewPortfolio)
             let occurrences = try await obligations.portfolioOccurrences(user)
-            let alliances = try await obligations.access.alliances.find(ids: occurrences.map(\.obligation.allianceID))
+            let alliances = try await obligations.access.visibleAlliances(ids: occurrences.map(\.obligation.allianceID), user.principal)
             let model = ObligationPortfolioPage(
                 layout: LayoutModel(title: "Obligations", context: context, section: "obligations"), occurrences: occurrences,
                 alliances: alliances, today: obligations.today)

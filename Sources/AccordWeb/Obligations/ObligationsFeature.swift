@@ -13,7 +13,7 @@ struct ObligationsFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let obligations = ObligationsAPI(services: services)
+        let obligations = ObligationsAPI(obligations: ObligationsService(services.store))
         let a = APIRoutes.prefix + "/alliances/{id}"
         let o = a + "/obligations"
         return [

@@ -8,8 +8,8 @@ struct ObligationsService: Sendable {
     /// How far ahead recurring obligations are laid out.
     static let horizonMonths = 36
 
-    let repository: any ObligationRepository
-    let reminders: any ReminderRepository
+    private let repository: any ObligationRepository
+    private let reminders: any ReminderRepository
     let access: AllianceAccess
     let clock: WallClock
 
@@ -72,6 +72,12 @@ struct ObligationsService: Sendable {
         let reads = reads(user.principal)
         let obligations = try await reads.obligations(allianceIDs: ids)
         return try await scheduled(obligations, triggers: try await reads.triggers(allianceIDs: ids, for: obligations)).0
+    }
+
+    /// Every obligation and trigger event of every alliance: for the reminder run, which acts for no user and
+    /// decides per recipient what they may be told (never for a page or an API answer).
+    func everyObligation() async throws -> ([Obligation], [TriggerEvent]) {
+        (try await repository.obligations(allianceIDs: nil), try await repository.triggers(allianceIDs: nil))
     }
 
     func obligation(_ id: UUID, of alliance: Alliance, _ user: SignedIn) async throws -> Obligation {

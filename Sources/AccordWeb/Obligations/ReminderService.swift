@@ -7,10 +7,10 @@ import Logging
 /// reminder once (the claim is made in the database, so several servers on one PostgreSQL never double up).
 public struct ReminderService: Sendable {
     let obligations: ObligationsService
-    let reminders: any ReminderRepository
-    let organizations: any OrganizationRepository
-    let people: any PersonRepository
-    let alliances: any AllianceRepository
+    private let reminders: any ReminderRepository
+    private let organizations: any OrganizationRepository
+    private let people: any PersonRepository
+    private let alliances: any AllianceRepository
     let ids: IDGenerator
     /// Where reminder email goes: nil for in-app only.
     let mailer: (any Mailer)?
@@ -45,11 +45,12 @@ public struct ReminderService: Sendable {
     /// this run claimed. An email that fails is logged; the in-app notification stands.
     @discardableResult
     public func send(logger: Logger? = nil) async throws -> Int {
-        let all = try await obligations.repository.obligations(allianceIDs: nil)
+        // The run is the system's, not a user's: it reads every obligation, and whom it reminds is decided below.
+        let (all, triggers) = try await obligations.everyObligation()
         let rules = try await reminders.rules(obligationIDs: all.map(\.id))
         let ruled = all.filter { rules[$0.id] != nil }
         guard !ruled.isEmpty else { return 0 }
-        let (occurrences, _) = try await obligations.scheduled(ruled, triggers: try await obligations.repository.triggers(allianceIDs: nil))
+        let (occurrences, _) = try await obligations.scheduled(ruled, triggers: triggers)
         var names: [UUID: String] = [:]
         var sent = 0
         // A rule saved before internal obligations were limited to our side may still name a partner person.

@@ -7,7 +7,7 @@ struct RelationshipsFeature: Feature {
     }
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
-        let relationships = RelationshipsAPI(services: services)
+        let relationships = RelationshipsAPI(relationships: RelationshipsService(services.store))
         let r = APIRoutes.prefix + "/alliances/{id}/relationships"
         return [
             APIRoute(method: .get, path: r, handler: relationships.map),

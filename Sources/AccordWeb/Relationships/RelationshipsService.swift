@@ -5,10 +5,10 @@ import Foundation
 /// Relationship map steps shared by the web page and the JSON API (internal only; reading needs `viewRelationships`,
 /// changes `manageRelationships`).
 struct RelationshipsService: Sendable {
-    let repository: any RelationshipRepository
-    let organizations: any OrganizationRepository
-    let people: any PersonRepository
-    let playbooks: any PlaybookRepository
+    private let repository: any RelationshipRepository
+    private let organizations: any OrganizationRepository
+    private let people: any PersonRepository
+    private let playbooks: any PlaybookRepository
     let access: AllianceAccess
     let clock: WallClock
 
