@@ -39,9 +39,7 @@ struct CultureAPI {
         let user = try context.requireUser()
         let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.differenceFields)
-        let input = Self.input(&json)
-        try json.check()
+        let input = try await JSONBody.create(request, context, fields: Self.differenceFields, Self.input)
         let entry = try await culture.addDifference(input, with: state.organization, by: user)
         return try APIResponse.json(APIModels.DifferenceModel(entry, today: culture.today), status: .created, etag: entry.version)
     }
@@ -51,10 +49,7 @@ struct CultureAPI {
         let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
         let entry = try await culture.difference(try context.apiID("differenceId"), of: state.organization)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.differenceFields.union(["version"]))
-        let input = Self.input(&json)
-        let version = json.integer("version", required: true)
-        try json.check()
+        let (input, version) = try await JSONBody.replace(request, context, fields: Self.differenceFields, Self.input)
         let saved = try await culture.updateDifference(entry, input, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.DifferenceModel(saved, today: culture.today), etag: saved.version)
     }

@@ -36,9 +36,7 @@ struct GovernanceAPI {
 
     func createBody(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.bodyFields)
-        let input = Self.bodyInput(&json)
-        try json.check()
+        let input = try await JSONBody.create(request, context, fields: Self.bodyFields, Self.bodyInput)
         let body = try await governance.saveBody(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
         return try await bodyResponse(body, alliance, user, status: .created)
     }
@@ -46,10 +44,7 @@ struct GovernanceAPI {
     func updateBody(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let existing = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.bodyFields.union(["version"]))
-        let input = Self.bodyInput(&json)
-        let version = json.integer("version", required: true)
-        try json.check()
+        let (input, version) = try await JSONBody.replace(request, context, fields: Self.bodyFields, Self.bodyInput)
         let body = try await governance.saveBody(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try await bodyResponse(body, alliance, user)
     }

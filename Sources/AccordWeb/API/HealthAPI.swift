@@ -138,9 +138,7 @@ struct HealthAPI {
 
     func addAction(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance, wave, instrument) = try await waveContext(context)
-        var body = try await JSONBody.read(request, context: context, allowed: Self.actionFields)
-        let input = Self.actionInput(&body)
-        try body.check()
+        let input = try await JSONBody.create(request, context, fields: Self.actionFields, Self.actionInput)
         let action = try await health.saveAction(
             input, on: wave, instrument, alliance: alliance, existing: nil, expectedVersion: nil, by: user)
         return try APIResponse.json(APIModels.Action(action), status: .created, etag: action.version)
@@ -149,10 +147,7 @@ struct HealthAPI {
     func updateAction(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance, wave, instrument) = try await waveContext(context)
         let actionID = try context.apiID("actionId")
-        var body = try await JSONBody.read(request, context: context, allowed: Self.actionFields.union(["version"]))
-        let input = Self.actionInput(&body)
-        let version = body.integer("version", required: true)
-        try body.check()
+        let (input, version) = try await JSONBody.replace(request, context, fields: Self.actionFields, Self.actionInput)
         let action = try await health.saveAction(
             input, on: wave, instrument, alliance: alliance, existing: actionID, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.Action(action), etag: action.version)

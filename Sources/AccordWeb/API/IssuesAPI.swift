@@ -24,9 +24,7 @@ struct IssuesAPI {
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
-        let input = Self.input(&json)
-        try json.check()
+        let input = try await JSONBody.create(request, context, fields: Self.fields, Self.input)
         return try await response(try await issues.logIssue(input, in: alliance, by: user), alliance, status: .created)
     }
 
@@ -34,10 +32,7 @@ struct IssuesAPI {
         let (user, alliance) = try await allowed(context)
         let issue = try await issues.issue(try context.apiID("issueId"), of: alliance, user)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
-        let input = Self.input(&json)
-        let version = json.integer("version", required: true)
-        try json.check()
+        let (input, version) = try await JSONBody.replace(request, context, fields: Self.fields, Self.input)
         return try await response(try await issues.updateIssue(issue, input, expectedVersion: version, in: alliance, by: user), alliance)
     }
 

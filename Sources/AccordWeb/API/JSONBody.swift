@@ -161,3 +161,26 @@ extension JSONValue {
         }
     }
 }
+
+extension JSONBody {
+    /// A create body: only `fields`, parsed into an input by `parse`; every type error is reported at once.
+    static func create<Input>(_ request: Request, _ context: AppContext, fields: Set<String>, _ parse: (inout JSONBody) -> Input)
+        async throws -> Input
+    {
+        var json = try await read(request, context: context, allowed: fields)
+        let input = parse(&json)
+        try json.check()
+        return input
+    }
+
+    /// A replace body: `fields` and the `version` last read (required; a stale one gets 409 from the store).
+    static func replace<Input>(_ request: Request, _ context: AppContext, fields: Set<String>, _ parse: (inout JSONBody) -> Input)
+        async throws -> (Input, version: Int?)
+    {
+        var json = try await read(request, context: context, allowed: fields.union(["version"]))
+        let input = parse(&json)
+        let version = json.integer("version", required: true)
+        try json.check()
+        return (input, version)
+    }
+}

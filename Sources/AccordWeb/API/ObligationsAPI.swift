@@ -27,9 +27,7 @@ struct ObligationsAPI {
 
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
-        let input = Self.input(&json)
-        try json.check()
+        let input = try await JSONBody.create(request, context, fields: Self.fields, Self.input)
         let item = try await obligations.saveObligation(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
         return try await response(item, alliance, user, status: .created)
     }
@@ -37,10 +35,7 @@ struct ObligationsAPI {
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let existing = try await obligations.obligation(context.apiID("obligationId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
-        let input = Self.input(&json)
-        let version = json.integer("version", required: true)
-        try json.check()
+        let (input, version) = try await JSONBody.replace(request, context, fields: Self.fields, Self.input)
         let item = try await obligations.saveObligation(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try await response(item, alliance, user)
     }

@@ -19,9 +19,7 @@ struct RelationshipsAPI {
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        var json = try await JSONBody.read(request, context: context, allowed: Self.fields)
-        let input = Self.input(&json)
-        try json.check()
+        let input = try await JSONBody.create(request, context, fields: Self.fields, Self.input)
         let pair = try await relationships.addPair(input, in: alliance, by: user)
         return try APIResponse.json(APIModels.PairModel(pair, today: relationships.today), status: .created, etag: pair.version)
     }
@@ -30,10 +28,7 @@ struct RelationshipsAPI {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
         let pair = try await relationships.pair(try context.apiID("pairId"), of: alliance)
-        var json = try await JSONBody.read(request, context: context, allowed: Self.fields.union(["version"]))
-        let input = Self.input(&json)
-        let version = json.integer("version", required: true)
-        try json.check()
+        let (input, version) = try await JSONBody.replace(request, context, fields: Self.fields, Self.input)
         let saved = try await relationships.updatePair(pair, input, expectedVersion: version, in: alliance, by: user)
         return try APIResponse.json(APIModels.PairModel(saved, today: relationships.today), etag: saved.version)
     }
