@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Signing in and out, users (administered), API tokens and who the caller is.
@@ -21,4 +22,31 @@ struct AccountsFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadAccounts(demo) }
+
+    var notices: [Notice] { [.password, .signedOut, .tokenRevoked] }
+
+    var templates: [Template] { [.accountTokens, .adminUsers, .signin] }
+}
+
+extension Site {
+    public static let signIn = SiteRoute("/signin")
+    public static let signOut = SiteRoute("/signout")
+    public static let users = SiteRoute("/admin/users")
+    public static let newUser = SiteRoute("/admin/users/new")
+    public static let editUser = SiteRoute("/admin/users/:id/edit")
+    public static let userPassword = SiteRoute("/admin/users/:id/password")
+    public static let tokens = SiteRoute("/account/tokens")
+    public static let revokeToken = SiteRoute("/account/tokens/:id/revoke")
+}
+
+extension Notice {
+    public static let password = Notice("password", "Password changed; the user's sessions were signed out.")
+    public static let signedOut = Notice("signed-out", "You are signed out.")
+    public static let tokenRevoked = Notice("token-revoked", "Token revoked. Requests with it now get 401.")
+}
+
+extension Template {
+    static let accountTokens = Template("account/tokens")
+    static let adminUsers = Template("admin/users")
+    static let signin = Template("signin")
 }

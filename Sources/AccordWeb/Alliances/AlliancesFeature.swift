@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// The portfolio, each alliance's record and page, and its team.
@@ -26,4 +27,26 @@ struct AlliancesFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadAlliances(demo) }
+
+    var notices: [Notice] { [.memberAdded, .memberRemoved] }
+}
+
+extension Site {
+    public static let home = SiteRoute("/")
+    public static let alliances = SiteRoute("/alliances")
+    public static let newAlliance = SiteRoute("/alliances/new")
+    public static let alliance = SiteRoute("/alliances/:id")
+    public static let editAlliance = SiteRoute("/alliances/:id/edit")
+    public static let deleteAlliance = SiteRoute("/alliances/:id/delete")
+    public static let allianceMembers = SiteRoute("/alliances/:id/members")
+    public static let removeMember = SiteRoute("/alliances/:id/members/:member/delete")
+    /// Search as you type: at most ten names containing `q`, as JSON, for the portfolio's filters and the team picker.
+    public static let partnerChoices = SiteRoute("/alliances/choices/partners")
+    public static let managerChoices = SiteRoute("/alliances/choices/managers")
+    public static let teamCandidates = SiteRoute("/alliances/:id/team/candidates")
+}
+
+extension Notice {
+    public static let memberAdded = Notice("member-added", "Team member added.")
+    public static let memberRemoved = Notice("member-removed", "Team member removed.")
 }

@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Culture profiles of us and each partner side by side, and the differences log.
@@ -19,4 +20,24 @@ struct CultureFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoCulture.load(demo) }
+
+    var notices: [Notice] { [.profileSaved, .differenceAdded, .differenceUpdated] }
+
+    var templates: [Template] { [.cultureIndex] }
+}
+
+extension Site {
+    public static let culture = SiteRoute("/organizations/:id/culture")
+    public static let cultureDifferences = SiteRoute("/organizations/:id/culture/differences")
+    public static let cultureDifference = SiteRoute("/organizations/:id/culture/differences/:difference")
+}
+
+extension Notice {
+    public static let profileSaved = Notice("profile-saved", "Culture profile saved.")
+    public static let differenceAdded = Notice("difference-added", "Difference added to the log and the road map.")
+    public static let differenceUpdated = Notice("difference-updated", "Difference saved.")
+}
+
+extension Template {
+    static let cultureIndex = Template("culture/index")
 }

@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Organisations (ours and partners) and their people.
@@ -29,4 +30,26 @@ struct DirectoryFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadDirectory(demo) }
+
+    var templates: [Template] { [.organizationsIndex, .organizationsShow, .peopleIndex, .peopleShow] }
+}
+
+extension Site {
+    public static let organizations = SiteRoute("/organizations")
+    public static let newOrganization = SiteRoute("/organizations/new")
+    public static let organization = SiteRoute("/organizations/:id")
+    public static let editOrganization = SiteRoute("/organizations/:id/edit")
+    public static let deleteOrganization = SiteRoute("/organizations/:id/delete")
+    public static let people = SiteRoute("/people")
+    public static let newPerson = SiteRoute("/people/new")
+    public static let person = SiteRoute("/people/:id")
+    public static let editPerson = SiteRoute("/people/:id/edit")
+    public static let deletePerson = SiteRoute("/people/:id/delete")
+}
+
+extension Template {
+    static let organizationsIndex = Template("organizations/index")
+    static let organizationsShow = Template("organizations/show")
+    static let peopleIndex = Template("people/index")
+    static let peopleShow = Template("people/show")
 }

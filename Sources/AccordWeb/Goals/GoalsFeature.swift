@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Joint goals and KPIs with their measurements, status and CSV.
@@ -21,4 +22,27 @@ struct GoalsFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoGoals.load(demo) }
+
+    var notices: [Notice] { [.goalAdded, .goalUpdated, .kpiAdded, .measurementRecorded] }
+
+    var templates: [Template] { [.goalsIndex] }
+}
+
+extension Site {
+    public static let goals = SiteRoute("/alliances/:id/goals")
+    public static let goalStatus = SiteRoute("/alliances/:id/goals/:goal/status")
+    public static let kpis = SiteRoute("/alliances/:id/kpis")
+    public static let kpisCSV = SiteRoute("/alliances/:id/kpis.csv")
+    public static let kpiMeasurements = SiteRoute("/alliances/:id/kpis/:kpi/measurements")
+}
+
+extension Notice {
+    public static let goalAdded = Notice("goal-added", "Goal added.")
+    public static let goalUpdated = Notice("goal-updated", "Goal status saved.")
+    public static let kpiAdded = Notice("kpi-added", "KPI added.")
+    public static let measurementRecorded = Notice("measurement-recorded", "Measurement recorded.")
+}
+
+extension Template {
+    static let goalsIndex = Template("goals/index")
 }

@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Governance bodies, meetings, decisions and votes, action items, the calendar feed and late work across the
@@ -44,4 +45,59 @@ struct GovernanceFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoGovernance.load(demo) }
+
+    var notices: [Notice] {
+        [
+            .bodyCreated, .bodyUpdated, .bodyMemberAdded, .bodyMemberRemoved, .meetingScheduled, .attendanceSaved, .minutesSaved,
+            .decisionProposed, .votesRecorded, .decisionUpdated, .itemAdded, .itemUpdated, .calendarRevoked,
+        ]
+    }
+
+    var templates: [Template] { [.governanceDecision, .governanceIndex, .governanceMeeting, .governanceMyActions] }
+}
+
+extension Site {
+    public static let governance = SiteRoute("/alliances/:id/governance")
+    public static let editBody = SiteRoute("/alliances/:id/governance/:body/edit")
+    public static let bodyMembers = SiteRoute("/alliances/:id/governance/:body/members")
+    public static let removeBodyMember = SiteRoute("/alliances/:id/governance/:body/members/:member/delete")
+    public static let bodyMeetings = SiteRoute("/alliances/:id/governance/:body/meetings")
+    public static let meeting = SiteRoute("/alliances/:id/meetings/:meeting")
+    public static let meetingAttendance = SiteRoute("/alliances/:id/meetings/:meeting/attendance")
+    public static let meetingMinutes = SiteRoute("/alliances/:id/meetings/:meeting/minutes")
+    public static let allianceActions = SiteRoute("/alliances/:id/actions")
+    public static let allianceAction = SiteRoute("/alliances/:id/actions/:action")
+    public static let myActions = SiteRoute("/my/actions")
+    public static let governancePortfolio = SiteRoute("/governance")
+    public static let myCalendar = SiteRoute("/my/calendar")
+    public static let myCalendarRevoke = SiteRoute("/my/calendar/revoke")
+    public static let calendarFeed = SiteRoute("/calendar/:token")
+    public static let bodyDecisions = SiteRoute("/alliances/:id/governance/:body/decisions")
+    public static let decision = SiteRoute("/alliances/:id/decisions/:decision")
+    public static let decisionVotes = SiteRoute("/alliances/:id/decisions/:decision/votes")
+    public static let decisionStatus = SiteRoute("/alliances/:id/decisions/:decision/status")
+    public static let decisionSupersede = SiteRoute("/alliances/:id/decisions/:decision/supersede")
+}
+
+extension Notice {
+    public static let bodyCreated = Notice("body-created", "Body created. Add its members below.")
+    public static let bodyUpdated = Notice("body-updated", "Body saved. The change is recorded in the history.")
+    public static let bodyMemberAdded = Notice("body-member-added", "Member added.")
+    public static let bodyMemberRemoved = Notice("body-member-removed", "Member removed.")
+    public static let meetingScheduled = Notice("meeting-scheduled", "Meeting scheduled. Record attendance on the day.")
+    public static let attendanceSaved = Notice("attendance-saved", "Attendance saved.")
+    public static let minutesSaved = Notice("minutes-saved", "Minutes saved.")
+    public static let decisionProposed = Notice("decision-proposed", "Decision proposed. Record the votes at a meeting of the body.")
+    public static let votesRecorded = Notice("votes-recorded", "Votes recorded; the outcome follows the charter's decision rule.")
+    public static let decisionUpdated = Notice("decision-updated", "Decision updated.")
+    public static let itemAdded = Notice("item-added", "Action item added.")
+    public static let itemUpdated = Notice("item-updated", "Action item updated.")
+    public static let calendarRevoked = Notice("calendar-revoked", "Calendar feed turned off. Its link no longer works.")
+}
+
+extension Template {
+    static let governanceDecision = Template("governance/decision")
+    static let governanceIndex = Template("governance/index")
+    static let governanceMeeting = Template("governance/meeting")
+    static let governanceMyActions = Template("governance/my-actions")
 }

@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Health checks: instruments, survey waves, results from both sides, action plans and the portfolio's health.
@@ -30,4 +31,50 @@ struct HealthFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoHealth.load(demo) }
+
+    var notices: [Notice] { [.actionAdded, .actionUpdated, .waveClosed, .waveOpen, .waveReviewed, .instrumentSaved, .instrumentVersioned] }
+
+    var templates: [Template] { [.healthIndex, .healthInstrument, .healthInstruments, .healthPortfolio, .healthResults, .healthSurvey] }
+}
+
+extension Site {
+    public static let allianceHealth = SiteRoute("/alliances/:id/health")
+    public static let healthWave = SiteRoute("/alliances/:id/health/:wave")
+    public static let healthWaveCSV = SiteRoute("/alliances/:id/health/:wave/results.csv")
+    public static let healthWaveStatus = SiteRoute("/alliances/:id/health/:wave/status")
+    public static let healthActions = SiteRoute("/alliances/:id/health/:wave/actions")
+    public static let healthAction = SiteRoute("/alliances/:id/health/:wave/actions/:action")
+    public static let healthPortfolio = SiteRoute("/health")
+    public static let instruments = SiteRoute("/admin/instruments")
+    public static let instrument = SiteRoute("/admin/instruments/:key")
+    public static let survey = SiteRoute("/survey/:token")
+}
+
+extension Notice {
+    public static let actionAdded = Notice("action-added", "Action added to the plan.")
+    public static let actionUpdated = Notice("action-updated", "Action updated.")
+    public static let waveClosed = Notice("wave-closed", "The wave is closed; its links no longer take answers.")
+    public static let waveOpen = Notice("wave-open", "The wave is open again until its close date.")
+    public static let waveReviewed = Notice("wave-reviewed", "The wave is marked reviewed.")
+    public static let instrumentSaved = Notice("instrument-saved", "Instrument saved.")
+    public static let instrumentVersioned = Notice(
+        "instrument-versioned", "Saved as a new version; waves already sent keep the version they used.")
+
+    /// After a health wave's status changes.
+    public static func wave(_ status: WaveStatus) -> Notice {
+        switch status {
+        case .closed: waveClosed
+        case .open: waveOpen
+        case .reviewed: waveReviewed
+        }
+    }
+}
+
+extension Template {
+    static let healthIndex = Template("health/index")
+    static let healthInstrument = Template("health/instrument")
+    static let healthInstruments = Template("health/instruments")
+    static let healthPortfolio = Template("health/portfolio")
+    static let healthResults = Template("health/results")
+    static let healthSurvey = Template("health/survey")
 }

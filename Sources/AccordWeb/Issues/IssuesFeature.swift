@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// The issue log with its escalation ladder.
@@ -21,4 +22,28 @@ struct IssuesFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoIssues.load(demo) }
+
+    var notices: [Notice] { [.issueLogged, .issueUpdated, .issueEscalated, .issueResolved, .issueReopened] }
+
+    var templates: [Template] { [.issuesIndex] }
+}
+
+extension Site {
+    public static let issues = SiteRoute("/alliances/:id/issues")
+    public static let editIssue = SiteRoute("/alliances/:id/issues/:issue/edit")
+    public static let escalateIssue = SiteRoute("/alliances/:id/issues/:issue/escalate")
+    public static let resolveIssue = SiteRoute("/alliances/:id/issues/:issue/resolve")
+    public static let reopenIssue = SiteRoute("/alliances/:id/issues/:issue/reopen")
+}
+
+extension Notice {
+    public static let issueLogged = Notice("issue-logged", "Issue logged at the working team level.")
+    public static let issueUpdated = Notice("issue-updated", "Issue saved.")
+    public static let issueEscalated = Notice("issue-escalated", "Issue escalated; its clock at the new level has started.")
+    public static let issueResolved = Notice("issue-resolved", "Issue resolved.")
+    public static let issueReopened = Notice("issue-reopened", "Issue reopened at the level it was resolved at.")
+}
+
+extension Template {
+    static let issuesIndex = Template("issues/index")
 }

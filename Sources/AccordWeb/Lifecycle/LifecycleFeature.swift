@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Phases and transitions: involvement playbooks, phase changes with their stage-gate checklists, coverage gaps.
@@ -24,4 +25,33 @@ struct LifecycleFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoLifecycle.load(demo) }
+
+    var notices: [Notice] { [.phaseProposed, .phaseCompleted, .phaseCancelled, .gapClosed, .playbookSaved] }
+
+    var templates: [Template] { [.lifecycleIndex, .lifecyclePlaybook, .lifecyclePlaybooks] }
+}
+
+extension Site {
+    public static let lifecycle = SiteRoute("/alliances/:id/lifecycle")
+    public static let lifecycleTeam = SiteRoute("/alliances/:id/lifecycle/team")
+    public static let lifecycleComplete = SiteRoute("/alliances/:id/lifecycle/:change/complete")
+    public static let lifecycleCancel = SiteRoute("/alliances/:id/lifecycle/:change/cancel")
+    public static let playbooks = SiteRoute("/admin/playbooks")
+    public static let playbook = SiteRoute("/admin/playbooks/:type")
+}
+
+extension Notice {
+    public static let phaseProposed = Notice(
+        "phase-proposed", "Phase change started. Settle its checklist and review the proposals, then complete it.")
+    public static let phaseCompleted = Notice(
+        "phase-completed", "Phase change completed. The alliance, its team and its bodies are updated.")
+    public static let phaseCancelled = Notice("phase-cancelled", "Phase change cancelled.")
+    public static let gapClosed = Notice("gap-closed", "Added to the team.")
+    public static let playbookSaved = Notice("playbook-saved", "Playbook saved. Alliances of this type use it from now on.")
+}
+
+extension Template {
+    static let lifecycleIndex = Template("lifecycle/index")
+    static let lifecyclePlaybook = Template("lifecycle/playbook")
+    static let lifecyclePlaybooks = Template("lifecycle/playbooks")
 }

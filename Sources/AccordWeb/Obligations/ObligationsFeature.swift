@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// Payments and duties with their due dates, trigger events, executions, CSV import and export, reminders, and
@@ -30,4 +31,43 @@ struct ObligationsFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoObligations.load(demo) }
+
+    var notices: [Notice] { [.obligationAdded, .obligationUpdated, .executionSaved, .remindersSaved, .notificationsRead, .triggerSaved] }
+
+    var templates: [Template] { [.obligationsImport, .obligationsIndex, .obligationsPortfolio, .obligationsReminders] }
+}
+
+extension Site {
+    public static let obligationPortfolio = SiteRoute("/obligations")
+    public static let obligations = SiteRoute("/alliances/:id/obligations")
+    public static let obligationsCSV = SiteRoute("/alliances/:id/obligations.csv")
+    public static let newObligation = SiteRoute("/alliances/:id/obligations/new")
+    public static let importObligations = SiteRoute("/alliances/:id/obligations/import")
+    public static let editObligation = SiteRoute("/alliances/:id/obligations/:obligation/edit")
+    public static let obligationReminders = SiteRoute("/alliances/:id/obligations/:obligation/reminders")
+    public static let readNotifications = SiteRoute("/my/notifications/read")
+    public static let obligationOccurrence = SiteRoute("/alliances/:id/obligations/:obligation/occurrences/:n")
+    public static let triggers = SiteRoute("/alliances/:id/triggers")
+    public static let trigger = SiteRoute("/alliances/:id/triggers/:trigger")
+}
+
+extension Notice {
+    public static let obligationAdded = Notice("obligation-added", "Obligation added.")
+    public static let obligationUpdated = Notice("obligation-updated", "Obligation saved.")
+    public static let executionSaved = Notice("execution-saved", "Execution recorded.")
+    public static let remindersSaved = Notice("reminders-saved", "Reminders saved.")
+    public static let notificationsRead = Notice("notifications-read", "Notifications marked as read.")
+    public static let triggerSaved = Notice("trigger-saved", "Event saved. Due dates that depend on it follow its date.")
+
+    /// "3 obligations imported." after a CSV import.
+    public static func obligationsImported(_ count: Int) -> Notice {
+        Notice("obligations-imported-\(count)", count == 1 ? "1 obligation imported." : "\(count) obligations imported.")
+    }
+}
+
+extension Template {
+    static let obligationsImport = Template("obligations/import")
+    static let obligationsIndex = Template("obligations/index")
+    static let obligationsPortfolio = Template("obligations/portfolio")
+    static let obligationsReminders = Template("obligations/reminders")
 }

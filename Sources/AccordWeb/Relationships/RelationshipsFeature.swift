@@ -1,3 +1,4 @@
+import AccordCore
 import Hummingbird
 
 /// The relationship map: counterpart pairs by level and function, contacts, and coverage gaps.
@@ -19,4 +20,26 @@ struct RelationshipsFeature: Feature {
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoRelationships.load(demo) }
+
+    var notices: [Notice] { [.pairAdded, .pairUpdated, .contactRecorded, .pairRemoved] }
+
+    var templates: [Template] { [.relationshipsIndex] }
+}
+
+extension Site {
+    public static let relationships = SiteRoute("/alliances/:id/relationships")
+    public static let editPair = SiteRoute("/alliances/:id/relationships/:pair/edit")
+    public static let pairContact = SiteRoute("/alliances/:id/relationships/:pair/contact")
+    public static let deletePair = SiteRoute("/alliances/:id/relationships/:pair/delete")
+}
+
+extension Notice {
+    public static let pairAdded = Notice("pair-added", "Pair added to the relationship map.")
+    public static let pairUpdated = Notice("pair-updated", "Pair saved.")
+    public static let contactRecorded = Notice("contact-recorded", "Contact recorded.")
+    public static let pairRemoved = Notice("pair-removed", "Pair removed from the relationship map.")
+}
+
+extension Template {
+    static let relationshipsIndex = Template("relationships/index")
 }

@@ -16,7 +16,7 @@ public struct Views: Sendable {
     public static func load() async throws -> Views {
         guard let root = Bundle.module.resourceURL else { throw ViewError.missing("the resource bundle") }
         let library = try await MustacheLibrary(directory: root.appendingPathComponent("templates").path)
-        for template in Template.allCases where library.getTemplate(named: template.rawValue) == nil {
+        for template in Template.all where library.getTemplate(named: template.rawValue) == nil {
             throw ViewError.missing("template \(template.rawValue).mustache")
         }
         let css = try String(contentsOf: root.appendingPathComponent("public/accord.css"), encoding: .utf8)
