@@ -46,7 +46,7 @@ struct UserCommand: AsyncParsableCommand {
             await store.database.close()
             switch result {
             case .success(let user):
-                print("Created \(user.role.label.lowercased()) \(user.email) (\(user.id.uuidString.lowercased())).")
+                print("Created \(user.role.label.lowercased()) \(user.email) (\(user.id.lowercaseText)).")
             case .failure(let error as DomainError):
                 throw ValidationError(error.message)
             case .failure(let error):

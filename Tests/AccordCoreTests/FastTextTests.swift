@@ -14,6 +14,18 @@ import Testing
         #expect(UUID(canonical: "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF") == UUID(uuidString: "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF"))
     }
 
+    @Test func uuidsPrintLikeFoundationInCapitalsAndSmallLetters() {
+        for _ in 0..<2_000 {
+            let id = UUID()
+            #expect(id.canonicalText == id.uuidString && id.lowercaseText == id.uuidString.lowercased())
+        }
+        let edges = [
+            UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)),
+            UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)),
+        ]
+        for id in edges { #expect(id.canonicalText == id.uuidString && id.lowercaseText == id.uuidString.lowercased()) }
+    }
+
     @Test(arguments: [
         "", "not a uuid", "E621E1F8-C36C-495A-93FC-0C247A3E6E5", "E621E1F8-C36C-495A-93FC-0C247A3E6E5FF",
         "E621E1F8xC36C-495A-93FC-0C247A3E6E5F", "G621E1F8-C36C-495A-93FC-0C247A3E6E5F", "E621E1F8-C36C-495A-93FC-0C247A3E6E5É",

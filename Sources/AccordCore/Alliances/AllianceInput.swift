@@ -27,16 +27,16 @@ public struct AllianceInput: Sendable, Equatable, Codable {
 
     public init(_ a: Alliance) {
         name = a.name
-        partnerID = a.partnerID.uuidString
+        partnerID = a.partnerID.canonicalText
         type = a.type.rawValue
         status = a.status.rawValue
         phase = a.phase.rawValue
         transition = a.transition?.rawValue
         tier = a.tier.rawValue
-        ourSponsorID = a.ourSponsorID?.uuidString
-        ourManagerID = a.ourManagerID?.uuidString
-        partnerSponsorID = a.partnerSponsorID?.uuidString
-        partnerManagerID = a.partnerManagerID?.uuidString
+        ourSponsorID = a.ourSponsorID?.canonicalText
+        ourManagerID = a.ourManagerID?.canonicalText
+        partnerSponsorID = a.partnerSponsorID?.canonicalText
+        partnerManagerID = a.partnerManagerID?.canonicalText
         products = a.products
         territories = a.territories
         effectiveDate = a.effectiveDate?.description

@@ -78,8 +78,8 @@ public struct AuditRecord: Sendable, Equatable {
         sequence: Int64, at: Date, actorID: UUID?, actorName: String, change: AuditChange, previousHash: String
     ) -> String {
         let fields: [String] = [
-            String(sequence), AuditClock.format(at), actorID?.uuidString ?? "", actorName, change.entity,
-            change.entityID.uuidString, change.allianceID?.uuidString ?? "", change.action.rawValue,
+            String(sequence), AuditClock.format(at), actorID?.canonicalText ?? "", actorName, change.entity,
+            change.entityID.canonicalText, change.allianceID?.canonicalText ?? "", change.action.rawValue,
             change.before ?? "", change.after ?? "", previousHash,
         ]
         return fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")

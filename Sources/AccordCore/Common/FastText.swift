@@ -52,6 +52,33 @@ extension UUID {
         self.init(uuid: raw)
     }
 
+    /// The canonical text in capitals, as `uuidString` writes it (how ids are stored), without `sprintf`.
+    public var canonicalText: String { Self.format(uuid, digits: Self.upperDigits) }
+
+    /// The canonical text in small letters, as links, forms and JSON show ids.
+    public var lowercaseText: String { Self.format(uuid, digits: Self.lowerDigits) }
+
+    private static let upperDigits = Array("0123456789ABCDEF".utf8)
+    private static let lowerDigits = Array("0123456789abcdef".utf8)
+
+    private static func format(_ raw: uuid_t, digits: [UInt8]) -> String {
+        withUnsafeBytes(of: raw) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var index = 0
+                for (byte, value) in bytes.enumerated() {
+                    if byte == 4 || byte == 6 || byte == 8 || byte == 10 {
+                        out[index] = 0x2D
+                        index += 1
+                    }
+                    out[index] = digits[Int(value >> 4)]
+                    out[index + 1] = digits[Int(value & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
+        }
+    }
+
     private static func hex(_ c: UInt8) -> UInt8? {
         switch c {
         case 0x30...0x39: c - 0x30

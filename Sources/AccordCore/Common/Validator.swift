@@ -70,7 +70,7 @@ public struct Validator: Sendable {
             add(field, "\(label) is required.")
             return nil
         }
-        guard let id = UUID(uuidString: value) else {
+        guard let id = UUID(canonical: value) else {
             add(field, "\(label) is not a valid choice.")
             return nil
         }

@@ -26,7 +26,7 @@ public struct IDGenerator: Sendable {
         let counter = Counter(start)
         return IDGenerator {
             let n = counter.take()
-            return UUID(uuidString: String(format: "00000000-0000-4000-8000-%012llx", Int64(n)))!
+            return UUID(canonical: String(format: "00000000-0000-4000-8000-%012llx", Int64(n)))!
         }
     }
 

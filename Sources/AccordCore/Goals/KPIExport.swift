@@ -11,7 +11,7 @@ public enum KPIExport {
         var lines = [header.joined(separator: ",")]
         for kpi in kpis {
             let base = [
-                kpi.id.uuidString.lowercased(), kpi.name, kpi.category.rawValue, kpi.goalID.flatMap { goalNames[$0] } ?? "", kpi.unit,
+                kpi.id.lowercaseText, kpi.name, kpi.category.rawValue, kpi.goalID.flatMap { goalNames[$0] } ?? "", kpi.unit,
                 Money.plain(kpi.target), kpi.direction.rawValue,
             ]
             let series = measurements[kpi.id] ?? []

@@ -98,9 +98,9 @@ public struct ActionItemInput: Sendable, Equatable {
             if !sources.contains(source) {
                 v.add("source", "The action must come from a meeting or decision of this alliance.")
             } else if source.hasPrefix("meeting:") {
-                meeting = UUID(uuidString: String(source.dropFirst(8)))
+                meeting = UUID(canonical: String(source.dropFirst(8)))
             } else if source.hasPrefix("decision:") {
-                decision = UUID(uuidString: String(source.dropFirst(9)))
+                decision = UUID(canonical: String(source.dropFirst(9)))
             }
         }
         try v.check()

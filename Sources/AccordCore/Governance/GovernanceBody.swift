@@ -105,7 +105,7 @@ public struct BodyInput: Sendable, Equatable {
     public init(_ body: GovernanceBody) {
         let c = body.charter
         self.init(
-            name: body.name, kind: body.kind.rawValue, parentID: body.parentID?.uuidString, visibility: body.visibility.rawValue,
+            name: body.name, kind: body.kind.rawValue, parentID: body.parentID?.canonicalText, visibility: body.visibility.rawValue,
             minMembersPerParty: String(c.minMembersPerParty), maxMembersPerParty: String(c.maxMembersPerParty),
             parityRequired: c.parityRequired, quorumPerParty: String(c.quorumPerParty), decisionRule: c.decisionRule.rawValue,
             minMeetingsPerYear: String(c.minMeetingsPerYear), noticeDays: String(c.noticeDays),

@@ -18,7 +18,7 @@ public struct IssueInput: Sendable, Equatable {
 
     public init(_ issue: Issue) {
         self.init(
-            title: issue.title, details: issue.details, severity: issue.severity.rawValue, owner: issue.ownerID.uuidString,
+            title: issue.title, details: issue.details, severity: issue.severity.rawValue, owner: issue.ownerID.canonicalText,
             visibility: issue.visibility.rawValue)
     }
 

@@ -138,7 +138,7 @@ public enum InvolvementPlan {
                 let involvement = playbook.involvement(phase, function)!.label
                 result.append(
                     TeamProposal(
-                        key: "join_team:\(pick.id.uuidString)", action: .joinTeam, personID: pick.id, personName: pick.name, side: side,
+                        key: "join_team:\(pick.id.canonicalText)", action: .joinTeam, personID: pick.id, personName: pick.name, side: side,
                         function: function, needsTeamJoin: false,
                         reason: "\(function.label) is \(involvement.lowercased()) in \(phaseName); nobody on \(sideName(side)) covers it."))
                 onTeam[side]?.append((pick, nil))
@@ -150,7 +150,7 @@ public enum InvolvementPlan {
             guard f != .allianceManagement, !named.contains(seat.person.id), playbook.involvement(phase, f) == nil else { continue }
             result.append(
                 TeamProposal(
-                    key: "leave_team:\(seat.membership.id.uuidString)", action: .leaveTeam, personID: seat.person.id,
+                    key: "leave_team:\(seat.membership.id.canonicalText)", action: .leaveTeam, personID: seat.person.id,
                     personName: seat.person.name, side: seat.membership.side, function: f, membershipID: seat.membership.id,
                     needsTeamJoin: false,
                     reason: "\(f.label) has no part in \(phaseName) in the \(playbook.type.label.lowercased()) playbook."))
@@ -168,7 +168,7 @@ public enum InvolvementPlan {
                 voting[m.side, default: 0] -= 1
                 result.append(
                     TeamProposal(
-                        key: "leave_body:\(m.id.uuidString)", action: .leaveBody, personID: person.id, personName: person.name,
+                        key: "leave_body:\(m.id.canonicalText)", action: .leaveBody, personID: person.id, personName: person.name,
                         side: m.side, function: person.function, bodyID: body.id, bodyName: body.name, bodyMemberID: m.id,
                         needsTeamJoin: false,
                         reason:
@@ -183,7 +183,7 @@ public enum InvolvementPlan {
                     voting[side, default: 0] += 1
                     result.append(
                         TeamProposal(
-                            key: "join_body:\(body.id.uuidString):\(person.id.uuidString)", action: .joinBody, personID: person.id,
+                            key: "join_body:\(body.id.canonicalText):\(person.id.canonicalText)", action: .joinBody, personID: person.id,
                             personName: person.name, side: side, function: function, bodyID: body.id, bodyName: body.name,
                             needsTeamJoin: membership == nil,
                             reason: "\(function.label) is accountable in \(phaseName): a seat for \(sideName(side))."))

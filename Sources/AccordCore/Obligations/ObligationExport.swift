@@ -22,7 +22,7 @@ public enum ObligationExport {
             let item = o.obligation
             lines.append(
                 CSV.row([
-                    item.id.uuidString.lowercased(), item.title, item.kind.rawValue, item.direction.rawValue, String(o.index + 1),
+                    item.id.lowercaseText, item.title, item.kind.rawValue, item.direction.rawValue, String(o.index + 1),
                     o.dueOn.description, rule(item), item.currency ?? "", amount(item.amount), o.state.rawValue,
                     amount(o.execution?.executedAmount), o.execution?.executedOn?.description ?? "", o.isOverdue(on: today) ? "yes" : "no",
                     item.visibility.rawValue,
@@ -31,7 +31,7 @@ public enum ObligationExport {
         for item in waiting {
             lines.append(
                 CSV.row([
-                    item.id.uuidString.lowercased(), item.title, item.kind.rawValue, item.direction.rawValue, "", "", rule(item),
+                    item.id.lowercaseText, item.title, item.kind.rawValue, item.direction.rawValue, "", "", rule(item),
                     item.currency ?? "", amount(item.amount), "waiting_for_event", "", "", "no", item.visibility.rawValue,
                 ]))
         }

@@ -69,7 +69,7 @@ public enum ObligationImport {
                     problems.append(ImportProblem(row: row, field: "trigger", message: "No event called \(triggerName) on this alliance."))
                     continue
                 }
-                triggerID = found.id.uuidString
+                triggerID = found.id.canonicalText
             }
             let openEnded = (cell["open_ended"] ?? "").lowercased()
             guard ["", "yes", "no", "true", "false"].contains(openEnded) else {

@@ -107,7 +107,7 @@ public struct ObligationInput: Sendable, Equatable {
             due = date.map { .fixed($0) }
         case "trigger":
             let raw = (triggerID ?? "").trimmingCharacters(in: .whitespaces)
-            let trigger = UUID(uuidString: raw).flatMap { id in triggers.first { $0.id == id } }
+            let trigger = UUID(canonical: raw).flatMap { id in triggers.first { $0.id == id } }
             if trigger == nil {
                 v.add(
                     "triggerID",

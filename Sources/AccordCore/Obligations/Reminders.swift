@@ -28,7 +28,7 @@ public struct ReminderInput: Sendable, Equatable {
         var v = Validator()
         var people: [UUID] = []
         for raw in recipients where !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)), team.contains(id) else {
+            guard let id = UUID(canonical: raw.trimmingCharacters(in: .whitespaces)), team.contains(id) else {
                 v.add("recipients", "Recipients must be on the alliance's team.")
                 break
             }

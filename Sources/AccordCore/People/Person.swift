@@ -61,7 +61,7 @@ public struct PersonInput: Sendable, Equatable, Codable {
 
     public init(_ p: Person) {
         self.init(
-            organizationID: p.organizationID.uuidString, name: p.name, email: p.email, title: p.title,
+            organizationID: p.organizationID.canonicalText, name: p.name, email: p.email, title: p.title,
             function: p.function.rawValue, level: p.level.rawValue)
     }
 

@@ -98,7 +98,7 @@ public struct CounterpartInput: Sendable, Equatable {
 
     public init(_ p: CounterpartPair) {
         self.init(
-            ourPersonID: p.ourPersonID.uuidString, partnerPersonID: p.partnerPersonID.uuidString, level: p.level.rawValue,
+            ourPersonID: p.ourPersonID.canonicalText, partnerPersonID: p.partnerPersonID.canonicalText, level: p.level.rawValue,
             function: p.function.rawValue, cadence: p.cadence.rawValue, lastContact: p.lastContact?.description,
             strength: String(p.strength), notes: p.notes)
     }

@@ -24,7 +24,7 @@ public struct SQLApiTokenRepository: ApiTokenRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO api_tokens (id, user_id, name, prefix, token_hash, created_at, expires_at)
-                VALUES (\(bind: token.id.uuidString), \(bind: userID.uuidString), \(bind: token.name), \(bind: prefix),
+                VALUES (\(bind: token.id.canonicalText), \(bind: userID.canonicalText), \(bind: token.name), \(bind: prefix),
                     \(bind: tokenHash), \(bind: Timestamp.format(tx.now)), \(bind: token.expiresAt.map(Timestamp.format)))
                 """
             ).run()
@@ -35,7 +35,7 @@ public struct SQLApiTokenRepository: ApiTokenRepository {
 
     public func list(userID: UUID) async throws -> [ApiToken] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM api_tokens WHERE user_id = \(bind: userID.uuidString) ORDER BY created_at DESC")
+            try await db.raw("SELECT * FROM api_tokens WHERE user_id = \(bind: userID.canonicalText) ORDER BY created_at DESC")
                 .all().map(Self.decode)
         }
     }
@@ -50,14 +50,14 @@ public struct SQLApiTokenRepository: ApiTokenRepository {
         try await database.write(by: actor) { tx in
             guard
                 let before = try await tx.db.raw(
-                    "SELECT * FROM api_tokens WHERE id = \(bind: id.uuidString) AND user_id = \(bind: userID.uuidString)"
+                    "SELECT * FROM api_tokens WHERE id = \(bind: id.canonicalText) AND user_id = \(bind: userID.canonicalText)"
                 ).first().map(Self.decode)
             else { throw DomainError.notFound("No such token.") }
             if before.revokedAt != nil { return }
             var after = before
             after.revokedAt = tx.now
             try await tx.db.raw(
-                "UPDATE api_tokens SET revoked_at = \(bind: Timestamp.format(tx.now)) WHERE id = \(bind: id.uuidString)"
+                "UPDATE api_tokens SET revoked_at = \(bind: Timestamp.format(tx.now)) WHERE id = \(bind: id.canonicalText)"
             ).run()
             try await tx.record("api_token", id, .update, before: before, after: after)
         }
@@ -66,7 +66,8 @@ public struct SQLApiTokenRepository: ApiTokenRepository {
     /// Bookkeeping, not business data: no audit record.
     public func markUsed(_ id: UUID, at: Date) async throws {
         try await database.transaction { db in
-            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: Timestamp.format(at)) WHERE id = \(bind: id.uuidString)").run()
+            try await db.raw("UPDATE api_tokens SET last_used_at = \(bind: Timestamp.format(at)) WHERE id = \(bind: id.canonicalText)")
+                .run()
         }
     }
 }

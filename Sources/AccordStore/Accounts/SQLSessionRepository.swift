@@ -13,7 +13,7 @@ public struct SQLSessionRepository: SessionRepository {
             try await db.raw(
                 """
                 INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at)
-                VALUES (\(bind: s.tokenHash), \(bind: s.userID.uuidString), \(bind: s.csrfToken),
+                VALUES (\(bind: s.tokenHash), \(bind: s.userID.canonicalText), \(bind: s.csrfToken),
                     \(bind: Timestamp.format(s.createdAt)), \(bind: Timestamp.format(s.expiresAt)))
                 """
             ).run()
@@ -39,7 +39,7 @@ public struct SQLSessionRepository: SessionRepository {
 
     public func deleteAll(userID: UUID) async throws {
         try await database.transaction { db in
-            try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID.uuidString)").run()
+            try await db.raw("DELETE FROM sessions WHERE user_id = \(bind: userID.canonicalText)").run()
         }
     }
 
@@ -84,7 +84,7 @@ public struct SQLSignInAttemptRepository: SignInAttemptRepository {
     func insertFailures(keys: [String], at: Date, in db: any SQLDatabase) async throws -> [String] {
         var ids: [String] = []
         for key in keys {
-            let id = database.ids.next().uuidString
+            let id = database.ids.next().canonicalText
             try await db.raw(
                 "INSERT INTO sign_in_failures (id, throttle_key, at) VALUES (\(bind: id), \(bind: key), \(bind: Timestamp.format(at)))"
             ).run()

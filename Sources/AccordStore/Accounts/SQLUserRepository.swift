@@ -23,7 +23,7 @@ public struct SQLUserRepository: UserRepository {
     }
 
     static func find(_ id: UUID, in db: any SQLDatabase) async throws -> User? {
-        try await db.raw("SELECT * FROM users WHERE id = \(bind: id.uuidString)").first().map(decode)
+        try await db.raw("SELECT * FROM users WHERE id = \(bind: id.canonicalText)").first().map(decode)
     }
 
     public func find(email: String) async throws -> User? {
@@ -34,7 +34,7 @@ public struct SQLUserRepository: UserRepository {
 
     public func passwordHash(for id: UUID) async throws -> String? {
         try await database.read { db in
-            try await db.raw("SELECT password_hash FROM users WHERE id = \(bind: id.uuidString)").first()?.string("password_hash")
+            try await db.raw("SELECT password_hash FROM users WHERE id = \(bind: id.canonicalText)").first()?.string("password_hash")
         }
     }
 
@@ -47,8 +47,8 @@ public struct SQLUserRepository: UserRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO users (id, email, name, role, person_id, password_hash, active, version, created_at, updated_at)
-                VALUES (\(bind: user.id.uuidString), \(bind: user.email), \(bind: user.name), \(bind: user.role.rawValue),
-                    \(bind: user.personID?.uuidString), \(bind: passwordHash), \(bind: user.active), 1,
+                VALUES (\(bind: user.id.canonicalText), \(bind: user.email), \(bind: user.name), \(bind: user.role.rawValue),
+                    \(bind: user.personID?.canonicalText), \(bind: passwordHash), \(bind: user.active), 1,
                     \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -69,7 +69,7 @@ public struct SQLUserRepository: UserRepository {
                 try await tx.serialize("active administrators")
                 let admins =
                     try await tx.db.raw(
-                        "SELECT COUNT(*) AS n FROM users WHERE role = 'administrator' AND active = \(bind: true) AND id <> \(bind: id.uuidString)"
+                        "SELECT COUNT(*) AS n FROM users WHERE role = 'administrator' AND active = \(bind: true) AND id <> \(bind: id.canonicalText)"
                     ).first()?.int("n") ?? 0
                 if admins == 0 { throw DomainError.invalid("role", "Accord needs at least one active administrator.") }
             }
@@ -82,13 +82,13 @@ public struct SQLUserRepository: UserRepository {
             try await tx.db.raw(
                 """
                 UPDATE users SET email = \(bind: after.email), name = \(bind: after.name), role = \(bind: after.role.rawValue),
-                    person_id = \(bind: after.personID?.uuidString), active = \(bind: after.active), version = \(bind: after.version),
+                    person_id = \(bind: after.personID?.canonicalText), active = \(bind: after.active), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             if !after.active || after.role != before.role {
-                try await tx.db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.uuidString)").run()
+                try await tx.db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.canonicalText)").run()
             }
             try await tx.record("user", id, .update, before: before, after: after)
             return after
@@ -99,14 +99,14 @@ public struct SQLUserRepository: UserRepository {
         try await database.write(by: actor) { tx in
             guard let user = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such user.") }
             try await tx.db.raw(
-                "UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: Timestamp.format(tx.now)) WHERE id = \(bind: id.uuidString)"
+                "UPDATE users SET password_hash = \(bind: passwordHash), updated_at = \(bind: Timestamp.format(tx.now)) WHERE id = \(bind: id.canonicalText)"
             ).run()
             // A new password ends every way in that the old one opened: browser sessions and API tokens.
-            try await tx.db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.uuidString)").run()
+            try await tx.db.raw("DELETE FROM sessions WHERE user_id = \(bind: id.canonicalText)").run()
             let tokens =
-                try await tx.db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE user_id = \(bind: id.uuidString)").first()?
+                try await tx.db.raw("SELECT COUNT(*) AS n FROM api_tokens WHERE user_id = \(bind: id.canonicalText)").first()?
                 .int("n") ?? 0
-            try await tx.db.raw("DELETE FROM api_tokens WHERE user_id = \(bind: id.uuidString)").run()
+            try await tx.db.raw("DELETE FROM api_tokens WHERE user_id = \(bind: id.canonicalText)").run()
             // The hash itself never enters the audit trail.
             try await tx.record(
                 AuditChange(
@@ -118,7 +118,7 @@ public struct SQLUserRepository: UserRepository {
     /// Emails are unique; a linked person must exist, and partner users must be linked to a partner's person.
     static func checkRules(_ valid: UserInput.Valid, excluding id: UUID?, in db: any SQLDatabase) async throws {
         let clash = try await db.raw(
-            "SELECT id FROM users WHERE email = \(bind: valid.email) AND id <> \(bind: id?.uuidString ?? "")"
+            "SELECT id FROM users WHERE email = \(bind: valid.email) AND id <> \(bind: id?.canonicalText ?? "")"
         ).first()
         if clash != nil { throw DomainError.invalid("email", "A user with the email \(valid.email) already exists.") }
         guard let personID = valid.personID else { return }

@@ -36,10 +36,10 @@ enum AllianceRows {
     /// The columns written on insert and update, in one place.
     static func columns(_ a: Alliance) -> [(String, any Encodable & Sendable)] {
         [
-            ("name", a.name), ("partner_id", a.partnerID.uuidString), ("type", a.type.rawValue), ("status", a.status.rawValue),
+            ("name", a.name), ("partner_id", a.partnerID.canonicalText), ("type", a.type.rawValue), ("status", a.status.rawValue),
             ("phase", a.phase.rawValue), ("transition", a.transition?.rawValue), ("tier", a.tier.rawValue),
-            ("our_sponsor_id", a.ourSponsorID?.uuidString), ("our_manager_id", a.ourManagerID?.uuidString),
-            ("partner_sponsor_id", a.partnerSponsorID?.uuidString), ("partner_manager_id", a.partnerManagerID?.uuidString),
+            ("our_sponsor_id", a.ourSponsorID?.canonicalText), ("our_manager_id", a.ourManagerID?.canonicalText),
+            ("partner_sponsor_id", a.partnerSponsorID?.canonicalText), ("partner_manager_id", a.partnerManagerID?.canonicalText),
             ("products", a.products), ("territories", a.territories), ("effective_date", a.effectiveDate?.description),
             ("term_end_date", a.termEndDate?.description), ("renewal_notice_date", a.renewalNoticeDate?.description),
             ("value_hundredths", a.value?.hundredths), ("value_currency", a.value?.currency), ("description", a.description),

@@ -8,7 +8,7 @@ extension SQLAllianceRepository {
     }
 
     static func members(of allianceID: UUID, in db: any SQLDatabase) async throws -> [Membership] {
-        try await db.raw("SELECT * FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id")
+        try await db.raw("SELECT * FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at, id")
             .all().map(AllianceRows.decodeMembership)
     }
 
@@ -39,7 +39,8 @@ extension SQLAllianceRepository {
 
     public func allianceIDs(forPerson personID: UUID) async throws -> Set<UUID> {
         try await database.read { db in
-            let rows = try await db.raw("SELECT DISTINCT alliance_id FROM memberships WHERE person_id = \(bind: personID.uuidString)").all()
+            let rows = try await db.raw("SELECT DISTINCT alliance_id FROM memberships WHERE person_id = \(bind: personID.canonicalText)")
+                .all()
             return Set(try rows.map { try $0.uuid("alliance_id") })
         }
     }
@@ -51,7 +52,7 @@ extension SQLAllianceRepository {
         try await tx.db.raw(
             """
             INSERT INTO memberships (id, alliance_id, person_id, side, role, created_at)
-            VALUES (\(bind: member.id.uuidString), \(bind: allianceID.uuidString), \(bind: personID.uuidString),
+            VALUES (\(bind: member.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: personID.canonicalText),
                 \(bind: side.rawValue), \(bind: role.rawValue), \(bind: Timestamp.format(tx.now)))
             """
         ).run()
@@ -60,7 +61,7 @@ extension SQLAllianceRepository {
     }
 
     static func removeMember(_ member: Membership, in tx: AuditedTransaction) async throws {
-        try await tx.db.raw("DELETE FROM memberships WHERE id = \(bind: member.id.uuidString)").run()
+        try await tx.db.raw("DELETE FROM memberships WHERE id = \(bind: member.id.canonicalText)").run()
         try await tx.record("membership", member.id, alliance: member.allianceID, .delete, before: member, after: nil as Membership?)
     }
 

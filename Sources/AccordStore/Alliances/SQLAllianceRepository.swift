@@ -17,8 +17,8 @@ public struct SQLAllianceRepository: AllianceRepository {
         add("a.type", query.type?.rawValue)
         add("a.status", query.status?.rawValue)
         add("a.phase", query.phase?.rawValue)
-        add("a.partner_id", query.partnerID?.uuidString)
-        add("a.our_manager_id", query.managerID?.uuidString)
+        add("a.partner_id", query.partnerID?.canonicalText)
+        add("a.our_manager_id", query.managerID?.canonicalText)
         if let text = query.text, !text.isEmpty {
             let pattern = "%" + text.lowercased() + "%"
             filter.appendInterpolation(unsafeRaw: " AND (lower(a.name) LIKE ")
@@ -32,9 +32,9 @@ public struct SQLAllianceRepository: AllianceRepository {
         if case .only(let ids) = query.scope {
             if ids.isEmpty { return Page(items: [], total: 0, page: query.page, perPage: query.perPage) }
             filter.appendInterpolation(unsafeRaw: " AND a.id IN (")
-            for (i, id) in ids.sorted(by: { $0.uuidString < $1.uuidString }).enumerated() {
+            for (i, id) in ids.sorted(by: { $0.canonicalText < $1.canonicalText }).enumerated() {
                 if i > 0 { filter.appendInterpolation(unsafeRaw: ", ") }
-                filter.appendInterpolation(bind: id.uuidString)
+                filter.appendInterpolation(bind: id.canonicalText)
             }
             filter.appendInterpolation(unsafeRaw: ")")
         }
@@ -95,7 +95,7 @@ public struct SQLAllianceRepository: AllianceRepository {
         var result: [UUID: Alliance] = [:]
         let unique = Array(Set(ids))
         for start in stride(from: 0, to: unique.count, by: 500) {
-            let chunk = unique[start..<min(start + 500, unique.count)].map(\.uuidString)
+            let chunk = unique[start..<min(start + 500, unique.count)].map(\.canonicalText)
             let rows = try await database.read { db in
                 try await db.raw("SELECT * FROM alliances WHERE id IN \(bindList(chunk))").all().map(AllianceRows.decode)
             }
@@ -105,14 +105,14 @@ public struct SQLAllianceRepository: AllianceRepository {
     }
 
     static func find(_ id: UUID, in db: any SQLDatabase) async throws -> Alliance? {
-        try await db.raw("SELECT * FROM alliances WHERE id = \(bind: id.uuidString)").first().map(AllianceRows.decode)
+        try await db.raw("SELECT * FROM alliances WHERE id = \(bind: id.canonicalText)").first().map(AllianceRows.decode)
     }
 
     public func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance {
         try await database.write(by: actor) { tx in
             try await Self.checkReferences(valid, in: tx.db)
             let alliance = Alliance(id: tx.newID(), valid: valid, createdAt: tx.now, updatedAt: tx.now)
-            let columns = AllianceRows.columns(alliance) + [("id", alliance.id.uuidString), ("created_at", Timestamp.format(tx.now))]
+            let columns = AllianceRows.columns(alliance) + [("id", alliance.id.canonicalText), ("created_at", Timestamp.format(tx.now))]
             try await tx.db.insert(into: "alliances").columns(columns.map(\.0)).values(columns.map { SQLBind($0.1) }).run()
             try await tx.record("alliance", alliance.id, alliance: alliance.id, .create, before: nil, after: alliance)
             try await Self.syncNamedMembers(alliance, in: tx)
@@ -144,7 +144,7 @@ public struct SQLAllianceRepository: AllianceRepository {
 
     /// Writes every column of a changed alliance and audits the change.
     static func saveRow(_ after: Alliance, before: Alliance, in tx: AuditedTransaction) async throws {
-        var update = tx.db.update("alliances").where("id", .equal, after.id.uuidString)
+        var update = tx.db.update("alliances").where("id", .equal, after.id.canonicalText)
         for (column, value) in AllianceRows.columns(after) { update = update.set(SQLIdentifier(column), to: SQLBind(value)) }
         try await update.run()
         try await tx.record("alliance", after.id, alliance: after.id, .update, before: before, after: after)
@@ -161,7 +161,7 @@ public struct SQLAllianceRepository: AllianceRepository {
             ]
             for record in records {
                 let found = try await tx.db.raw(
-                    "SELECT COUNT(*) AS n FROM \(unsafeRaw: record.table) WHERE alliance_id = \(bind: id.uuidString)"
+                    "SELECT COUNT(*) AS n FROM \(unsafeRaw: record.table) WHERE alliance_id = \(bind: id.canonicalText)"
                 ).first()
                 if try found?.int("n") ?? 0 > 0 {
                     throw DomainError.conflict(
@@ -171,7 +171,7 @@ public struct SQLAllianceRepository: AllianceRepository {
             for member in try await Self.members(of: id, in: tx.db) {
                 try await Self.removeMember(member, in: tx)
             }
-            try await tx.db.raw("DELETE FROM alliances WHERE id = \(bind: id.uuidString)").run()
+            try await tx.db.raw("DELETE FROM alliances WHERE id = \(bind: id.canonicalText)").run()
             try await tx.record("alliance", id, alliance: id, .delete, before: before, after: nil as Alliance?)
         }
     }

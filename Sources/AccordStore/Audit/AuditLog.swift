@@ -24,8 +24,8 @@ enum AuditLog {
             """
             INSERT INTO audit_log (seq, at, actor_id, actor_name, entity, entity_id, alliance_id, action,
                 before_json, after_json, prev_hash, hash)
-            VALUES (\(bind: sequence), \(bind: Timestamp.format(at)), \(bind: actor.userID?.uuidString), \(bind: actor.name),
-                \(bind: change.entity), \(bind: change.entityID.uuidString), \(bind: change.allianceID?.uuidString),
+            VALUES (\(bind: sequence), \(bind: Timestamp.format(at)), \(bind: actor.userID?.canonicalText), \(bind: actor.name),
+                \(bind: change.entity), \(bind: change.entityID.canonicalText), \(bind: change.allianceID?.canonicalText),
                 \(bind: change.action.rawValue), \(bind: change.before), \(bind: change.after), \(bind: previous), \(bind: hash))
             """
         ).run()
@@ -126,7 +126,7 @@ extension AuditedTransaction {
         _ table: String, id: UUID, expected: Int?, entity: String, missing: String,
         read: (any SQLDatabase) async throws -> T?
     ) async throws -> T {
-        guard let found = try await lockedForUpdate(table, key: id.uuidString, expected: expected, entity: entity, read: read) else {
+        guard let found = try await lockedForUpdate(table, key: id.canonicalText, expected: expected, entity: entity, read: read) else {
             throw DomainError.notFound(missing)
         }
         return found
@@ -144,7 +144,7 @@ extension AuditedTransaction {
     /// one writer at a time).
     func rowForUpdate(_ table: String, id: UUID) async throws -> (any SQLRow)? {
         try await db.raw(
-            "SELECT * FROM \(unsafeRaw: table) WHERE id = \(bind: id.uuidString)\(unsafeRaw: kind == .postgres ? " FOR UPDATE" : "")"
+            "SELECT * FROM \(unsafeRaw: table) WHERE id = \(bind: id.canonicalText)\(unsafeRaw: kind == .postgres ? " FOR UPDATE" : "")"
         ).first()
     }
 }

@@ -10,7 +10,7 @@ public struct SQLAuditRepository: AuditRepository {
     public func history(allianceID: UUID, limit: Int) async throws -> [AuditRecord] {
         try await database.read { db in
             try await db.raw(
-                "SELECT * FROM audit_log WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY seq DESC LIMIT \(bind: limit)"
+                "SELECT * FROM audit_log WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY seq DESC LIMIT \(bind: limit)"
             ).all().map(AuditLog.decode)
         }
     }

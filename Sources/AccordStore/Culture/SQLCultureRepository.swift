@@ -32,7 +32,7 @@ public struct SQLCultureRepository: CultureRepository {
 
     public func profile(organizationID: UUID) async throws -> CultureProfile {
         try await database.read { db in
-            try await db.raw("SELECT * FROM culture_profiles WHERE organization_id = \(bind: organizationID.uuidString)").first()
+            try await db.raw("SELECT * FROM culture_profiles WHERE organization_id = \(bind: organizationID.canonicalText)").first()
                 .map { try Self.decodeProfile($0).1 }
         } ?? .empty(organizationID)
     }
@@ -44,11 +44,11 @@ public struct SQLCultureRepository: CultureRepository {
             }
             var existing: (UUID, CultureProfile)?
             let before = try await tx.lockedForUpdate(
-                "culture_profiles", column: "organization_id", key: profile.organizationID.uuidString, expected: expectedVersion,
+                "culture_profiles", column: "organization_id", key: profile.organizationID.canonicalText, expected: expectedVersion,
                 entity: "culture profile"
             ) { db in
                 existing = try await db.raw(
-                    "SELECT * FROM culture_profiles WHERE organization_id = \(bind: profile.organizationID.uuidString)"
+                    "SELECT * FROM culture_profiles WHERE organization_id = \(bind: profile.organizationID.canonicalText)"
                 ).first().map(Self.decodeProfile)
                 return existing?.1 ?? .empty(profile.organizationID)
             }!
@@ -62,7 +62,7 @@ public struct SQLCultureRepository: CultureRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO culture_profiles (id, organization_id, scores, time_zones, languages, working_norms, version, updated_at)
-                    VALUES (\(bind: id.uuidString), \(bind: after.organizationID.uuidString), \(bind: scores), \(bind: after.timeZones),
+                    VALUES (\(bind: id.canonicalText), \(bind: after.organizationID.canonicalText), \(bind: scores), \(bind: after.timeZones),
                         \(bind: after.languages), \(bind: after.workingNorms), \(bind: after.version), \(bind: Timestamp.format(tx.now)))
                     """
                 ).run()
@@ -72,7 +72,7 @@ public struct SQLCultureRepository: CultureRepository {
                     UPDATE culture_profiles SET scores = \(bind: scores), time_zones = \(bind: after.timeZones),
                         languages = \(bind: after.languages), working_norms = \(bind: after.workingNorms), version = \(bind: after.version),
                         updated_at = \(bind: Timestamp.format(tx.now))
-                    WHERE id = \(bind: id.uuidString)
+                    WHERE id = \(bind: id.canonicalText)
                     """
                 ).run()
             }
@@ -84,7 +84,7 @@ public struct SQLCultureRepository: CultureRepository {
 
     public func differences(organizationID: UUID) async throws -> [CultureDifference] {
         let rows = try await database.read { db in
-            try await db.raw("SELECT * FROM culture_differences WHERE organization_id = \(bind: organizationID.uuidString)").all()
+            try await db.raw("SELECT * FROM culture_differences WHERE organization_id = \(bind: organizationID.canonicalText)").all()
                 .map(Self.decodeDifference)
         }
         // Open entries first, then by due date (undated last), then by text.
@@ -96,7 +96,7 @@ public struct SQLCultureRepository: CultureRepository {
 
     public func difference(id: UUID) async throws -> CultureDifference? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM culture_differences WHERE id = \(bind: id.uuidString)").first().map(Self.decodeDifference)
+            try await db.raw("SELECT * FROM culture_differences WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeDifference)
         }
     }
 
@@ -109,8 +109,8 @@ public struct SQLCultureRepository: CultureRepository {
                 """
                 INSERT INTO culture_differences (id, organization_id, scale, difference, risk, leverage, owner_id, status, due_on, version,
                     created_at, updated_at)
-                VALUES (\(bind: entry.id.uuidString), \(bind: organizationID.uuidString), \(bind: entry.scale?.rawValue),
-                    \(bind: entry.difference), \(bind: entry.risk), \(bind: entry.leverage), \(bind: entry.ownerID.uuidString),
+                VALUES (\(bind: entry.id.canonicalText), \(bind: organizationID.canonicalText), \(bind: entry.scale?.rawValue),
+                    \(bind: entry.difference), \(bind: entry.risk), \(bind: entry.leverage), \(bind: entry.ownerID.canonicalText),
                     \(bind: entry.status.rawValue), \(bind: entry.dueOn?.description), \(bind: 1), \(bind: Timestamp.format(tx.now)),
                     \(bind: Timestamp.format(tx.now)))
                 """
@@ -135,10 +135,10 @@ public struct SQLCultureRepository: CultureRepository {
             try await tx.db.raw(
                 """
                 UPDATE culture_differences SET scale = \(bind: after.scale?.rawValue), difference = \(bind: after.difference),
-                    risk = \(bind: after.risk), leverage = \(bind: after.leverage), owner_id = \(bind: after.ownerID.uuidString),
+                    risk = \(bind: after.risk), leverage = \(bind: after.leverage), owner_id = \(bind: after.ownerID.canonicalText),
                     status = \(bind: after.status.rawValue), due_on = \(bind: after.dueOn?.description), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("culture_difference", id, .update, before: before, after: after)

@@ -4,7 +4,7 @@ import SQLKit
 extension AccordDatabase {
     /// The `name` column of the rows of `table` with these ids, by id, read 500 ids at a time.
     func names(table: String, ids: [UUID]) async throws -> [UUID: String] {
-        let unique = Array(Set(ids)).map(\.uuidString)
+        let unique = Array(Set(ids)).map(\.canonicalText)
         var names: [UUID: String] = [:]
         for start in stride(from: 0, to: unique.count, by: 500) {
             let chunk = Array(unique[start..<min(start + 500, unique.count)])

@@ -55,7 +55,7 @@ extension SQLRow {
 
     func uuid(_ column: String) throws -> UUID {
         let text = try string(column)
-        guard let id = UUID(canonical: text) ?? UUID(uuidString: text) else {
+        guard let id = UUID(canonical: text) ?? UUID(canonical: text) else {
             throw StoreError.unexpected("column \(column) holds '\(text)', not a UUID")
         }
         return id

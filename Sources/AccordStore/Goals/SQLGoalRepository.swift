@@ -24,7 +24,7 @@ public struct SQLGoalRepository: GoalRepository {
 
     public func goals(allianceID: UUID) async throws -> [Goal] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM goals WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id").all()
+            try await db.raw("SELECT * FROM goals WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at, id").all()
                 .map(Self.decodeGoal)
         }
     }
@@ -39,8 +39,8 @@ public struct SQLGoalRepository: GoalRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO goals (id, alliance_id, title, term, owner_id, status, version, created_at, updated_at)
-                VALUES (\(bind: goal.id.uuidString), \(bind: allianceID.uuidString), \(bind: title), \(bind: term.rawValue),
-                    \(bind: ownerID.uuidString), \(bind: status.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)),
+                VALUES (\(bind: goal.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: title), \(bind: term.rawValue),
+                    \(bind: ownerID.canonicalText), \(bind: status.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)),
                     \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -59,7 +59,7 @@ public struct SQLGoalRepository: GoalRepository {
             try await tx.db.raw(
                 """
                 UPDATE goals SET status = \(bind: status.rawValue), version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("goal", id, alliance: before.allianceID, .update, before: before, after: after)
@@ -68,7 +68,7 @@ public struct SQLGoalRepository: GoalRepository {
 
     public func kpis(allianceID: UUID) async throws -> [KPI] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM kpis WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id").all()
+            try await db.raw("SELECT * FROM kpis WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at, id").all()
                 .map(Self.decodeKPI)
         }
     }
@@ -76,7 +76,7 @@ public struct SQLGoalRepository: GoalRepository {
     public func createKPI(allianceID: UUID, _ valid: KPIInput.Valid, by actor: AuditActor) async throws -> KPI {
         try await database.write(by: actor) { tx in
             if let goal = valid.goalID {
-                let row = try await tx.db.raw("SELECT alliance_id FROM goals WHERE id = \(bind: goal.uuidString)").first()
+                let row = try await tx.db.raw("SELECT alliance_id FROM goals WHERE id = \(bind: goal.canonicalText)").first()
                 guard let row, try row.uuid("alliance_id") == allianceID else {
                     throw DomainError.invalid("goalID", "The goal must be one of this alliance's goals.")
                 }
@@ -87,7 +87,7 @@ public struct SQLGoalRepository: GoalRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO kpis (id, alliance_id, goal_id, name, category, unit, target_hundredths, direction, version, created_at, updated_at)
-                VALUES (\(bind: kpi.id.uuidString), \(bind: allianceID.uuidString), \(bind: kpi.goalID?.uuidString), \(bind: kpi.name),
+                VALUES (\(bind: kpi.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: kpi.goalID?.canonicalText), \(bind: kpi.name),
                     \(bind: kpi.category.rawValue), \(bind: kpi.unit), \(bind: kpi.target), \(bind: kpi.direction.rawValue), \(bind: 1),
                     \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
@@ -101,7 +101,7 @@ public struct SQLGoalRepository: GoalRepository {
         guard !kpiIDs.isEmpty else { return [:] }
         let rows = try await database.read { db in
             try await db.raw(
-                "SELECT * FROM kpi_measurements WHERE kpi_id IN \(bindList(kpiIDs.map(\.uuidString))) ORDER BY measured_on"
+                "SELECT * FROM kpi_measurements WHERE kpi_id IN \(bindList(kpiIDs.map(\.canonicalText))) ORDER BY measured_on"
             ).all()
         }
         var result: [UUID: [KPIMeasurement]] = [:]
@@ -116,7 +116,7 @@ public struct SQLGoalRepository: GoalRepository {
 
     public func record(_ measurement: KPIMeasurement, allianceID: UUID, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
-            let key = (measurement.kpiID.uuidString, measurement.on.description)
+            let key = (measurement.kpiID.canonicalText, measurement.on.description)
             let row = try await tx.db.raw(
                 "SELECT * FROM kpi_measurements WHERE kpi_id = \(bind: key.0) AND measured_on = \(bind: key.1)"
             ).first()

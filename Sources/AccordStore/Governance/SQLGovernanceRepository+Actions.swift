@@ -16,7 +16,7 @@ extension SQLGovernanceRepository {
     public func actionItems(allianceID: UUID) async throws -> [ActionItem] {
         try await database.read { db in
             try await db.raw(
-                "SELECT * FROM action_items WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY due_on, created_at, id"
+                "SELECT * FROM action_items WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY due_on, created_at, id"
             )
             .all().map(Self.decodeActionItem)
         }
@@ -39,7 +39,7 @@ extension SQLGovernanceRepository {
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT * FROM action_items WHERE owner_id = \(bind: ownerID.uuidString)
+                SELECT * FROM action_items WHERE owner_id = \(bind: ownerID.canonicalText)
                 ORDER BY CASE WHEN status IN ('planned', 'in_progress') THEN 0 ELSE 1 END, due_on, id
                 """
             ).all().map(Self.decodeActionItem)
@@ -48,7 +48,7 @@ extension SQLGovernanceRepository {
 
     public func actionItem(id: UUID) async throws -> ActionItem? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM action_items WHERE id = \(bind: id.uuidString)").first().map(Self.decodeActionItem)
+            try await db.raw("SELECT * FROM action_items WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeActionItem)
         }
     }
 
@@ -62,9 +62,9 @@ extension SQLGovernanceRepository {
                 """
                 INSERT INTO action_items (id, alliance_id, title, owner_id, due_on, status, meeting_id, decision_id, visibility, version,
                     created_at, updated_at)
-                VALUES (\(bind: item.id.uuidString), \(bind: allianceID.uuidString), \(bind: item.title), \(bind: item.ownerID.uuidString),
-                    \(bind: item.dueOn.description), \(bind: item.status.rawValue), \(bind: item.meetingID?.uuidString),
-                    \(bind: item.decisionID?.uuidString), \(bind: item.visibility.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)),
+                VALUES (\(bind: item.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: item.title), \(bind: item.ownerID.canonicalText),
+                    \(bind: item.dueOn.description), \(bind: item.status.rawValue), \(bind: item.meetingID?.canonicalText),
+                    \(bind: item.decisionID?.canonicalText), \(bind: item.visibility.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)),
                     \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -88,12 +88,12 @@ extension SQLGovernanceRepository {
             after.version += 1
             try await tx.db.raw(
                 """
-                UPDATE action_items SET title = \(bind: after.title), owner_id = \(bind: after.ownerID.uuidString),
+                UPDATE action_items SET title = \(bind: after.title), owner_id = \(bind: after.ownerID.canonicalText),
                     due_on = \(bind: after.dueOn.description), status = \(bind: after.status.rawValue),
-                    meeting_id = \(bind: after.meetingID?.uuidString), decision_id = \(bind: after.decisionID?.uuidString),
+                    meeting_id = \(bind: after.meetingID?.canonicalText), decision_id = \(bind: after.decisionID?.canonicalText),
                     visibility = \(bind: after.visibility.rawValue), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("action_item", id, alliance: before.allianceID, .update, before: before, after: after)

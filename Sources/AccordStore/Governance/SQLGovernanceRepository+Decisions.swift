@@ -18,7 +18,7 @@ extension SQLGovernanceRepository {
         guard !bodyIDs.isEmpty else { return [] }
         return try await database.read { db in
             try await db.raw(
-                "SELECT * FROM decisions WHERE body_id IN \(bindList(bodyIDs.map(\.uuidString))) ORDER BY created_at DESC, id"
+                "SELECT * FROM decisions WHERE body_id IN \(bindList(bodyIDs.map(\.canonicalText))) ORDER BY created_at DESC, id"
             ).all().map(Self.decodeDecision)
         }
     }
@@ -37,7 +37,7 @@ extension SQLGovernanceRepository {
 
     public func decision(id: UUID) async throws -> Decision? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM decisions WHERE id = \(bind: id.uuidString)").first().map(Self.decodeDecision)
+            try await db.raw("SELECT * FROM decisions WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeDecision)
         }
     }
 
@@ -54,7 +54,7 @@ extension SQLGovernanceRepository {
                 """
                 INSERT INTO decisions (id, body_id, alliance_id, meeting_id, title, details, status, escalation, superseded_by, version,
                     created_at, updated_at)
-                VALUES (\(bind: decision.id.uuidString), \(bind: body.id.uuidString), \(bind: body.allianceID.uuidString),
+                VALUES (\(bind: decision.id.canonicalText), \(bind: body.id.canonicalText), \(bind: body.allianceID.canonicalText),
                     \(bind: nil as String?), \(bind: title), \(bind: details), \(bind: DecisionStatus.proposed.rawValue),
                     \(bind: nil as String?), \(bind: nil as String?), \(bind: 1), \(bind: Timestamp.format(proposed)),
                     \(bind: Timestamp.format(tx.now)))
@@ -67,7 +67,7 @@ extension SQLGovernanceRepository {
 
     public func votes(decisionID: UUID) async throws -> [CastVote] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM decision_votes WHERE decision_id = \(bind: decisionID.uuidString) ORDER BY side, person_id")
+            try await db.raw("SELECT * FROM decision_votes WHERE decision_id = \(bind: decisionID.canonicalText) ORDER BY side, person_id")
                 .all().map { row in
                     CastVote(personID: try row.uuid("person_id"), side: try row.choice("side"), vote: try row.choice("vote"))
                 }
@@ -78,7 +78,7 @@ extension SQLGovernanceRepository {
     static func lockedDecision(_ id: UUID, in tx: AuditedTransaction) async throws -> (Decision, GovernanceBody) {
         guard
             let decision = try await tx.rowForUpdate("decisions", id: id).map(decodeDecision),
-            let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: decision.bodyID.uuidString)").first().map(
+            let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: decision.bodyID.canonicalText)").first().map(
                 decodeBody)
         else { throw DomainError.notFound("No such decision.") }
         return (decision, body)
@@ -89,10 +89,10 @@ extension SQLGovernanceRepository {
         next.version = before.version + 1
         try await tx.db.raw(
             """
-            UPDATE decisions SET status = \(bind: next.status.rawValue), meeting_id = \(bind: next.meetingID?.uuidString),
-                escalation = \(bind: next.escalation.map { AuditChange.snapshot($0) }), superseded_by = \(bind: next.supersededBy?.uuidString),
+            UPDATE decisions SET status = \(bind: next.status.rawValue), meeting_id = \(bind: next.meetingID?.canonicalText),
+                escalation = \(bind: next.escalation.map { AuditChange.snapshot($0) }), superseded_by = \(bind: next.supersededBy?.canonicalText),
                 version = \(bind: next.version), updated_at = \(bind: Timestamp.format(tx.now))
-            WHERE id = \(bind: before.id.uuidString)
+            WHERE id = \(bind: before.id.canonicalText)
             """
         ).run()
         try await tx.record("decision", before.id, alliance: before.allianceID, .update, before: before, after: next)
@@ -105,21 +105,21 @@ extension SQLGovernanceRepository {
         try await database.write(by: actor) { tx in
             let (decision, body) = try await Self.lockedDecision(decisionID, in: tx)
             guard
-                let meeting = try await tx.db.raw("SELECT * FROM meetings WHERE id = \(bind: meetingID.uuidString)").first().map(
+                let meeting = try await tx.db.raw("SELECT * FROM meetings WHERE id = \(bind: meetingID.canonicalText)").first().map(
                     Self.decodeMeeting), meeting.bodyID == body.id
             else { throw DomainError.invalid("meetingID", "Votes are recorded at a meeting of \(body.name).") }
             try meeting.requireHeld(on: today, field: "meetingID", what: "Votes")
             try DecisionFlow.requireVotingMeeting(meeting, for: decision)
-            let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.uuidString)").all()
+            let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.canonicalText)").all()
                 .map(Self.decodeMember).filter(\.role.isVoting)
             var present: Set<UUID> = []
-            for row in try await tx.db.raw("SELECT person_id FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.uuidString)")
+            for row in try await tx.db.raw("SELECT person_id FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.canonicalText)")
                 .all()
             {
                 present.insert(try row.uuid("person_id"))
             }
             var cast: [CastVote] = []
-            for (person, vote) in votes.sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
+            for (person, vote) in votes.sorted(by: { $0.key.canonicalText < $1.key.canonicalText }) {
                 guard let member = members.first(where: { $0.personID == person }) else {
                     throw DomainError.invalid("votes", "Only voting members of \(body.name) can vote.")
                 }
@@ -131,12 +131,12 @@ extension SQLGovernanceRepository {
             let quorate = DecisionRules.quorum(body.charter, attending: members.filter { present.contains($0.personID) }.map(\.side))
             var next = try DecisionFlow.afterVotes(decision, charter: body.charter, votes: cast, quorate: quorate, today: today)
             next.meetingID = meetingID
-            try await tx.db.raw("DELETE FROM decision_votes WHERE decision_id = \(bind: decisionID.uuidString)").run()
+            try await tx.db.raw("DELETE FROM decision_votes WHERE decision_id = \(bind: decisionID.canonicalText)").run()
             for vote in cast {
                 try await tx.db.raw(
                     """
                     INSERT INTO decision_votes (decision_id, person_id, side, vote)
-                    VALUES (\(bind: decisionID.uuidString), \(bind: vote.personID.uuidString), \(bind: vote.side.rawValue),
+                    VALUES (\(bind: decisionID.canonicalText), \(bind: vote.personID.canonicalText), \(bind: vote.side.rawValue),
                         \(bind: vote.vote.rawValue))
                     """
                 ).run()
@@ -163,7 +163,7 @@ extension SQLGovernanceRepository {
                 throw DomainError.conflict("Only an approved, rejected or resolved decision can be superseded.")
             }
             guard successorID != decisionID,
-                let successor = try await tx.db.raw("SELECT * FROM decisions WHERE id = \(bind: successorID.uuidString)").first().map(
+                let successor = try await tx.db.raw("SELECT * FROM decisions WHERE id = \(bind: successorID.canonicalText)").first().map(
                     Self.decodeDecision), successor.bodyID == decision.bodyID
             else { throw DomainError.invalid("successorID", "The successor must be another decision of the same body.") }
             var next = decision

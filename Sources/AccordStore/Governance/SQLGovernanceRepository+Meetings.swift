@@ -22,7 +22,7 @@ extension SQLGovernanceRepository {
         return try await database.read { db in
             try await db.raw(
                 """
-                SELECT * FROM meetings WHERE body_id IN \(bindList(bodyIDs.map(\.uuidString)))
+                SELECT * FROM meetings WHERE body_id IN \(bindList(bodyIDs.map(\.canonicalText)))
                 ORDER BY meeting_date, start_minute, id
                 """
             ).all().map(Self.decodeMeeting)
@@ -31,7 +31,7 @@ extension SQLGovernanceRepository {
 
     public func meeting(id: UUID) async throws -> Meeting? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM meetings WHERE id = \(bind: id.uuidString)").first().map(Self.decodeMeeting)
+            try await db.raw("SELECT * FROM meetings WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeMeeting)
         }
     }
 
@@ -46,7 +46,7 @@ extension SQLGovernanceRepository {
                 """
                 INSERT INTO meetings (id, body_id, alliance_id, title, meeting_date, start_minute, location, agenda, notice_override,
                     minutes, minutes_status, documents, version, created_at, updated_at)
-                VALUES (\(bind: meeting.id.uuidString), \(bind: body.id.uuidString), \(bind: body.allianceID.uuidString),
+                VALUES (\(bind: meeting.id.canonicalText), \(bind: body.id.canonicalText), \(bind: body.allianceID.canonicalText),
                     \(bind: meeting.title), \(bind: meeting.date.description), \(bind: meeting.startMinute), \(bind: meeting.location),
                     \(bind: AuditChange.snapshot(meeting.agenda)), \(bind: meeting.noticeOverride), \(bind: nil as String?),
                     \(bind: MinutesStatus.none.rawValue), \(bind: "[]"), \(bind: 1), \(bind: Timestamp.format(tx.now)),
@@ -61,7 +61,7 @@ extension SQLGovernanceRepository {
     public func attendance(meetingID: UUID) async throws -> [UUID: Side] {
         try await database.read { db in
             var sides: [UUID: Side] = [:]
-            for row in try await db.raw("SELECT * FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.uuidString)").all() {
+            for row in try await db.raw("SELECT * FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.canonicalText)").all() {
                 sides[try row.uuid("person_id")] = try row.choice("side")
             }
             return sides
@@ -71,35 +71,35 @@ extension SQLGovernanceRepository {
     public func setAttendance(_ meetingID: UUID, personIDs: Set<UUID>, today: LocalDate, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
             guard
-                let meeting = try await tx.db.raw("SELECT * FROM meetings WHERE id = \(bind: meetingID.uuidString)").first().map(
+                let meeting = try await tx.db.raw("SELECT * FROM meetings WHERE id = \(bind: meetingID.canonicalText)").first().map(
                     Self.decodeMeeting)
             else { throw DomainError.notFound("No such meeting.") }
             try meeting.requireHeld(on: today, field: "attendees", what: "Attendance")
-            let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: meeting.bodyID.uuidString)").all()
+            let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: meeting.bodyID.canonicalText)").all()
                 .map(Self.decodeMember)
             let bySide = Dictionary(members.map { ($0.personID, $0.side) }, uniquingKeysWith: { a, _ in a })
             if personIDs.contains(where: { bySide[$0] == nil }) {
                 throw DomainError.invalid("attendees", "Attendees must be members of the body.")
             }
             var before: [String] = []
-            for row in try await tx.db.raw("SELECT person_id FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.uuidString)")
+            for row in try await tx.db.raw("SELECT person_id FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.canonicalText)")
                 .all()
             {
                 before.append(try row.string("person_id"))
             }
-            try await tx.db.raw("DELETE FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.uuidString)").run()
-            for person in personIDs.sorted(by: { $0.uuidString < $1.uuidString }) {
+            try await tx.db.raw("DELETE FROM meeting_attendance WHERE meeting_id = \(bind: meetingID.canonicalText)").run()
+            for person in personIDs.sorted(by: { $0.canonicalText < $1.canonicalText }) {
                 try await tx.db.raw(
                     """
                     INSERT INTO meeting_attendance (meeting_id, person_id, side)
-                    VALUES (\(bind: meetingID.uuidString), \(bind: person.uuidString), \(bind: bySide[person]!.rawValue))
+                    VALUES (\(bind: meetingID.canonicalText), \(bind: person.canonicalText), \(bind: bySide[person]!.rawValue))
                     """
                 ).run()
             }
             try await tx.record(
                 AuditChange(
                     entity: "meeting_attendance", entityID: meetingID, allianceID: meeting.allianceID, action: .update,
-                    before: AuditChange.snapshot(before.sorted()), after: AuditChange.snapshot(personIDs.map(\.uuidString).sorted())))
+                    before: AuditChange.snapshot(before.sorted()), after: AuditChange.snapshot(personIDs.map(\.canonicalText).sorted())))
         }
     }
 
@@ -124,7 +124,7 @@ extension SQLGovernanceRepository {
                 UPDATE meetings SET minutes = \(bind: after.minutes), minutes_status = \(bind: after.minutesStatus.rawValue),
                     documents = \(bind: AuditChange.snapshot(after.documents)), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: meetingID.uuidString)
+                WHERE id = \(bind: meetingID.canonicalText)
                 """
             ).run()
             try await tx.record("meeting", meetingID, alliance: before.allianceID, .update, before: before, after: after)

@@ -25,7 +25,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
     public func bodies(allianceID: UUID) async throws -> [GovernanceBody] {
         try await database.read { db in
             try await db.raw(
-                "SELECT * FROM governance_bodies WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id"
+                "SELECT * FROM governance_bodies WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at, id"
             ).all().map(Self.decodeBody)
         }
     }
@@ -43,13 +43,13 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         guard let ids else { return "" }
         var filter = SQLQueryString(first ? " WHERE " : " AND ")
         filter.appendInterpolation(unsafeRaw: column + " IN ")
-        return filter + bindList(ids.map(\.uuidString))
+        return filter + bindList(ids.map(\.canonicalText))
     }
 
     public func bodies(ids: [UUID]) async throws -> [GovernanceBody] {
         guard !ids.isEmpty else { return [] }
         return try await database.read { db in
-            try await db.raw("SELECT * FROM governance_bodies WHERE id IN \(bindList(ids.map(\.uuidString)))").all().map(Self.decodeBody)
+            try await db.raw("SELECT * FROM governance_bodies WHERE id IN \(bindList(ids.map(\.canonicalText)))").all().map(Self.decodeBody)
         }
     }
 
@@ -77,14 +77,14 @@ public struct SQLGovernanceRepository: GovernanceRepository {
 
     public func body(id: UUID) async throws -> GovernanceBody? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: id.uuidString)").first().map(Self.decodeBody)
+            try await db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeBody)
         }
     }
 
     /// The parent must belong to the alliance and must not be the body or below it.
     static func checkParent(_ parentID: UUID?, of bodyID: UUID?, allianceID: UUID, in db: any SQLDatabase) async throws {
         guard let parentID else { return }
-        let bodies = try await db.raw("SELECT * FROM governance_bodies WHERE alliance_id = \(bind: allianceID.uuidString)").all()
+        let bodies = try await db.raw("SELECT * FROM governance_bodies WHERE alliance_id = \(bind: allianceID.canonicalText)").all()
             .map(decodeBody)
         guard bodies.contains(where: { $0.id == parentID }) else {
             throw DomainError.invalid("parentID", "Parent body must be a body of this alliance.")
@@ -108,7 +108,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
                 """
                 INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, min_meetings_per_year, visibility, version,
                     created_at, updated_at)
-                VALUES (\(bind: body.id.uuidString), \(bind: allianceID.uuidString), \(bind: body.parentID?.uuidString), \(bind: body.name),
+                VALUES (\(bind: body.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: body.parentID?.canonicalText), \(bind: body.name),
                     \(bind: body.kind.rawValue), \(bind: AuditChange.snapshot(body.charter)), \(bind: body.charter.minMeetingsPerYear),
                     \(bind: body.visibility.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
@@ -136,10 +136,10 @@ public struct SQLGovernanceRepository: GovernanceRepository {
             try await tx.db.raw(
                 """
                 UPDATE governance_bodies SET name = \(bind: after.name), kind = \(bind: after.kind.rawValue),
-                    parent_id = \(bind: after.parentID?.uuidString), charter = \(bind: AuditChange.snapshot(after.charter)),
+                    parent_id = \(bind: after.parentID?.canonicalText), charter = \(bind: AuditChange.snapshot(after.charter)),
                     min_meetings_per_year = \(bind: after.charter.minMeetingsPerYear), visibility = \(bind: after.visibility.rawValue), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("governance_body", id, alliance: before.allianceID, .update, before: before, after: after)
@@ -151,7 +151,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         guard !bodyIDs.isEmpty else { return [:] }
         let members = try await database.read { db in
             try await db.raw(
-                "SELECT * FROM body_members WHERE body_id IN \(bindList(bodyIDs.map(\.uuidString))) ORDER BY created_at, id"
+                "SELECT * FROM body_members WHERE body_id IN \(bindList(bodyIDs.map(\.canonicalText))) ORDER BY created_at, id"
             ).all().map(Self.decodeMember)
         }
         let order: [BodyRole] = [.chair, .coChair, .member, .secretary]
@@ -164,7 +164,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
 
     public func seats(personID: UUID) async throws -> [BodyMember] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM body_members WHERE person_id = \(bind: personID.uuidString) ORDER BY created_at, id").all()
+            try await db.raw("SELECT * FROM body_members WHERE person_id = \(bind: personID.canonicalText) ORDER BY created_at, id").all()
                 .map(Self.decodeMember)
         }
     }
@@ -182,14 +182,14 @@ public struct SQLGovernanceRepository: GovernanceRepository {
     static func insertMember(_ body: GovernanceBody, personID: UUID, side: Side, role: BodyRole, in tx: AuditedTransaction) async throws
         -> BodyMember
     {
-        let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.uuidString)").all()
+        let members = try await tx.db.raw("SELECT * FROM body_members WHERE body_id = \(bind: body.id.canonicalText)").all()
             .map(Self.decodeMember)
         try GovernanceChecks.checkAdd(body, members, personID: personID, side: side, role: role)
         let member = BodyMember(id: tx.newID(), bodyID: body.id, personID: personID, side: side, role: role, createdAt: tx.now)
         try await tx.db.raw(
             """
             INSERT INTO body_members (id, body_id, person_id, side, role, created_at)
-            VALUES (\(bind: member.id.uuidString), \(bind: body.id.uuidString), \(bind: personID.uuidString), \(bind: side.rawValue),
+            VALUES (\(bind: member.id.canonicalText), \(bind: body.id.canonicalText), \(bind: personID.canonicalText), \(bind: side.rawValue),
                 \(bind: role.rawValue), \(bind: Timestamp.format(tx.now)))
             """
         ).run()
@@ -201,9 +201,9 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         try await database.write(by: actor) { tx in
             guard
                 let member = try await tx.db.raw(
-                    "SELECT * FROM body_members WHERE id = \(bind: memberID.uuidString) AND body_id = \(bind: bodyID.uuidString)"
+                    "SELECT * FROM body_members WHERE id = \(bind: memberID.canonicalText) AND body_id = \(bind: bodyID.canonicalText)"
                 ).first().map(Self.decodeMember),
-                let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: bodyID.uuidString)").first().map(
+                let body = try await tx.db.raw("SELECT * FROM governance_bodies WHERE id = \(bind: bodyID.canonicalText)").first().map(
                     Self.decodeBody)
             else { throw DomainError.notFound("No such member.") }
             try await Self.deleteMember(member, allianceID: body.allianceID, in: tx)
@@ -211,7 +211,7 @@ public struct SQLGovernanceRepository: GovernanceRepository {
     }
 
     static func deleteMember(_ member: BodyMember, allianceID: UUID, in tx: AuditedTransaction) async throws {
-        try await tx.db.raw("DELETE FROM body_members WHERE id = \(bind: member.id.uuidString)").run()
+        try await tx.db.raw("DELETE FROM body_members WHERE id = \(bind: member.id.canonicalText)").run()
         try await tx.record("body_member", member.id, alliance: allianceID, .delete, before: member, after: nil)
     }
 }

@@ -10,10 +10,10 @@ extension SQLHealthRepository {
                 """
                 SELECT r.side, r.function, a.comment AS text FROM health_responses r
                 JOIN health_answers a ON a.response_id = r.id
-                WHERE r.wave_id = \(bind: waveID.uuidString) AND a.comment IS NOT NULL
+                WHERE r.wave_id = \(bind: waveID.canonicalText) AND a.comment IS NOT NULL
                 UNION ALL
                 SELECT r.side, r.function, o.answer AS text FROM health_responses r
-                JOIN health_open_answers o ON o.response_id = r.id WHERE r.wave_id = \(bind: waveID.uuidString)
+                JOIN health_open_answers o ON o.response_id = r.id WHERE r.wave_id = \(bind: waveID.canonicalText)
                 """
             ).all()
         }
@@ -29,7 +29,7 @@ extension SQLHealthRepository {
     /// portfolio need.
     public func tallies(waveIDs: [UUID], byFunction: Bool) async throws -> [UUID: WaveTally] {
         guard !waveIDs.isEmpty else { return [:] }
-        let ids = bindList(waveIDs.map(\.uuidString))
+        let ids = bindList(waveIDs.map(\.canonicalText))
         let function = byFunction ? ", function" : ""
         return try await database.read { db in
             var tallies: [UUID: WaveTally] = [:]
@@ -76,14 +76,14 @@ extension SQLHealthRepository {
         guard !waveIDs.isEmpty else { return [] }
         return try await database.read { db in
             try await db.raw(
-                "SELECT * FROM health_actions WHERE wave_id IN \(bindList(waveIDs.map(\.uuidString))) ORDER BY due_on, created_at, id"
+                "SELECT * FROM health_actions WHERE wave_id IN \(bindList(waveIDs.map(\.canonicalText))) ORDER BY due_on, created_at, id"
             ).all().map(Self.decodeAction)
         }
     }
 
     public func actions(ownerID: UUID) async throws -> [HealthAction] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM health_actions WHERE owner_id = \(bind: ownerID.uuidString) ORDER BY due_on, id").all()
+            try await db.raw("SELECT * FROM health_actions WHERE owner_id = \(bind: ownerID.canonicalText) ORDER BY due_on, id").all()
                 .map(Self.decodeAction)
         }
     }
@@ -97,8 +97,8 @@ extension SQLHealthRepository {
                 """
                 INSERT INTO health_actions
                     (id, wave_id, alliance_id, dimension_key, title, owner_id, due_on, status, version, created_at, updated_at)
-                VALUES (\(bind: action.id.uuidString), \(bind: wave.id.uuidString), \(bind: wave.allianceID.uuidString),
-                    \(bind: action.dimensionKey), \(bind: action.title), \(bind: action.ownerID.uuidString),
+                VALUES (\(bind: action.id.canonicalText), \(bind: wave.id.canonicalText), \(bind: wave.allianceID.canonicalText),
+                    \(bind: action.dimensionKey), \(bind: action.title), \(bind: action.ownerID.canonicalText),
                     \(bind: action.dueOn.description), \(bind: action.status.rawValue), \(bind: 1), \(bind: Timestamp.format(tx.now)),
                     \(bind: Timestamp.format(tx.now)))
                 """
@@ -127,9 +127,9 @@ extension SQLHealthRepository {
             try await tx.db.raw(
                 """
                 UPDATE health_actions SET dimension_key = \(bind: after.dimensionKey), title = \(bind: after.title),
-                    owner_id = \(bind: after.ownerID.uuidString), due_on = \(bind: after.dueOn.description),
+                    owner_id = \(bind: after.ownerID.canonicalText), due_on = \(bind: after.dueOn.description),
                     status = \(bind: after.status.rawValue), version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("health_action", id, alliance: before.allianceID, .update, before: before, after: after)

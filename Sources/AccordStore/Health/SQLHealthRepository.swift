@@ -23,7 +23,7 @@ public struct SQLHealthRepository: HealthRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at)
-                VALUES (\(bind: id.uuidString), \(bind: definition.key), \(bind: definition.version), \(bind: definition.name),
+                VALUES (\(bind: id.canonicalText), \(bind: definition.key), \(bind: definition.version), \(bind: definition.name),
                     \(bind: AuditChange.snapshot(definition)), \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -38,7 +38,7 @@ public struct SQLHealthRepository: HealthRepository {
 
     public func instrument(id: UUID) async throws -> Instrument? {
         try await database.read { db in
-            try await db.raw("SELECT definition FROM health_instruments WHERE id = \(bind: id.uuidString)").first().map(
+            try await db.raw("SELECT definition FROM health_instruments WHERE id = \(bind: id.canonicalText)").first().map(
                 Self.decodeInstrument)
         }
     }
@@ -74,7 +74,7 @@ public struct SQLHealthRepository: HealthRepository {
                 try await tx.db.raw(
                     """
                     UPDATE health_instruments SET name = \(bind: saved.name), definition = \(bind: AuditChange.snapshot(saved))
-                    WHERE id = \(bind: id.uuidString)
+                    WHERE id = \(bind: id.canonicalText)
                     """
                 ).run()
                 try await tx.record("health_instrument", id, .update, before: before, after: saved)
@@ -85,7 +85,7 @@ public struct SQLHealthRepository: HealthRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO health_instruments (id, instrument_key, version, name, definition, created_at)
-                VALUES (\(bind: id.uuidString), \(bind: saved.key), \(bind: saved.version), \(bind: saved.name),
+                VALUES (\(bind: id.canonicalText), \(bind: saved.key), \(bind: saved.version), \(bind: saved.name),
                     \(bind: AuditChange.snapshot(saved)), \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -115,7 +115,7 @@ public struct SQLHealthRepository: HealthRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO health_waves (id, alliance_id, instrument_id, title, opens_on, closes_on, status, created_at)
-                VALUES (\(bind: wave.id.uuidString), \(bind: allianceID.uuidString), \(bind: instrumentID.uuidString),
+                VALUES (\(bind: wave.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: instrumentID.canonicalText),
                     \(bind: wave.title), \(bind: wave.opensOn.description), \(bind: wave.closesOn.description),
                     \(bind: wave.status.rawValue), \(bind: Timestamp.format(tx.now)))
                 """
@@ -124,7 +124,7 @@ public struct SQLHealthRepository: HealthRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO health_invitations (id, wave_id, person_id, side, function, token_hash, submitted)
-                    VALUES (\(bind: tx.newID().uuidString), \(bind: wave.id.uuidString), \(bind: invitee.personID.uuidString),
+                    VALUES (\(bind: tx.newID().canonicalText), \(bind: wave.id.canonicalText), \(bind: invitee.personID.canonicalText),
                         \(bind: invitee.side.rawValue), \(bind: invitee.function.rawValue), \(bind: invitee.tokenHash), \(bind: false))
                     """
                 ).run()
@@ -136,14 +136,16 @@ public struct SQLHealthRepository: HealthRepository {
 
     public func waves(allianceID: UUID) async throws -> [HealthWave] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM health_waves WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY opens_on, created_at")
-                .all().map(Self.decodeWave)
+            try await db.raw(
+                "SELECT * FROM health_waves WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY opens_on, created_at"
+            )
+            .all().map(Self.decodeWave)
         }
     }
 
     public func wave(id: UUID) async throws -> HealthWave? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM health_waves WHERE id = \(bind: id.uuidString)").first().map(Self.decodeWave)
+            try await db.raw("SELECT * FROM health_waves WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeWave)
         }
     }
 
@@ -152,7 +154,7 @@ public struct SQLHealthRepository: HealthRepository {
         let waves = try await database.read { db in
             try await db.raw(
                 """
-                SELECT * FROM health_waves WHERE alliance_id IN \(bindList(allianceIDs.map(\.uuidString)))
+                SELECT * FROM health_waves WHERE alliance_id IN \(bindList(allianceIDs.map(\.canonicalText)))
                 AND (status <> 'open' OR closes_on < \(bind: today.description))
                 ORDER BY alliance_id, opens_on DESC, created_at DESC
                 """
@@ -230,14 +232,14 @@ public struct SQLHealthRepository: HealthRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO health_responses (id, wave_id, side, function)
-                VALUES (\(bind: response.uuidString), \(bind: wave.id.uuidString), \(bind: side), \(bind: function))
+                VALUES (\(bind: response.canonicalText), \(bind: wave.id.canonicalText), \(bind: side), \(bind: function))
                 """
             ).run()
             for (key, score) in answers.scores.sorted(by: { $0.key < $1.key }) {
                 try await tx.db.raw(
                     """
                     INSERT INTO health_answers (response_id, question_key, score, comment)
-                    VALUES (\(bind: response.uuidString), \(bind: key), \(bind: score), \(bind: answers.comments[key]))
+                    VALUES (\(bind: response.canonicalText), \(bind: key), \(bind: score), \(bind: answers.comments[key]))
                     """
                 ).run()
                 let counts = (1...5).map { $0 == score ? 1 : 0 }
@@ -245,7 +247,7 @@ public struct SQLHealthRepository: HealthRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO health_counts (wave_id, side, function, question_key, s1, s2, s3, s4, s5)
-                    VALUES (\(bind: wave.id.uuidString), \(bind: side), \(bind: function), \(bind: key), \(bind: counts[0]),
+                    VALUES (\(bind: wave.id.canonicalText), \(bind: side), \(bind: function), \(bind: key), \(bind: counts[0]),
                         \(bind: counts[1]), \(bind: counts[2]), \(bind: counts[3]), \(bind: counts[4]))
                     ON CONFLICT (wave_id, side, function, question_key)
                     DO UPDATE SET \(unsafeRaw: column) = health_counts.\(unsafeRaw: column) + 1
@@ -256,26 +258,26 @@ public struct SQLHealthRepository: HealthRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO health_open_answers (response_id, question_index, answer)
-                    VALUES (\(bind: response.uuidString), \(bind: index), \(bind: text))
+                    VALUES (\(bind: response.canonicalText), \(bind: index), \(bind: text))
                     """
                 ).run()
             }
             try await tx.record(
                 AuditChange(
                     entity: "health_response", entityID: response, allianceID: wave.allianceID, action: .create, before: nil,
-                    after: AuditChange.snapshot(["wave": wave.id.uuidString, "side": side, "function": function])))
+                    after: AuditChange.snapshot(["wave": wave.id.canonicalText, "side": side, "function": function])))
         }
     }
 
     public func setStatus(_ waveID: UUID, _ status: WaveStatus, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
             guard
-                let before = try await tx.db.raw("SELECT * FROM health_waves WHERE id = \(bind: waveID.uuidString)").first().map(
+                let before = try await tx.db.raw("SELECT * FROM health_waves WHERE id = \(bind: waveID.canonicalText)").first().map(
                     Self.decodeWave)
             else { throw DomainError.notFound("No such health check.") }
             var after = before
             after.status = status
-            try await tx.db.raw("UPDATE health_waves SET status = \(bind: status.rawValue) WHERE id = \(bind: waveID.uuidString)").run()
+            try await tx.db.raw("UPDATE health_waves SET status = \(bind: status.rawValue) WHERE id = \(bind: waveID.canonicalText)").run()
             try await tx.record("health_wave", waveID, alliance: before.allianceID, .update, before: before, after: after)
         }
     }
@@ -286,7 +288,7 @@ public struct SQLHealthRepository: HealthRepository {
                 """
                 SELECT r.id AS response_id, r.side, r.function, a.question_key, a.score, a.comment
                 FROM health_responses r JOIN health_answers a ON a.response_id = r.id
-                WHERE r.wave_id = \(bind: waveID.uuidString) ORDER BY r.id
+                WHERE r.wave_id = \(bind: waveID.canonicalText) ORDER BY r.id
                 """
             ).all()
             var byResponse: [String: RespondentScores] = [:]
@@ -309,7 +311,7 @@ public struct SQLHealthRepository: HealthRepository {
                 """
                 SELECT side, function, COUNT(*) AS invited,
                     SUM(CASE WHEN submitted = \(bind: true) THEN 1 ELSE 0 END) AS answered
-                FROM health_invitations WHERE wave_id = \(bind: waveID.uuidString)
+                FROM health_invitations WHERE wave_id = \(bind: waveID.canonicalText)
                 GROUP BY side, function ORDER BY side, function
                 """
             ).all().map { row in

@@ -24,7 +24,7 @@ public struct SQLIssueRepository: IssueRepository {
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT * FROM issues WHERE alliance_id = \(bind: allianceID.uuidString)
+                SELECT * FROM issues WHERE alliance_id = \(bind: allianceID.canonicalText)
                 ORDER BY CASE status WHEN 'open' THEN 0 ELSE 1 END, raised_on DESC, created_at DESC, id
                 """
             ).all().map(Self.decode)
@@ -32,7 +32,8 @@ public struct SQLIssueRepository: IssueRepository {
     }
 
     public func issue(id: UUID) async throws -> Issue? {
-        try await database.read { db in try await db.raw("SELECT * FROM issues WHERE id = \(bind: id.uuidString)").first().map(Self.decode)
+        try await database.read { db in
+            try await db.raw("SELECT * FROM issues WHERE id = \(bind: id.canonicalText)").first().map(Self.decode)
         }
     }
 
@@ -58,8 +59,8 @@ public struct SQLIssueRepository: IssueRepository {
                 """
                 INSERT INTO issues (id, alliance_id, title, details, severity, owner_id, status, visibility, raised_on, level, steps,
                     version, created_at, updated_at)
-                VALUES (\(bind: issue.id.uuidString), \(bind: allianceID.uuidString), \(bind: issue.title), \(bind: issue.details),
-                    \(bind: issue.severity.rawValue), \(bind: issue.ownerID.uuidString), \(bind: issue.status.rawValue),
+                VALUES (\(bind: issue.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: issue.title), \(bind: issue.details),
+                    \(bind: issue.severity.rawValue), \(bind: issue.ownerID.canonicalText), \(bind: issue.status.rawValue),
                     \(bind: issue.visibility.rawValue), \(bind: raisedOn.description), \(bind: issue.level.rawValue),
                     \(bind: AuditChange.snapshot(issue.steps)), \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
@@ -72,7 +73,7 @@ public struct SQLIssueRepository: IssueRepository {
     /// The owner must still be on the team when the write happens.
     static func checkOwner(_ owner: UUID, allianceID: UUID, in db: any SQLDatabase) async throws {
         let row = try await db.raw(
-            "SELECT id FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString) AND person_id = \(bind: owner.uuidString)"
+            "SELECT id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText) AND person_id = \(bind: owner.canonicalText)"
         ).first()
         if row == nil { throw DomainError.invalid("ownerID", "The owner must be on the alliance's team.") }
     }
@@ -104,12 +105,12 @@ public struct SQLIssueRepository: IssueRepository {
             try await tx.db.raw(
                 """
                 UPDATE issues SET title = \(bind: after.title), details = \(bind: after.details), severity = \(bind: after.severity.rawValue),
-                    owner_id = \(bind: after.ownerID.uuidString), status = \(bind: after.status.rawValue),
+                    owner_id = \(bind: after.ownerID.canonicalText), status = \(bind: after.status.rawValue),
                     visibility = \(bind: after.visibility.rawValue), level = \(bind: after.level.rawValue),
                     steps = \(bind: AuditChange.snapshot(after.steps)), resolution = \(bind: after.resolution),
                     resolved_on = \(bind: after.resolvedOn?.description), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("issue", id, alliance: before.allianceID, .update, before: before, after: after)

@@ -23,14 +23,14 @@ public struct SQLLifecycleRepository: LifecycleRepository {
     public func changes(allianceID: UUID) async throws -> [LifecycleChange] {
         try await database.read { db in
             try await db.raw(
-                "SELECT * FROM lifecycle_changes WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at DESC, id"
+                "SELECT * FROM lifecycle_changes WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at DESC, id"
             ).all().map(Self.decode)
         }
     }
 
     public func change(id: UUID) async throws -> LifecycleChange? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM lifecycle_changes WHERE id = \(bind: id.uuidString)").first().map(Self.decode)
+            try await db.raw("SELECT * FROM lifecycle_changes WHERE id = \(bind: id.canonicalText)").first().map(Self.decode)
         }
     }
 
@@ -52,7 +52,7 @@ public struct SQLLifecycleRepository: LifecycleRepository {
                 let current = try await SQLAllianceRepository.find(alliance.id, in: tx.db)
             else { throw DomainError.notFound("No such alliance.") }
             let open = try await tx.db.raw(
-                "SELECT id FROM lifecycle_changes WHERE alliance_id = \(bind: alliance.id.uuidString) AND status = 'pending'"
+                "SELECT id FROM lifecycle_changes WHERE alliance_id = \(bind: alliance.id.canonicalText) AND status = 'pending'"
             ).first()
             if open != nil {
                 throw DomainError.conflict("\(current.name) already has a phase change waiting: complete or cancel it first.")
@@ -69,7 +69,7 @@ public struct SQLLifecycleRepository: LifecycleRepository {
                 """
                 INSERT INTO lifecycle_changes (id, alliance_id, from_phase, to_phase, from_transition, to_transition, effective_on,
                     reason, status, checklist, proposed_by, version, created_at)
-                VALUES (\(bind: change.id.uuidString), \(bind: alliance.id.uuidString), \(bind: change.fromPhase.rawValue),
+                VALUES (\(bind: change.id.canonicalText), \(bind: alliance.id.canonicalText), \(bind: change.fromPhase.rawValue),
                     \(bind: change.toPhase.rawValue), \(bind: change.fromTransition?.rawValue), \(bind: change.toTransition?.rawValue),
                     \(bind: change.effectiveOn.description), \(bind: change.reason), \(bind: change.status.rawValue),
                     \(bind: AuditChange.snapshot(change.checklist)), \(bind: change.proposedBy), \(bind: 1), \(bind: Timestamp.format(tx.now)))
@@ -95,7 +95,7 @@ public struct SQLLifecycleRepository: LifecycleRepository {
             """
             UPDATE lifecycle_changes SET status = \(bind: after.status.rawValue), checklist = \(bind: AuditChange.snapshot(after.checklist)),
                 decided_by = \(bind: after.decidedBy), decided_at = \(bind: Timestamp.format(tx.now)), version = \(bind: after.version)
-            WHERE id = \(bind: after.id.uuidString)
+            WHERE id = \(bind: after.id.canonicalText)
             """
         ).run()
         try await tx.record("lifecycle_change", after.id, alliance: after.allianceID, .update, before: before, after: after)
@@ -135,7 +135,7 @@ public struct SQLLifecycleRepository: LifecycleRepository {
         }
         for p in proposals where p.action == .leaveBody {
             guard let id = p.bodyMemberID,
-                let member = try await tx.db.raw("SELECT * FROM body_members WHERE id = \(bind: id.uuidString)").first()
+                let member = try await tx.db.raw("SELECT * FROM body_members WHERE id = \(bind: id.canonicalText)").first()
                     .map(SQLGovernanceRepository.decodeMember)
             else { throw stale }
             try await SQLGovernanceRepository.deleteMember(member, allianceID: alliance.id, in: tx)

@@ -53,7 +53,7 @@ public struct SQLPlaybookRepository: PlaybookRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO playbooks (alliance_type, id, cells, checklists, limits, version, updated_at)
-                    VALUES (\(bind: playbook.type.rawValue), \(bind: id.uuidString), \(bind: cells), \(bind: lists), \(bind: limits),
+                    VALUES (\(bind: playbook.type.rawValue), \(bind: id.canonicalText), \(bind: cells), \(bind: lists), \(bind: limits),
                         \(bind: after.version), \(bind: Timestamp.format(tx.now)))
                     """
                 ).run()

@@ -46,7 +46,7 @@ public struct SQLObligationRepository: ObligationRepository {
 
     public func triggers(allianceID: UUID) async throws -> [TriggerEvent] {
         try await database.read { db in
-            try await db.raw("SELECT * FROM trigger_events WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id")
+            try await db.raw("SELECT * FROM trigger_events WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at, id")
                 .all().map(Self.decodeTrigger)
         }
     }
@@ -54,7 +54,7 @@ public struct SQLObligationRepository: ObligationRepository {
     public func triggers(allianceIDs: [UUID]?) async throws -> [TriggerEvent] {
         if allianceIDs?.isEmpty == true { return [] }
         var filter: SQLQueryString = ""
-        if let allianceIDs { filter = " WHERE alliance_id IN " + bindList(allianceIDs.map(\.uuidString)) }
+        if let allianceIDs { filter = " WHERE alliance_id IN " + bindList(allianceIDs.map(\.canonicalText)) }
         return try await database.read { db in
             try await db.raw("SELECT * FROM trigger_events\(filter) ORDER BY created_at, id").all().map(Self.decodeTrigger)
         }
@@ -66,7 +66,7 @@ public struct SQLObligationRepository: ObligationRepository {
         try await database.write(by: actor) { tx in
             let clash = try await tx.db.raw(
                 """
-                SELECT id FROM trigger_events WHERE alliance_id = \(bind: allianceID.uuidString) AND lower(name) = \(bind: name.lowercased())
+                SELECT id FROM trigger_events WHERE alliance_id = \(bind: allianceID.canonicalText) AND lower(name) = \(bind: name.lowercased())
                 """
             ).first()
             if let clash, try clash.uuid("id") != id {
@@ -78,7 +78,7 @@ public struct SQLObligationRepository: ObligationRepository {
                 try await tx.db.raw(
                     """
                     INSERT INTO trigger_events (id, alliance_id, name, occurred_on, version, created_at, updated_at)
-                    VALUES (\(bind: event.id.uuidString), \(bind: allianceID.uuidString), \(bind: name), \(bind: occurredOn?.description),
+                    VALUES (\(bind: event.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: name), \(bind: occurredOn?.description),
                         \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                     """
                 ).run()
@@ -97,7 +97,7 @@ public struct SQLObligationRepository: ObligationRepository {
                 """
                 UPDATE trigger_events SET name = \(bind: name), occurred_on = \(bind: occurredOn?.description),
                     version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("trigger_event", id, alliance: allianceID, .update, before: before, after: after)
@@ -114,7 +114,7 @@ public struct SQLObligationRepository: ObligationRepository {
     public func obligations(allianceIDs: [UUID]?) async throws -> [Obligation] {
         if allianceIDs?.isEmpty == true { return [] }
         var filter: SQLQueryString = ""
-        if let allianceIDs { filter = " WHERE alliance_id IN " + bindList(allianceIDs.map(\.uuidString)) }
+        if let allianceIDs { filter = " WHERE alliance_id IN " + bindList(allianceIDs.map(\.canonicalText)) }
         return try await database.read { db in
             try await db.raw("SELECT * FROM obligations\(filter) ORDER BY created_at, id").all().map(Self.decodeObligation)
         }
@@ -122,14 +122,14 @@ public struct SQLObligationRepository: ObligationRepository {
 
     public func obligation(id: UUID) async throws -> Obligation? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM obligations WHERE id = \(bind: id.uuidString)").first().map(Self.decodeObligation)
+            try await db.raw("SELECT * FROM obligations WHERE id = \(bind: id.canonicalText)").first().map(Self.decodeObligation)
         }
     }
 
     /// The due rule's trigger must be one of the alliance's own events.
     static func checkTrigger(_ valid: ObligationInput.Valid, allianceID: UUID, in db: any SQLDatabase) async throws {
         guard case .afterTrigger(let trigger, _) = valid.due else { return }
-        let row = try await db.raw("SELECT alliance_id FROM trigger_events WHERE id = \(bind: trigger.uuidString)").first()
+        let row = try await db.raw("SELECT alliance_id FROM trigger_events WHERE id = \(bind: trigger.canonicalText)").first()
         guard let row, try row.uuid("alliance_id") == allianceID else {
             throw DomainError.invalid("triggerID", "Trigger must be one of this alliance's events.")
         }
@@ -138,7 +138,7 @@ public struct SQLObligationRepository: ObligationRepository {
     static func columns(_ valid: ObligationInput.Valid) -> (due: String?, trigger: String?, offset: Int64?) {
         switch valid.due {
         case .fixed(let date): (date.description, nil, nil)
-        case .afterTrigger(let id, let days): (nil, id.uuidString, Int64(days))
+        case .afterTrigger(let id, let days): (nil, id.canonicalText, Int64(days))
         }
     }
 
@@ -157,7 +157,7 @@ public struct SQLObligationRepository: ObligationRepository {
                     """
                     INSERT INTO obligations (id, alliance_id, title, kind, direction, due_on, trigger_id, offset_days, recurrence,
                         recurs_until, open_ended, currency, amount_hundredths, notes, visibility, version, created_at, updated_at)
-                    VALUES (\(bind: item.id.uuidString), \(bind: allianceID.uuidString), \(bind: item.title), \(bind: item.kind.rawValue),
+                    VALUES (\(bind: item.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: item.title), \(bind: item.kind.rawValue),
                         \(bind: item.direction.rawValue), \(bind: c.due), \(bind: c.trigger), \(bind: c.offset),
                         \(bind: item.recurrence.rawValue), \(bind: item.recursUntil?.description), \(bind: item.openEnded),
                         \(bind: item.currency), \(bind: item.amount?.hundredths), \(bind: item.notes), \(bind: item.visibility.rawValue),
@@ -194,7 +194,7 @@ public struct SQLObligationRepository: ObligationRepository {
                     currency = \(bind: after.currency), amount_hundredths = \(bind: after.amount?.hundredths), notes = \(bind: after.notes),
                     visibility = \(bind: after.visibility.rawValue), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("obligation", id, alliance: before.allianceID, .update, before: before, after: after)
@@ -210,7 +210,7 @@ public struct SQLObligationRepository: ObligationRepository {
         for chunk in stride(from: 0, to: obligationIDs.count, by: 500).map({ Array(obligationIDs[$0..<min($0 + 500, obligationIDs.count)]) }
         ) {
             let rows = try await database.read { db in
-                try await db.raw("SELECT * FROM obligation_executions WHERE obligation_id IN \(bindList(chunk.map(\.uuidString)))").all()
+                try await db.raw("SELECT * FROM obligation_executions WHERE obligation_id IN \(bindList(chunk.map(\.canonicalText)))").all()
                     .map(Self.decodeExecution)
             }
             for execution in rows { result[execution.obligationID, default: [:]][execution.occurrence] = execution }
@@ -223,7 +223,7 @@ public struct SQLObligationRepository: ObligationRepository {
             guard let obligation = try await tx.rowForUpdate("obligations", id: execution.obligationID).map(Self.decodeObligation) else {
                 throw DomainError.notFound("No such obligation.")
             }
-            let key = (obligation: execution.obligationID.uuidString, occurrence: Int64(execution.occurrence))
+            let key = (obligation: execution.obligationID.canonicalText, occurrence: Int64(execution.occurrence))
             let before = try await tx.db.raw(
                 """
                 SELECT * FROM obligation_executions WHERE obligation_id = \(bind: key.obligation) AND occurrence = \(bind: key.occurrence)

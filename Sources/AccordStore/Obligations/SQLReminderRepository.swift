@@ -11,7 +11,7 @@ public struct SQLReminderRepository: ReminderRepository {
         guard !obligationIDs.isEmpty else { return [:] }
         var result: [UUID: ReminderRule] = [:]
         for start in stride(from: 0, to: obligationIDs.count, by: 500) {
-            let chunk = obligationIDs[start..<min(start + 500, obligationIDs.count)].map(\.uuidString)
+            let chunk = obligationIDs[start..<min(start + 500, obligationIDs.count)].map(\.canonicalText)
             let rows = try await database.read { db in
                 try await db.raw("SELECT * FROM reminder_rules WHERE obligation_id IN \(bindList(chunk))").all()
             }
@@ -32,12 +32,12 @@ public struct SQLReminderRepository: ReminderRepository {
             }
             let allianceID = try obligation.uuid("alliance_id")
             let before = try await rules(obligationIDs: [obligationID], in: tx.db)[obligationID]
-            try await tx.db.raw("DELETE FROM reminder_rules WHERE obligation_id = \(bind: obligationID.uuidString)").run()
+            try await tx.db.raw("DELETE FROM reminder_rules WHERE obligation_id = \(bind: obligationID.canonicalText)").run()
             if let rule {
                 try await tx.db.raw(
                     """
                     INSERT INTO reminder_rules (obligation_id, recipients, lead_days, updated_at)
-                    VALUES (\(bind: obligationID.uuidString), \(bind: AuditChange.snapshot(rule.recipients)),
+                    VALUES (\(bind: obligationID.canonicalText), \(bind: AuditChange.snapshot(rule.recipients)),
                         \(bind: AuditChange.snapshot(rule.leadDays)), \(bind: Timestamp.format(tx.now)))
                     """
                 ).run()
@@ -52,7 +52,7 @@ public struct SQLReminderRepository: ReminderRepository {
 
     func rules(obligationIDs: [UUID], in db: any SQLDatabase) async throws -> [UUID: ReminderRule] {
         var result: [UUID: ReminderRule] = [:]
-        for row in try await db.raw("SELECT * FROM reminder_rules WHERE obligation_id IN \(bindList(obligationIDs.map(\.uuidString)))")
+        for row in try await db.raw("SELECT * FROM reminder_rules WHERE obligation_id IN \(bindList(obligationIDs.map(\.canonicalText)))")
             .all()
         {
             let id = try row.uuid("obligation_id")
@@ -68,8 +68,10 @@ public struct SQLReminderRepository: ReminderRepository {
     public func claim(_ reminder: DueReminder, notification: InAppNotification) async throws -> InAppNotification? {
         try await database.transaction { db in
             // A nonce, not a record id: always random, so two servers never hold the same claim token.
-            let token = UUID().uuidString
-            let key = (reminder.obligationID.uuidString, Int64(reminder.occurrence), Int64(reminder.leadDays), reminder.personID.uuidString)
+            let token = UUID().canonicalText
+            let key = (
+                reminder.obligationID.canonicalText, Int64(reminder.occurrence), Int64(reminder.leadDays), reminder.personID.canonicalText
+            )
             try await db.raw(
                 """
                 INSERT INTO reminder_deliveries (obligation_id, occurrence, lead_days, person_id, claim, claimed_at)
@@ -88,7 +90,7 @@ public struct SQLReminderRepository: ReminderRepository {
             try await db.raw(
                 """
                 INSERT INTO notifications (id, person_id, title, body, link, created_at, read_at)
-                VALUES (\(bind: notification.id.uuidString), \(bind: notification.personID.uuidString), \(bind: notification.title),
+                VALUES (\(bind: notification.id.canonicalText), \(bind: notification.personID.canonicalText), \(bind: notification.title),
                     \(bind: notification.body), \(bind: notification.link), \(bind: Timestamp.format(notification.createdAt)), NULL)
                 """
             ).run()
@@ -100,7 +102,7 @@ public struct SQLReminderRepository: ReminderRepository {
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT * FROM notifications WHERE person_id = \(bind: personID.uuidString)
+                SELECT * FROM notifications WHERE person_id = \(bind: personID.canonicalText)
                 ORDER BY created_at DESC, id LIMIT \(bind: Int64(limit))
                 """
             ).all().map { row in
@@ -116,7 +118,7 @@ public struct SQLReminderRepository: ReminderRepository {
     public func markRead(personID: UUID, at: Date) async throws {
         try await database.transaction { db in
             try await db.raw(
-                "UPDATE notifications SET read_at = \(bind: Timestamp.format(at)) WHERE person_id = \(bind: personID.uuidString) AND read_at IS NULL"
+                "UPDATE notifications SET read_at = \(bind: Timestamp.format(at)) WHERE person_id = \(bind: personID.canonicalText) AND read_at IS NULL"
             ).run()
         }
     }

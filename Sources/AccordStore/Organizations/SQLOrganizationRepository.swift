@@ -49,7 +49,7 @@ public struct SQLOrganizationRepository: OrganizationRepository {
     }
 
     static func find(_ id: UUID, in db: any SQLDatabase) async throws -> Organization? {
-        try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.uuidString)").first().map(decode)
+        try await db.raw("SELECT * FROM organizations WHERE id = \(bind: id.canonicalText)").first().map(decode)
     }
 
     public func ours() async throws -> Organization? {
@@ -67,7 +67,7 @@ public struct SQLOrganizationRepository: OrganizationRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO organizations (id, name, kind, country, website, notes, version, created_at, updated_at)
-                VALUES (\(bind: org.id.uuidString), \(bind: org.name), \(bind: org.kind.rawValue), \(bind: org.country),
+                VALUES (\(bind: org.id.canonicalText), \(bind: org.name), \(bind: org.kind.rawValue), \(bind: org.country),
                     \(bind: org.website), \(bind: org.notes), 1, \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
@@ -87,7 +87,7 @@ public struct SQLOrganizationRepository: OrganizationRepository {
             }
             try await Self.checkRules(valid, excluding: id, in: tx.db)
             if before.kind != valid.kind {
-                let used = try await tx.db.raw("SELECT COUNT(*) AS n FROM alliances WHERE partner_id = \(bind: id.uuidString)").first()
+                let used = try await tx.db.raw("SELECT COUNT(*) AS n FROM alliances WHERE partner_id = \(bind: id.canonicalText)").first()
                 if try used?.int("n") ?? 0 > 0, valid.kind == .ours {
                     throw DomainError.invalid("kind", "This organisation is the partner in alliances, so it cannot become our company.")
                 }
@@ -101,7 +101,7 @@ public struct SQLOrganizationRepository: OrganizationRepository {
                 UPDATE organizations SET name = \(bind: after.name), kind = \(bind: after.kind.rawValue),
                     country = \(bind: after.country), website = \(bind: after.website), notes = \(bind: after.notes),
                     version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("organization", id, .update, before: before, after: after)
@@ -114,23 +114,23 @@ public struct SQLOrganizationRepository: OrganizationRepository {
             guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such organisation.") }
             let uses = try await tx.db.raw(
                 """
-                SELECT (SELECT COUNT(*) FROM people WHERE organization_id = \(bind: id.uuidString))
-                     + (SELECT COUNT(*) FROM alliances WHERE partner_id = \(bind: id.uuidString))
-                     + (SELECT COUNT(*) FROM culture_profiles WHERE organization_id = \(bind: id.uuidString))
-                     + (SELECT COUNT(*) FROM culture_differences WHERE organization_id = \(bind: id.uuidString)) AS n
+                SELECT (SELECT COUNT(*) FROM people WHERE organization_id = \(bind: id.canonicalText))
+                     + (SELECT COUNT(*) FROM alliances WHERE partner_id = \(bind: id.canonicalText))
+                     + (SELECT COUNT(*) FROM culture_profiles WHERE organization_id = \(bind: id.canonicalText))
+                     + (SELECT COUNT(*) FROM culture_differences WHERE organization_id = \(bind: id.canonicalText)) AS n
                 """
             ).first()
             if try uses?.int("n") ?? 0 > 0 {
                 throw DomainError.conflict("\(before.name) still has people, alliances or a culture profile, which are kept.")
             }
-            try await tx.db.raw("DELETE FROM organizations WHERE id = \(bind: id.uuidString)").run()
+            try await tx.db.raw("DELETE FROM organizations WHERE id = \(bind: id.canonicalText)").run()
             try await tx.record("organization", id, .delete, before: before, after: nil as Organization?)
         }
     }
 
     /// Names are unique (ignoring case) and there is exactly one "our company".
     static func checkRules(_ valid: OrganizationInput.Valid, excluding id: UUID?, in db: any SQLDatabase) async throws {
-        let other = id?.uuidString ?? ""
+        let other = id?.canonicalText ?? ""
         let sameName = try await db.raw(
             "SELECT id FROM organizations WHERE lower(name) = lower(\(bind: valid.name)) AND id <> \(bind: other)"
         ).first()

@@ -19,7 +19,7 @@ public struct SQLPersonRepository: PersonRepository {
         var filter = SQLQueryString("WHERE 1 = 1")
         if let organizationID {
             filter.appendInterpolation(unsafeRaw: " AND organization_id = ")
-            filter.appendInterpolation(bind: organizationID.uuidString)
+            filter.appendInterpolation(bind: organizationID.canonicalText)
         }
         if let text, !text.isEmpty {
             let pattern = "%" + text.lowercased() + "%"
@@ -42,7 +42,7 @@ public struct SQLPersonRepository: PersonRepository {
         guard !organizationIDs.isEmpty else { return [] }
         return try await database.read { db in
             try await db.select().column("*").from("people")
-                .where("organization_id", .in, organizationIDs.map(\.uuidString))
+                .where("organization_id", .in, organizationIDs.map(\.canonicalText))
                 .orderBy(SQLFunction("lower", args: SQLIdentifier("name")))
                 .all().map(Self.decode)
         }
@@ -55,8 +55,8 @@ public struct SQLPersonRepository: PersonRepository {
         return try await database.read { db in
             try await db.raw(
                 """
-                SELECT * FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.uuidString)))
-                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString))\(NameMatch.clause("name", text))
+                SELECT * FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.canonicalText)))
+                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText))\(NameMatch.clause("name", text))
                 ORDER BY lower(name), id\(NameMatch.limit(limit))
                 """
             ).all().map(Self.decode)
@@ -68,8 +68,8 @@ public struct SQLPersonRepository: PersonRepository {
         return try await database.read { db in
             try await db.raw(
                 """
-                SELECT COUNT(*) AS n FROM (SELECT 1 FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.uuidString)))
-                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.uuidString)) LIMIT \(bind: limit)) d
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.canonicalText)))
+                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText)) LIMIT \(bind: limit)) d
                 """
             ).first()?.int("n") ?? 0
         }
@@ -80,13 +80,13 @@ public struct SQLPersonRepository: PersonRepository {
     }
 
     static func find(_ id: UUID, in db: any SQLDatabase) async throws -> Person? {
-        try await db.raw("SELECT * FROM people WHERE id = \(bind: id.uuidString)").first().map(decode)
+        try await db.raw("SELECT * FROM people WHERE id = \(bind: id.canonicalText)").first().map(decode)
     }
 
     public func find(ids: [UUID]) async throws -> [UUID: Person] {
         guard !ids.isEmpty else { return [:] }
         let people = try await database.read { db in
-            try await db.select().column("*").from("people").where("id", .in, Set(ids).map(\.uuidString)).all().map(Self.decode)
+            try await db.select().column("*").from("people").where("id", .in, Set(ids).map(\.canonicalText)).all().map(Self.decode)
         }
         return Dictionary(people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -100,7 +100,7 @@ public struct SQLPersonRepository: PersonRepository {
             try await tx.db.raw(
                 """
                 INSERT INTO people (id, organization_id, name, email, title, function, level, version, created_at, updated_at)
-                VALUES (\(bind: person.id.uuidString), \(bind: person.organizationID.uuidString), \(bind: person.name),
+                VALUES (\(bind: person.id.canonicalText), \(bind: person.organizationID.canonicalText), \(bind: person.name),
                     \(bind: person.email), \(bind: person.title), \(bind: person.function.rawValue), \(bind: person.level.rawValue),
                     1, \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
@@ -119,7 +119,7 @@ public struct SQLPersonRepository: PersonRepository {
             }
             try await Self.checkRules(valid, excluding: id, in: tx.db)
             if before.organizationID != valid.organizationID {
-                let teams = try await tx.db.raw("SELECT COUNT(*) AS n FROM memberships WHERE person_id = \(bind: id.uuidString)").first()
+                let teams = try await tx.db.raw("SELECT COUNT(*) AS n FROM memberships WHERE person_id = \(bind: id.canonicalText)").first()
                 if try teams?.int("n") ?? 0 > 0 {
                     throw DomainError.invalid(
                         "organizationID", "\(before.name) is on alliance teams; remove them from those teams before moving them.")
@@ -131,11 +131,11 @@ public struct SQLPersonRepository: PersonRepository {
             after.updatedAt = tx.now
             try await tx.db.raw(
                 """
-                UPDATE people SET organization_id = \(bind: after.organizationID.uuidString), name = \(bind: after.name),
+                UPDATE people SET organization_id = \(bind: after.organizationID.canonicalText), name = \(bind: after.name),
                     email = \(bind: after.email), title = \(bind: after.title), function = \(bind: after.function.rawValue),
                     level = \(bind: after.level.rawValue), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("person", id, .update, before: before, after: after)
@@ -146,7 +146,7 @@ public struct SQLPersonRepository: PersonRepository {
     public func delete(_ id: UUID, by actor: AuditActor) async throws {
         try await database.write(by: actor) { tx in
             guard let before = try await Self.find(id, in: tx.db) else { throw DomainError.notFound("No such person.") }
-            let key = id.uuidString
+            let key = id.canonicalText
             let uses = try await tx.db.raw(
                 """
                 SELECT (SELECT COUNT(*) FROM memberships WHERE person_id = \(bind: key))
@@ -180,7 +180,7 @@ public struct SQLPersonRepository: PersonRepository {
             throw DomainError.invalid("organizationID", "Organisation is not a known organisation.")
         }
         let clash = try await db.raw(
-            "SELECT id FROM people WHERE email = \(bind: valid.email) AND id <> \(bind: id?.uuidString ?? "")"
+            "SELECT id FROM people WHERE email = \(bind: valid.email) AND id <> \(bind: id?.canonicalText ?? "")"
         ).first()
         if clash != nil { throw DomainError.invalid("email", "Someone with the email \(valid.email) is already recorded.") }
     }

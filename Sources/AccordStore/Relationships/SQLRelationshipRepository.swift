@@ -20,23 +20,25 @@ public struct SQLRelationshipRepository: RelationshipRepository {
 
     public func pairs(allianceID: UUID) async throws -> [CounterpartPair] {
         let rows = try await database.read { db in
-            try await db.raw("SELECT * FROM counterpart_pairs WHERE alliance_id = \(bind: allianceID.uuidString) ORDER BY created_at, id")
-                .all().map(Self.decode)
+            try await db.raw(
+                "SELECT * FROM counterpart_pairs WHERE alliance_id = \(bind: allianceID.canonicalText) ORDER BY created_at, id"
+            )
+            .all().map(Self.decode)
         }
         return rows.sorted(by: RelationshipMap.order)
     }
 
     public func pair(id: UUID) async throws -> CounterpartPair? {
         try await database.read { db in
-            try await db.raw("SELECT * FROM counterpart_pairs WHERE id = \(bind: id.uuidString)").first().map(Self.decode)
+            try await db.raw("SELECT * FROM counterpart_pairs WHERE id = \(bind: id.canonicalText)").first().map(Self.decode)
         }
     }
 
     static func checkUnique(_ valid: CounterpartInput.Valid, allianceID: UUID, excluding id: UUID?, in db: any SQLDatabase) async throws {
         let row = try await db.raw(
             """
-            SELECT id FROM counterpart_pairs WHERE alliance_id = \(bind: allianceID.uuidString)
-                AND our_person_id = \(bind: valid.ourPersonID.uuidString) AND partner_person_id = \(bind: valid.partnerPersonID.uuidString)
+            SELECT id FROM counterpart_pairs WHERE alliance_id = \(bind: allianceID.canonicalText)
+                AND our_person_id = \(bind: valid.ourPersonID.canonicalText) AND partner_person_id = \(bind: valid.partnerPersonID.canonicalText)
             """
         ).first()
         if let row, try row.uuid("id") != id {
@@ -52,8 +54,8 @@ public struct SQLRelationshipRepository: RelationshipRepository {
                 """
                 INSERT INTO counterpart_pairs (id, alliance_id, our_person_id, partner_person_id, level, function, cadence, last_contact,
                     strength, notes, version, created_at, updated_at)
-                VALUES (\(bind: pair.id.uuidString), \(bind: allianceID.uuidString), \(bind: pair.ourPersonID.uuidString),
-                    \(bind: pair.partnerPersonID.uuidString), \(bind: pair.level.rawValue), \(bind: pair.function.rawValue),
+                VALUES (\(bind: pair.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: pair.ourPersonID.canonicalText),
+                    \(bind: pair.partnerPersonID.canonicalText), \(bind: pair.level.rawValue), \(bind: pair.function.rawValue),
                     \(bind: pair.cadence.rawValue), \(bind: pair.lastContact?.description), \(bind: pair.strength), \(bind: pair.notes),
                     \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
@@ -95,12 +97,12 @@ public struct SQLRelationshipRepository: RelationshipRepository {
             after.version = before.version + 1
             try await tx.db.raw(
                 """
-                UPDATE counterpart_pairs SET our_person_id = \(bind: after.ourPersonID.uuidString),
-                    partner_person_id = \(bind: after.partnerPersonID.uuidString), level = \(bind: after.level.rawValue),
+                UPDATE counterpart_pairs SET our_person_id = \(bind: after.ourPersonID.canonicalText),
+                    partner_person_id = \(bind: after.partnerPersonID.canonicalText), level = \(bind: after.level.rawValue),
                     function = \(bind: after.function.rawValue), cadence = \(bind: after.cadence.rawValue),
                     last_contact = \(bind: after.lastContact?.description), strength = \(bind: after.strength), notes = \(bind: after.notes),
                     version = \(bind: after.version), updated_at = \(bind: Timestamp.format(tx.now))
-                WHERE id = \(bind: id.uuidString)
+                WHERE id = \(bind: id.canonicalText)
                 """
             ).run()
             try await tx.record("counterpart_pair", id, alliance: before.allianceID, .update, before: before, after: after)
@@ -113,7 +115,7 @@ public struct SQLRelationshipRepository: RelationshipRepository {
             guard let before = try await tx.rowForUpdate("counterpart_pairs", id: id).map(Self.decode) else {
                 throw DomainError.notFound("No such pair.")
             }
-            try await tx.db.raw("DELETE FROM counterpart_pairs WHERE id = \(bind: id.uuidString)").run()
+            try await tx.db.raw("DELETE FROM counterpart_pairs WHERE id = \(bind: id.canonicalText)").run()
             try await tx.record("counterpart_pair", id, alliance: before.allianceID, .delete, before: before, after: nil)
         }
     }

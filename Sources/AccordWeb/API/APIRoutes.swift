@@ -108,7 +108,7 @@ enum OpenAPIDocument {
 extension AppContext {
     /// A path id; anything that is not a UUID is a 404, as for an unknown record.
     func apiID(_ name: String) throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw Problem(.notFound, "No such record.") }
+        guard let text = parameters.get(name), let id = UUID(canonical: text) else { throw Problem(.notFound, "No such record.") }
         return id
     }
 }

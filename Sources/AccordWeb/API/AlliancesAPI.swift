@@ -40,7 +40,7 @@ struct AlliancesAPI {
         var input = Self.input(&body)
         // As in the web form: an alliance manager who names no manager runs the alliance, so can keep editing it.
         if (input.ourManagerID ?? "").isEmpty, user.user.role == .allianceManager, let person = user.user.personID {
-            input.ourManagerID = person.uuidString
+            input.ourManagerID = person.canonicalText
         }
         let valid = try input.validateAfter(body)
         let alliance = try await alliances.create(valid, by: user)

@@ -122,7 +122,7 @@ extension APIModels {
             (minutesStatus, documents, version, createdAt) = (m.minutesStatus.rawValue, m.documents, m.version, m.createdAt)
             if let attendance, let body {
                 self.attendance = attendance.map { Attendee(personId: $0.key, side: $0.value.rawValue) }.sorted {
-                    $0.personId.uuidString < $1.personId.uuidString
+                    $0.personId.canonicalText < $1.personId.canonicalText
                 }
                 let voting = members.filter { $0.role.isVoting && attendance[$0.personID] != nil }.map(\.side)
                 quorumMet = DecisionRules.quorum(body.charter, attending: voting)

@@ -48,7 +48,7 @@ struct UsersController {
         router.get(RouterPath(Site.editUser.pattern)) { _, context in
             let user = try await accounts.user(context.id("id"), try context.requireUser())
             let input = UserInput(
-                email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.uuidString,
+                email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.canonicalText,
                 active: user.active ? "true" : "false")
             return try await form(context, input, [], user, .ok)
         }
@@ -75,7 +75,7 @@ struct UsersController {
                 return redirect(Site.users.pattern, .password)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 let input = UserInput(
-                    email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.uuidString,
+                    email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.canonicalText,
                     active: user.active ? "true" : "false")
                 return try await form(context, input, error.fieldErrors, user, .unprocessableContent)
             }

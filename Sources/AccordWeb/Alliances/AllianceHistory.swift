@@ -27,7 +27,7 @@ struct AllianceHistory {
             let json = record.change.after ?? record.change.before, let data = json.data(using: .utf8),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let id = object["personID"] as? String
         else { return nil }
-        return UUID(uuidString: id)
+        return UUID(canonical: id)
     }
 
     func summary(_ record: AuditRecord) -> String {
@@ -53,7 +53,7 @@ struct AllianceHistory {
 
     func display(_ field: String, _ value: String) -> String {
         if value.isEmpty { return "—" }
-        if let id = UUID(uuidString: value) { return names[id] ?? "a removed record" }
+        if let id = UUID(canonical: value) { return names[id] ?? "a removed record" }
         switch field {
         case "type": return AllianceType(rawValue: value)?.label ?? value
         case "status": return OperationalStatus(rawValue: value)?.label ?? value

@@ -129,7 +129,7 @@ struct AllianceListPage: HTMLPage {
         self.manager = manager
         func choices(_ field: ChoiceField?, _ key: String) -> [PageLink] {
             (field?.matches ?? []).map {
-                PageLink(label: $0.name, href: link([key: $0.id.uuidString.lowercased(), key + "_name": nil, "page": nil]), current: false)
+                PageLink(label: $0.name, href: link([key: $0.id.lowercaseText, key + "_name": nil, "page": nil]), current: false)
             }
         }
         partnerMatches = choices(partner, "partner")

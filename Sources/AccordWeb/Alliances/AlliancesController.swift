@@ -20,7 +20,7 @@ struct AlliancesController {
             var input = AllianceInput()
             (input.status, input.phase, input.tier, input.transition) = ("launching", "initiation", "tier_2", "start_up")
             // The person creating an alliance usually runs it: name them, so they can keep editing it.
-            if user.user.role == .allianceManager { input.ourManagerID = user.user.personID?.uuidString }
+            if user.user.role == .allianceManager { input.ourManagerID = user.user.personID?.canonicalText }
             return try await form(context, input: input, errors: [], alliance: nil, status: .ok)
         }
         router.post(RouterPath(Site.alliances.pattern)) { request, context in try await create(request, context) }
@@ -145,7 +145,7 @@ struct AlliancesController {
 extension AppContext {
     /// A UUID path parameter; anything else is a page that does not exist.
     func id(_ name: String) throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+        guard let text = parameters.get(name), let id = UUID(canonical: text) else {
             throw DomainError.notFound("There is no such record.")
         }
         return id

@@ -8,7 +8,7 @@ public struct SiteRoute: Sendable, Hashable {
 
     /// Fills the `:name` segments in order with the given ids.
     public func path(_ ids: UUID...) -> String {
-        path(segments: ids.map { $0.uuidString.lowercased() })
+        path(segments: ids.map { $0.lowercaseText })
     }
 
     /// Fills the `:name` segments in order with the given values (for paths keyed by a token, not an id).

@@ -138,14 +138,14 @@ struct CulturePage: PageModel {
         }
         func entry(_ d: CultureDifference) -> Entry {
             Entry(
-                anchor: "difference-\(d.id.uuidString.lowercased())", difference: d.difference, scale: d.scale?.label, risk: d.risk,
+                anchor: "difference-\(d.id.lowercaseText)", difference: d.difference, scale: d.scale?.label, risk: d.risk,
                 leverage: d.leverage, owner: names[d.ownerID] ?? "Former colleague", status: d.status.label, statusCode: d.status.rawValue,
                 due: d.dueOn?.description ?? "No date", overdue: d.isOverdue(today: today),
                 action: Site.cultureDifference.path(org.id, d.id), version: d.version,
                 form: entryForm(
                     DifferenceInput(
                         scale: d.scale?.rawValue, difference: d.difference, risk: d.risk, leverage: d.leverage,
-                        owner: d.ownerID.uuidString, status: d.status.rawValue, dueOn: d.dueOn?.description)))
+                        owner: d.ownerID.canonicalText, status: d.status.rawValue, dueOn: d.dueOn?.description)))
         }
         entries = state.differences.map(entry)
         hasEntries = !entries.isEmpty

@@ -62,16 +62,16 @@ public enum DemoPortfolio {
             else { continue }
             var input = AllianceInput()
             input.name = deal.name
-            input.partnerID = partner.id.uuidString
+            input.partnerID = partner.id.canonicalText
             input.type = deal.type.rawValue
             input.status = deal.status.rawValue
             input.phase = deal.phase.rawValue
             input.transition = deal.transition?.rawValue
             input.tier = deal.tier.rawValue
-            input.ourSponsorID = mine[.commercial]?.id.uuidString
-            input.ourManagerID = mine[.allianceManagement]?.id.uuidString
-            input.partnerSponsorID = theirs[.research]?.id.uuidString
-            input.partnerManagerID = theirs[.allianceManagement]?.id.uuidString
+            input.ourSponsorID = mine[.commercial]?.id.canonicalText
+            input.ourManagerID = mine[.allianceManagement]?.id.canonicalText
+            input.partnerSponsorID = theirs[.research]?.id.canonicalText
+            input.partnerManagerID = theirs[.allianceManagement]?.id.canonicalText
             input.products = deal.products
             input.territories = deal.territories
             input.effectiveDate = deal.effective
@@ -105,7 +105,7 @@ public enum DemoPortfolio {
             _ = try await demo.store.users.create(
                 try UserInput(
                     email: account.email, name: person?.name ?? "Avery Admin", role: account.role.rawValue,
-                    personID: person?.id.uuidString, active: "true"
+                    personID: person?.id.canonicalText, active: "true"
                 ).validate(), passwordHash: hash, by: demo.actor)
         }
     }
@@ -129,7 +129,7 @@ public enum DemoPortfolio {
             let email = local + "@" + domain
             let person = try await store.people.create(
                 try PersonInput(
-                    organizationID: org.id.uuidString, name: name, email: email, title: DemoNames.title(function, level),
+                    organizationID: org.id.canonicalText, name: name, email: email, title: DemoNames.title(function, level),
                     function: function.rawValue, level: level.rawValue
                 ).validate(), by: actor)
             result[function] = person

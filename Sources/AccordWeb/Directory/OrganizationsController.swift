@@ -92,7 +92,7 @@ struct OrganizationsController {
             name: org.name, kind: org.kind.label, country: org.country ?? "—", website: org.website, notes: org.notes, people: people,
             alliances: alliances, hasAlliances: !alliances.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory),
             editHref: Site.editOrganization.path(org.id), deleteHref: Site.deleteOrganization.path(org.id),
-            newPersonHref: Site.newPerson.pattern + "?organization=" + org.id.uuidString.lowercased(),
+            newPersonHref: Site.newPerson.pattern + "?organization=" + org.id.lowercaseText,
             cultureHref: Site.culture.path(org.id))
         return try views.page(model, .organizationsShow)
     }

@@ -81,7 +81,7 @@ struct PeopleController {
         let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
         func link(_ page: Int) -> String {
             var items = [URLQueryItem(name: "page", value: String(page))]
-            if let organization { items.append(URLQueryItem(name: "organization", value: organization.uuidString.lowercased())) }
+            if let organization { items.append(URLQueryItem(name: "organization", value: organization.lowercaseText)) }
             if let text { items.append(URLQueryItem(name: "q", value: text)) }
             var components = URLComponents()
             components.queryItems = items
@@ -95,7 +95,7 @@ struct PeopleController {
                     function: $0.function.label, level: $0.level.label)
             }, isEmpty: result.items.isEmpty, text: text ?? "",
             organizationOptions: OptionModel.ids(
-                organizations.map { ($0.id, $0.name) }, selected: organization?.uuidString, blank: "All organisations"),
+                organizations.map { ($0.id, $0.name) }, selected: organization?.canonicalText, blank: "All organisations"),
             summary: result.total == 0 ? "No people" : "Showing \(result.firstIndex)–\(result.lastIndex) of \(result.total) people",
             previousHref: result.hasPrevious ? link(page - 1) : nil, nextHref: result.hasNext ? link(page + 1) : nil,
             canEdit: AccessPolicy.allows(user.principal, .editDirectory))

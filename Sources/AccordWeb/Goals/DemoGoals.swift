@@ -56,7 +56,9 @@ enum DemoGoals {
             var query = AllianceQuery()
             query.text = entry.name
             guard let alliance = try await store.alliances.list(query).items.first?.alliance else { continue }
-            let members = try await store.alliances.members(of: alliance.id).sorted { $0.personID.uuidString < $1.personID.uuidString }
+            let members = try await store.alliances.members(of: alliance.id).sorted {
+                $0.personID.canonicalText < $1.personID.canonicalText
+            }
             guard let owner = (alliance.ourManagerID ?? members.first?.personID) else { continue }
             for plan in entry.plans {
                 let goal = try await store.goals.createGoal(
@@ -66,7 +68,7 @@ enum DemoGoals {
                         allianceID: alliance.id,
                         try KPIInput(
                             name: k.name, category: k.category.rawValue, unit: k.unit, target: k.target, direction: k.direction.rawValue,
-                            goal: goal.id.uuidString
+                            goal: goal.id.canonicalText
                         ).validate(goals: [goal.id]), by: actor)
                     for (n, value) in k.values.enumerated() {
                         let day = today.adding(months: n - k.values.count)

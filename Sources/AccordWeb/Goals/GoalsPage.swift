@@ -65,7 +65,7 @@ struct GoalsPage: PageModel {
                 direction: kpi.direction.label,
                 latest: series.last.map { "\(KPIRules.text($0.value)) \(kpi.unit) on \($0.on)" } ?? "No measurement yet",
                 status: status.label, statusCode: status.rawValue, chart: KPIChart.svg(kpi, series),
-                action: Site.kpiMeasurements.path(alliance.id, kpi.id), anchor: "kpi-\(kpi.id.uuidString.lowercased())")
+                action: Site.kpiMeasurements.path(alliance.id, kpi.id), anchor: "kpi-\(kpi.id.lowercaseText)")
         }
         self.goals = goals.map { goal in
             let mine = kpis.filter { $0.goalID == goal.id }.map(row)
@@ -119,7 +119,7 @@ enum KPIChart {
         let target = String(format: "%.1f", y(Double(kpi.target)))
         let desc = series.map { "\($0.on): \(KPIRules.text($0.value))" }.joined(separator: "; ")
         return """
-            <svg class="kpi-trend" viewBox="0 0 \(Int(w)) \(Int(h))" width="\(Int(w))" height="\(Int(h))" role="img" aria-labelledby="t-\(kpi.id.uuidString.lowercased())"><title id="t-\(kpi.id.uuidString.lowercased())">Trend of \(SVGText.escape(kpi.name)) against a target of \(KPIRules.text(kpi.target)) \(SVGText.escape(kpi.unit))</title><desc>\(SVGText.escape(desc))</desc><line x1="\(pad)" x2="\(w - pad)" y1="\(target)" y2="\(target)" class="target"/><polyline points="\(points.joined(separator: " "))" class="line"/>\(points.map { "<circle cx=\"\($0.split(separator: ",")[0])\" cy=\"\($0.split(separator: ",")[1])\" r=\"2.5\" class=\"dot\"/>" }.joined())</svg>
+            <svg class="kpi-trend" viewBox="0 0 \(Int(w)) \(Int(h))" width="\(Int(w))" height="\(Int(h))" role="img" aria-labelledby="t-\(kpi.id.lowercaseText)"><title id="t-\(kpi.id.lowercaseText)">Trend of \(SVGText.escape(kpi.name)) against a target of \(KPIRules.text(kpi.target)) \(SVGText.escape(kpi.unit))</title><desc>\(SVGText.escape(desc))</desc><line x1="\(pad)" x2="\(w - pad)" y1="\(target)" y2="\(target)" class="target"/><polyline points="\(points.joined(separator: " "))" class="line"/>\(points.map { "<circle cx=\"\($0.split(separator: ",")[0])\" cy=\"\($0.split(separator: ",")[1])\" r=\"2.5\" class=\"dot\"/>" }.joined())</svg>
             """
     }
 }

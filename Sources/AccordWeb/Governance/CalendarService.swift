@@ -63,7 +63,7 @@ struct CalendarService: Sendable {
             let agenda = meeting.agenda.isEmpty ? "" : "\nAgenda:\n" + meeting.agenda.map { "- " + $0 }.joined(separator: "\n")
             events.append(
                 CalendarEvent(
-                    uid: "meeting-\(meeting.id.uuidString.lowercased())@accord",
+                    uid: "meeting-\(meeting.id.lowercaseText)@accord",
                     when: .timed(date: meeting.date, minute: meeting.startMinute, minutes: Self.meetingMinutes),
                     summary: "\(body.name): \(meeting.title)", details: "\(a.name)\(agenda)", location: meeting.location,
                     url: base + Site.meeting.path(a.id, meeting.id)))
@@ -74,7 +74,7 @@ struct CalendarService: Sendable {
             let step = state.step < body.charter.escalation.count ? body.charter.escalation[state.step].decidedBy : "The next step"
             events.append(
                 CalendarEvent(
-                    uid: "escalation-\(decision.id.uuidString.lowercased())-\(state.step)@accord", when: .allDay(state.deadline),
+                    uid: "escalation-\(decision.id.lowercaseText)-\(state.step)@accord", when: .allDay(state.deadline),
                     summary: "Escalation deadline: \(decision.title)",
                     details: "\(a.name), \(body.name). Step \(state.step + 1): \(step) decides by \(state.deadline).",
                     url: base + Site.decision.path(a.id, decision.id)))
@@ -83,7 +83,7 @@ struct CalendarService: Sendable {
             guard let a = try await alliance(item.allianceID) else { continue }
             events.append(
                 CalendarEvent(
-                    uid: "action-\(item.id.uuidString.lowercased())@accord", when: .allDay(item.dueOn), summary: "Due: \(item.title)",
+                    uid: "action-\(item.id.lowercaseText)@accord", when: .allDay(item.dueOn), summary: "Due: \(item.title)",
                     details: "Governance action item, \(a.name). Status: \(item.status.label).",
                     url: base + Site.governance.path(a.id) + "#actions"))
         }
@@ -98,17 +98,17 @@ struct CalendarService: Sendable {
             let amount = o.obligation.amount.map { " \($0.currency) \($0.amountText)." } ?? ""
             events.append(
                 CalendarEvent(
-                    uid: "obligation-\(o.obligation.id.uuidString.lowercased())-\(o.index)@accord", when: .allDay(o.dueOn),
+                    uid: "obligation-\(o.obligation.id.lowercaseText)-\(o.index)@accord", when: .allDay(o.dueOn),
                     summary: "Due: \(o.obligation.title)",
                     details:
                         "\(o.obligation.kind.label), \(o.obligation.direction.label.lowercased()), \(a.name).\(amount) \(o.state.label).",
-                    url: base + Site.obligations.path(a.id) + "#o-\(o.obligation.id.uuidString.lowercased())-\(o.index)"))
+                    url: base + Site.obligations.path(a.id) + "#o-\(o.obligation.id.lowercaseText)-\(o.index)"))
         }
         for action in owned.health where action.status.isOpen {
             guard let a = try await alliance(action.allianceID) else { continue }
             events.append(
                 CalendarEvent(
-                    uid: "health-action-\(action.id.uuidString.lowercased())@accord", when: .allDay(action.dueOn),
+                    uid: "health-action-\(action.id.lowercaseText)@accord", when: .allDay(action.dueOn),
                     summary: "Due: \(action.title)", details: "Health check action, \(a.name). Status: \(action.status.label).",
                     url: base + Site.healthWave.path(a.id, action.waveID) + "#actions"))
         }

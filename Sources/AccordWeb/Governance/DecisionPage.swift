@@ -102,7 +102,7 @@ struct DecisionPage: PageModel {
         }
         supersededHref = decision.supersededBy.map { Site.decision.path(alliance.id, $0) }
         voters = members.map {
-            let key = $0.personID.uuidString.lowercased()
+            let key = $0.personID.lowercaseText
             let chosen = submitted.votes[key] ?? ""
             return Voter(
                 field: "vote." + key, id: "v-" + key, name: people[$0.personID]?.name ?? "Former member", side: $0.side.label,
@@ -114,7 +114,7 @@ struct DecisionPage: PageModel {
         meetingOptions =
             [OptionModel(value: "", label: "Choose the meeting", selected: chosenMeeting.isEmpty)]
             + DecisionFlow.votingMeetings(meetings, for: decision).reversed().map {
-                let value = $0.id.uuidString.lowercased()
+                let value = $0.id.lowercaseText
                 return OptionModel(value: value, label: "\($0.date): \($0.title)", selected: value == chosenMeeting)
             }
         canVote = canManage && [.proposed, .deferred].contains(decision.status) && !members.isEmpty
@@ -126,7 +126,7 @@ struct DecisionPage: PageModel {
         canSupersede = canManage && [.approved, .rejected, .resolved].contains(decision.status) && !others.isEmpty
         successorOptions =
             [OptionModel(value: "", label: "Choose the later decision", selected: true)]
-            + others.map { OptionModel(value: $0.id.uuidString.lowercased(), label: $0.title, selected: false) }
+            + others.map { OptionModel(value: $0.id.lowercaseText, label: $0.title, selected: false) }
         votesAction = Site.decisionVotes.path(alliance.id, decision.id)
         statusAction = Site.decisionStatus.path(alliance.id, decision.id)
         supersedeAction = Site.decisionSupersede.path(alliance.id, decision.id)

@@ -35,7 +35,7 @@ enum DemoGovernance {
             let sub = try await store.governance.createBody(
                 allianceID: alliance.id,
                 try BodyInput(
-                    name: plan.sub, kind: plan.subKind.rawValue, parentID: jsc.id.uuidString, minMembersPerParty: "2",
+                    name: plan.sub, kind: plan.subKind.rawValue, parentID: jsc.id.canonicalText, minMembersPerParty: "2",
                     maxMembersPerParty: "3",
                     quorumPerParty: "1", decisionRule: DecisionRule.onePerParty.rawValue, minMeetingsPerYear: "6", noticeDays: "14",
                     escalation: [EscalationStepInput(decidedBy: "Joint steering committee", days: "30")]

@@ -38,7 +38,7 @@ struct GovernanceController {
             let (user, alliance, body) = try await managed(context)
             _ = try await FormData.read(request, context: context)
             try await governance.removeBodyMember(try context.id("member"), from: body, in: alliance, by: user)
-            return redirect(Site.governance.path(alliance.id), .bodyMemberRemoved, fragment: "body-\(body.id.uuidString.lowercased())")
+            return redirect(Site.governance.path(alliance.id), .bodyMemberRemoved, fragment: "body-\(body.id.lowercaseText)")
         }
     }
 
@@ -97,7 +97,7 @@ struct GovernanceController {
         let form = try await FormData.read(request, context: context)
         do {
             _ = try await governance.addBodyMember(body, in: alliance, personID: form["personID"], role: form["role"], by: user)
-            return redirect(Site.governance.path(alliance.id), .bodyMemberAdded, fragment: "body-\(body.id.uuidString.lowercased())")
+            return redirect(Site.governance.path(alliance.id), .bodyMemberAdded, fragment: "body-\(body.id.lowercaseText)")
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             let message = error.fieldErrors.map(\.message).joined(separator: " ")
             return try await index(

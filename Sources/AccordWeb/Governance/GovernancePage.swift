@@ -168,7 +168,7 @@ struct GovernancePage: PageModel {
                     minutes: $0.minutesStatus.label, upcoming: $0.date >= today)
             }
             return BodyBlock(
-                id: "body-" + body.id.uuidString.lowercased(), name: body.name, kind: body.kind.label, depth: depth,
+                id: "body-" + body.id.lowercaseText, name: body.name, kind: body.kind.label, depth: depth,
                 indentClass: "depth-\(min(depth, 3))", parentName: body.parentID.flatMap { id in bodies.first { $0.id == id }?.name },
                 internalOnly: body.visibility == .internal,
                 charter:
@@ -198,14 +198,14 @@ struct GovernancePage: PageModel {
         personOptions =
             [OptionModel(value: "", label: "Choose a team member", selected: true)]
             + team.sorted { ($0.side.rawValue, $0.person.name) < ($1.side.rawValue, $1.person.name) }.map {
-                OptionModel(value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))", selected: false)
+                OptionModel(value: $0.person.id.lowercaseText, label: "\($0.person.name) (\($0.side.label))", selected: false)
             }
         roleOptions = OptionModel.list(BodyRole.self, selected: BodyRole.member.rawValue)
         let sourceLabels = Dictionary(sources.map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         self.items = items.map { item in
             let key =
-                item.meetingID.map { "meeting:\($0.uuidString.lowercased())" }
-                ?? item.decisionID.map { "decision:\($0.uuidString.lowercased())" }
+                item.meetingID.map { "meeting:\($0.lowercaseText)" }
+                ?? item.decisionID.map { "decision:\($0.lowercaseText)" }
             let href =
                 item.meetingID.map { Site.meeting.path(alliance.id, $0) } ?? item.decisionID.map { Site.decision.path(alliance.id, $0) }
             return ItemRow(
@@ -213,7 +213,7 @@ struct GovernancePage: PageModel {
                 overdue: item.isOverdue(on: today), source: key.flatMap { sourceLabels[$0] },
                 sourceHref: key.flatMap { sourceLabels[$0] != nil ? href : nil },
                 internalOnly: item.visibility == .internal, action: Site.allianceAction.path(alliance.id, item.id), version: item.version,
-                ownerID: item.ownerID.uuidString.lowercased(), sourceKey: key ?? "", visibility: item.visibility.rawValue,
+                ownerID: item.ownerID.lowercaseText, sourceKey: key ?? "", visibility: item.visibility.rawValue,
                 statusOptions: OptionModel.list(ActionStatus.self, selected: item.status.rawValue))
         }
         hasItems = !items.isEmpty
@@ -224,8 +224,8 @@ struct GovernancePage: PageModel {
             ownerOptions: [OptionModel(value: "", label: "Choose an owner", selected: (typed.owner ?? "").isEmpty)]
                 + team.sorted { $0.person.name < $1.person.name }.map {
                     OptionModel(
-                        value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))",
-                        selected: $0.person.id.uuidString.lowercased() == typed.owner?.lowercased())
+                        value: $0.person.id.lowercaseText, label: "\($0.person.name) (\($0.side.label))",
+                        selected: $0.person.id.lowercaseText == typed.owner?.lowercased())
                 },
             sourceOptions: [OptionModel(value: "", label: "Not from a meeting or decision", selected: (typed.source ?? "").isEmpty)]
                 + sources.map { OptionModel(value: $0.key, label: $0.label, selected: $0.key == typed.source?.lowercased()) },

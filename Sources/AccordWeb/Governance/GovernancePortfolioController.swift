@@ -158,7 +158,7 @@ struct GovernancePortfolioPage: HTMLPage {
             guard let name = alliances[issue.allianceID] else { return nil }
             let over = issue.daysOver(issueLimits[issue.allianceID] ?? .standard, today: today)
             return LateIssue(
-                alliance: name, title: issue.title, href: Site.issues.path(issue.allianceID) + "#issue-\(issue.id.uuidString.lowercased())",
+                alliance: name, title: issue.title, href: Site.issues.path(issue.allianceID) + "#issue-\(issue.id.lowercaseText)",
                 severity: issue.severity.label, level: issue.level.label, owner: owners[issue.ownerID]?.name ?? "Former team member",
                 late: over == 1 ? "1 day" : "\(over) days")
         }

@@ -92,8 +92,8 @@ struct GovernanceService: Sendable {
         let bodies = try await visibleBodies(alliance, user)
         let meetings = try await repository.meetings(bodyIDs: bodies.map(\.id))
         let decisions = try await repository.decisions(bodyIDs: bodies.map(\.id))
-        return meetings.reversed().map { (key: "meeting:\($0.id.uuidString.lowercased())", label: "Meeting \($0.date): \($0.title)") }
-            + decisions.map { (key: "decision:\($0.id.uuidString.lowercased())", label: "Decision: \($0.title)") }
+        return meetings.reversed().map { (key: "meeting:\($0.id.lowercaseText)", label: "Meeting \($0.date): \($0.title)") }
+            + decisions.map { (key: "decision:\($0.id.lowercaseText)", label: "Decision: \($0.title)") }
     }
 
     // MARK: Changing
@@ -140,7 +140,7 @@ struct GovernanceService: Sendable {
         try AccessPolicy.require(user.principal, .manageGovernance(meeting.allianceID))
         var ids: Set<UUID> = []
         for raw in attendees {
-            guard let id = UUID(uuidString: raw) else { throw DomainError.invalid("attendees", "Attendees must be members of the body.") }
+            guard let id = UUID(canonical: raw) else { throw DomainError.invalid("attendees", "Attendees must be members of the body.") }
             ids.insert(id)
         }
         try await repository.setAttendance(meeting.id, personIDs: ids, today: today, by: user.actor)
@@ -166,12 +166,12 @@ struct GovernanceService: Sendable {
         try AccessPolicy.require(user.principal, .manageGovernance(decision.allianceID))
         var cast: [UUID: Vote] = [:]
         for (person, value) in votes where !value.isEmpty {
-            guard let id = UUID(uuidString: person), let vote = Vote(rawValue: value) else {
+            guard let id = UUID(canonical: person), let vote = Vote(rawValue: value) else {
                 throw DomainError.invalid("votes", "Each vote is a member's id with approve, reject or abstain.")
             }
             cast[id] = vote
         }
-        guard let meeting = UUID(uuidString: meetingID ?? "") else {
+        guard let meeting = UUID(canonical: meetingID ?? "") else {
             throw DomainError.invalid("meetingID", "Choose the meeting where the votes were cast.")
         }
         return try await repository.recordVotes(decision.id, meetingID: meeting, votes: cast, today: today, by: user.actor)
@@ -188,7 +188,7 @@ struct GovernanceService: Sendable {
 
     func supersede(_ decision: Decision, by successorID: String?, user: SignedIn) async throws -> Decision {
         try AccessPolicy.require(user.principal, .manageGovernance(decision.allianceID))
-        guard let successor = UUID(uuidString: successorID ?? "") else {
+        guard let successor = UUID(canonical: successorID ?? "") else {
             throw DomainError.invalid("successorID", "Choose the decision that replaces this one.")
         }
         return try await repository.supersede(decision.id, by: successor, actor: user.actor)

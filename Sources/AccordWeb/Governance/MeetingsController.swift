@@ -143,7 +143,7 @@ struct MeetingPage: PageModel {
         noticeOverride = meeting.noticeOverride
         attendees = members.map {
             Attendee(
-                id: $0.personID.uuidString.lowercased(), name: people[$0.personID]?.name ?? "Former team member", role: $0.role.label,
+                id: $0.personID.lowercaseText, name: people[$0.personID]?.name ?? "Former team member", role: $0.role.label,
                 side: $0.side.label, present: attendance[$0.personID] != nil)
         }
         hasMembers = !members.isEmpty

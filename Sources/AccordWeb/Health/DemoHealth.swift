@@ -58,7 +58,7 @@ enum DemoHealth {
                 var invitees: [WaveInvitee] = []
                 for (index, member) in team.enumerated() {
                     guard let person = people[member.personID] else { continue }
-                    let token = UUID().uuidString
+                    let token = UUID().canonicalText
                     tokens.append((token, member.side, index))
                     invitees.append(
                         WaveInvitee(personID: person.id, side: member.side, function: person.function, tokenHash: "demo-\(token)"))

@@ -55,7 +55,7 @@ struct HealthController {
         links: [HealthIndexPage.Link], instrument: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let candidates = try await health.access.team(alliance).map { entry -> HealthIndexPage.Candidate in
-            let id = entry.person.id.uuidString.lowercased()
+            let id = entry.person.id.lowercaseText
             return .init(
                 id: id, name: entry.person.name, detail: "\(entry.side.label) · \(entry.person.function.label)",
                 checked: chosen?.contains(id) ?? true)
@@ -75,8 +75,8 @@ struct HealthController {
         }
         let instruments = latest.map {
             OptionModel(
-                value: $0.id.uuidString.lowercased(), label: "\($0.instrument.name) (version \($0.instrument.version))",
-                selected: $0.id.uuidString.lowercased() == instrument?.lowercased()
+                value: $0.id.lowercaseText, label: "\($0.instrument.name) (version \($0.instrument.version))",
+                selected: $0.id.lowercaseText == instrument?.lowercased()
                     || (instrument == nil && $0.instrument.key == DefaultInstrument.key))
         }
         let model = HealthIndexPage(

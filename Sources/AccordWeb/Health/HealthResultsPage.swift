@@ -187,7 +187,7 @@ struct HealthResultsPage: PageModel {
                 due: action.dueOn.description, overdue: action.dueOn < inputs.today && action.status != .done && action.status != .dropped,
                 status: action.status.label, statusOptions: OptionModel.list(ActionStatus.self, selected: action.status.rawValue),
                 action: Site.healthAction.path(allianceID, wave.id, action.id), dimensionKey: action.dimensionKey,
-                ownerID: action.ownerID.uuidString.lowercased(), version: action.version)
+                ownerID: action.ownerID.lowercaseText, version: action.version)
         }
         hasActions = !actions.isEmpty
         missing = inputs.function == nil ? HealthReview.missingActions(results, inputs.actions).map(\.name) : []
@@ -218,8 +218,8 @@ struct HealthResultsPage: PageModel {
             ownerOptions: [OptionModel(value: "", label: "Choose an owner", selected: (inputs.actionInput.owner ?? "").isEmpty)]
                 + inputs.team.sorted { $0.person.name < $1.person.name }.map {
                     OptionModel(
-                        value: $0.person.id.uuidString.lowercased(), label: "\($0.person.name) (\($0.side.label))",
-                        selected: $0.person.id.uuidString.lowercased() == inputs.actionInput.owner?.lowercased())
+                        value: $0.person.id.lowercaseText, label: "\($0.person.name) (\($0.side.label))",
+                        selected: $0.person.id.lowercaseText == inputs.actionInput.owner?.lowercased())
                 }, title: inputs.actionInput.title ?? "", dueOn: inputs.actionInput.dueOn ?? "", errors: inputs.actionErrors,
             hasErrors: !inputs.actionErrors.isEmpty)
         statusAction = Site.healthWaveStatus.path(allianceID, wave.id)

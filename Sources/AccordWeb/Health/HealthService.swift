@@ -70,7 +70,7 @@ struct HealthService: Sendable {
         if let respondents {
             var picked: [(person: Person, side: Side)] = []
             for raw in Set(respondents.map { $0.lowercased() }).sorted() {
-                guard let id = UUID(uuidString: raw), let entry = team.first(where: { $0.person.id == id }) else {
+                guard let id = UUID(canonical: raw), let entry = team.first(where: { $0.person.id == id }) else {
                     throw DomainError.invalid("respondents", "Respondents must be on this alliance's team.")
                 }
                 picked.append(entry)
@@ -95,7 +95,7 @@ struct HealthService: Sendable {
         }
         let versions = try await repository.instrumentVersions()
         let latest = Dictionary(grouping: versions, by: \.instrument.key).compactMap { $0.value.first }
-        guard let id = UUID(uuidString: raw), latest.contains(where: { $0.id == id }) else {
+        guard let id = UUID(canonical: raw), latest.contains(where: { $0.id == id }) else {
             throw DomainError.invalid("instrument", "Instrument must be the latest version of a known instrument.")
         }
         return id

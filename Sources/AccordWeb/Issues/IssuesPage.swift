@@ -69,7 +69,8 @@ struct IssuesPage: PageModel {
         limitsText = EscalationLevel.allCases.map { "\($0.label) \(days(limits.limit($0)))" }.joined(separator: " → ")
         func owners(_ selected: UUID?) -> [OptionModel] {
             OptionModel.ids(
-                team.map { ($0.person.id, names[$0.person.id] ?? $0.person.name) }, selected: selected?.uuidString, blank: "Choose an owner"
+                team.map { ($0.person.id, names[$0.person.id] ?? $0.person.name) }, selected: selected?.canonicalText,
+                blank: "Choose an owner"
             )
         }
         func row(_ issue: Issue) -> Row {
@@ -93,7 +94,7 @@ struct IssuesPage: PageModel {
                     ? "\(days(issue.daysAtLevel(today: today))) with the \(issue.level.label.lowercased()), \(days(over)) past the limit"
                     : "\(days(issue.daysAtLevel(today: today))) of \(days(limits.limit(issue.level))) with the \(issue.level.label.lowercased())"
             return Row(
-                anchor: "issue-\(issue.id.uuidString.lowercased())", title: issue.title, details: issue.details,
+                anchor: "issue-\(issue.id.lowercaseText)", title: issue.title, details: issue.details,
                 severity: issue.severity.label, severityCode: issue.severity.rawValue,
                 owner: names[issue.ownerID].map { String($0.prefix { $0 != "(" }).trimmingCharacters(in: .whitespaces) }
                     ?? "Former team member",

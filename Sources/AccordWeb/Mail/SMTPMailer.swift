@@ -151,7 +151,7 @@ public struct SMTPMailer: Sendable {
         let encoded = title.allSatisfy(\.isASCII) ? title : "=?UTF-8?B?" + Data(title.utf8).base64EncodedString() + "?="
         let headers = [
             "From: Accord <\(clean(from))>", "To: <\(clean(to))>", "Subject: \(encoded)", "Date: \(formatter.string(from: date))",
-            "Message-ID: <\(UUID().uuidString.lowercased())@accord>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
+            "Message-ID: <\(UUID().lowercaseText)@accord>", "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
         ]
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {

@@ -95,7 +95,7 @@ enum DemoObligations {
                     recursUntil: plan.untilDays.map { today.adding(days: $0).description }, openEnded: plan.openEnded, amount: plan.amount,
                     currency: plan.currency, visibility: plan.visibility.rawValue)
                 if let name = plan.trigger, let trigger = triggers[name] {
-                    (input.dueMode, input.triggerID, input.offsetDays) = ("trigger", trigger.id.uuidString, String(plan.days))
+                    (input.dueMode, input.triggerID, input.offsetDays) = ("trigger", trigger.id.canonicalText, String(plan.days))
                 } else {
                     (input.dueMode, input.dueOn) = ("fixed", today.adding(days: plan.days).description)
                 }

@@ -90,7 +90,8 @@ enum ObligationFormPage {
             notes: o.notes, visibility: o.visibility.rawValue)
         switch o.due {
         case .fixed(let date): (input.dueMode, input.dueOn) = ("fixed", date.description)
-        case .afterTrigger(let id, let days): (input.dueMode, input.triggerID, input.offsetDays) = ("trigger", id.uuidString, String(days))
+        case .afterTrigger(let id, let days):
+            (input.dueMode, input.triggerID, input.offsetDays) = ("trigger", id.canonicalText, String(days))
         }
         return input
     }

@@ -61,7 +61,7 @@ struct ObligationPortfolioPage: PageModel {
             let days = o.dueOn.days(until: today)
             return Row(
                 due: o.dueOn.description, late: days > 0 ? (days == 1 ? "1 day" : "\(days) days") : nil, title: o.obligation.title,
-                href: Site.obligations.path(a.id) + "#o-\(o.obligation.id.uuidString.lowercased())-\(o.index)", alliance: a.name,
+                href: Site.obligations.path(a.id) + "#o-\(o.obligation.id.lowercaseText)-\(o.index)", alliance: a.name,
                 kind: o.obligation.kind.label, direction: o.obligation.direction.label,
                 amount: o.obligation.amount.map { "\($0.currency) \($0.amountText)" } ?? "", state: o.state.label,
                 stateCode: o.state.rawValue)

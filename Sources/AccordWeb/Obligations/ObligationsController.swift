@@ -51,10 +51,10 @@ struct ObligationsController {
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await page(
                     context, alliance, user: user, notice: nil,
-                    rowError: .init(key: "\(item.id.uuidString.lowercased())-\(n)", errors: error.fieldErrors, input: input),
+                    rowError: .init(key: "\(item.id.lowercaseText)-\(n)", errors: error.fieldErrors, input: input),
                     status: .unprocessableContent)
             }
-            return redirect(Site.obligations.path(alliance.id), .executionSaved, fragment: "o-\(item.id.uuidString.lowercased())-\(n)")
+            return redirect(Site.obligations.path(alliance.id), .executionSaved, fragment: "o-\(item.id.lowercaseText)-\(n)")
         }
     }
 

@@ -104,7 +104,7 @@ struct ObligationsPage: PageModel {
         let counts = Dictionary(grouping: view.occurrences, by: \.obligation.id).mapValues(\.count)
         rows = shown.map { o in
             let item = o.obligation
-            let key = "\(item.id.uuidString.lowercased())-\(o.index)"
+            let key = "\(item.id.lowercaseText)-\(o.index)"
             let failed = rowError?.key == key ? rowError : nil
             let total = counts[item.id] ?? 1
             var executed: String?
@@ -122,7 +122,7 @@ struct ObligationsPage: PageModel {
                 amount: item.amount.map { "\($0.currency) \($0.amountText)" } ?? (item.kind.isFinancial ? "To be forecast" : ""),
                 state: o.state.label, stateCode: o.state.rawValue, overdue: o.isOverdue(on: today), executed: executed,
                 action: Site.obligationOccurrence.path(segments: [
-                    alliance.id.uuidString.lowercased(), item.id.uuidString.lowercased(), String(o.index),
+                    alliance.id.lowercaseText, item.id.lowercaseText, String(o.index),
                 ]),
                 stateOptions: OptionModel.list(ExecutionState.self, selected: failed?.input.state ?? o.state.rawValue),
                 executedAmount: failed?.input.executedAmount ?? o.execution?.executedAmount?.amountText ?? "",

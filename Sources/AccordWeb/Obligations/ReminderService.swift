@@ -69,7 +69,7 @@ public struct ReminderService: Sendable {
                 id: ids.next(), personID: reminder.personID, title: "\(reminder.when): \(reminder.title)",
                 body: "\(reminder.title), \(names[reminder.allianceID] ?? ""), is due on \(reminder.dueOn).",
                 link: Site.obligations.path(reminder.allianceID)
-                    + "#o-\(reminder.obligationID.uuidString.lowercased())-\(reminder.occurrence)",
+                    + "#o-\(reminder.obligationID.lowercaseText)-\(reminder.occurrence)",
                 createdAt: obligations.clock.now(), readAt: nil)
             guard try await reminders.claim(reminder, notification: note) != nil else { continue }
             sent += 1

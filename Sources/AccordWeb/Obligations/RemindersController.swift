@@ -13,7 +13,7 @@ struct RemindersController {
             let item = try await reminders.obligations.obligation(context.id("obligation"), of: alliance, user)
             let rule = try await reminders.rule(for: item)
             let input = ReminderInput(
-                recipients: rule?.recipients.map(\.uuidString) ?? [],
+                recipients: rule?.recipients.map(\.canonicalText) ?? [],
                 leadDays: rule?.leadDays.map(String.init).joined(separator: ", ") ?? "30, 7, 0")
             return try await page(context, alliance, item, input: input, errors: [])
         }
@@ -49,8 +49,8 @@ struct RemindersController {
             action: Site.obligationReminders.path(alliance.id, item.id),
             people: team.map {
                 ReminderPage.Person(
-                    id: $0.person.id.uuidString.lowercased(), name: $0.person.name, side: $0.side.label,
-                    checked: chosen.contains($0.person.id.uuidString.lowercased()))
+                    id: $0.person.id.lowercaseText, name: $0.person.name, side: $0.side.label,
+                    checked: chosen.contains($0.person.id.lowercaseText))
             }, leadDays: input.leadDays ?? "", errors: errors.map(\.message), hasErrors: !errors.isEmpty)
         return try views.page(model, .obligationsReminders, status: status)
     }

@@ -91,7 +91,7 @@ struct RelationshipsPage: PageModel {
         }
         rows = map.pairs.map { pair in
             Row(
-                anchor: "pair-\(pair.id.uuidString.lowercased())", level: pair.level.label, function: pair.function.label,
+                anchor: "pair-\(pair.id.lowercaseText)", level: pair.level.label, function: pair.function.label,
                 ours: name(pair.ourPersonID), theirs: name(pair.partnerPersonID), cadence: pair.cadence.label,
                 lastContact: pair.lastContact?.description ?? "Never", overdue: pair.isContactOverdue(today: today),
                 strength: pair.strength,

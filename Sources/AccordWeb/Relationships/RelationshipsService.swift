@@ -61,7 +61,7 @@ struct RelationshipsService: Sendable {
 
     private func validPair(_ input: CounterpartInput, _ alliance: Alliance) async throws -> CounterpartInput.Valid {
         let ids = [input.ourPersonID, input.partnerPersonID].compactMap {
-            $0.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
+            $0.flatMap { UUID(canonical: $0.trimmingCharacters(in: .whitespaces)) }
         }
         return try input.validate(
             people: try await people.find(ids: ids), ourOrganizationID: try await organizations.ours()?.id,

@@ -43,7 +43,7 @@ struct ChoiceField: Sendable {
             let few = try await lookup(nil, nil)
             let resolved = typed.map { NameChoice.resolve($0, matches: NameChoice.matching($0, in: few)) }
             let chosen = id ?? resolved.flatMap { if case .chosen(let one) = $0 { one.id } else { nil } }
-            let options = OptionModel.ids(few.map { ($0.id, $0.name) }, selected: chosen?.uuidString, blank: blank)
+            let options = OptionModel.ids(few.map { ($0.id, $0.name) }, selected: chosen?.canonicalText, blank: blank)
             return ChoiceField(
                 options: options, text: "", chosen: chosen, matchesNothing: id == nil && resolved == NameChoice.nothing, matches: [],
                 message: id == nil ? resolved.flatMap { message($0, typed ?? "", noun: noun) } : nil)

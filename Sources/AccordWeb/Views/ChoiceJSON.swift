@@ -15,7 +15,7 @@ enum ChoiceJSON {
     }
 
     static func response(_ items: [(UUID, String)]) throws -> Response {
-        let body = try JSONEncoder().encode(items.map { Item(id: $0.0.uuidString.lowercased(), label: $0.1) })
+        let body = try JSONEncoder().encode(items.map { Item(id: $0.0.lowercaseText, label: $0.1) })
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.cacheControl] = "no-store"

@@ -88,6 +88,6 @@ struct OptionModel: Sendable, MustacheParent {
     static func ids(_ items: [(UUID, String)], selected: String?, blank: String?) -> [OptionModel] {
         let chosen = selected?.uppercased()
         return (blank.map { [OptionModel(value: "", label: $0, selected: (selected ?? "").isEmpty)] } ?? [])
-            + items.map { OptionModel(value: $0.0.uuidString.lowercased(), label: $0.1, selected: $0.0.uuidString == chosen) }
+            + items.map { OptionModel(value: $0.0.lowercaseText, label: $0.1, selected: $0.0.canonicalText == chosen) }
     }
 }
