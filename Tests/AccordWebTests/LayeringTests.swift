@@ -52,4 +52,23 @@ import Testing
             }
         }
     }
+
+    /// Templates take every link and form target from their model (built from the route table), never a path
+    /// written into the template, so a renamed route cannot leave a dead link behind.
+    @Test func templatesWriteNoPaths() throws {
+        let root = Self.web.appendingPathComponent("Resources/templates")
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        let literal = try Regex(#"(href|action|src)="/"#)
+        var checked = 0
+        while let url = files?.nextObject() as? URL {
+            guard url.pathExtension == "mustache" else { continue }
+            checked += 1
+            let text = try String(contentsOf: url, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(literal) {
+                Issue.record(
+                    "\(url.lastPathComponent):\(number + 1) writes a path: \(line.trimmingCharacters(in: .whitespaces).prefix(120))")
+            }
+        }
+        #expect(checked > 25, "found only \(checked) templates")
+    }
 }

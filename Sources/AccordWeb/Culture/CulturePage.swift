@@ -4,6 +4,8 @@ import Foundation
 /// A culture profile; for a partner, side by side with ours (differences highlighted), the differences log and the
 /// synergy road map by quarter.
 struct CulturePage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let organizationsHref = Site.organizations.pattern
     struct Tick: Sendable {
         let ours: Bool
         let theirs: Bool

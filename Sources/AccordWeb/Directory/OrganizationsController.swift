@@ -22,6 +22,10 @@ struct OrganizationsController {
     }
 
     struct ShowModel: PageModel {
+
+        /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+        let organizationsHref = Site.organizations.pattern
         struct PersonRow: Sendable {
             let name: String
             let href: String

@@ -8,6 +8,10 @@ struct PeopleController {
     let directory: DirectoryService
 
     struct IndexModel: PageModel {
+
+        /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+        let peopleHref = Site.people.pattern
         struct Row: Sendable {
             let name: String
             let href: String
@@ -29,6 +33,10 @@ struct PeopleController {
     }
 
     struct ShowModel: PageModel {
+
+        /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+        let peopleHref = Site.people.pattern
         struct AllianceRow: Sendable {
             let name: String
             let href: String

@@ -3,6 +3,8 @@ import Foundation
 
 /// The goals and KPIs page: goals with their owners and status, each KPI with its latest value, status and trend.
 struct GoalsPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct GoalRow: Sendable {
         let title: String
         let term: String

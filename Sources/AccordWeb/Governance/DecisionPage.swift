@@ -3,6 +3,8 @@ import Foundation
 
 /// One decision: its status, the votes, the escalation ladder with the current step's clock, and what can be done next.
 struct DecisionPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct VoteRow: Sendable {
         let name: String
         let side: String

@@ -3,6 +3,8 @@ import Foundation
 
 /// The alliance's governance structure: bodies as a tree, each with its charter, members and warnings.
 struct GovernancePage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct MemberRow: Sendable {
         let name: String
         let role: String

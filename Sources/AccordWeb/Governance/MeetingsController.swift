@@ -90,6 +90,10 @@ struct MeetingsController {
 }
 
 struct MeetingPage: PageModel {
+
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+    let portfolioHref = Site.alliances.pattern
     struct Attendee: Sendable {
         let id: String
         let name: String

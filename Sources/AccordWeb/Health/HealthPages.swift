@@ -3,6 +3,8 @@ import Foundation
 
 /// The alliance's health checks: its waves with response rates, and the form that opens a new wave.
 struct HealthIndexPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct WaveRow: Sendable {
         let title: String
         let href: String

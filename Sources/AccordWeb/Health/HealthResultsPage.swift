@@ -3,6 +3,8 @@ import Foundation
 
 /// One wave's aggregated results: charts with their numbers, trends, the action plan and its follow-up.
 struct HealthResultsPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct Row: Sendable {
         let name: String
         let ours: String

@@ -106,6 +106,10 @@ struct InstrumentListPage: PageModel {
 }
 
 struct InstrumentEditPage: PageModel {
+
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+    let instrumentsHref = Site.instruments.pattern
     struct QuestionRow: Sendable {
         let prefix: String
         let number: Int

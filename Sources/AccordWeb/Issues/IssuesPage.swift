@@ -3,6 +3,8 @@ import Foundation
 
 /// The issue log: open issues with their ladder (days at each level against its limit), resolved issues, the form.
 struct IssuesPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct Rung: Sendable {
         let level: String
         let days: String

@@ -4,6 +4,8 @@ import Foundation
 /// The lifecycle page: who should be involved now against who is, the pending phase change with its stage gate and
 /// proposals, and the phase history.
 struct LifecyclePage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct Cell: Sendable {
         let people: [String]
         let gap: Bool

@@ -30,6 +30,8 @@ struct PlaybookListPage: PageModel {
 
 /// The matrix editor: one select per phase and function, one checklist per gate.
 struct PlaybookEditPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let playbooksHref = Site.playbooks.pattern
     struct Cell: Sendable {
         let name: String
         let id: String

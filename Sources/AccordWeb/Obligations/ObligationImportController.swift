@@ -37,6 +37,10 @@ struct ObligationImportController {
 }
 
 struct ObligationImportPage: PageModel {
+
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+    let portfolioHref = Site.alliances.pattern
     struct Problem: Sendable {
         let row: Int
         let field: String

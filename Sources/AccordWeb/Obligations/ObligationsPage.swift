@@ -3,6 +3,8 @@ import Foundation
 
 /// An alliance's obligations page: trigger events, obligations waiting for one, and the timeline of due dates.
 struct ObligationsPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct RowError: Sendable {
         let key: String
         let errors: [FieldError]

@@ -57,6 +57,10 @@ struct RemindersController {
 }
 
 struct ReminderPage: PageModel {
+
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+
+    let portfolioHref = Site.alliances.pattern
     struct Person: Sendable {
         let id: String
         let name: String

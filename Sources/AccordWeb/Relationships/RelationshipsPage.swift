@@ -3,6 +3,8 @@ import Foundation
 
 /// The relationship map page: the SVG map, gaps by level and function, the table of pairs and the form to add one.
 struct RelationshipsPage: PageModel {
+    /// Where the breadcrumb or form leads (the route table, not a path written in the template).
+    let portfolioHref = Site.alliances.pattern
     struct Row: Sendable {
         let anchor: String
         let level: String
