@@ -79,7 +79,7 @@ enum APIModels {
             (effectiveDate, termEndDate, renewalNoticeDate) = (
                 a.effectiveDate?.description, a.termEndDate?.description, a.renewalNoticeDate?.description
             )
-            valueAmount = a.value.map { String(format: "%lld.%02lld", $0.hundredths / 100, $0.hundredths % 100) }
+            valueAmount = a.value.map { Money.plain($0.hundredths) }
             valueCurrency = a.value?.currency
             description = a.description
             internalNotes = showInternal ? a.internalNotes : nil
