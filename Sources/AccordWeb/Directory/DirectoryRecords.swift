@@ -23,10 +23,10 @@ struct DirectoryRecords<Input: APIValidatable, Record: Sendable>: Sendable where
         return try await createRecord(valid, user.actor)
     }
 
-    /// Replaces the record; a stale `expectedVersion` is a conflict.
+    /// Replaces the record (callers have found it; the store's locked read refuses a missing one too); a stale
+    /// `expectedVersion` is a conflict.
     func update(_ id: UUID, _ valid: Input.Valid, expectedVersion: Int?, by user: SignedIn) async throws -> Record {
         try AccessPolicy.require(user.principal, .editDirectory)
-        _ = try await find(id, user)
         return try await updateRecord(id, valid, expectedVersion, user.actor)
     }
 

@@ -59,9 +59,9 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
         router.post(RouterPath(delete.pattern)) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let record = try await records.find(context.id("id"), user)
+            let recordID = try context.id("id")
             _ = try await FormData.read(request, context: context)
-            try await records.delete(id(record), by: user)
+            try await records.delete(recordID, by: user)
             return redirect(list.pattern, .deleted)
         }
     }

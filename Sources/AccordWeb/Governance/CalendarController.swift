@@ -6,8 +6,9 @@ import Hummingbird
 /// "My actions"; fetched by calendar applications without signing in.
 struct CalendarController {
     let config: AppConfig
-    let calendar: CalendarService
+    /// My actions, which shows the feed's link once it is made; its calendar service is the feed's.
     let myActions: ActionItemsController
+    var calendar: CalendarService { myActions.calendar }
     static let marker = "cal_"
 
     func register(_ router: Router<AppContext>) {

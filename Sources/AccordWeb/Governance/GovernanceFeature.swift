@@ -13,7 +13,7 @@ struct GovernanceFeature: Feature {
         MeetingsController(views: views, governance: governance).register(router)
         DecisionsController(views: views, governance: governance).register(router)
         myActions.register(router)
-        CalendarController(config: services.config, calendar: CalendarService(store), myActions: myActions).register(router)
+        CalendarController(config: services.config, myActions: myActions).register(router)
         GovernancePortfolioController(views: views, governance: governance).register(router)
     }
 
