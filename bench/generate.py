@@ -189,12 +189,12 @@ def add_governance(db, rng, alliances, members, created):
             meetings.append((uid(), bid, aid, f"Quarterly steering committee {q + 1}", day.strftime("%Y-%m-%d"), 840, "Video call",
                              "[]", None, "Approved.", "approved", "[]", 2, created, created))
         for d in range(2):
-            decisions.append((uid(), bid, aid, None, f"Budget {d + 1}", None, "approved", None, None, 2, created, created))
+            decisions.append((uid(), bid, aid, None, f"Budget {d + 1}", None, "approved", None, None, None, 2, created, created))
         if rng.random() < 0.05:
             started = NOW - datetime.timedelta(days=rng.randint(20, 60))
-            state = json.dumps({"step": 0, "startedOn": started.strftime("%Y-%m-%d"),
-                                "deadline": (started + datetime.timedelta(days=15)).strftime("%Y-%m-%d")}, separators=(",", ":"))
-            decisions.append((uid(), bid, aid, None, "Launch timing", None, "escalated", state, None, 2, created, created))
+            deadline = (started + datetime.timedelta(days=15)).strftime("%Y-%m-%d")
+            state = json.dumps({"step": 0, "startedOn": started.strftime("%Y-%m-%d"), "deadline": deadline}, separators=(",", ":"))
+            decisions.append((uid(), bid, aid, None, "Launch timing", None, "escalated", state, deadline, None, 2, created, created))
         owner = alliance[9]
         for i in range(3):
             overdue = i == 0 and rng.random() < 0.2
@@ -205,19 +205,20 @@ def add_governance(db, rng, alliances, members, created):
             raised = (NOW - datetime.timedelta(days=rng.randint(5, 40))).strftime("%Y-%m-%d")
             steps = json.dumps([{"by": "bench", "level": "working_team", "since": raised}], separators=(",", ":"))
             issues.append((uid(), aid, "Supply forecast disputed", None, "high", owner, "open", "shared", raised, "working_team",
-                           steps, None, None, 1, created, created))
+                           raised, steps, None, None, 1, created, created))
     db.executemany("INSERT INTO governance_bodies (id, alliance_id, parent_id, name, kind, charter, min_meetings_per_year,"
                    " visibility, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", bodies)
     db.executemany("INSERT INTO body_members (id, body_id, person_id, side, role, created_at) VALUES (?,?,?,?,?,?)", seats)
     db.executemany("INSERT INTO meetings (id, body_id, alliance_id, title, meeting_date, start_minute, location, agenda,"
                    " notice_override, minutes, minutes_status, documents, version, created_at, updated_at)"
                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", meetings)
-    db.executemany("INSERT INTO decisions (id, body_id, alliance_id, meeting_id, title, details, status, escalation, superseded_by,"
-                   " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", decisions)
+    db.executemany("INSERT INTO decisions (id, body_id, alliance_id, meeting_id, title, details, status, escalation,"
+                   " escalation_deadline, superseded_by, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", decisions)
     db.executemany("INSERT INTO action_items (id, alliance_id, title, owner_id, due_on, status, meeting_id, decision_id, visibility,"
                    " version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", items)
     db.executemany("INSERT INTO issues (id, alliance_id, title, details, severity, owner_id, status, visibility, raised_on, level,"
-                   " steps, resolution, resolved_on, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", issues)
+                   " level_since, steps, resolution, resolved_on, version, created_at, updated_at)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", issues)
     print(f"governance: {len(bodies)} bodies, {len(meetings)} meetings, {len(decisions)} decisions, {len(items)} action items,"
           f" {len(issues)} open issues")
 

@@ -45,4 +45,21 @@ import Testing
         #expect(split[allianceB]?.summary == "1 escalation past its deadline · 1 overdue action")
         #expect(GovernanceAttention().flag == nil && split[allianceA]?.flag != nil)
     }
+
+    @Test func theFirstEntriesKeepTheFullCountsInTheSummary() {
+        let quiet = body(allianceA, meetingsPerYear: 4, createdDaysAgo: 400)
+        let young = body(allianceB, meetingsPerYear: 12, createdDaysAgo: 61)
+        let attention = GovernanceAttention.on(
+            today, cadence: [CadenceCandidate(quiet, held: 3), CadenceCandidate(young, held: 1), CadenceCandidate(young, held: 10)],
+            escalated: [escalated(quiet, deadline: -2)], openItems: (1...5).map { item(allianceA, due: -$0) })
+        // 12 a year over 61 days expects 2 (rounded down): one held is behind, ten is not.
+        #expect(attention.behindCadence.map(\.bodyID) == [quiet.id, young.id])
+        let first = attention.first(2, escalations: 40, actionItems: 9)
+        #expect(first.actionItems.map(\.dueOn) == [today.adding(days: -5), today.adding(days: -4)] && first.behindCadence.count == 2)
+        #expect(first.counts == .init(escalations: 40, actionItems: 9, behindCadence: 2, issues: 0))
+        #expect(first.summary == "40 escalations past their deadline · 9 overdue actions · 2 bodies behind their cadence")
+        let none = GovernanceAttention().first(2, escalations: 0, actionItems: 0)
+        #expect(none.isEmpty && none.flag == nil)
+        #expect(!GovernanceAttention().first(2, escalations: 1).isEmpty)
+    }
 }

@@ -17,9 +17,10 @@ import Testing
         return (alliance, a, b)
     }
 
-    static func valid(_ name: String, parent: UUID? = nil, max: String = "2") throws -> BodyInput.Valid {
+    static func valid(_ name: String, parent: UUID? = nil, max: String = "2", visibility: Visibility = .shared) throws -> BodyInput.Valid {
         try BodyInput(
-            name: name, kind: "steering_committee", parentID: parent?.uuidString, maxMembersPerParty: max, decisionRule: "one_per_party",
+            name: name, kind: "steering_committee", parentID: parent?.uuidString, visibility: visibility.rawValue, maxMembersPerParty: max,
+            decisionRule: "one_per_party",
             escalation: [EscalationStepInput(decidedBy: "Executives", days: "30", finalSay: "ours")]
         ).validate()
     }
@@ -187,10 +188,25 @@ import Testing
                         title: title, ownerID: ours[0].id, dueOn: day.adding(days: due), status: status, meetingID: nil, decisionID: nil,
                         visibility: .shared), by: Fixtures.actor)
             }
-            #expect(try await store.governance.overdueActionItems(allianceIDs: nil, before: day).map(\.title) == ["Late"])
-            #expect(try await store.governance.overdueActionItems(allianceIDs: [alliance.id], before: day).count == 1)
-            #expect(try await store.governance.overdueActionItems(allianceIDs: [UUID()], before: day).isEmpty)
-            #expect(try await store.governance.overdueActionItems(allianceIDs: [], before: day).isEmpty)
+            func overdue(_ ids: [UUID]?, sharedOnly: Bool = false, limit: Int? = nil) async throws -> Page<ActionItem> {
+                try await store.governance.overdueActionItems(allianceIDs: ids, before: day, sharedOnly: sharedOnly, limit: limit)
+            }
+            #expect(try await overdue(nil).items.map(\.title) == ["Late"])
+            #expect(try await overdue([alliance.id]).items.count == 1)
+            #expect(try await overdue([UUID()]).items.isEmpty)
+            #expect(try await overdue([]).items.isEmpty)
+            // Three more late, one of them internal: the first page of two counts all four, partners see three.
+            for (title, due, visibility) in [("Later", -9, Visibility.shared), ("Latest", -20, .internal), ("Late too", -1, .shared)] {
+                _ = try await store.governance.createActionItem(
+                    allianceID: alliance.id,
+                    ActionItemInput.Valid(
+                        title: title, ownerID: ours[0].id, dueOn: day.adding(days: due), status: .planned, meetingID: nil, decisionID: nil,
+                        visibility: visibility), by: Fixtures.actor)
+            }
+            let first = try await overdue(nil, limit: 2)
+            #expect(first.items.map(\.title) == ["Latest", "Later"] && first.total == 4)
+            let shared = try await overdue([alliance.id], sharedOnly: true, limit: 2)
+            #expect(shared.items.map(\.title) == ["Later", "Late"] && shared.total == 3)
             #expect(try await store.governance.bodies(allianceIDs: [alliance.id]).map(\.id) == [jsc.id])
             #expect(try await store.governance.bodies(allianceIDs: nil).count == 1)
 
@@ -204,15 +220,38 @@ import Testing
             let decision = try await store.governance.proposeDecision(
                 jsc, title: "Launch", details: nil, proposedAt: tabled, by: Fixtures.actor)
             // One meeting against a charter that asks for more: the body is a cadence candidate with its count.
-            let candidates = try await store.governance.cadenceCandidates(allianceIDs: nil, from: day.adding(days: -365), through: day)
-            #expect(candidates.map(\.body.id) == [jsc.id] && candidates.first?.held == 1)
-            #expect(try await store.governance.cadenceCandidates(allianceIDs: [UUID()], from: day.adding(days: -365), through: day).isEmpty)
+            func candidates(_ ids: [UUID]?, sharedOnly: Bool = false) async throws -> [CadenceCandidate] {
+                try await store.governance.cadenceCandidates(
+                    allianceIDs: ids, from: day.adding(days: -365), through: day, sharedOnly: sharedOnly)
+            }
+            let found = try await candidates(nil)
+            #expect(
+                found.map(\.id) == [jsc.id] && found.first?.held == 1 && found.first?.minMeetingsPerYear == jsc.charter.minMeetingsPerYear)
+            #expect(found.first?.name == "JSC" && found.first?.allianceID == alliance.id)
+            #expect(try await candidates([UUID()]).isEmpty)
             #expect(try await store.governance.bodies(ids: [jsc.id, UUID()]).map(\.id) == [jsc.id])
-            #expect(try await store.governance.escalatedDecisions(allianceIDs: nil).isEmpty)
+            func escalations(on day: LocalDate, sharedOnly: Bool = false, limit: Int? = nil) async throws -> Page<Decision> {
+                try await store.governance.overdueEscalations(allianceIDs: [alliance.id], on: day, sharedOnly: sharedOnly, limit: limit)
+            }
+            #expect(try await escalations(on: day.adding(days: 365)).total == 0)
             _ = try await store.governance.recordVotes(
                 decision.id, meetingID: meeting.id, votes: [ours[0].id: .approve, partner[0].id: .reject], today: day, by: Fixtures.actor)
-            let escalated = try await store.governance.escalatedDecisions(allianceIDs: [alliance.id])
-            #expect(escalated.map(\.id) == [decision.id] && escalated[0].isOverdue(on: day.adding(days: 31)))
+            let escalated = try await store.governance.decision(id: decision.id)
+            let deadline = try #require(escalated?.escalation?.deadline)
+            // Past its deadline the day after it, not on it; the column follows the ladder.
+            #expect(try await escalations(on: deadline).total == 0)
+            let late = try await escalations(on: deadline.adding(days: 1), limit: 5)
+            #expect(late.items.map(\.id) == [decision.id] && late.total == 1)
+            #expect(try await escalations(on: deadline.adding(days: 1), sharedOnly: true).total == 1)
+            #expect(
+                try await store.governance.overdueEscalations(allianceIDs: nil, on: deadline.adding(days: 1), sharedOnly: false, limit: 0)
+                    .total == 1)
+            // An internal body's escalations and its cadence are not among what partners are shown.
+            _ = try await store.governance.updateBody(
+                jsc.id, try GovernanceStoreTests.valid("JSC", visibility: .internal), expectedVersion: nil, by: Fixtures.actor)
+            #expect(try await escalations(on: deadline.adding(days: 1), sharedOnly: true).total == 0)
+            #expect(try await candidates(nil, sharedOnly: true).isEmpty)
+            #expect(try await candidates(nil).count == 1)
         }
     }
 }

@@ -34,8 +34,11 @@ import Testing
             #expect(up.version == 2 && up.level == .allianceManagers)
             let read = try #require(try await store.issues.issue(id: issue.id))
             #expect(read == up)
-            #expect(try await store.issues.openIssues(allianceIDs: [alliance.id]).map(\.id) == [issue.id])
-            #expect(try await store.issues.openIssues(allianceIDs: []).isEmpty)
+            // The clock follows the ladder: the level and the day it was reached, without reading the steps.
+            let clocks = try await store.issues.openIssueClocks(allianceIDs: [alliance.id], sharedOnly: true)
+            #expect(clocks == [up.clock] && clocks.first?.since == day.adding(days: 16) && clocks.first?.level == .allianceManagers)
+            #expect(try await store.issues.openIssueClocks(allianceIDs: [], sharedOnly: false).isEmpty)
+            #expect(try await store.issues.issues(ids: [issue.id, UUID()]) == [up])
 
             valid.severity = .critical
             await #expect(throws: DomainError.self) {
@@ -47,7 +50,7 @@ import Testing
                 try IssueFlow.resolve($0, resolution: "Agreed", today: day.adding(days: 20))
             }
             #expect(resolved.status == .resolved)
-            #expect(try await store.issues.openIssues(allianceIDs: nil).isEmpty)
+            #expect(try await store.issues.openIssueClocks(allianceIDs: nil, sharedOnly: false).isEmpty)
             await #expect(throws: DomainError.self) {
                 try await store.issues.move(issue.id, by: Fixtures.actor) { try IssueFlow.resolve($0, resolution: "Again", today: day) }
             }

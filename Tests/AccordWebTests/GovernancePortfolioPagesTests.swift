@@ -26,17 +26,21 @@ import Testing
             // An action due tomorrow is not late yet; two days on it is.
             let lotus = try await h.alliance(named: "Lotus API supply")
             let owner = try await h.store.alliances.members(of: lotus.id)[0].personID
-            _ = try await h.store.governance.createActionItem(
-                allianceID: lotus.id,
-                ActionItemInput.Valid(
-                    title: "Send the annual forecast", ownerID: owner, dueOn: LocalDate(date: clock.now).adding(days: 1), status: .planned,
-                    meetingID: nil, decisionID: nil, visibility: .shared), by: .system)
+            var forecast = ActionItemInput.Valid(
+                title: "Send the annual forecast", ownerID: owner, dueOn: LocalDate(date: clock.now).adding(days: 1), status: .planned,
+                meetingID: nil, decisionID: nil, visibility: .shared)
+            let item = try await h.store.governance.createActionItem(allianceID: lotus.id, forecast, by: .system)
             #expect(!(try await exec.get("/governance").text.contains("Send the annual forecast")))
             #expect(!(try await exec.get("/alliances/\(lotus.id.uuidString.lowercased())").text.contains("Governance needs attention")))
             clock.advance(days: 2)
             try await exec.signIn("exec@accord.example")
             #expect(try await exec.get("/governance").text.contains("Send the annual forecast"))
             #expect(try await exec.get("/alliances/\(lotus.id.uuidString.lowercased())").text.contains("1 overdue action"))
+            // The portfolio-wide view is worked out once per change: the same day, a change is seen on the next request.
+            #expect(try await exec.get("/governance").text.contains("Send the annual forecast"))
+            forecast.status = .done
+            _ = try await h.store.governance.updateActionItem(item.id, forecast, expectedVersion: item.version, by: .system)
+            #expect(!(try await exec.get("/governance").text.contains("Send the annual forecast")))
         }
     }
 

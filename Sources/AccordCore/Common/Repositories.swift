@@ -65,6 +65,8 @@ public protocol AllianceRepository: Sendable {
     func find(ids: [UUID]) async throws -> [UUID: Alliance]
     /// The names of several alliances, by id (missing ones are left out).
     func names(ids: [UUID]) async throws -> [UUID: String]
+    /// The types of several alliances, by id (missing ones are left out).
+    func types(ids: [UUID]) async throws -> [UUID: AllianceType]
     func create(_ valid: AllianceInput.Valid, by actor: AuditActor) async throws -> Alliance
     func update(_ id: UUID, _ valid: AllianceInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Alliance
     func delete(_ id: UUID, by actor: AuditActor) async throws
@@ -78,6 +80,8 @@ public protocol AllianceRepository: Sendable {
 public protocol AuditRepository: Sendable {
     func history(allianceID: UUID, limit: Int) async throws -> [AuditRecord]
     func recent(limit: Int) async throws -> [AuditRecord]
+    /// The sequence number of the newest audit row (0 for an empty trail): it moves with every change to business data.
+    func headSequence() async throws -> Int64
     /// Walks the whole chain; returns the first row whose hash or link does not hold, or nil when intact.
     func verify() async throws -> AuditVerification
 }

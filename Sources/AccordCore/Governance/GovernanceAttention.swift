@@ -8,6 +8,46 @@ public struct GovernanceAttention: Sendable, Equatable {
     public var behindCadence: [GovernanceWarning]
     /// Open issues that stayed at their level longer than the playbook allows, most overdue first.
     public var issues: [Issue]
+    /// How many entries each list has in all when the lists hold only the most overdue ones (`first(_:...)`); nil
+    /// while they are whole.
+    public var totals: Counts?
+
+    public struct Counts: Sendable, Equatable {
+        public var escalations: Int
+        public var actionItems: Int
+        public var behindCadence: Int
+        public var issues: Int
+
+        public init(escalations: Int, actionItems: Int, behindCadence: Int, issues: Int) {
+            self.escalations = escalations
+            self.actionItems = actionItems
+            self.behindCadence = behindCadence
+            self.issues = issues
+        }
+    }
+
+    /// Each list's full length.
+    public var counts: Counts {
+        totals
+            ?? Counts(
+                escalations: escalations.count, actionItems: actionItems.count, behindCadence: behindCadence.count, issues: issues.count)
+    }
+
+    /// The most overdue `limit` entries of each list, keeping the full counts; `escalations` and `actionItems` give
+    /// those lists' totals when they were already cut by the database.
+    public func first(
+        _ limit: Int, escalations escalationTotal: Int? = nil, actionItems itemTotal: Int? = nil, issues issueTotal: Int? = nil
+    ) -> GovernanceAttention {
+        let all = counts
+        var cut = GovernanceAttention(
+            escalations: Array(escalations.prefix(limit)), actionItems: Array(actionItems.prefix(limit)),
+            behindCadence: Array(behindCadence.prefix(limit)), issues: Array(issues.prefix(limit)))
+        cut.totals = Counts(
+            escalations: max(escalationTotal ?? all.escalations, all.escalations),
+            actionItems: max(itemTotal ?? all.actionItems, all.actionItems), behindCadence: all.behindCadence,
+            issues: max(issueTotal ?? all.issues, all.issues))
+        return cut
+    }
 
     public init(
         escalations: [Decision] = [], actionItems: [ActionItem] = [], behindCadence: [GovernanceWarning] = [], issues: [Issue] = []
@@ -25,13 +65,21 @@ public struct GovernanceAttention: Sendable, Equatable {
         _ today: LocalDate, bodies: [GovernanceBody], meetingCounts held: [UUID: Int], escalated: [Decision],
         openItems: [ActionItem], openIssues: [Issue] = [], limits: (UUID) -> EscalationLimits = { _ in .standard }
     ) -> GovernanceAttention {
+        on(
+            today, cadence: bodies.map { CadenceCandidate($0, held: held[$0.id] ?? 0) }, escalated: escalated, openItems: openItems,
+            openIssues: openIssues, limits: limits)
+    }
+
+    /// The same from the cadence columns of the bodies that may be behind (`GovernanceRepository.cadenceCandidates`).
+    public static func on(
+        _ today: LocalDate, cadence: [CadenceCandidate], escalated: [Decision], openItems: [ActionItem], openIssues: [Issue] = [],
+        limits: (UUID) -> EscalationLimits = { _ in .standard }
+    ) -> GovernanceAttention {
         let late = openIssues.filter { $0.isOverdue(limits($0.allianceID), today: today) }
         return GovernanceAttention(
             escalations: escalated.filter { $0.isOverdue(on: today) }.sorted { $0.escalation!.deadline < $1.escalation!.deadline },
             actionItems: openItems.filter { $0.isOverdue(on: today) }.sorted { $0.dueOn < $1.dueOn },
-            behindCadence: bodies.compactMap {
-                GovernanceChecks.behindCadence($0, held: held[$0.id] ?? 0, today: today)
-            },
+            behindCadence: cadence.compactMap { GovernanceChecks.behindCadence($0, today: today) },
             issues: late.sorted {
                 ($0.daysOver(limits($0.allianceID), today: today), $1.raisedOn) > (
                     $1.daysOver(limits($1.allianceID), today: today), $0.raisedOn
@@ -39,11 +87,18 @@ public struct GovernanceAttention: Sendable, Equatable {
             })
     }
 
-    public var isEmpty: Bool { escalations.isEmpty && actionItems.isEmpty && behindCadence.isEmpty && issues.isEmpty }
+    public var isEmpty: Bool {
+        let all = counts
+        return all.escalations + all.actionItems + all.behindCadence + all.issues == 0
+    }
 
     /// The same, split per alliance (alliances with nothing late are left out).
     public func byAlliance(bodies: [GovernanceBody]) -> [UUID: GovernanceAttention] {
-        let allianceOf = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
+        byAlliance(allianceOfBody: Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The same, given the alliance of each body the entries name.
+    public func byAlliance(allianceOfBody allianceOf: [UUID: UUID]) -> [UUID: GovernanceAttention] {
         var result: [UUID: GovernanceAttention] = [:]
         for decision in escalations { result[decision.allianceID, default: .init()].escalations.append(decision) }
         for item in actionItems { result[item.allianceID, default: .init()].actionItems.append(item) }
@@ -59,16 +114,17 @@ public struct GovernanceAttention: Sendable, Equatable {
 
     /// One line for a list: "1 escalation past its deadline · 2 overdue actions · 1 body behind its cadence".
     public var summary: String {
+        let all = counts
         var parts: [String] = []
-        if !escalations.isEmpty {
-            parts.append(escalations.count == 1 ? "1 escalation past its deadline" : "\(escalations.count) escalations past their deadline")
+        if all.escalations > 0 {
+            parts.append(all.escalations == 1 ? "1 escalation past its deadline" : "\(all.escalations) escalations past their deadline")
         }
-        if !actionItems.isEmpty { parts.append(actionItems.count == 1 ? "1 overdue action" : "\(actionItems.count) overdue actions") }
-        if !behindCadence.isEmpty {
-            parts.append(behindCadence.count == 1 ? "1 body behind its cadence" : "\(behindCadence.count) bodies behind their cadence")
+        if all.actionItems > 0 { parts.append(all.actionItems == 1 ? "1 overdue action" : "\(all.actionItems) overdue actions") }
+        if all.behindCadence > 0 {
+            parts.append(all.behindCadence == 1 ? "1 body behind its cadence" : "\(all.behindCadence) bodies behind their cadence")
         }
-        if !issues.isEmpty {
-            parts.append(issues.count == 1 ? "1 issue past its escalation limit" : "\(issues.count) issues past their escalation limit")
+        if all.issues > 0 {
+            parts.append(all.issues == 1 ? "1 issue past its escalation limit" : "\(all.issues) issues past their escalation limit")
         }
         return parts.joined(separator: " · ")
     }

@@ -195,14 +195,16 @@ public protocol GovernanceRepository: Sendable {
     func body(id: UUID) async throws -> GovernanceBody?
     /// Bodies of these alliances; every alliance's when nil.
     func bodies(allianceIDs: [UUID]?) async throws -> [GovernanceBody]
-    /// Planned or in-progress action items due before `day`, earliest first; every alliance's when nil.
-    func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate) async throws -> [ActionItem]
-    /// Bodies that held fewer meetings from `from` through `through` than their charter asks a year, with that count:
-    /// the only ones that can be behind their cadence.
-    func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [(body: GovernanceBody, held: Int)]
+    /// Planned or in-progress action items due before `day`, earliest first, the first `limit` of them (all when nil)
+    /// with their total; every alliance's when `allianceIDs` is nil, shared ones only when `sharedOnly`.
+    func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate, sharedOnly: Bool, limit: Int?) async throws -> Page<ActionItem>
+    /// Bodies that held fewer meetings from `from` through `through` than their charter asks a year, with that count
+    /// (the only ones that can be behind their cadence), oldest body first; shared bodies only when `sharedOnly`.
+    func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate, sharedOnly: Bool) async throws -> [CadenceCandidate]
     func bodies(ids: [UUID]) async throws -> [GovernanceBody]
-    /// Decisions on the escalation ladder; every alliance's when nil.
-    func escalatedDecisions(allianceIDs: [UUID]?) async throws -> [Decision]
+    /// Escalated decisions whose current step's deadline is before `day`, the earliest deadline first, the first
+    /// `limit` of them (all when nil) with their total; decisions of shared bodies only when `sharedOnly`.
+    func overdueEscalations(allianceIDs: [UUID]?, on day: LocalDate, sharedOnly: Bool, limit: Int?) async throws -> Page<Decision>
     /// The parent must be a body of the same alliance, and not the body itself or one of its subcommittees.
     func createBody(allianceID: UUID, _ valid: BodyInput.Valid, by actor: AuditActor) async throws -> GovernanceBody
     func updateBody(_ id: UUID, _ valid: BodyInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> GovernanceBody

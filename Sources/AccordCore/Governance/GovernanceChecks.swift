@@ -121,20 +121,60 @@ public enum GovernanceChecks {
 
     /// The last year, or since the body was created when it is younger.
     public static func cadenceWindowStart(_ body: GovernanceBody, today: LocalDate) -> LocalDate {
-        max(LocalDate(date: body.createdAt), today.adding(days: -365))
+        cadenceWindowStart(createdAt: body.createdAt, today: today)
+    }
+
+    static func cadenceWindowStart(createdAt: Date, today: LocalDate) -> LocalDate {
+        max(LocalDate(date: createdAt), today.adding(days: -365))
     }
 
     /// The same check from the number of meetings held in the window (counted by the database for a portfolio).
     public static func behindCadence(_ body: GovernanceBody, held: Int, today: LocalDate) -> GovernanceWarning? {
-        guard body.charter.minMeetingsPerYear > 0 else { return nil }
-        let windowStart = cadenceWindowStart(body, today: today)
+        behindCadence(CadenceCandidate(body, held: held), today: today)
+    }
+
+    /// The same check from the few columns a portfolio reads for each body.
+    public static func behindCadence(_ body: CadenceCandidate, today: LocalDate) -> GovernanceWarning? {
+        guard body.minMeetingsPerYear > 0 else { return nil }
+        let windowStart = cadenceWindowStart(createdAt: body.createdAt, today: today)
         let span = windowStart.days(until: today)
-        let expected = Int((Double(body.charter.minMeetingsPerYear) * Double(span) / 365.0).rounded(.down))
+        let expected = Int((Double(body.minMeetingsPerYear) * Double(span) / 365.0).rounded(.down))
+        let held = body.held
         guard held < expected else { return nil }
         return GovernanceWarning(
             kind: .behindCadence, bodyID: body.id,
             message:
-                "\(body.name) is behind its cadence: \(held) meeting\(held == 1 ? "" : "s") held since \(windowStart), \(expected) expected (\(body.charter.minMeetingsPerYear) a year)."
+                "\(body.name) is behind its cadence: \(held) meeting\(held == 1 ? "" : "s") held since \(windowStart), \(expected) expected (\(body.minMeetingsPerYear) a year)."
         )
+    }
+}
+
+/// What the cadence check needs of a body, with the meetings it held in the last year: a portfolio reads these
+/// columns for every body that may be behind instead of decoding whole bodies and charters.
+public struct CadenceCandidate: Sendable, Equatable {
+    public var id: UUID
+    public var allianceID: UUID
+    public var name: String
+    public var createdAt: Date
+    public var minMeetingsPerYear: Int
+    public var visibility: Visibility
+    public var held: Int
+
+    public init(
+        id: UUID, allianceID: UUID, name: String, createdAt: Date, minMeetingsPerYear: Int, visibility: Visibility, held: Int
+    ) {
+        self.id = id
+        self.allianceID = allianceID
+        self.name = name
+        self.createdAt = createdAt
+        self.minMeetingsPerYear = minMeetingsPerYear
+        self.visibility = visibility
+        self.held = held
+    }
+
+    public init(_ body: GovernanceBody, held: Int) {
+        self.init(
+            id: body.id, allianceID: body.allianceID, name: body.name, createdAt: body.createdAt,
+            minMeetingsPerYear: body.charter.minMeetingsPerYear, visibility: body.visibility, held: held)
     }
 }

@@ -122,6 +122,41 @@ public struct Issue: Sendable, Equatable, Codable, Identifiable {
     public func daysOver(_ limits: EscalationLimits, today: LocalDate) -> Int {
         max(0, daysAtLevel(today: today) - limits.limit(level))
     }
+
+    /// Where the issue stands on the ladder, as `IssueClock`.
+    public var clock: IssueClock {
+        IssueClock(id: id, allianceID: allianceID, level: level, since: steps.last?.since ?? raisedOn, raisedOn: raisedOn)
+    }
+}
+
+/// An open issue's place on the ladder and since when: what late work needs of each open issue to find the ones past
+/// their limit, read as columns (no steps decoded) across the portfolio.
+public struct IssueClock: Sendable, Equatable {
+    public var id: UUID
+    public var allianceID: UUID
+    public var level: EscalationLevel
+    /// The day it reached its current level.
+    public var since: LocalDate
+    public var raisedOn: LocalDate
+
+    public init(id: UUID, allianceID: UUID, level: EscalationLevel, since: LocalDate, raisedOn: LocalDate) {
+        self.id = id
+        self.allianceID = allianceID
+        self.level = level
+        self.since = since
+        self.raisedOn = raisedOn
+    }
+
+    /// Days past the level's limit on `today` (0 when within it), as `Issue.daysOver` for an open issue.
+    public func daysOver(_ limits: EscalationLimits, today: LocalDate) -> Int {
+        max(0, max(0, today.dayNumber - since.dayNumber) - limits.limit(level))
+    }
+
+    /// The open issues past their limit, most overdue first (the order of `GovernanceAttention.issues`).
+    public static func late(_ clocks: [IssueClock], today: LocalDate, limits: (UUID) -> EscalationLimits) -> [IssueClock] {
+        clocks.map { ($0, $0.daysOver(limits($0.allianceID), today: today)) }.filter { $0.1 > 0 }
+            .sorted { ($0.1, $1.0.raisedOn) > ($1.1, $0.0.raisedOn) }.map(\.0)
+    }
 }
 
 /// What moves an issue: up the ladder, resolved, reopened.

@@ -87,8 +87,10 @@ public protocol IssueRepository: Sendable {
     /// The alliance's issues, open first, then newest.
     func issues(allianceID: UUID) async throws -> [Issue]
     func issue(id: UUID) async throws -> Issue?
-    /// Open issues across alliances (nil: all), for late-work flags.
-    func openIssues(allianceIDs: [UUID]?) async throws -> [Issue]
+    /// Where each open issue stands on the ladder (nil: every alliance's; shared ones only when `sharedOnly`).
+    func openIssueClocks(allianceIDs: [UUID]?, sharedOnly: Bool) async throws -> [IssueClock]
+    /// Several issues by id (missing ones are left out), in no particular order.
+    func issues(ids: [UUID]) async throws -> [Issue]
     func create(allianceID: UUID, _ valid: IssueInput.Valid, raisedOn: LocalDate, by actor: AuditActor) async throws -> Issue
     func update(_ id: UUID, _ valid: IssueInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Issue
     /// Escalates, resolves or reopens: `change` gets the locked issue and returns it changed.

@@ -91,6 +91,15 @@ public struct SQLAllianceRepository: AllianceRepository {
         try await database.names(table: "alliances", ids: ids)
     }
 
+    public func types(ids: [UUID]) async throws -> [UUID: AllianceType] {
+        var types: [UUID: AllianceType] = [:]
+        for (id, raw) in try await database.column("type", of: "alliances", ids: ids) {
+            guard let type = AllianceType(rawValue: raw) else { throw StoreError.unexpected("alliance type \(raw)") }
+            types[id] = type
+        }
+        return types
+    }
+
     public func find(ids: [UUID]) async throws -> [UUID: Alliance] {
         var result: [UUID: Alliance] = [:]
         let unique = Array(Set(ids))

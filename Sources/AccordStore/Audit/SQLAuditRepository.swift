@@ -21,6 +21,12 @@ public struct SQLAuditRepository: AuditRepository {
         }
     }
 
+    public func headSequence() async throws -> Int64 {
+        try await database.read { db in
+            try await db.raw("SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1").first().map { try $0.int64("seq") } ?? 0
+        }
+    }
+
     /// Recomputes every hash in order, in batches, and checks each row links to the one before.
     public func verify() async throws -> AuditVerification {
         var previous = AuditRecord.genesisHash

@@ -22,16 +22,19 @@ extension SQLGovernanceRepository {
         }
     }
 
-    public func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate) async throws -> [ActionItem] {
-        if allianceIDs?.isEmpty == true { return [] }
+    public func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate, sharedOnly: Bool, limit: Int?) async throws -> Page<
+        ActionItem
+    > {
+        if allianceIDs?.isEmpty == true { return Page(items: [], total: 0, page: 1, perPage: limit ?? 1) }
         let open = [ActionStatus.planned, .inProgress].map(\.rawValue)
-        return try await database.read { db in
-            try await db.raw(
-                """
-                SELECT * FROM action_items WHERE due_on < \(bind: day.description) AND status IN \(bindList(open))\(
-                    Self.allianceFilter(allianceIDs, where: false)) ORDER BY due_on, created_at, id
-                """
-            ).all().map(Self.decodeActionItem)
+        var from: SQLQueryString = "FROM action_items WHERE due_on < \(bind: day.description) AND status IN \(bindList(open))"
+        if sharedOnly { from = from + " AND visibility = \(bind: Visibility.shared.rawValue)" }
+        from = from + Self.allianceFilter(allianceIDs, where: false)
+        return try await database.read { [from] db in
+            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first().map { try $0.int("n") } ?? 0
+            let items = try await db.raw("SELECT * " + from + " ORDER BY due_on, created_at, id" + Self.limitClause(limit)).all().map(
+                Self.decodeActionItem)
+            return Page(items: items, total: total, page: 1, perPage: limit ?? max(total, 1))
         }
     }
 

@@ -23,15 +23,20 @@ extension SQLGovernanceRepository {
         }
     }
 
-    public func escalatedDecisions(allianceIDs: [UUID]?) async throws -> [Decision] {
-        if allianceIDs?.isEmpty == true { return [] }
-        return try await database.read { db in
-            try await db.raw(
-                """
-                SELECT * FROM decisions WHERE status = \(bind: DecisionStatus.escalated.rawValue)\(
-                    Self.allianceFilter(allianceIDs, where: false)) ORDER BY created_at, id
-                """
+    public func overdueEscalations(allianceIDs: [UUID]?, on day: LocalDate, sharedOnly: Bool, limit: Int?) async throws -> Page<Decision> {
+        if allianceIDs?.isEmpty == true { return Page(items: [], total: 0, page: 1, perPage: limit ?? 1) }
+        var from = SQLQueryString(
+            """
+            FROM decisions d\(unsafeRaw: sharedOnly ? " JOIN governance_bodies b ON b.id = d.body_id AND b.visibility = 'shared'" : "")
+            WHERE d.status = \(bind: DecisionStatus.escalated.rawValue) AND d.escalation_deadline < \(bind: day.description)
+            """)
+        from = from + Self.allianceFilter(allianceIDs, where: false, column: "d.alliance_id")
+        return try await database.read { [from] db in
+            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first().map { try $0.int("n") } ?? 0
+            let page = try await db.raw(
+                "SELECT d.* " + from + " ORDER BY d.escalation_deadline, d.created_at, d.id" + Self.limitClause(limit)
             ).all().map(Self.decodeDecision)
+            return Page(items: page, total: total, page: 1, perPage: limit ?? max(total, 1))
         }
     }
 
@@ -90,7 +95,8 @@ extension SQLGovernanceRepository {
         try await tx.db.raw(
             """
             UPDATE decisions SET status = \(bind: next.status.rawValue), meeting_id = \(bind: next.meetingID?.canonicalText),
-                escalation = \(bind: next.escalation.map { AuditChange.snapshot($0) }), superseded_by = \(bind: next.supersededBy?.canonicalText),
+                escalation = \(bind: next.escalation.map { AuditChange.snapshot($0) }),
+                escalation_deadline = \(bind: next.escalation?.deadline.description), superseded_by = \(bind: next.supersededBy?.canonicalText),
                 version = \(bind: next.version), updated_at = \(bind: Timestamp.format(tx.now))
             WHERE id = \(bind: before.id.canonicalText)
             """

@@ -53,26 +53,34 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         }
     }
 
-    public func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [(
-        body: GovernanceBody, held: Int
-    )] {
+    public func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate, sharedOnly: Bool) async throws
+        -> [CadenceCandidate]
+    {
         if allianceIDs?.isEmpty == true { return [] }
-        let rows = try await database.read { db in
-            try await db.raw(
-                """
-                SELECT b.*, COALESCE(m.n, 0) AS held FROM governance_bodies b
-                LEFT JOIN (
-                    SELECT body_id, COUNT(*) AS n FROM meetings
-                    WHERE meeting_date >= \(bind: from.description) AND meeting_date <= \(bind: through.description)\(
-                        Self.allianceFilter(allianceIDs, where: false))
-                    GROUP BY body_id
-                ) m ON m.body_id = b.id
-                WHERE b.min_meetings_per_year > COALESCE(m.n, 0)\(Self.allianceFilter(allianceIDs, where: false, column: "b.alliance_id"))
-                ORDER BY b.created_at, b.id
-                """
-            ).all()
+        // One index range of `meetings_body` per body: cheaper than grouping a year of every body's meetings.
+        var bodies: SQLQueryString = "FROM governance_bodies b WHERE b.min_meetings_per_year > 0"
+        if sharedOnly { bodies = bodies + " AND b.visibility = \(bind: Visibility.shared.rawValue)" }
+        bodies = bodies + Self.allianceFilter(allianceIDs, where: false, column: "b.alliance_id")
+        let held: SQLQueryString = """
+            (SELECT COUNT(*) FROM meetings m WHERE m.body_id = b.id AND m.meeting_date >= \(bind: from.description)
+                AND m.meeting_date <= \(bind: through.description)) AS held
+            """
+        let query: SQLQueryString =
+            "SELECT c.* FROM (SELECT b.id, b.alliance_id, b.name, b.created_at, b.min_meetings_per_year, b.visibility, " + held + " "
+            + bodies + ") c WHERE c.min_meetings_per_year > c.held ORDER BY c.created_at, c.id"
+        let rows = try await database.read { db in try await db.raw(query).all() }
+        return try rows.map { row in
+            CadenceCandidate(
+                id: try row.uuid("id"), allianceID: try row.uuid("alliance_id"), name: try row.string("name"),
+                createdAt: try row.date("created_at"), minMeetingsPerYear: try row.int("min_meetings_per_year"),
+                visibility: try row.choice("visibility"), held: try row.int("held"))
         }
-        return try rows.map { (try Self.decodeBody($0), try $0.int("held")) }
+    }
+
+    /// ` LIMIT n`, or nothing for the whole list.
+    static func limitClause(_ limit: Int?) -> SQLQueryString {
+        guard let limit else { return "" }
+        return " LIMIT \(unsafeRaw: String(max(0, limit)))"
     }
 
     public func body(id: UUID) async throws -> GovernanceBody? {

@@ -37,16 +37,34 @@ public struct SQLIssueRepository: IssueRepository {
         }
     }
 
-    public func openIssues(allianceIDs: [UUID]?) async throws -> [Issue] {
+    public func openIssueClocks(allianceIDs: [UUID]?, sharedOnly: Bool) async throws -> [IssueClock] {
         if let ids = allianceIDs, ids.isEmpty { return [] }
-        return try await database.read { db in
-            try await db.raw(
-                """
-                SELECT * FROM issues WHERE status = 'open'\(SQLGovernanceRepository.allianceFilter(allianceIDs, where: false))
-                ORDER BY raised_on, id
-                """
-            ).all().map(Self.decode)
+        var query: SQLQueryString = "SELECT id, alliance_id, level, level_since, raised_on FROM issues WHERE status = 'open'"
+        if sharedOnly { query = query + " AND visibility = \(bind: Visibility.shared.rawValue)" }
+        query = query + SQLGovernanceRepository.allianceFilter(allianceIDs, where: false) + " ORDER BY raised_on, id"
+        return try await database.read { [query] db in
+            try await db.raw(query).all().map { row in
+                guard let since = try row.localDate("level_since"), let raised = try row.localDate("raised_on") else {
+                    throw StoreError.unexpected("open issue without its dates")
+                }
+                return IssueClock(
+                    id: try row.uuid("id"), allianceID: try row.uuid("alliance_id"), level: try row.choice("level"), since: since,
+                    raisedOn: raised)
+            }
         }
+    }
+
+    public func issues(ids: [UUID]) async throws -> [Issue] {
+        guard !ids.isEmpty else { return [] }
+        var result: [Issue] = []
+        let unique = Array(Set(ids)).map(\.canonicalText)
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let chunk = Array(unique[start..<min(start + 500, unique.count)])
+            result += try await database.read { db in
+                try await db.raw("SELECT * FROM issues WHERE id IN \(bindList(chunk))").all().map(Self.decode)
+            }
+        }
+        return result
     }
 
     public func create(allianceID: UUID, _ valid: IssueInput.Valid, raisedOn: LocalDate, by actor: AuditActor) async throws -> Issue {
@@ -57,12 +75,12 @@ public struct SQLIssueRepository: IssueRepository {
                 steps: [IssueStep(level: .workingTeam, since: raisedOn, by: tx.actor.name)], createdAt: tx.now)
             try await tx.db.raw(
                 """
-                INSERT INTO issues (id, alliance_id, title, details, severity, owner_id, status, visibility, raised_on, level, steps,
-                    version, created_at, updated_at)
+                INSERT INTO issues (id, alliance_id, title, details, severity, owner_id, status, visibility, raised_on, level, level_since,
+                    steps, version, created_at, updated_at)
                 VALUES (\(bind: issue.id.canonicalText), \(bind: allianceID.canonicalText), \(bind: issue.title), \(bind: issue.details),
                     \(bind: issue.severity.rawValue), \(bind: issue.ownerID.canonicalText), \(bind: issue.status.rawValue),
                     \(bind: issue.visibility.rawValue), \(bind: raisedOn.description), \(bind: issue.level.rawValue),
-                    \(bind: AuditChange.snapshot(issue.steps)), \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
+                    \(bind: issue.clock.since.description), \(bind: AuditChange.snapshot(issue.steps)), \(bind: 1), \(bind: Timestamp.format(tx.now)), \(bind: Timestamp.format(tx.now)))
                 """
             ).run()
             try await tx.record("issue", issue.id, alliance: allianceID, .create, before: nil, after: issue)
@@ -107,6 +125,7 @@ public struct SQLIssueRepository: IssueRepository {
                 UPDATE issues SET title = \(bind: after.title), details = \(bind: after.details), severity = \(bind: after.severity.rawValue),
                     owner_id = \(bind: after.ownerID.canonicalText), status = \(bind: after.status.rawValue),
                     visibility = \(bind: after.visibility.rawValue), level = \(bind: after.level.rawValue),
+                    level_since = \(bind: after.clock.since.description),
                     steps = \(bind: AuditChange.snapshot(after.steps)), resolution = \(bind: after.resolution),
                     resolved_on = \(bind: after.resolvedOn?.description), version = \(bind: after.version),
                     updated_at = \(bind: Timestamp.format(tx.now))

@@ -73,15 +73,14 @@ struct AlliancesController {
         let matchesNothing = partner?.matchesNothing == true || manager?.matchesNothing == true
         let page =
             matchesNothing ? Page(items: [], total: 0, page: 1, perPage: query.perPage) : try await alliances.list(query, user)
-        let (attention, bodies) = try await governance.governanceAttention(
-            allianceIDs: page.items.map(\.alliance.id), user.principal)
+        let late = try await governance.governanceAttention(allianceIDs: page.items.map(\.alliance.id), user.principal)
         let model = AllianceListPage(
             layout: LayoutModel(title: "Portfolio", context: context, section: "alliances", notice: LayoutModel.notice(params["notice"])),
             page: page, query: query, params: params, partner: partner, manager: manager,
             canCreate: AccessPolicy.allows(user.principal, .createAlliance), showPartnerFilters: internalUser,
             health: AccessPolicy.allows(user.principal, .viewHealthPortfolio)
                 ? try await health.healthSnapshots(page.items.map(\.alliance.id)) : nil,
-            governance: attention.byAlliance(bodies: bodies))
+            governance: late.byAlliance)
         return views.page(model)
     }
 
@@ -98,7 +97,7 @@ struct AlliancesController {
             picker: try await alliances.team.picker(alliance, search: personSearch, user), history: o.history,
             historyNames: AllianceHistory(names: o.historyNames), principal: user.principal,
             memberError: memberError,
-            attention: try await governance.governanceAttention(allianceIDs: [id], user.principal).0,
+            attention: try await governance.governanceAttention(allianceIDs: [id], user.principal).attention,
             lifecycleFlag: try await lifecycle.lifecycleFlag(alliance, members: o.members, people: o.people, user.principal))
         return views.page(model, status: status)
     }

@@ -17,20 +17,18 @@ struct GovernancePortfolioController {
             var ids: [UUID]?
             if case .only(let allowed) = AccessPolicy.allianceScope(user.principal) { ids = Array(allowed) }
             if scope == .mine { ids = Array(user.principal.allianceIDs) }
-            let (attention, bodies) = try await governance.governanceAttention(allianceIDs: ids, user.principal)
-            // Names only for the entries shown (the most overdue `limit` of each list), not for every late one.
-            let shown = GovernancePortfolioPage.limit
-            let byBody = Dictionary(bodies.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
+            // The most overdue `limit` entries of each list, read and named; the rest only counted.
+            let late = try await governance.governanceAttention(allianceIDs: ids, user.principal, first: GovernancePortfolioPage.limit)
+            let attention = late.attention
             let wanted =
-                attention.escalations.prefix(shown).map(\.allianceID) + attention.actionItems.prefix(shown).map(\.allianceID)
-                + attention.behindCadence.prefix(shown).compactMap { byBody[$0.bodyID] } + attention.issues.prefix(shown).map(\.allianceID)
+                attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
+                + attention.behindCadence.compactMap { late.allianceOfBody[$0.bodyID] } + attention.issues.map(\.allianceID)
             let alliances = try await governance.access.visibleNames(ids: wanted, user.principal)
-            let owners = try await governance.people(
-                attention.actionItems.prefix(shown).map(\.ownerID) + attention.issues.prefix(shown).map(\.ownerID))
+            let owners = try await governance.people(attention.actionItems.map(\.ownerID) + attention.issues.map(\.ownerID))
             var model = GovernancePortfolioPage(
-                layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention, bodies: bodies,
-                alliances: alliances, owners: owners, today: governance.today,
-                issueLimits: try await governance.issues.escalationLimits(allianceIDs: Set(attention.issues.map(\.allianceID))))
+                layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention,
+                bodies: late.bodies, allianceOfBody: late.allianceOfBody, alliances: alliances, owners: owners, today: governance.today,
+                issueLimits: late.issueLimits)
             if user.principal.role.isInternal {
                 model.scopes = [
                     .init(label: "Your alliances (\(user.principal.allianceIDs.count))", href: "?scope=mine", current: scope == .mine),
@@ -119,7 +117,8 @@ struct GovernancePortfolioPage: HTMLPage {
     let cadenceMore: String?
 
     init(
-        layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], alliances: [UUID: String], owners: [UUID: Person],
+        layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], allianceOfBody: [UUID: UUID],
+        alliances: [UUID: String], owners: [UUID: Person],
         today: LocalDate, issueLimits: [UUID: EscalationLimits] = [:]
     ) {
         self.layout = layout
@@ -129,9 +128,8 @@ struct GovernancePortfolioPage: HTMLPage {
         }
         let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func more(_ total: Int) -> String? { total > Self.limit ? "Showing the \(Self.limit) most overdue of \(total)." : nil }
-        (escalationsMore, itemsMore, cadenceMore) = (
-            more(attention.escalations.count), more(attention.actionItems.count), more(attention.behindCadence.count)
-        )
+        let counts = attention.counts
+        (escalationsMore, itemsMore, cadenceMore) = (more(counts.escalations), more(counts.actionItems), more(counts.behindCadence))
         escalations = attention.escalations.prefix(Self.limit).compactMap { d in
             guard let name = alliances[d.allianceID], let state = d.escalation else { return nil }
             let ladder = byID[d.bodyID]?.charter.escalation ?? []
@@ -150,10 +148,10 @@ struct GovernancePortfolioPage: HTMLPage {
                 status: item.status.label)
         }
         cadence = attention.behindCadence.prefix(Self.limit).compactMap { warning in
-            guard let body = byID[warning.bodyID], let name = alliances[body.allianceID] else { return nil }
-            return Cadence(alliance: name, href: Site.governance.path(body.allianceID), message: warning.message)
+            guard let alliance = allianceOfBody[warning.bodyID], let name = alliances[alliance] else { return nil }
+            return Cadence(alliance: name, href: Site.governance.path(alliance), message: warning.message)
         }
-        issuesMore = more(attention.issues.count)
+        issuesMore = more(counts.issues)
         issues = attention.issues.prefix(Self.limit).compactMap { issue in
             guard let name = alliances[issue.allianceID] else { return nil }
             let over = issue.daysOver(issueLimits[issue.allianceID] ?? .standard, today: today)

@@ -42,12 +42,18 @@ struct GovernanceReads: Sendable {
         return (body, decision)
     }
 
-    /// Bodies below their cadence, as `GovernanceRepository.cadenceCandidates`, limited to visible bodies.
-    func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [(body: GovernanceBody, held: Int)] {
-        principal.visible(try await repository.cadenceCandidates(allianceIDs: allianceIDs, from: from, through: through)) {
-            $0.body.visibility
-        }
+    /// Bodies below their cadence, as `GovernanceRepository.cadenceCandidates`, of the visible bodies.
+    func cadenceCandidates(allianceIDs: [UUID]?, from: LocalDate, through: LocalDate) async throws -> [CadenceCandidate] {
+        try await repository.cadenceCandidates(allianceIDs: allianceIDs, from: from, through: through, sharedOnly: sharedOnly)
     }
+
+    /// Escalations past their deadline, as `GovernanceRepository.overdueEscalations`, of the visible bodies.
+    func overdueEscalations(allianceIDs: [UUID]?, on day: LocalDate, limit: Int?) async throws -> Page<Decision> {
+        try await repository.overdueEscalations(allianceIDs: allianceIDs, on: day, sharedOnly: sharedOnly, limit: limit)
+    }
+
+    /// Partner users read shared records only, and the queries say so.
+    private var sharedOnly: Bool { !principal.role.isInternal }
 
     func actionItems(allianceID: UUID) async throws -> [ActionItem] {
         try await withoutHiddenSources(principal.visible(try await repository.actionItems(allianceID: allianceID), \.visibility))
@@ -57,9 +63,10 @@ struct GovernanceReads: Sendable {
         try await withoutHiddenSources(principal.visible(try await repository.actionItems(ownerID: ownerID), \.visibility))
     }
 
-    func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate) async throws -> [ActionItem] {
-        try await withoutHiddenSources(
-            principal.visible(try await repository.overdueActionItems(allianceIDs: allianceIDs, before: day), \.visibility))
+    func overdueActionItems(allianceIDs: [UUID]?, before day: LocalDate, limit: Int?) async throws -> Page<ActionItem> {
+        var page = try await repository.overdueActionItems(allianceIDs: allianceIDs, before: day, sharedOnly: sharedOnly, limit: limit)
+        page.items = try await withoutHiddenSources(page.items)
+        return page
     }
 
     /// A shared item that came from a meeting or decision of an internal body keeps its text but not the link.

@@ -9,6 +9,8 @@ struct GovernanceService: Sendable {
     private let repository: any GovernanceRepository
     private let people: any PersonRepository
     private let health: any HealthRepository
+    private let audit: any AuditRepository
+    private let lateWork = LateWorkCache()
     let issues: IssuesService
     let access: AllianceAccess
     let clock: WallClock
@@ -17,6 +19,7 @@ struct GovernanceService: Sendable {
         repository = store.governance
         people = store.people
         health = store.health
+        audit = store.audit
         issues = IssuesService(store)
         access = AllianceAccess(store)
         clock = store.database.clock
@@ -215,24 +218,37 @@ struct GovernanceService: Sendable {
     }
 
     /// What is late in the governance of these alliances (all of them when nil), as the principal may see it, with
-    /// the bodies it names. Only bodies that met fewer times than their charter asks are read in full.
-    func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal) async throws -> (GovernanceAttention, [GovernanceBody]) {
+    /// the bodies it names; with `limit`, the most overdue `limit` entries of each list and their totals, the database
+    /// counting and cutting the long lists (overdue actions, escalations) so a portfolio reads one page of each.
+    func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal, first limit: Int? = nil) async throws -> LateWork {
+        guard allianceIDs == nil else { return try await lateWork(allianceIDs: allianceIDs, principal, first: limit) }
+        // Every alliance: the same answer for every internal user (or every partner) until the data or the day change.
+        let key = LateWorkCache.Key(head: try await audit.headSequence(), day: today, sharedOnly: !principal.role.isInternal, limit: limit)
+        return try await lateWork.value(for: key) { try await self.lateWork(allianceIDs: nil, principal, first: limit) }
+    }
+
+    private func lateWork(allianceIDs: [UUID]?, _ principal: Principal, first limit: Int?) async throws -> LateWork {
         let scoped = self.reads(principal)
-        let candidates = try await scoped.cadenceCandidates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
-        let escalatedAll = try await repository.escalatedDecisions(allianceIDs: allianceIDs)
-        let known = Set(candidates.map(\.body.id))
-        let others = try await scoped.bodies(ids: Array(Set(escalatedAll.map(\.bodyID)).subtracting(known)))
-        let bodies = candidates.map(\.body) + others
-        let visible = Set(bodies.map(\.id))
-        let escalated = escalatedAll.filter { visible.contains($0.bodyID) }
-        let items = try await scoped.overdueActionItems(allianceIDs: allianceIDs, before: today)
-        let issues = try await self.issues.reads(principal).openIssues(allianceIDs: allianceIDs)
-        let limits = try await self.issues.escalationLimits(allianceIDs: Set(issues.map(\.allianceID)))
-        let attention = GovernanceAttention.on(
-            today, bodies: candidates.map(\.body),
-            meetingCounts: Dictionary(candidates.map { ($0.body.id, $0.held) }, uniquingKeysWith: { a, _ in a }),
-            escalated: escalated, openItems: items, openIssues: issues, limits: { limits[$0] ?? .standard })
-        return (attention, bodies)
+        let cadence = try await scoped.cadenceCandidates(allianceIDs: allianceIDs, from: today.adding(days: -365), through: today)
+        let escalated = try await scoped.overdueEscalations(allianceIDs: allianceIDs, on: today, limit: limit)
+        let items = try await scoped.overdueActionItems(allianceIDs: allianceIDs, before: today, limit: limit)
+        // Open issues as clocks (level and since when); only the late ones shown are read whole.
+        let issueReads = self.issues.reads(principal)
+        let clocks = try await issueReads.openIssueClocks(allianceIDs: allianceIDs)
+        let limits = try await self.issues.escalationLimits(allianceIDs: Set(clocks.map(\.allianceID)))
+        let late = IssueClock.late(clocks, today: today, limits: { limits[$0] ?? .standard })
+        let issues = try await issueReads.issues(ids: (limit.map { Array(late.prefix($0)) } ?? late).map(\.id))
+        var attention = GovernanceAttention.on(
+            today, cadence: cadence, escalated: escalated.items, openItems: items.items, openIssues: issues,
+            limits: { limits[$0] ?? .standard })
+        if let limit {
+            attention = attention.first(limit, escalations: escalated.total, actionItems: items.total, issues: late.count)
+        }
+        // The bodies the escalations name (their ladders); the cadence list names its own bodies.
+        let bodies = try await scoped.bodies(ids: Array(Set(attention.escalations.map(\.bodyID))))
+        var allianceOfBody = Dictionary(cadence.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
+        for body in bodies { allianceOfBody[body.id] = body.allianceID }
+        return LateWork(attention: attention, bodies: bodies, allianceOfBody: allianceOfBody, issueLimits: limits)
     }
 
     /// A person's governance action items the principal may see and, for internal users, their health-check actions.
@@ -244,6 +260,19 @@ struct GovernanceService: Sendable {
 
 /// What belongs to a body, meeting or decision the user was already allowed to open (through `governanceBody`,
 /// `governanceMeeting`, `governanceDecision` or `visibleBodies`), so no further visibility check applies.
+/// Late governance work with the bodies it names and the escalation limits its issues were judged by.
+struct LateWork: Sendable {
+    let attention: GovernanceAttention
+    /// The bodies of the escalations shown.
+    let bodies: [GovernanceBody]
+    /// The alliance of every body an entry names.
+    let allianceOfBody: [UUID: UUID]
+    let issueLimits: [UUID: EscalationLimits]
+
+    /// What is late per alliance (alliances with nothing late are left out).
+    var byAlliance: [UUID: GovernanceAttention] { attention.byAlliance(allianceOfBody: allianceOfBody) }
+}
+
 extension GovernanceService {
     func members(of body: GovernanceBody) async throws -> [BodyMember] {
         try await repository.members(bodyIDs: [body.id])[body.id] ?? []

@@ -19,7 +19,15 @@ struct IssueReads: Sendable {
         return issue
     }
 
-    func openIssues(allianceIDs: [UUID]?) async throws -> [Issue] {
-        principal.visible(try await repository.openIssues(allianceIDs: allianceIDs), \.visibility)
+    /// Where each visible open issue stands on the ladder (the query reads shared ones only for partner users).
+    func openIssueClocks(allianceIDs: [UUID]?) async throws -> [IssueClock] {
+        try await repository.openIssueClocks(allianceIDs: allianceIDs, sharedOnly: !principal.role.isInternal)
+    }
+
+    /// These issues, those the principal may see, in the order of `ids`.
+    func issues(ids: [UUID]) async throws -> [Issue] {
+        let found = Dictionary(
+            principal.visible(try await repository.issues(ids: ids), \.visibility).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return ids.compactMap { found[$0] }
     }
 }

@@ -30,12 +30,11 @@ struct IssuesService: Sendable {
     /// The escalation limits of each alliance, from its type's playbook (one read per type).
     func escalationLimits(allianceIDs: Set<UUID>) async throws -> [UUID: EscalationLimits] {
         guard !allianceIDs.isEmpty else { return [:] }
-        let alliances = try await self.alliances.find(ids: Array(allianceIDs))
         var byType: [AllianceType: EscalationLimits] = [:]
         var result: [UUID: EscalationLimits] = [:]
-        for (id, alliance) in alliances {
-            if byType[alliance.type] == nil { byType[alliance.type] = try await playbooks.playbook(alliance.type).limits }
-            result[id] = byType[alliance.type]
+        for (id, type) in try await alliances.types(ids: Array(allianceIDs)) {
+            if byType[type] == nil { byType[type] = try await playbooks.playbook(type).limits }
+            result[id] = byType[type]
         }
         return result
     }
