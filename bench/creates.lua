@@ -1,8 +1,9 @@
 -- wrk script for bench/creates: each request creates one organisation over the API (a unique name per thread and
 -- request), and the 201s each thread received are counted so the run can be compared with what the database kept.
+-- `counter` and `created` are globals of each thread's Lua state (thread:get reads globals only).
 local threads = {}
-local counter = 0
-local created = 0
+counter = 0
+created = 0
 
 function setup(thread)
   thread:set("tid", #threads + 1)

@@ -16,7 +16,8 @@ import Testing
 
     func work(_ n: Int) -> LateWork {
         LateWork(
-            attention: GovernanceAttention(actionItems: []).first(n, actionItems: n), bodies: [], allianceOfBody: [:], issueLimits: [:])
+            attention: GovernanceAttention(actionItems: []).first(n, actionItems: n), bodies: [], allianceOfBody: [:], issueLimits: [:],
+            allianceNames: [:], ownerNames: [:])
     }
 
     @Test func oneComputationPerHeadAndDaySharedByConcurrentCallers() async throws {

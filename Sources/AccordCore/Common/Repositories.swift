@@ -38,6 +38,8 @@ public protocol PersonRepository: Sendable {
     func teamCandidateCount(allianceID: UUID, organizationIDs: [UUID], upTo limit: Int) async throws -> Int
     func find(_ id: UUID) async throws -> Person?
     func find(ids: [UUID]) async throws -> [UUID: Person]
+    /// The names of several people, by id (missing ones are left out).
+    func names(ids: [UUID]) async throws -> [UUID: String]
     func create(_ valid: PersonInput.Valid, by actor: AuditActor) async throws -> Person
     func update(_ id: UUID, _ valid: PersonInput.Valid, expectedVersion: Int?, by actor: AuditActor) async throws -> Person
     func delete(_ id: UUID, by actor: AuditActor) async throws

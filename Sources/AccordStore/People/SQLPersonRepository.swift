@@ -83,6 +83,10 @@ public struct SQLPersonRepository: PersonRepository {
         try await db.raw("SELECT * FROM people WHERE id = \(bind: id.canonicalText)").first().map(decode)
     }
 
+    public func names(ids: [UUID]) async throws -> [UUID: String] {
+        try await database.names(table: "people", ids: ids)
+    }
+
     public func find(ids: [UUID]) async throws -> [UUID: Person] {
         guard !ids.isEmpty else { return [:] }
         let people = try await database.read { db in

@@ -19,16 +19,8 @@ struct GovernancePortfolioController {
             if scope == .mine { ids = Array(user.principal.allianceIDs) }
             // The most overdue `limit` entries of each list, read and named; the rest only counted.
             let late = try await governance.governanceAttention(allianceIDs: ids, user.principal, first: GovernancePortfolioPage.limit)
-            let attention = late.attention
-            let wanted =
-                attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
-                + attention.behindCadence.compactMap { late.allianceOfBody[$0.bodyID] } + attention.issues.map(\.allianceID)
-            let alliances = try await governance.access.visibleNames(ids: wanted, user.principal)
-            let owners = try await governance.people(attention.actionItems.map(\.ownerID) + attention.issues.map(\.ownerID))
             var model = GovernancePortfolioPage(
-                layout: LayoutModel(title: "Governance", context: context, section: "governance"), attention: attention,
-                bodies: late.bodies, allianceOfBody: late.allianceOfBody, alliances: alliances, owners: owners, today: governance.today,
-                issueLimits: late.issueLimits)
+                layout: LayoutModel(title: "Governance", context: context, section: "governance"), late: late, today: governance.today)
             if user.principal.role.isInternal {
                 model.scopes = [
                     .init(label: "Your alliances (\(user.principal.allianceIDs.count))", href: "?scope=mine", current: scope == .mine),
@@ -117,16 +109,15 @@ struct GovernancePortfolioPage: HTMLPage {
     let cadenceMore: String?
 
     init(
-        layout: LayoutModel, attention: GovernanceAttention, bodies: [GovernanceBody], allianceOfBody: [UUID: UUID],
-        alliances: [UUID: String], owners: [UUID: Person],
-        today: LocalDate, issueLimits: [UUID: EscalationLimits] = [:]
+        layout: LayoutModel, late work: LateWork, today: LocalDate
     ) {
         self.layout = layout
+        let (attention, alliances, owners, allianceOfBody) = (work.attention, work.allianceNames, work.ownerNames, work.allianceOfBody)
         func late(_ day: LocalDate) -> String {
             let days = day.days(until: today)
             return days == 1 ? "1 day" : "\(days) days"
         }
-        let byID = Dictionary(bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(work.bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         func more(_ total: Int) -> String? { total > Self.limit ? "Showing the \(Self.limit) most overdue of \(total)." : nil }
         let counts = attention.counts
         (escalationsMore, itemsMore, cadenceMore) = (more(counts.escalations), more(counts.actionItems), more(counts.behindCadence))
@@ -144,7 +135,7 @@ struct GovernancePortfolioPage: HTMLPage {
             guard let name = alliances[item.allianceID] else { return nil }
             return Item(
                 alliance: name, title: item.title, href: Site.governance.path(item.allianceID) + "#actions",
-                owner: owners[item.ownerID]?.name ?? "Former team member", due: item.dueOn.description, late: late(item.dueOn),
+                owner: owners[item.ownerID] ?? "Former team member", due: item.dueOn.description, late: late(item.dueOn),
                 status: item.status.label)
         }
         cadence = attention.behindCadence.prefix(Self.limit).compactMap { warning in
@@ -154,10 +145,10 @@ struct GovernancePortfolioPage: HTMLPage {
         issuesMore = more(counts.issues)
         issues = attention.issues.prefix(Self.limit).compactMap { issue in
             guard let name = alliances[issue.allianceID] else { return nil }
-            let over = issue.daysOver(issueLimits[issue.allianceID] ?? .standard, today: today)
+            let over = issue.daysOver(work.issueLimits[issue.allianceID] ?? .standard, today: today)
             return LateIssue(
                 alliance: name, title: issue.title, href: Site.issues.path(issue.allianceID) + "#issue-\(issue.id.lowercaseText)",
-                severity: issue.severity.label, level: issue.level.label, owner: owners[issue.ownerID]?.name ?? "Former team member",
+                severity: issue.severity.label, level: issue.level.label, owner: owners[issue.ownerID] ?? "Former team member",
                 late: over == 1 ? "1 day" : "\(over) days")
         }
         (hasEscalations, hasItems, hasCadence, hasIssues) = (!escalations.isEmpty, !items.isEmpty, !cadence.isEmpty, !issues.isEmpty)

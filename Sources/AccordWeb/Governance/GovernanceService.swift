@@ -248,7 +248,14 @@ struct GovernanceService: Sendable {
         let bodies = try await scoped.bodies(ids: Array(Set(attention.escalations.map(\.bodyID))))
         var allianceOfBody = Dictionary(cadence.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
         for body in bodies { allianceOfBody[body.id] = body.allianceID }
-        return LateWork(attention: attention, bodies: bodies, allianceOfBody: allianceOfBody, issueLimits: limits)
+        // The names the entries show: their alliances (those the principal may open) and the owners of items and issues.
+        let named =
+            attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
+            + attention.behindCadence.compactMap { allianceOfBody[$0.bodyID] } + attention.issues.map(\.allianceID)
+        return LateWork(
+            attention: attention, bodies: bodies, allianceOfBody: allianceOfBody, issueLimits: limits,
+            allianceNames: try await access.visibleNames(ids: named, principal),
+            ownerNames: try await people.names(ids: attention.actionItems.map(\.ownerID) + attention.issues.map(\.ownerID)))
     }
 
     /// A person's governance action items the principal may see and, for internal users, their health-check actions.
@@ -268,6 +275,9 @@ struct LateWork: Sendable {
     /// The alliance of every body an entry names.
     let allianceOfBody: [UUID: UUID]
     let issueLimits: [UUID: EscalationLimits]
+    /// The names of the alliances the entries belong to (those the principal may open) and of their owners.
+    let allianceNames: [UUID: String]
+    let ownerNames: [UUID: String]
 
     /// What is late per alliance (alliances with nothing late are left out).
     var byAlliance: [UUID: GovernanceAttention] { attention.byAlliance(allianceOfBody: allianceOfBody) }
