@@ -151,5 +151,12 @@ import Testing
         #expect(linked.text == "<a href=\"/people/1?a=1&amp;b=2\">Ann &lt;B&gt;</a>|Ann &lt;B&gt;")
         let accented: HTML = "\("Zürich & Genève — “ok”")"
         #expect(accented.text == "Zürich &amp; Genève — “ok”")
+        // The check for anything to escape, at either end, in plain text, and in an empty or a small (inline) string.
+        for (text, escaped) in [
+            ("", ""), ("plain text", "plain text"), ("&", "&amp;"), ("a>", "a&gt;"), ("'b", "&#39;b"), ("é\"", "é&quot;"),
+        ] {
+            let html: HTML = "\(text)"
+            #expect(html.text == escaped && HTML.needsEscaping(text) == (text != escaped))
+        }
     }
 }
