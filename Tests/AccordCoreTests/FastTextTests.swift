@@ -35,6 +35,12 @@ import Testing
         #expect(UUID(canonical: text) == nil)
     }
 
+    @Test func hexPrintsLikeTheFormatString() {
+        let bytes: [UInt8] = Array(0...255)
+        #expect(FastText.hex(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
+        #expect(FastText.hex([UInt8]()) == "")
+    }
+
     @Test func paddingAndDatesPrintLikeFormatStrings() {
         #expect(
             FastText.padded(7, width: 2) == "07" && FastText.padded(2026, width: 4) == "2026" && FastText.padded(123, width: 2) == "123")

@@ -11,6 +11,18 @@ public enum FastText {
         return (value < 0 ? "-" : "") + zeros + digits
     }
 
+    /// The bytes as lowercase hexadecimal, two digits each (hashes and digests are stored and compared this way).
+    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.underestimatedCount * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The value of `count` ASCII digits at `start` in `bytes`, or nil if one of them is not a digit.
     @inlinable
     public static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {

@@ -32,7 +32,7 @@ enum AuditLog {
     }
 
     static func digest(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        FastText.hex(SHA256.hash(data: Data(text.utf8)))
     }
 
     static func decode(_ row: any SQLRow) throws -> AuditRecord {

@@ -1,3 +1,4 @@
+import AccordCore
 import Crypto
 import Foundation
 
@@ -12,7 +13,7 @@ enum Tokens {
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        FastText.hex(SHA256.hash(data: Data(text.utf8)))
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
