@@ -31,10 +31,7 @@ extension SQLGovernanceRepository {
         if sharedOnly { from = from + " AND visibility = \(bind: Visibility.shared.rawValue)" }
         from = from + Self.allianceFilter(allianceIDs, where: false)
         return try await database.read { [from] db in
-            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first().map { try $0.int("n") } ?? 0
-            let items = try await db.raw("SELECT * " + from + " ORDER BY due_on, created_at, id" + Self.limitClause(limit)).all().map(
-                Self.decodeActionItem)
-            return Page(items: items, total: total, page: 1, perPage: limit ?? max(total, 1))
+            try await Self.first(limit, select: "*", from, order: "due_on, created_at, id", in: db, Self.decodeActionItem)
         }
     }
 

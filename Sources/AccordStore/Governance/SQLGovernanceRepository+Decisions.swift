@@ -32,11 +32,8 @@ extension SQLGovernanceRepository {
             """)
         from = from + Self.allianceFilter(allianceIDs, where: false, column: "d.alliance_id")
         return try await database.read { [from] db in
-            let total = try await db.raw("SELECT COUNT(*) AS n " + from).first().map { try $0.int("n") } ?? 0
-            let page = try await db.raw(
-                "SELECT d.* " + from + " ORDER BY d.escalation_deadline, d.created_at, d.id" + Self.limitClause(limit)
-            ).all().map(Self.decodeDecision)
-            return Page(items: page, total: total, page: 1, perPage: limit ?? max(total, 1))
+            try await Self.first(
+                limit, select: "d.*", from, order: "d.escalation_deadline, d.created_at, d.id", in: db, Self.decodeDecision)
         }
     }
 

@@ -77,10 +77,19 @@ public struct SQLGovernanceRepository: GovernanceRepository {
         }
     }
 
-    /// ` LIMIT n`, or nothing for the whole list.
-    static func limitClause(_ limit: Int?) -> SQLQueryString {
-        guard let limit else { return "" }
-        return " LIMIT \(unsafeRaw: String(max(0, limit)))"
+    /// The first `limit` rows of `from` in `order` (all of them when nil) with how many there are in all; counted
+    /// with a second statement only when the first page is full.
+    static func first<T: Sendable>(
+        _ limit: Int?, select: String, _ from: SQLQueryString, order: String, in db: any SQLDatabase, _ decode: (any SQLRow) throws -> T
+    ) async throws -> Page<T> {
+        var query = SQLQueryString("SELECT " + select + " ") + from + SQLQueryString(" ORDER BY " + order)
+        if let limit { query = query + SQLQueryString(" LIMIT " + String(max(0, limit))) }
+        let items = try await db.raw(query).all().map(decode)
+        guard let limit, items.count >= limit else {
+            return Page(items: items, total: items.count, page: 1, perPage: limit ?? max(items.count, 1))
+        }
+        let total = try await db.raw("SELECT COUNT(*) AS n " + from).first().map { try $0.int("n") } ?? items.count
+        return Page(items: items, total: total, page: 1, perPage: limit)
     }
 
     public func body(id: UUID) async throws -> GovernanceBody? {

@@ -248,7 +248,13 @@ struct GovernanceService: Sendable {
         let bodies = try await scoped.bodies(ids: Array(Set(attention.escalations.map(\.bodyID))))
         var allianceOfBody = Dictionary(cadence.map { ($0.id, $0.allianceID) }, uniquingKeysWith: { a, _ in a })
         for body in bodies { allianceOfBody[body.id] = body.allianceID }
-        // The names the entries show: their alliances (those the principal may open) and the owners of items and issues.
+        // For a page of each list (the `/governance` view), the names it shows: the alliances (those the principal may
+        // open) and the owners of items and issues. Flags on the portfolio and the alliance page show none.
+        guard limit != nil else {
+            return LateWork(
+                attention: attention, bodies: bodies, allianceOfBody: allianceOfBody, issueLimits: limits, allianceNames: [:],
+                ownerNames: [:])
+        }
         let named =
             attention.escalations.map(\.allianceID) + attention.actionItems.map(\.allianceID)
             + attention.behindCadence.compactMap { allianceOfBody[$0.bodyID] } + attention.issues.map(\.allianceID)
