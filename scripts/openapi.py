@@ -3,65 +3,33 @@
 
 The document is the API's contract: docs/openapi.json, with a copy served at /api/v1/openapi.json from
 Sources/AccordWeb/Resources/openapi.json. Run `python3 scripts/openapi.py` after changing the API;
-`python3 scripts/openapi.py --check` fails when the committed files are not what this script writes.
+`python3 scripts/openapi.py --check` fails when the committed files are not what this script writes. The enumerations
+come from the domain types through `accord api-enums` (ACCORD=path/to/accord, or the script builds it).
 AccordWebTests/OpenAPITests checks that the document and the registered routes (and enum values) agree.
 """
 import json
+import os
 import pathlib
+import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TARGETS = [ROOT / "docs" / "openapi.json", ROOT / "Sources" / "AccordWeb" / "Resources" / "openapi.json"]
 
-ENUMS = {
-    "OrganizationKind": ["ours", "partner"],
-    "BusinessFunction": ["research", "clinical", "regulatory", "cmc", "manufacturing", "supply_chain", "quality", "commercial",
-                         "medical", "finance", "legal", "procurement", "alliance_management"],
-    "Level": ["executive", "senior_management", "management", "operational"],
-    "AllianceType": ["research_collaboration", "licensing_in", "licensing_out", "co_development", "co_commercialization",
-                     "supply_manufacturing", "quality_agreement", "clinical_services", "distribution", "other"],
-    "OperationalStatus": ["launching", "active", "terminating", "closed"],
-    "LifecyclePhase": ["initiation", "development", "commercialization"],
-    "LifecycleTransition": ["start_up", "reset", "wind_down", "exit"],
-    "StrategicTier": ["tier_1", "tier_2", "tier_3"],
-    "Side": ["ours", "partner"],
-    "MembershipRole": ["executive_sponsor", "alliance_manager", "functional_lead", "member"],
-    "TeamRole": ["functional_lead", "member"],
-    "Role": ["administrator", "executive", "alliance_manager", "member", "partner"],
-    "AllianceSort": ["name", "partner", "type", "phase", "status", "tier", "effective", "value", "updated"],
-    "WaveStatus": ["open", "closed", "reviewed"],
-    "ActionStatus": ["planned", "in_progress", "done", "dropped"],
-    "HealthBand": ["strong", "healthy", "acceptable", "at_risk", "significant_concern"],
-    "Visibility": ["shared", "internal"],
-    "BodyKind": ["steering_committee", "development_committee", "commercialization_committee", "manufacturing_committee",
-                 "project_team", "other"],
-    "DecisionRule": ["unanimous", "one_per_party", "majority"],
-    "BodyRole": ["chair", "co_chair", "member", "secretary"],
-    "MinutesStatus": ["none", "draft", "approved"],
-    "DecisionStatus": ["proposed", "approved", "rejected", "deferred", "deadlocked", "escalated", "resolved", "superseded"],
-    "Vote": ["approve", "reject", "abstain"],
-    "GovernanceWarningKind": ["below_minimum", "parity", "multiple_layers", "behind_cadence", "overdue_decision"],
-    "ObligationKind": ["upfront", "milestone", "royalty", "recurring_payment", "report", "committee_meeting", "renewal_notice",
-                       "termination_notice", "diligence", "other"],
-    "ObligationDirection": ["incoming", "outgoing", "joint"],
-    "ExecutionState": ["not_executed", "partly_executed", "fully_executed"],
-    "Recurrence": ["once", "monthly", "quarterly", "yearly"],
-    "GoalTerm": ["short_term", "long_term"],
-    "GoalStatus": ["planned", "in_progress", "achieved", "abandoned"],
-    "KPICategory": ["strategic", "operational", "financial", "relationship"],
-    "KPIDirection": ["higher_is_better", "lower_is_better"],
-    "KPIStatus": ["on_track", "at_risk", "off_track", "no_data"],
-    "Involvement": ["responsible", "accountable", "consulted", "informed"],
-    "LifecycleGate": ["initiation", "development", "commercialization", "start_up", "reset", "wind_down", "exit"],
-    "LifecycleChangeStatus": ["pending", "completed", "cancelled"],
-    "ProposalAction": ["join_team", "leave_team", "join_body", "leave_body"],
-    "IssueSeverity": ["low", "medium", "high", "critical"],
-    "IssueStatus": ["open", "resolved"],
-    "EscalationLevel": ["working_team", "alliance_managers", "governance_body", "executive_sponsors"],
-    "ContactCadence": ["ad_hoc", "weekly", "monthly", "quarterly", "twice_a_year"],
-    "CultureScale": ["decision_speed", "hierarchy", "risk_appetite", "directness", "decision_style", "time_orientation"],
-    "DifferenceStatus": ["identified", "in_progress", "leveraged", "dropped"],
-}
+def domain_enums():
+    """The API's enumerations from the domain types (`accord api-enums`), so none is written here a second time.
+
+    Uses $ACCORD when set (scripts/test passes the binary it built), else builds the `accord` product first."""
+    accord = os.environ.get("ACCORD")
+    if not accord:
+        subprocess.run(["swift", "build", "--product", "accord"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        bin_path = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True)
+        accord = str(pathlib.Path(bin_path.stdout.strip()) / "accord")
+    out = subprocess.run([accord, "api-enums"], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+ENUMS = domain_enums()
 
 def ref(name):
     return {"$ref": f"#/components/schemas/{name}"}
@@ -366,8 +334,7 @@ LIFECYCLE_CHANGE = obj({
      "proposedBy", "decidedBy", "decidedAt", "version", "createdAt"])
 PLAYBOOK_CELLS = {"type": "object", "description": "phase -> function -> involvement; a function left out has no part in that phase",
                   "additionalProperties": {"type": "object", "additionalProperties": ref("Involvement")}}
-PLAYBOOK_LIMITS = obj({level: {"type": "integer", "minimum": 1, "maximum": 365} for level in
-                       ["working_team", "alliance_managers", "governance_body", "executive_sponsors"]}, [],
+PLAYBOOK_LIMITS = obj({level: {"type": "integer", "minimum": 1, "maximum": 365} for level in ENUMS["EscalationLevel"]}, [],
                       "Days an open issue may stay at each escalation level")
 PLAYBOOK_LISTS = {"type": "object", "description": "gate (phase entered or transition started) -> checklist items",
                   "additionalProperties": {"type": "array", "items": text(200), "maxItems": 20}}
@@ -446,8 +413,7 @@ SCHEMAS.update({
                             "averageStrength": nullable({"type": "number"})},
                            ["pairs", "levelGaps", "functionGaps", "averageStrength"]),
 })
-CULTURE_SCORES = obj({scale: {"type": "integer", "minimum": 1, "maximum": 5} for scale in
-                     ["decision_speed", "hierarchy", "risk_appetite", "directness", "decision_style", "time_orientation"]}, [],
+CULTURE_SCORES = obj({scale: {"type": "integer", "minimum": 1, "maximum": 5} for scale in ENUMS["CultureScale"]}, [],
                     "Scale -> 1 to 5 (see docs/LIFECYCLE.md for the poles); a scale left out is not assessed")
 DIFFERENCE_FIELDS = {"scale": nullable(ref("CultureScale")), "difference": text(500), "risk": text(1000), "leverage": text(1000),
                      "ownerId": {**UUID, "description": "A person of our company"}, "status": ref("DifferenceStatus"),

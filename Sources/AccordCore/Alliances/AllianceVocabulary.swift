@@ -86,4 +86,7 @@ public enum MembershipRole: String, Labeled {
         case .member: "Team member"
         }
     }
+
+    /// The roles a person is added to the team with; sponsors and managers come from the alliance's own fields.
+    public static let teamRoles: [MembershipRole] = [.functionalLead, .member]
 }

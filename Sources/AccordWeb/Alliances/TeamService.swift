@@ -20,7 +20,7 @@ struct TeamService: Sendable {
     func add(_ input: MembershipInput, to alliance: Alliance, by user: SignedIn) async throws -> Membership {
         try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
         let valid = try input.validate()
-        if valid.role == .executiveSponsor || valid.role == .allianceManager {
+        guard MembershipRole.teamRoles.contains(valid.role) else {
             throw DomainError.invalid("role", "Sponsors and alliance managers are set on the alliance itself.")
         }
         guard let person = try await people.find(valid.personID) else {
