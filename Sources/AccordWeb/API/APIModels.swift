@@ -42,27 +42,27 @@ enum APIModels {
         let id: UUID
         let name: String
         let partnerId: UUID
-        let partnerName: String?
+        @Null var partnerName: String?
         let type: String
         let status: String
         let phase: String
-        let transition: String?
+        @Null var transition: String?
         /// Our internal assessment of the alliance: null for partner users.
-        let tier: String?
-        let ourSponsorId: UUID?
-        let ourManagerId: UUID?
-        let partnerSponsorId: UUID?
-        let partnerManagerId: UUID?
-        let products: String?
-        let territories: String?
-        let effectiveDate: String?
-        let termEndDate: String?
-        let renewalNoticeDate: String?
-        let valueAmount: String?
-        let valueCurrency: String?
-        let description: String?
+        @Null var tier: String?
+        @Null var ourSponsorId: UUID?
+        @Null var ourManagerId: UUID?
+        @Null var partnerSponsorId: UUID?
+        @Null var partnerManagerId: UUID?
+        @Null var products: String?
+        @Null var territories: String?
+        @Null var effectiveDate: String?
+        @Null var termEndDate: String?
+        @Null var renewalNoticeDate: String?
+        @Null var valueAmount: String?
+        @Null var valueCurrency: String?
+        @Null var description: String?
         /// Present only for users allowed to see internal notes; never for partner users.
-        let internalNotes: String?
+        @Null var internalNotes: String?
         let version: Int
         let createdAt: Date
         let updatedAt: Date
@@ -84,42 +84,6 @@ enum APIModels {
             description = a.description
             internalNotes = showInternal ? a.internalNotes : nil
             (version, createdAt, updatedAt) = (a.version, a.createdAt, a.updatedAt)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, name, partnerId, partnerName, type, status, phase, transition, tier, ourSponsorId, ourManagerId
-            case partnerSponsorId, partnerManagerId, products, territories, effectiveDate, termEndDate, renewalNoticeDate
-            case valueAmount, valueCurrency, description, internalNotes, version, createdAt, updatedAt
-        }
-
-        /// Writes nulls explicitly, so every documented field is always present.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(name, forKey: .name)
-            try c.encode(partnerId, forKey: .partnerId)
-            try c.encode(partnerName, forKey: .partnerName)
-            try c.encode(type, forKey: .type)
-            try c.encode(status, forKey: .status)
-            try c.encode(phase, forKey: .phase)
-            try c.encode(transition, forKey: .transition)
-            try c.encode(tier, forKey: .tier)
-            try c.encode(ourSponsorId, forKey: .ourSponsorId)
-            try c.encode(ourManagerId, forKey: .ourManagerId)
-            try c.encode(partnerSponsorId, forKey: .partnerSponsorId)
-            try c.encode(partnerManagerId, forKey: .partnerManagerId)
-            try c.encode(products, forKey: .products)
-            try c.encode(territories, forKey: .territories)
-            try c.encode(effectiveDate, forKey: .effectiveDate)
-            try c.encode(termEndDate, forKey: .termEndDate)
-            try c.encode(renewalNoticeDate, forKey: .renewalNoticeDate)
-            try c.encode(valueAmount, forKey: .valueAmount)
-            try c.encode(valueCurrency, forKey: .valueCurrency)
-            try c.encode(description, forKey: .description)
-            try c.encode(internalNotes, forKey: .internalNotes)
-            try c.encode(version, forKey: .version)
-            try c.encode(createdAt, forKey: .createdAt)
-            try c.encode(updatedAt, forKey: .updatedAt)
         }
     }
 

@@ -1,20 +1,6 @@
 import AccordCore
 import Foundation
 
-/// An optional field that is written as JSON null when empty (synthesized encoding would leave the key out), so every
-/// documented field is always present.
-@propertyWrapper
-struct Null<Value: Encodable>: Encodable {
-    var wrappedValue: Value?
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
-    }
-}
-
-extension Null: Sendable where Value: Sendable {}
-
 /// JSON shapes of the governance API: bodies with charters and members, meetings, decisions, action items.
 extension APIModels {
     struct Step: Encodable {

@@ -82,25 +82,14 @@ extension APIModels {
     struct Group: Encodable {
         let shown: Bool
         let respondents: Int
-        let mean: Double?
-        let distribution: [Int]?
+        @Null var mean: Double?
+        @Null var distribution: [Int]?
 
         init(_ result: GroupResult) {
             shown = result.score != nil
             respondents = result.respondents
             mean = result.score.map { ($0.mean * 1000).rounded() / 1000 }
             distribution = result.score?.distribution
-        }
-
-        enum CodingKeys: String, CodingKey { case shown, respondents, mean, distribution }
-
-        /// Hidden groups say so with explicit nulls, as the document describes.
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(shown, forKey: .shown)
-            try c.encode(respondents, forKey: .respondents)
-            try c.encode(mean, forKey: .mean)
-            try c.encode(distribution, forKey: .distribution)
         }
     }
 
@@ -109,33 +98,20 @@ extension APIModels {
         let name: String
         let ours: Group
         let partner: Group
-        let gap: Double?
+        @Null var gap: Double?
         let gapFlagged: Bool
         let needsAction: Bool
-
-        enum CodingKeys: String, CodingKey { case key, name, ours, partner, gap, gapFlagged, needsAction }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(key, forKey: .key)
-            try c.encode(name, forKey: .name)
-            try c.encode(ours, forKey: .ours)
-            try c.encode(partner, forKey: .partner)
-            try c.encode(gap, forKey: .gap)
-            try c.encode(gapFlagged, forKey: .gapFlagged)
-            try c.encode(needsAction, forKey: .needsAction)
-        }
     }
 
     struct Results: Encodable {
         let waveId: UUID
-        let function: String?
+        @Null var function: String?
         let minimumGroupSize: Int
         let gapThreshold: Double
-        let overall: Double?
-        let oursOverall: Double?
-        let partnerOverall: Double?
-        let band: String?
+        @Null var overall: Double?
+        @Null var oursOverall: Double?
+        @Null var partnerOverall: Double?
+        @Null var band: String?
         let dimensions: [DimensionScores]
         let comments: [String]
         let responseRates: [Rate]
@@ -159,26 +135,6 @@ extension APIModels {
             responseRates = rates.map {
                 Rate(side: $0.side.rawValue, function: $0.function.rawValue, invited: $0.invited, answered: $0.answered)
             }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case waveId, function, minimumGroupSize, gapThreshold, overall, oursOverall, partnerOverall, band, dimensions, comments
-            case responseRates
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(waveId, forKey: .waveId)
-            try c.encode(function, forKey: .function)
-            try c.encode(minimumGroupSize, forKey: .minimumGroupSize)
-            try c.encode(gapThreshold, forKey: .gapThreshold)
-            try c.encode(overall, forKey: .overall)
-            try c.encode(oursOverall, forKey: .oursOverall)
-            try c.encode(partnerOverall, forKey: .partnerOverall)
-            try c.encode(band, forKey: .band)
-            try c.encode(dimensions, forKey: .dimensions)
-            try c.encode(comments, forKey: .comments)
-            try c.encode(responseRates, forKey: .responseRates)
         }
     }
 

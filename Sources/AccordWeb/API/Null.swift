@@ -1,0 +1,18 @@
+import Foundation
+
+/// An optional field that is written as JSON null when empty (synthesized encoding would leave the key out), so every
+/// documented field is always present.
+@propertyWrapper
+struct Null<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    /// Declared, not synthesized: only then do the models' memberwise initialisers take a plain optional.
+    init(wrappedValue value: Value?) { wrappedValue = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension Null: Sendable where Value: Sendable {}
