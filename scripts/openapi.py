@@ -237,7 +237,7 @@ SCHEMAS.update({
                   "votes": {"type": "array", "minItems": 1,
                             "items": obj({"personId": UUID, "vote": ref("Vote")}, ["personId", "vote"]),
                             "description": "Votes of members who attended"}}, ["meetingId", "votes"]),
-    "DecisionStatusChange": obj({"status": {"type": "string", "enum": ["escalated", "resolved", "deferred", "proposed"]}}, ["status"],
+    "DecisionStatusChange": obj({"status": ref("DecisionMove")}, ["status"],
                                 "escalated: next step of the ladder; resolved: end a deadlock or escalation; deferred / proposed: "
                                 "put off or reopen a proposal"),
     "Supersede": obj({"successorId": {**UUID, "description": "A later decision of the same body"}}, ["successorId"]),

@@ -135,6 +135,9 @@ public struct Decision: Sendable, Equatable, Codable, Identifiable {
 }
 
 public enum DecisionFlow {
+    /// The statuses a decision is moved to by hand: the next escalation step, a resolution, deferring or reopening.
+    public static let moves: [DecisionStatus] = [.escalated, .resolved, .deferred, .proposed]
+
     /// Votes on a decision come from a meeting held on or after the day it was proposed (UTC), never from one before.
     public static func requireVotingMeeting(_ meeting: Meeting, for decision: Decision) throws(DomainError) {
         let proposed = LocalDate(date: decision.createdAt)

@@ -12,7 +12,7 @@ public enum APIEnums {
         ("AllianceSort", AllianceSort.codes), ("WaveStatus", WaveStatus.codes), ("ActionStatus", ActionStatus.codes),
         ("HealthBand", HealthBand.codes), ("Visibility", Visibility.codes), ("BodyKind", BodyKind.codes),
         ("DecisionRule", DecisionRule.codes), ("BodyRole", BodyRole.codes), ("MinutesStatus", MinutesStatus.codes),
-        ("DecisionStatus", DecisionStatus.codes), ("Vote", Vote.codes),
+        ("DecisionStatus", DecisionStatus.codes), ("DecisionMove", DecisionFlow.moves.map(\.rawValue)), ("Vote", Vote.codes),
         ("GovernanceWarningKind", GovernanceWarning.Kind.allCases.map(\.rawValue)), ("ObligationKind", ObligationKind.codes),
         ("ObligationDirection", ObligationDirection.codes), ("ExecutionState", ExecutionState.codes), ("Recurrence", Recurrence.codes),
         ("GoalTerm", GoalTerm.codes), ("GoalStatus", GoalStatus.codes), ("KPICategory", KPICategory.codes),

@@ -183,8 +183,10 @@ struct GovernanceService: Sendable {
     /// Escalates to the next step, resolves, defers or reopens a decision.
     func moveDecision(_ decision: Decision, to status: String?, by user: SignedIn) async throws -> Decision {
         try AccessPolicy.require(user.principal, .manageGovernance(decision.allianceID))
-        guard let next = DecisionStatus(rawValue: status ?? ""), [.escalated, .resolved, .deferred, .proposed].contains(next) else {
-            throw DomainError.invalid("status", "Status must be escalated, resolved, deferred or proposed.")
+        guard let next = DecisionStatus(rawValue: status ?? ""), DecisionFlow.moves.contains(next) else {
+            let names = DecisionFlow.moves.map(\.rawValue)
+            throw DomainError.invalid(
+                "status", "Status must be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "").")
         }
         return try await repository.moveDecision(decision.id, to: next, today: today, by: user.actor)
     }
