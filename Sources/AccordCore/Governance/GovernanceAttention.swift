@@ -75,16 +75,14 @@ public struct GovernanceAttention: Sendable, Equatable {
         _ today: LocalDate, cadence: [CadenceCandidate], escalated: [Decision], openItems: [ActionItem], openIssues: [Issue] = [],
         limits: (UUID) -> EscalationLimits = { _ in .standard }
     ) -> GovernanceAttention {
-        let late = openIssues.filter { $0.isOverdue(limits($0.allianceID), today: today) }
+        // One rule for which open issues are late and in what order: `IssueClock.late`.
+        let byID = Dictionary(openIssues.filter { $0.status == .open }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let late = IssueClock.late(openIssues.filter { $0.status == .open }.map(\.clock), today: today, limits: limits)
         return GovernanceAttention(
             escalations: escalated.filter { $0.isOverdue(on: today) }.sorted { $0.escalation!.deadline < $1.escalation!.deadline },
             actionItems: openItems.filter { $0.isOverdue(on: today) }.sorted { $0.dueOn < $1.dueOn },
             behindCadence: cadence.compactMap { GovernanceChecks.behindCadence($0, today: today) },
-            issues: late.sorted {
-                ($0.daysOver(limits($0.allianceID), today: today), $1.raisedOn) > (
-                    $1.daysOver(limits($1.allianceID), today: today), $0.raisedOn
-                )
-            })
+            issues: late.compactMap { byID[$0.id] })
     }
 
     public var isEmpty: Bool {

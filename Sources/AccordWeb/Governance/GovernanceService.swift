@@ -275,22 +275,6 @@ struct GovernanceService: Sendable {
 
 /// What belongs to a body, meeting or decision the user was already allowed to open (through `governanceBody`,
 /// `governanceMeeting`, `governanceDecision` or `visibleBodies`), so no further visibility check applies.
-/// Late governance work with the bodies it names and the escalation limits its issues were judged by.
-struct LateWork: Sendable {
-    let attention: GovernanceAttention
-    /// The bodies of the escalations shown.
-    let bodies: [GovernanceBody]
-    /// The alliance of every body an entry names.
-    let allianceOfBody: [UUID: UUID]
-    let issueLimits: [UUID: EscalationLimits]
-    /// The names of the alliances the entries belong to (those the principal may open) and of their owners.
-    let allianceNames: [UUID: String]
-    let ownerNames: [UUID: String]
-
-    /// What is late per alliance (alliances with nothing late are left out).
-    var byAlliance: [UUID: GovernanceAttention] { attention.byAlliance(allianceOfBody: allianceOfBody) }
-}
-
 extension GovernanceService {
     func members(of body: GovernanceBody) async throws -> [BodyMember] {
         try await repository.members(bodyIDs: [body.id])[body.id] ?? []
