@@ -55,14 +55,14 @@ extension SQLRow {
 
     func uuid(_ column: String) throws -> UUID {
         let text = try string(column)
-        guard let id = UUID(canonical: text) ?? UUID(canonical: text) else {
+        guard let id = UUID(canonical: text) else {
             throw StoreError.unexpected("column \(column) holds '\(text)', not a UUID")
         }
         return id
     }
 
     func optionalUUID(_ column: String) throws -> UUID? {
-        try optionalString(column).flatMap(UUID.init(uuidString:))
+        try optionalString(column).flatMap(UUID.init(canonical:))
     }
 
     func date(_ column: String) throws -> Date { try Timestamp.parse(string(column)) }

@@ -17,7 +17,7 @@ struct AllianceHistory {
     /// Every id mentioned in these records, so the caller can look up names in one query.
     static func referencedIDs(_ records: [AuditRecord]) -> [UUID] {
         records.flatMap { record in
-            record.changedFields.flatMap { [$0.before, $0.after] }.compactMap(UUID.init(uuidString:))
+            record.changedFields.flatMap { [$0.before, $0.after] }.compactMap(UUID.init(canonical:))
                 + [memberPersonID(record)].compactMap { $0 }
         }
     }
