@@ -72,7 +72,7 @@ public final class AccordDatabase: Sendable {
         case .sqlite(let pool):
             let connection = try await pool.checkout()
             do {
-                let result = try await body(SQLiteSQL(connection: connection))
+                let result = try await body(SQLiteSQL(connection: connection, logger: pool.logger))
                 await pool.checkin(connection)
                 return result
             } catch {
@@ -91,7 +91,8 @@ public final class AccordDatabase: Sendable {
         case .sqlite(let pool):
             let connection = try await pool.checkoutWriter()
             do {
-                let result = try await Self.inTransaction(SQLiteSQL(connection: connection), begin: "BEGIN IMMEDIATE", body)
+                let result = try await Self.inTransaction(
+                    SQLiteSQL(connection: connection, logger: pool.logger), begin: "BEGIN IMMEDIATE", body)
                 await pool.checkinWriter()
                 return result
             } catch {

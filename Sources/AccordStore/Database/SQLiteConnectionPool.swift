@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import SQLiteKit
 
 /// A few SQLite connections to one file, each used by one task at a time, plus one writer connection.
 /// WAL lets readers run beside the single writer. Writes queue here, in the process, for the writer: were
@@ -9,15 +8,15 @@ import SQLiteKit
 /// still kept apart by SQLite's lock and the busy timeout.
 actor SQLiteConnectionPool {
     private let path: String
-    private let logger: Logger
+    nonisolated let logger: Logger
     private let maxConnections: Int
-    private var idle: [SQLiteConnection] = []
+    private var idle: [SQLiteHandle] = []
     private var opened = 0
-    private var waiters: [CheckedContinuation<SQLiteConnection, any Error>] = []
+    private var waiters: [CheckedContinuation<SQLiteHandle, any Error>] = []
     private var closed = false
-    private var writer: SQLiteConnection?
+    private var writer: SQLiteHandle?
     private var writerBusy = false
-    private var writerWaiters: [CheckedContinuation<SQLiteConnection, any Error>] = []
+    private var writerWaiters: [CheckedContinuation<SQLiteHandle, any Error>] = []
 
     init(path: String, maxConnections: Int, logger: Logger) {
         self.path = path
@@ -25,7 +24,7 @@ actor SQLiteConnectionPool {
         self.logger = logger
     }
 
-    func checkout() async throws -> SQLiteConnection {
+    func checkout() async throws -> SQLiteHandle {
         if closed { throw StoreError.closed }
         if let connection = idle.popLast() { return connection }
         if opened < maxConnections {
@@ -40,7 +39,7 @@ actor SQLiteConnectionPool {
         return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
-    func checkin(_ connection: SQLiteConnection) {
+    func checkin(_ connection: SQLiteHandle) {
         if !waiters.isEmpty {
             waiters.removeFirst().resume(returning: connection)
         } else {
@@ -49,7 +48,7 @@ actor SQLiteConnectionPool {
     }
 
     /// The writer connection, exclusively; queued callers wait their turn.
-    func checkoutWriter() async throws -> SQLiteConnection {
+    func checkoutWriter() async throws -> SQLiteHandle {
         if closed { throw StoreError.closed }
         if !writerBusy {
             writerBusy = true
@@ -74,10 +73,10 @@ actor SQLiteConnectionPool {
         }
     }
 
-    private func open() async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA busy_timeout=10000", "PRAGMA synchronous=NORMAL"] {
-            _ = try await connection.query(pragma)
+    private func open() async throws -> SQLiteHandle {
+        let connection = try SQLiteHandle(path: path)
+        for pragma in ["PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"] {
+            _ = try connection.query(pragma, [])
         }
         return connection
     }
@@ -86,11 +85,11 @@ actor SQLiteConnectionPool {
         closed = true
         for waiter in waiters { waiter.resume(throwing: StoreError.closed) }
         waiters = []
-        for connection in idle { try? await connection.close() }
+        for connection in idle { connection.close() }
         idle = []
         for waiter in writerWaiters { waiter.resume(throwing: StoreError.closed) }
         writerWaiters = []
-        if let writer, !writerBusy { try? await writer.close() }
+        if let writer, !writerBusy { writer.close() }
     }
 }
 

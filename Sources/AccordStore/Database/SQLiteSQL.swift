@@ -1,35 +1,39 @@
 import Logging
 import NIOCore
+import NIOPosix
 import SQLKit
 import SQLiteKit
 
-/// SQLKit over one SQLite connection, like SQLiteKit's own `connection.sql()`, but its rows read the plain column
-/// types (text, integers, reals, booleans and their optionals) straight from the `SQLiteData` instead of through
-/// the Codable `SQLiteDataDecoder` (that decoder was about a tenth of a page's CPU); anything else still goes
-/// through it, so the answers are the same.
+/// SQLKit over one SQLite connection (`SQLiteHandle`, the C API driven directly): SQLiteKit's dialect, binds and
+/// Codable decoder, but statements run on the calling task without a thread hop, prepared once per connection, and
+/// rows read the plain column types (text, integers, reals, booleans and their optionals) straight from the
+/// `SQLiteData` (through the Codable `SQLiteDataDecoder` only for anything else, so the answers are the same).
 struct SQLiteSQL: SQLDatabase {
-    let connection: SQLiteConnection
+    let connection: SQLiteHandle
+    let logger: Logger
     private static let encoder = SQLiteDataEncoder()
     private static let decoder = SQLiteDataDecoder()
 
-    var logger: Logger { connection.logger }
-    var eventLoop: any EventLoop { connection.eventLoop }
+    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
     var dialect: any SQLDialect { SQLiteDialect() }
     var queryLogLevel: Logger.Level? { nil }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        let (sql, binds) = serialize(query)
         do {
-            let data = try binds.map(Self.bind)
-            return connection.query(sql, data) { onRow(SQLiteFastRow(row: $0)) }
+            try run(query, onRow)
+            return eventLoop.makeSucceededVoidFuture()
         } catch {
             return eventLoop.makeFailedFuture(error)
         }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try run(query, onRow)
+    }
+
+    private func run(_ query: any SQLExpression, _ onRow: (any SQLRow) -> Void) throws {
         let (sql, binds) = serialize(query)
-        try await connection.query(sql, try binds.map(Self.bind)) { onRow(SQLiteFastRow(row: $0)) }
+        for row in try connection.query(sql, try binds.map(Self.bind)) { onRow(SQLiteFastRow(row: row)) }
     }
 
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
@@ -46,9 +50,9 @@ struct SQLiteSQL: SQLDatabase {
 
     /// A row whose common columns are read without the Codable machinery.
     struct SQLiteFastRow: SQLRow {
-        let row: SQLiteRow
+        let row: SQLiteHandle.Row
 
-        var allColumns: [String] { row.columns.map(\.name) }
+        var allColumns: [String] { row.columns.names }
 
         func contains(column: String) -> Bool { row.column(column) != nil }
 
