@@ -89,3 +89,41 @@ import Testing
         }
     }
 }
+
+@Suite struct MoneyShortTextTests {
+    /// The short form rounds the exact amount half away from zero; away from ties it agrees with the
+    /// `String(format:)` it replaced, which rounded the nearest binary fraction instead.
+    @Test func shortTextRoundsTheExactAmount() {
+        func printf(_ hundredths: Int64) -> String {
+            let value = Double(hundredths) / 100
+            switch value {
+            case 1_000_000_000...: return "USD " + String(format: "%.1fB", value / 1_000_000_000)
+            case 1_000_000...: return "USD " + String(format: "%.1fM", value / 1_000_000)
+            case 1_000...: return "USD " + String(format: "%.0fK", value / 1_000)
+            default: return "USD " + String(format: "%.0f", value)
+            }
+        }
+        func short(_ hundredths: Int64) -> String { Money(hundredths: hundredths, currency: "USD").shortText }
+        #expect(short(1_050_000_00) == "USD 1.1M")
+        #expect(short(1_150_000_00) == "USD 1.2M")
+        #expect(short(1_149_999_99) == "USD 1.1M")
+        #expect(short(999_949_999_99) == "USD 999.9M")
+        #expect(short(999_950_000_00) == "USD 1000.0M")
+        #expect(short(2_500_000_000_00) == "USD 2.5B")
+        #expect(short(50) == "USD 1")
+        #expect(short(49) == "USD 0")
+        #expect(short(149_950_00) == "USD 150K")
+        #expect(short(-250) == "USD -3")
+        var generator = SystemRandomNumberGenerator()
+        for magnitude in [1_000, 100_000, 10_000_000, 1_000_000_000, 100_000_000_000, 10_000_000_000_000] as [Int64] {
+            for _ in 0..<2_000 {
+                let hundredths = Int64.random(in: 0..<magnitude, using: &generator)
+                let unit: Int64 =
+                    hundredths >= 100_000_000_000
+                    ? 10_000_000_000 : hundredths >= 100_000_000 ? 10_000_000 : hundredths >= 100_000 ? 100_000 : 100
+                guard hundredths % unit * 2 != unit else { continue }  // an exact tie: printf went to the even neighbour
+                #expect(short(hundredths) == printf(hundredths), "\(hundredths)")
+            }
+        }
+    }
+}

@@ -8,11 +8,14 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`, rejecting impossible dates such as 2026-02-30.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-            (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d)
-        else { return nil }
+        var text = text
+        let parsed = text.withUTF8 { b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let y = FastText.number(b, 0, 4), let m = FastText.number(b, 5, 2),
+                let d = FastText.number(b, 8, 2)
+            else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = parsed, (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
         guard d <= LocalDate.daysIn(month: m, year: y) else { return nil }
         (year, month, day) = (y, m, d)
     }

@@ -48,13 +48,25 @@ public struct Money: Sendable, Hashable, Codable {
 
     /// A compact form for the portfolio: "USD 1.3M".
     public var shortText: String {
-        let value = Double(hundredths) / 100
-        switch value {
-        case 1_000_000_000...: return "\(currency) " + String(format: "%.1fB", value / 1_000_000_000)
-        case 1_000_000...: return "\(currency) " + String(format: "%.1fM", value / 1_000_000)
-        case 1_000...: return "\(currency) " + String(format: "%.0fK", value / 1_000)
-        default: return "\(currency) " + String(format: "%.0f", value)
+        switch hundredths {
+        case 100_000_000_000...: return "\(currency) " + Self.tenths(hundredths, per: 10_000_000_000) + "B"
+        case 100_000_000...: return "\(currency) " + Self.tenths(hundredths, per: 10_000_000) + "M"
+        case 100_000...: return "\(currency) " + String(Self.rounded(hundredths, per: 100_000)) + "K"
+        default: return "\(currency) " + String(Self.rounded(hundredths, per: 100))
         }
+    }
+
+    /// `hundredths / per` rounded half away from zero on the exact amount (no binary fractions, no `vfprintf`).
+    static func rounded(_ hundredths: Int64, per unit: Int64) -> Int64 {
+        let (quotient, remainder) = hundredths.magnitude.quotientAndRemainder(dividingBy: UInt64(unit))
+        let rounded = Int64(quotient + (remainder * 2 >= UInt64(unit) ? 1 : 0))
+        return hundredths < 0 ? -rounded : rounded
+    }
+
+    /// `hundredths / (per * 10)` to one decimal, rounded like `rounded`.
+    static func tenths(_ hundredths: Int64, per unit: Int64) -> String {
+        let tenths = rounded(hundredths, per: unit)
+        return String(tenths / 10) + "." + String(tenths % 10)
     }
 }
 

@@ -64,25 +64,36 @@ struct SQLiteSQL: SQLDatabase {
             return try SQLiteSQL.decoder.decode(type, from: data)
         }
 
+        /// The plain types' identities, made once (comparing metatypes made them again on every call).
+        private static let text = ObjectIdentifier(String.self)
+        private static let optionalText = ObjectIdentifier(String?.self)
+        private static let int = ObjectIdentifier(Int.self)
+        private static let optionalInt = ObjectIdentifier(Int?.self)
+        private static let int64 = ObjectIdentifier(Int64.self)
+        private static let optionalInt64 = ObjectIdentifier(Int64?.self)
+        private static let bool = ObjectIdentifier(Bool.self)
+        private static let double = ObjectIdentifier(Double.self)
+
         /// The value when `D` is one of the plain types and `data` holds it as that type; nil otherwise (then the
         /// Codable decoder answers, with its conversions and its errors).
         private static func plain<D>(_ data: SQLiteData, as type: D.Type) -> D? {
+            let wanted = ObjectIdentifier(type)
             switch data {
-            case .text(let text):
-                if type == String.self { return unsafeBitCast(text, to: D.self) }
-                if type == String?.self { return unsafeBitCast(String?.some(text), to: D.self) }
+            case .text(let value):
+                if wanted == text { return unsafeBitCast(value, to: D.self) }
+                if wanted == optionalText { return unsafeBitCast(String?.some(value), to: D.self) }
             case .integer(let number):
-                if type == Int.self { return unsafeBitCast(number, to: D.self) }
-                if type == Int?.self { return unsafeBitCast(Int?.some(number), to: D.self) }
-                if type == Int64.self { return unsafeBitCast(Int64(number), to: D.self) }
-                if type == Int64?.self { return unsafeBitCast(Int64?.some(Int64(number)), to: D.self) }
-                if type == Bool.self { return unsafeBitCast(number != 0, to: D.self) }
+                if wanted == int { return unsafeBitCast(number, to: D.self) }
+                if wanted == optionalInt { return unsafeBitCast(Int?.some(number), to: D.self) }
+                if wanted == int64 { return unsafeBitCast(Int64(number), to: D.self) }
+                if wanted == optionalInt64 { return unsafeBitCast(Int64?.some(Int64(number)), to: D.self) }
+                if wanted == bool { return unsafeBitCast(number != 0, to: D.self) }
             case .float(let number):
-                if type == Double.self { return unsafeBitCast(number, to: D.self) }
+                if wanted == double { return unsafeBitCast(number, to: D.self) }
             case .null:
-                if type == String?.self { return unsafeBitCast(String?.none, to: D.self) }
-                if type == Int?.self { return unsafeBitCast(Int?.none, to: D.self) }
-                if type == Int64?.self { return unsafeBitCast(Int64?.none, to: D.self) }
+                if wanted == optionalText { return unsafeBitCast(String?.none, to: D.self) }
+                if wanted == optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
+                if wanted == optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
             case .blob:
                 break
             }
