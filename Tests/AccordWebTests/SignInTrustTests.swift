@@ -46,8 +46,9 @@ import Testing
     @Test func hashingPasswordsDoesNotStallDatabaseQueries() async throws {
         try await WebHarness.run { h in
             let clock = ContinuousClock()
-            // A burst of sign-ins hashing while queries run. On a thread pool shared with SQLite the queries queue
-            // behind the hashes and finish near the burst's end; on bcrypt's own pool they finish early in it.
+            // A burst of sign-ins hashing while queries run. On a pool shared with the queries (SQLite statements run
+            // on the tasks' own threads) the queries queue behind the hashes and finish near the burst's end; on
+            // bcrypt's own pool they finish in its first half even while the other suites load the machine.
             let start = clock.now
             let burst = Task {
                 try await withThrowingTaskGroup(of: Void.self) { group in
@@ -60,7 +61,7 @@ import Testing
             for _ in 0..<5 { try await h.store.database.read { db in try await db.raw("SELECT 1 AS one").run() } }
             let queries = clock.now - start
             let hashing = try await burst.value
-            #expect(queries < hashing / 3, "queries took \(queries) beside a burst of hashing that took \(hashing)")
+            #expect(queries < hashing / 2, "queries took \(queries) beside a burst of hashing that took \(hashing)")
         }
     }
 

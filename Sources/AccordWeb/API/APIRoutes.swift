@@ -53,17 +53,14 @@ enum APIRoutes {
     }
 }
 
-/// JSON responses, with the encoder settings the document promises (ISO 8601 dates, sorted keys).
+/// JSON responses, as the document promises them (ISO 8601 dates, sorted keys), written by `JSONText`.
 enum APIResponse {
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
         if let etag { headers[.eTag] = "\"\(etag)\"" }
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try JSONText.encode(value))))
     }
 
     static func noContent() -> Response { Response(status: .noContent) }
