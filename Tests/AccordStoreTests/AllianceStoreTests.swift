@@ -119,4 +119,38 @@ import Testing
             #expect(try await store.audit.verify().intact)
         }
     }
+
+    /// Totals are kept per audit head and filter: each create, edit and delete moves the head, so the same query asked
+    /// again counts what is there now, and a filter is never answered with another filter's total.
+    @Test(arguments: TestDatabase.available)
+    func keptTotalsFollowEveryChangeAndEveryFilter(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let w = try await Self.world(store)
+            var byKanto = AllianceQuery()
+            byKanto.partnerID = w.kanto.id
+            var byText = AllianceQuery()
+            byText.text = "renamed"
+            func totals() async throws -> [Int] {
+                [
+                    try await store.alliances.list(AllianceQuery()).total, try await store.alliances.list(byKanto).total,
+                    try await store.alliances.list(byText).total,
+                ]
+            }
+            #expect(try await totals() == [0, 0, 0])
+            let first = try await store.alliances.create(
+                try Fixtures.allianceInput("First", partner: w.norvik).validate(), by: Fixtures.actor)
+            #expect(try await totals() == [1, 0, 0])
+            #expect(try await totals() == [1, 0, 0])
+            var input = Fixtures.allianceInput("Second", partner: w.kanto)
+            let second = try await store.alliances.create(try input.validate(), by: Fixtures.actor)
+            #expect(try await totals() == [2, 1, 0])
+            input.name = "Renamed second"
+            _ = try await store.alliances.update(second.id, try input.validate(), expectedVersion: 1, by: Fixtures.actor)
+            #expect(try await totals() == [2, 1, 1])
+            try await store.alliances.delete(first.id, by: Fixtures.actor)
+            #expect(try await totals() == [1, 1, 1])
+            try await store.alliances.delete(second.id, by: Fixtures.actor)
+            #expect(try await totals() == [0, 0, 0])
+        }
+    }
 }

@@ -4,15 +4,20 @@ import SQLKit
 
 public struct SQLAllianceRepository: AllianceRepository {
     let database: AccordDatabase
+    /// The portfolio's totals per filter, kept while nothing changes (see `CountCache`).
+    private let totals = CountCache()
 
     public init(database: AccordDatabase) { self.database = database }
 
     public func list(_ query: AllianceQuery) async throws -> Page<AllianceSummary> {
         var filter = SQLQueryString("WHERE 1 = 1")
+        /// The filter's columns and values, naming it in the totals kept.
+        var key = ""
         func add(_ column: String, _ value: String?) {
             guard let value else { return }
             filter.appendInterpolation(unsafeRaw: " AND \(column) = ")
             filter.appendInterpolation(bind: value)
+            key += "\u{1}\(column)=\(value)"
         }
         add("a.type", query.type?.rawValue)
         add("a.status", query.status?.rawValue)
@@ -28,6 +33,7 @@ public struct SQLAllianceRepository: AllianceRepository {
             filter.appendInterpolation(unsafeRaw: " OR lower(COALESCE(a.products, '')) LIKE ")
             filter.appendInterpolation(bind: pattern)
             filter.appendInterpolation(unsafeRaw: ")")
+            key += "\u{1}text=\(pattern)"
         }
         if case .only(let ids) = query.scope {
             if ids.isEmpty { return Page(items: [], total: 0, page: query.page, perPage: query.perPage) }
@@ -35,15 +41,18 @@ public struct SQLAllianceRepository: AllianceRepository {
             for (i, id) in ids.sorted(by: { $0.canonicalText < $1.canonicalText }).enumerated() {
                 if i > 0 { filter.appendInterpolation(unsafeRaw: ", ") }
                 filter.appendInterpolation(bind: id.canonicalText)
+                key += "\u{1}id=\(id.canonicalText)"
             }
             filter.appendInterpolation(unsafeRaw: ")")
         }
         let order = "\(AllianceRows.sortExpression(query.sort)) \(query.descending ? "DESC" : "ASC"), a.id"
-        return try await database.read { [filter] db in
+        return try await database.read { [filter, key] db in
             let from = "FROM alliances a JOIN organizations o ON o.id = a.partner_id LEFT JOIN people m ON m.id = a.our_manager_id"
             // Every alliance has exactly one partner, so the count needs the join only to search partner names.
             let countFrom = query.text == nil ? "FROM alliances a" : "FROM alliances a JOIN organizations o ON o.id = a.partner_id"
-            let total = try await db.raw("SELECT COUNT(*) AS n \(unsafeRaw: countFrom) \(filter)").first()?.int("n") ?? 0
+            let total = try await totals.total(db, key: key) {
+                try await db.raw("SELECT COUNT(*) AS n \(unsafeRaw: countFrom) \(filter)").first()?.int("n") ?? 0
+            }
             let rows = try await db.raw(
                 """
                 SELECT a.*, o.name AS partner_name, m.name AS manager_name \(unsafeRaw: from) \(filter)

@@ -22,9 +22,12 @@ public struct SQLAuditRepository: AuditRepository {
     }
 
     public func headSequence() async throws -> Int64 {
-        try await database.read { db in
-            try await db.raw("SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1").first().map { try $0.int64("seq") } ?? 0
-        }
+        try await database.read { db in try await Self.head(db) }
+    }
+
+    /// The sequence number of the last audit row (0 before the first).
+    static func head(_ db: any SQLDatabase) async throws -> Int64 {
+        try await db.raw("SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1").first().map { try $0.int64("seq") } ?? 0
     }
 
     /// Recomputes every hash in order, in batches, and checks each row links to the one before.
