@@ -155,9 +155,12 @@ public enum AccessPolicy {
         allows(p, .viewInternalNotes(allianceID))
     }
 
+    /// Whether the principal sees shared items only (partner users): what scoped reads put into their SQL.
+    public static func seesSharedOnly(_ p: Principal) -> Bool { !p.role.isInternal }
+
     /// Whether an item with this visibility may be shown to the user.
     public static func canSee(_ visibility: Visibility, _ p: Principal) -> Bool {
-        visibility == .shared || p.role.isInternal
+        visibility == .shared || !seesSharedOnly(p)
     }
 }
 
@@ -169,6 +172,6 @@ public enum AllianceScope: Sendable, Equatable {
 extension Principal {
     /// The items this principal may see: every one for internal users, the shared ones for partner users.
     public func visible<T>(_ items: [T], _ visibility: (T) -> Visibility) -> [T] {
-        role.isInternal ? items : items.filter { AccessPolicy.canSee(visibility($0), self) }
+        AccessPolicy.seesSharedOnly(self) ? items.filter { AccessPolicy.canSee(visibility($0), self) } : items
     }
 }

@@ -53,7 +53,7 @@ struct GovernanceReads: Sendable {
     }
 
     /// Partner users read shared records only, and the queries say so.
-    private var sharedOnly: Bool { !principal.role.isInternal }
+    private var sharedOnly: Bool { AccessPolicy.seesSharedOnly(principal) }
 
     func actionItems(allianceID: UUID) async throws -> [ActionItem] {
         try await withoutHiddenSources(principal.visible(try await repository.actionItems(allianceID: allianceID), \.visibility))
@@ -71,7 +71,7 @@ struct GovernanceReads: Sendable {
 
     /// A shared item that came from a meeting or decision of an internal body keeps its text but not the link.
     private func withoutHiddenSources(_ items: [ActionItem]) async throws -> [ActionItem] {
-        guard !principal.role.isInternal else { return items }
+        guard AccessPolicy.seesSharedOnly(principal) else { return items }
         var visibleBody: [UUID: Bool] = [:]
         func canSee(_ bodyID: UUID) async throws -> Bool {
             if let known = visibleBody[bodyID] { return known }

@@ -225,7 +225,8 @@ struct GovernanceService: Sendable {
     func governanceAttention(allianceIDs: [UUID]?, _ principal: Principal, first limit: Int? = nil) async throws -> LateWork {
         guard allianceIDs == nil else { return try await lateWork(allianceIDs: allianceIDs, principal, first: limit) }
         // Every alliance: the same answer for every internal user (or every partner) until the data or the day change.
-        let key = LateWorkCache.Key(head: try await audit.headSequence(), day: today, sharedOnly: !principal.role.isInternal, limit: limit)
+        let key = LateWorkCache.Key(
+            head: try await audit.headSequence(), day: today, sharedOnly: AccessPolicy.seesSharedOnly(principal), limit: limit)
         return try await lateWork.value(for: key) { try await self.lateWork(allianceIDs: nil, principal, first: limit) }
     }
 

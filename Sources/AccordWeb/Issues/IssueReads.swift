@@ -21,7 +21,7 @@ struct IssueReads: Sendable {
 
     /// Where each visible open issue stands on the ladder (the query reads shared ones only for partner users).
     func openIssueClocks(allianceIDs: [UUID]?) async throws -> [IssueClock] {
-        try await repository.openIssueClocks(allianceIDs: allianceIDs, sharedOnly: !principal.role.isInternal)
+        try await repository.openIssueClocks(allianceIDs: allianceIDs, sharedOnly: AccessPolicy.seesSharedOnly(principal))
     }
 
     /// These issues, those the principal may see, in the order of `ids`.

@@ -27,14 +27,14 @@ struct ObligationReads: Sendable {
     /// The alliance's trigger events; partner users see only those a shared obligation is due after.
     func triggers(allianceID: UUID) async throws -> [TriggerEvent] {
         let all = try await repository.triggers(allianceID: allianceID)
-        guard !principal.role.isInternal else { return all }
+        guard AccessPolicy.seesSharedOnly(principal) else { return all }
         return Self.used(all, by: try await obligations(allianceID: allianceID))
     }
 
     /// Trigger events of these alliances (all when nil) that `obligations` may name.
     func triggers(allianceIDs: [UUID]?, for obligations: [Obligation]) async throws -> [TriggerEvent] {
         let all = try await repository.triggers(allianceIDs: allianceIDs)
-        return principal.role.isInternal ? all : Self.used(all, by: obligations)
+        return AccessPolicy.seesSharedOnly(principal) ? Self.used(all, by: obligations) : all
     }
 
     static func used(_ triggers: [TriggerEvent], by obligations: [Obligation]) -> [TriggerEvent] {
