@@ -100,7 +100,7 @@ final class SQLiteHandle: @unchecked Sendable {
             statements = [:]
         }
         var statement: OpaquePointer?
-        let status = sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        let status = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nil)
         guard status == SQLITE_OK, let statement else { throw failure(status, db) }
         let prepared = Prepared(statement)
         statements[sql] = prepared
@@ -143,8 +143,22 @@ final class SQLiteHandle: @unchecked Sendable {
     }
 
     /// `SQLITE_TRANSIENT`: SQLite copies bound text and blobs before the call returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static let transient = unsafeBitCast(-1, to: accord_sqlite3_destructor.self)
 }
+
+// The result codes, fundamental types and flags used here, as <sqlite3.h> defines them.
+private let SQLITE_OK: Int32 = 0
+private let SQLITE_MISUSE: Int32 = 21
+private let SQLITE_ROW: Int32 = 100
+private let SQLITE_DONE: Int32 = 101
+private let SQLITE_INTEGER: Int32 = 1
+private let SQLITE_FLOAT: Int32 = 2
+private let SQLITE_TEXT: Int32 = 3
+private let SQLITE_BLOB: Int32 = 4
+private let SQLITE_OPEN_READWRITE: Int32 = 0x0000_0002
+private let SQLITE_OPEN_CREATE: Int32 = 0x0000_0004
+private let SQLITE_OPEN_FULLMUTEX: Int32 = 0x0001_0000
+private let SQLITE_PREPARE_PERSISTENT: UInt32 = 0x01
 
 /// An error SQLite reported: its result code and message (never the values bound).
 public struct SQLiteFailure: Error, CustomStringConvertible {
