@@ -70,11 +70,12 @@ final class JSONSlot {
 
     init(scalar: String) { content = .scalar(scalar) }
 
-    /// The slot for `value`: the plain types written at once, anything else through its `encode(to:)`.
-    static func encoding<T: Encodable>(_ value: T, path: [any CodingKey]) throws -> JSONSlot {
+    /// The slot for `value`: the plain types written at once, anything else through its `encode(to:)` (the coding
+    /// path is built only then).
+    static func encoding<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws -> JSONSlot {
         if let scalar = try plain(value) { return JSONSlot(scalar: scalar) }
         let slot = JSONSlot()
-        try value.encode(to: JSONTextEncoder(slot: slot, codingPath: path))
+        try value.encode(to: JSONTextEncoder(slot: slot, codingPath: path()))
         return slot
     }
 
@@ -178,7 +179,6 @@ private struct KeyedJSON<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        if let scalar = try JSONSlot.plain(value) { return put(JSONSlot(scalar: scalar), key) }
         put(try JSONSlot.encoding(value, path: codingPath + [key]), key)
     }
 
