@@ -65,13 +65,46 @@ import Testing
             let value = shape("ratio \(ratio)", ratio: ratio, when: Date(timeIntervalSince1970: seconds))
             #expect(try JSONText.encode(value) == foundation(value))
         }
-        for seconds in [0, 0.999, 1_780_000_000.5, -1.25, 86_399.999_9] {
+        // Foundation writes days before 1583 in the Julian calendar (year 1 starts on 0001-01-03): the writer hands
+        // those to it; the boundaries of its own range are checked here.
+        for seconds in [
+            0, 0.999, 1_780_000_000.5, -1.25, 86_399.999_9, -86_400, -86_401, -62_135_596_800, -12_212_553_600, -12_212_553_601,
+            253_402_300_799.5, 253_402_300_800, 951_782_400,
+        ] {
             let value = shape("date", ratio: 1, when: Date(timeIntervalSince1970: seconds))
             #expect(try JSONText.encode(value) == foundation(value))
         }
         #expect(try JSONText.encode([Colour.red]) == foundation([Colour.red]))
         #expect(try JSONText.encode("top/level") == foundation("top/level"))
         #expect(try JSONText.encode([String: [Int]]()) == foundation([String: [Int]]()))
+    }
+
+    /// A hand-written `encode(to:)` that fills nested containers after later members, writes a key twice and asks
+    /// for a super encoder: the members still come out sorted, the last value of a key kept.
+    struct Handwritten: Encodable {
+        enum Keys: String, CodingKey { case b, a, list, inner, again }
+
+        func encode(to encoder: any Encoder) throws {
+            var top = encoder.container(keyedBy: Keys.self)
+            var inner = top.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+            var list = top.nestedUnkeyedContainer(forKey: .list)
+            try top.encode("first", forKey: .b)
+            try top.encode(1, forKey: .a)
+            try inner.encode(true, forKey: .b)
+            try list.encode("x")
+            var deeper = list.nestedUnkeyedContainer()
+            try list.encode("y")
+            try deeper.encode(2)
+            try top.encode("second", forKey: .b)
+            try inner.encodeNil(forKey: .a)
+            try "parent".encode(to: top.superEncoder(forKey: .again))
+        }
+    }
+
+    @Test func writesNestedContainersFilledOutOfOrder() throws {
+        #expect(try JSONText.encode(Handwritten()) == foundation(Handwritten()))
+        #expect(try JSONText.encode([Handwritten(), Handwritten()]) == foundation([Handwritten(), Handwritten()]))
+        #expect(try JSONText.encode(["z": Handwritten()]) == foundation(["z": Handwritten()]))
     }
 
     @Test func refusesNumbersJSONCannotHold() {

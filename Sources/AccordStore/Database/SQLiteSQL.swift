@@ -58,9 +58,32 @@ struct SQLiteSQL: SQLDatabase {
 
         func decodeNil(column: String) throws -> Bool { (row.column(column) ?? .null) == .null }
 
+        /// The plain types (text, integers, reals, booleans and their optionals) read straight from the data when it
+        /// holds them as that type; anything else through the Codable decoder, with its conversions and its errors.
+        /// Written in one function returning `D` (a helper returning `D?` had the runtime look up `Optional<D>`'s
+        /// metadata on every call).
         func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
             guard let data = row.column(column) else { throw StoreError.unexpected("no column \(column) in the row") }
-            if let value = Self.plain(data, as: type) { return value }
+            let wanted = ObjectIdentifier(type)
+            switch data {
+            case .text(let value):
+                if wanted == Self.text { return unsafeBitCast(value, to: D.self) }
+                if wanted == Self.optionalText { return unsafeBitCast(String?.some(value), to: D.self) }
+            case .integer(let number):
+                if wanted == Self.int { return unsafeBitCast(number, to: D.self) }
+                if wanted == Self.optionalInt { return unsafeBitCast(Int?.some(number), to: D.self) }
+                if wanted == Self.int64 { return unsafeBitCast(Int64(number), to: D.self) }
+                if wanted == Self.optionalInt64 { return unsafeBitCast(Int64?.some(Int64(number)), to: D.self) }
+                if wanted == Self.bool { return unsafeBitCast(number != 0, to: D.self) }
+            case .float(let number):
+                if wanted == Self.double { return unsafeBitCast(number, to: D.self) }
+            case .null:
+                if wanted == Self.optionalText { return unsafeBitCast(String?.none, to: D.self) }
+                if wanted == Self.optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
+                if wanted == Self.optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
+            case .blob:
+                break
+            }
             return try SQLiteSQL.decoder.decode(type, from: data)
         }
 
@@ -73,31 +96,5 @@ struct SQLiteSQL: SQLDatabase {
         private static let optionalInt64 = ObjectIdentifier(Int64?.self)
         private static let bool = ObjectIdentifier(Bool.self)
         private static let double = ObjectIdentifier(Double.self)
-
-        /// The value when `D` is one of the plain types and `data` holds it as that type; nil otherwise (then the
-        /// Codable decoder answers, with its conversions and its errors).
-        private static func plain<D>(_ data: SQLiteData, as type: D.Type) -> D? {
-            let wanted = ObjectIdentifier(type)
-            switch data {
-            case .text(let value):
-                if wanted == text { return unsafeBitCast(value, to: D.self) }
-                if wanted == optionalText { return unsafeBitCast(String?.some(value), to: D.self) }
-            case .integer(let number):
-                if wanted == int { return unsafeBitCast(number, to: D.self) }
-                if wanted == optionalInt { return unsafeBitCast(Int?.some(number), to: D.self) }
-                if wanted == int64 { return unsafeBitCast(Int64(number), to: D.self) }
-                if wanted == optionalInt64 { return unsafeBitCast(Int64?.some(Int64(number)), to: D.self) }
-                if wanted == bool { return unsafeBitCast(number != 0, to: D.self) }
-            case .float(let number):
-                if wanted == double { return unsafeBitCast(number, to: D.self) }
-            case .null:
-                if wanted == optionalText { return unsafeBitCast(String?.none, to: D.self) }
-                if wanted == optionalInt { return unsafeBitCast(Int?.none, to: D.self) }
-                if wanted == optionalInt64 { return unsafeBitCast(Int64?.none, to: D.self) }
-            case .blob:
-                break
-            }
-            return nil
-        }
     }
 }

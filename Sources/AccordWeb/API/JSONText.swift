@@ -1,99 +1,46 @@
 import AccordCore
-import AccordStore
 import Foundation
 
 /// The API's JSON writer: what Foundation's `JSONEncoder` with `.sortedKeys` and `.iso8601` dates writes (the same
-/// values, keys sorted, dates as `2026-12-01T13:31:56Z`, ids in capitals, `/` escaped), built without its dynamic
-/// casts and its intermediate dictionaries (the encoder was 41% of the API list's CPU). `JSONTextTests` checks it
-/// against `JSONEncoder` on every answer shape.
+/// values, keys sorted, dates as `2026-12-01T13:31:56Z`, ids in capitals, `/` escaped), streamed into one byte buffer
+/// without `JSONEncoder`'s dynamic casts and intermediate dictionaries, and without a tree of the answer: each value is
+/// written where it ends up, and an object's members are reordered only when they were not encoded in key order
+/// (`JSONTextTests` checks it against `JSONEncoder` on every answer shape).
 enum JSONText {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let root = try JSONSlot.encoding(value, path: [])
-        var out = ""
-        out.reserveCapacity(4096)
-        root.write(into: &out)
-        return out
+        let out = JSONOutput()
+        try out.write(value, path: [])
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Text as a JSON string, quotes included, escaped as `JSONEncoder` escapes it; text with nothing to escape (most
     /// of it) is copied whole.
-    static func quoted(_ text: String, into out: inout String) {
+    static func quoted(_ text: String, into out: inout [UInt8]) {
         var text = text
-        let plain = text.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x2F } }
-        out += "\""
-        if plain {
-            out += text
-        } else {
-            var escaped: [UInt8] = []
-            escaped.reserveCapacity(text.utf8.count + 16)
-            for byte in text.utf8 {
+        out.append(0x22)
+        text.withUTF8 { bytes in
+            guard bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x2F }) else {
+                return out.append(contentsOf: bytes)
+            }
+            for byte in bytes {
                 switch byte {
-                case 0x22: escaped += [0x5C, 0x22]
-                case 0x5C: escaped += [0x5C, 0x5C]
-                case 0x2F: escaped += [0x5C, 0x2F]
-                case 0x0A: escaped += [0x5C, 0x6E]
-                case 0x0D: escaped += [0x5C, 0x72]
-                case 0x09: escaped += [0x5C, 0x74]
-                case 0x08: escaped += [0x5C, 0x62]
-                case 0x0C: escaped += [0x5C, 0x66]
-                case ..<0x20: escaped += Array("\\u00".utf8) + [hexDigit(byte >> 4), hexDigit(byte & 0xF)]
-                default: escaped.append(byte)
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x2F: out += [0x5C, 0x2F]
+                case 0x0A: out += [0x5C, 0x6E]
+                case 0x0D: out += [0x5C, 0x72]
+                case 0x09: out += [0x5C, 0x74]
+                case 0x08: out += [0x5C, 0x62]
+                case 0x0C: out += [0x5C, 0x66]
+                case ..<0x20: out += [0x5C, 0x75, 0x30, 0x30, hexDigit(byte >> 4), hexDigit(byte & 0xF)]
+                default: out.append(byte)
                 }
             }
-            out += String(decoding: escaped, as: UTF8.self)
         }
-        out += "\""
+        out.append(0x22)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
-
-    /// `JSONEncoder`'s `.iso8601`: UTC to the second (the fraction dropped).
-    static func date(_ date: Date) -> String {
-        let text = Timestamp.format(Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
-        return String(text.prefix(19)) + "Z"
-    }
-}
-
-/// Where one value's JSON goes: filled by the value's `encode(to:)` through the containers below.
-final class JSONSlot {
-    enum Content {
-        case empty
-        case scalar(String)
-        case array([JSONSlot])
-        /// Keys in the order encoded; written sorted, a key encoded twice written once with its last value.
-        case object([(key: String, value: JSONSlot)])
-    }
-
-    var content = Content.empty
-
-    init() {}
-
-    init(scalar: String) { content = .scalar(scalar) }
-
-    /// The slot for `value`: the plain types written at once, anything else through its `encode(to:)` (the coding
-    /// path is built only then).
-    static func encoding<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws -> JSONSlot {
-        if let scalar = try plain(value) { return JSONSlot(scalar: scalar) }
-        let slot = JSONSlot()
-        try value.encode(to: JSONTextEncoder(slot: slot, codingPath: path()))
-        return slot
-    }
-
-    /// The types `JSONEncoder` treats specially or that are most of an answer, by their identity (no casts).
-    static func plain<T>(_ value: T) throws -> String? {
-        switch ObjectIdentifier(T.self) {
-        case ObjectIdentifier(String.self):
-            var out = ""
-            JSONText.quoted(unsafeBitCast(value, to: String.self), into: &out)
-            return out
-        case ObjectIdentifier(UUID.self): return "\"" + unsafeBitCast(value, to: UUID.self).canonicalText + "\""
-        case ObjectIdentifier(Int.self): return String(unsafeBitCast(value, to: Int.self))
-        case ObjectIdentifier(Bool.self): return unsafeBitCast(value, to: Bool.self) ? "true" : "false"
-        case ObjectIdentifier(Double.self): return try number(unsafeBitCast(value, to: Double.self))
-        case ObjectIdentifier(Date.self): return "\"" + JSONText.date(unsafeBitCast(value, to: Date.self)) + "\""
-        default: return nil
-        }
-    }
 
     /// A finite number as `JSONEncoder` writes it (`3` for 3.0); infinities and NaN are refused as it refuses them.
     static func number<F: BinaryFloatingPoint & CustomStringConvertible>(_ value: F) throws -> String {
@@ -103,124 +50,278 @@ final class JSONSlot {
         let text = value.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
+}
 
-    func write(into out: inout String) {
-        switch content {
-        case .empty: out += "{}"
-        case .scalar(let text): out += text
-        case .array(let items):
-            out += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
-                item.write(into: &out)
-            }
-            out += "]"
-        case .object(let entries):
-            out += "{"
-            let sorted = entries.enumerated().sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }
-            var first = true
-            for (index, entry) in sorted.enumerated() where index + 1 == sorted.count || sorted[index + 1].element.key != entry.element.key
-            {
-                if !first { out += "," }
-                first = false
-                JSONText.quoted(entry.element.key, into: &out)
-                out += ":"
-                entry.element.value.write(into: &out)
-            }
-            out += "}"
+/// Where JSON is written: the answer's bytes, or a nested container's own until its parent closes.
+final class JSONOutput {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Writes `value`: the plain types at once, anything else through its `encode(to:)` (the coding path is built only
+    /// then), closed when that returns.
+    func write<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws {
+        if try writePlain(value) { return }
+        let state = JSONPendingValue(self, type: ObjectIdentifier(T.self))
+        try value.encode(to: JSONTextEncoder(value: state, codingPath: path()))
+        state.close()
+    }
+
+    /// The types `JSONEncoder` treats specially or that are most of an answer, by their identity (no casts).
+    private func writePlain<T>(_ value: T) throws -> Bool {
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): JSONText.quoted(unsafeBitCast(value, to: String.self), into: &bytes)
+        case ObjectIdentifier(UUID.self): uuid(unsafeBitCast(value, to: UUID.self))
+        case ObjectIdentifier(Int.self): append(String(unsafeBitCast(value, to: Int.self)))
+        case ObjectIdentifier(Bool.self): append(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+        case ObjectIdentifier(Double.self): append(try JSONText.number(unsafeBitCast(value, to: Double.self)))
+        case ObjectIdentifier(Date.self): date(unsafeBitCast(value, to: Date.self))
+        case ObjectIdentifier(Null<String>.self): return try writeNull(unsafeBitCast(value, to: Null<String>.self).wrappedValue)
+        case ObjectIdentifier(Null<UUID>.self): return try writeNull(unsafeBitCast(value, to: Null<UUID>.self).wrappedValue)
+        case ObjectIdentifier(Null<Int>.self): return try writeNull(unsafeBitCast(value, to: Null<Int>.self).wrappedValue)
+        case ObjectIdentifier(Null<Double>.self): return try writeNull(unsafeBitCast(value, to: Null<Double>.self).wrappedValue)
+        case ObjectIdentifier(Null<Bool>.self): return try writeNull(unsafeBitCast(value, to: Null<Bool>.self).wrappedValue)
+        case ObjectIdentifier(Null<Date>.self): return try writeNull(unsafeBitCast(value, to: Null<Date>.self).wrappedValue)
+        default: return false
+        }
+        return true
+    }
+
+    private func writeNull<T>(_ value: T?) throws -> Bool {
+        guard let value else {
+            append("null")
+            return true
+        }
+        return try writePlain(value)
+    }
+
+    func uuid(_ id: UUID) {
+        bytes.append(0x22)
+        append(id.canonicalText)
+        bytes.append(0x22)
+    }
+
+    /// `JSONEncoder`'s `.iso8601`, UTC to the second, written digit by digit from 1583 (Foundation writes earlier days
+    /// in the Julian calendar) to 9999; any other date through Foundation's formatter, as `JSONEncoder` writes it.
+    func date(_ date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard (-12_212_553_600...253_402_300_799).contains(seconds) else {
+            bytes.append(0x22)
+            append(ISO8601DateFormatter().string(from: date))
+            return bytes.append(0x22)
+        }
+        var (days, second) = Int(seconds).quotientAndRemainder(dividingBy: 86_400)
+        if second < 0 { (days, second) = (days - 1, second + 86_400) }
+        let day = LocalDate(dayNumber: days)
+        bytes.append(0x22)
+        digits(day.year, 4)
+        bytes.append(0x2D)
+        digits(day.month, 2)
+        bytes.append(0x2D)
+        digits(day.day, 2)
+        bytes.append(0x54)
+        digits(second / 3600, 2)
+        bytes.append(0x3A)
+        digits(second / 60 % 60, 2)
+        bytes.append(0x3A)
+        digits(second % 60, 2)
+        bytes += [0x5A, 0x22]
+    }
+
+    private func digits(_ value: Int, _ width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(0x30 + UInt8(value / divisor % 10))
+            divisor /= 10
         }
     }
 
-    func object() -> [(key: String, value: JSONSlot)] {
-        if case .object(let entries) = content { return entries }
-        return []
+    /// The order an object's members are written in, kept per type for this answer: a list's objects share it.
+    var sortedOrder: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+}
+
+/// The one value an `Encoder` is handed: which container it asked for, closed when its `encode(to:)` returns.
+final class JSONPendingValue {
+    let output: JSONOutput
+    let type: ObjectIdentifier?
+    private var container: JSONContainer?
+    private var wroteSingle = false
+
+    init(_ output: JSONOutput, type: ObjectIdentifier?) {
+        self.output = output
+        self.type = type
+    }
+
+    func container(array: Bool) -> JSONContainer {
+        if let container, container.isArray == array { return container }
+        let opened = JSONContainer(output, isArray: array, type: type)
+        container = opened
+        return opened
+    }
+
+    func single() -> JSONOutput {
+        wroteSingle = true
+        return output
+    }
+
+    /// Ends the value: a container is closed; a value that wrote nothing is `{}`, as `JSONEncoder` writes it.
+    func close() {
+        if let container { return container.close() }
+        if !wroteSingle { output.append("{}") }
     }
 }
 
-/// The `Encoder` that fills one slot.
+/// An object or array being written: its members are written in place as they come (an object's as `"key":value`)
+/// and their places kept; a nested container's members come from its own output when this one closes.
+final class JSONContainer {
+    private enum Member {
+        case written(start: Int, end: Int)
+        case nested(JSONPendingValue)
+    }
+
+    let output: JSONOutput
+    let isArray: Bool
+    let type: ObjectIdentifier?
+    private let start: Int
+    private var members: [(key: String, member: Member)] = []
+    private var inOrder = true
+    private var writtenCount = 0
+
+    var count: Int { members.count }
+
+    init(_ output: JSONOutput, isArray: Bool, type: ObjectIdentifier?) {
+        self.output = output
+        self.isArray = isArray
+        self.type = type
+        start = output.bytes.count
+        output.bytes.append(isArray ? 0x5B : 0x7B)
+    }
+
+    /// Writes one member through `body`, after its separator and key.
+    func member(_ key: String, _ body: (JSONOutput) throws -> Void) rethrows {
+        if let last = members.last, !isArray, !(last.key < key) { inOrder = false }
+        if writtenCount > 0 { output.bytes.append(0x2C) }
+        let begin = output.bytes.count
+        if !isArray {
+            JSONText.quoted(key, into: &output.bytes)
+            output.bytes.append(0x3A)
+        }
+        try body(output)
+        writtenCount += 1
+        members.append((key, .written(start: begin, end: output.bytes.count)))
+    }
+
+    /// A member filled later through a nested container or encoder.
+    func nested(_ key: String) -> JSONPendingValue {
+        let value = JSONPendingValue(JSONOutput(), type: nil)
+        if let last = members.last, !isArray, !(last.key < key) { inOrder = false }
+        members.append((key, .nested(value)))
+        inOrder = false
+        return value
+    }
+
+    func close() {
+        if !inOrder { rewrite() }
+        output.bytes.append(isArray ? 0x5D : 0x7D)
+    }
+
+    /// Writes the members again after the opening bracket: keys sorted (a key given twice keeps its last value), nested
+    /// members taken from their own outputs.
+    private func rewrite() {
+        let order = isArray ? Array(members.indices) : sortedOrder()
+        var text: [UInt8] = []
+        var first = true
+        for (position, index) in order.enumerated() {
+            if !isArray, position + 1 < order.count, members[order[position + 1]].key == members[index].key { continue }
+            if !first { text.append(0x2C) }
+            first = false
+            switch members[index].member {
+            case .written(let begin, let end): text.append(contentsOf: output.bytes[begin..<end])
+            case .nested(let value):
+                if !isArray {
+                    JSONText.quoted(members[index].key, into: &text)
+                    text.append(0x3A)
+                }
+                value.close()
+                text.append(contentsOf: value.output.bytes)
+            }
+        }
+        output.bytes.replaceSubrange((start + 1)..., with: text)
+    }
+
+    /// The members' indices in key order (equal keys in the order given), as this type's last object had them when
+    /// its keys were the same.
+    private func sortedOrder() -> [Int] {
+        let keys = members.map(\.key)
+        if let type, let kept = output.sortedOrder[type], kept.keys == keys { return kept.order }
+        let order = members.indices.sorted { (members[$0].key, $0) < (members[$1].key, $1) }
+        if let type { output.sortedOrder[type] = (keys, order) }
+        return order
+    }
+}
+
+/// The `Encoder` handed to one value.
 struct JSONTextEncoder: Encoder {
-    let slot: JSONSlot
+    let value: JSONPendingValue
     let codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = slot.content {} else { slot.content = .object([]) }
-        return KeyedEncodingContainer(KeyedJSON<Key>(slot: slot, codingPath: codingPath))
+        KeyedEncodingContainer(KeyedJSON<Key>(container: value.container(array: false), codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = slot.content {} else { slot.content = .array([]) }
-        return UnkeyedJSON(slot: slot, codingPath: codingPath)
+        UnkeyedJSON(container: value.container(array: true), codingPath: codingPath)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { SingleJSON(slot: slot, codingPath: codingPath) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { SingleJSON(value: value, codingPath: codingPath) }
 }
 
 private struct KeyedJSON<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let slot: JSONSlot
+    let container: JSONContainer
     let codingPath: [any CodingKey]
 
-    private func put(_ child: JSONSlot, _ key: Key) {
-        var entries = slot.object()
-        slot.content = .empty  // keeps the dictionary uniquely referenced while it grows
-        entries.append((key.stringValue, child))
-        slot.content = .object(entries)
+    mutating func encodeNil(forKey key: Key) throws { container.member(key.stringValue) { $0.append("null") } }
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        container.member(key.stringValue) { $0.append(value ? "true" : "false") }
     }
-
-    mutating func encodeNil(forKey key: Key) throws { put(JSONSlot(scalar: "null"), key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { put(JSONSlot(scalar: value ? "true" : "false"), key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { put(JSONSlot(scalar: String(value)), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { put(JSONSlot(scalar: try JSONSlot.number(value)), key) }
-
+    mutating func encode(_ value: Int, forKey key: Key) throws { container.member(key.stringValue) { $0.append(String(value)) } }
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        try container.member(key.stringValue) { $0.append(try JSONText.number(value)) }
+    }
     mutating func encode(_ value: String, forKey key: Key) throws {
-        var out = ""
-        JSONText.quoted(value, into: &out)
-        put(JSONSlot(scalar: out), key)
+        container.member(key.stringValue) { JSONText.quoted(value, into: &$0.bytes) }
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        put(try JSONSlot.encoding(value, path: codingPath + [key]), key)
+        try container.member(key.stringValue) { try $0.write(value, path: codingPath + [key]) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
         -> KeyedEncodingContainer<NestedKey>
     {
-        let child = JSONSlot()
-        put(child, key)
-        return JSONTextEncoder(slot: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
+        superEncoder(forKey: key).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        let child = JSONSlot()
-        put(child, key)
-        return JSONTextEncoder(slot: child, codingPath: codingPath + [key]).unkeyedContainer()
+        superEncoder(forKey: key).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        let child = JSONSlot()
-        put(child, key)
-        return JSONTextEncoder(slot: child, codingPath: codingPath + [key])
+        JSONTextEncoder(value: container.nested(key.stringValue), codingPath: codingPath + [key])
     }
 }
 
 private struct UnkeyedJSON: UnkeyedEncodingContainer {
-    let slot: JSONSlot
+    let container: JSONContainer
     let codingPath: [any CodingKey]
 
-    var count: Int {
-        if case .array(let items) = slot.content { return items.count }
-        return 0
-    }
-
-    private func append(_ child: JSONSlot) {
-        var items: [JSONSlot] = []
-        if case .array(let existing) = slot.content { items = existing }
-        slot.content = .empty
-        items.append(child)
-        slot.content = .array(items)
-    }
+    var count: Int { container.count }
 
     private struct Index: CodingKey {
         let intValue: Int?
@@ -230,60 +331,48 @@ private struct UnkeyedJSON: UnkeyedEncodingContainer {
         init?(intValue: Int) { self.intValue = intValue }
     }
 
-    mutating func encodeNil() throws { append(JSONSlot(scalar: "null")) }
+    mutating func encodeNil() throws { container.member("") { $0.append("null") } }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        append(try JSONSlot.encoding(value, path: codingPath + [Index(count)]))
+        let path = codingPath
+        let index = count
+        try container.member("") { try $0.write(value, path: path + [Index(index)]) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let child = JSONSlot()
-        let path = codingPath + [Index(count)]
-        append(child)
-        return JSONTextEncoder(slot: child, codingPath: path).container(keyedBy: keyType)
+        superEncoder().container(keyedBy: keyType)
     }
 
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let child = JSONSlot()
-        let path = codingPath + [Index(count)]
-        append(child)
-        return JSONTextEncoder(slot: child, codingPath: path).unkeyedContainer()
-    }
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { superEncoder().unkeyedContainer() }
 
     mutating func superEncoder() -> any Encoder {
-        let child = JSONSlot()
         let path = codingPath + [Index(count)]
-        append(child)
-        return JSONTextEncoder(slot: child, codingPath: path)
+        return JSONTextEncoder(value: container.nested(""), codingPath: path)
     }
 }
 
 private struct SingleJSON: SingleValueEncodingContainer {
-    let slot: JSONSlot
+    let value: JSONPendingValue
     let codingPath: [any CodingKey]
 
-    mutating func encodeNil() throws { slot.content = .scalar("null") }
-    mutating func encode(_ value: Bool) throws { slot.content = .scalar(value ? "true" : "false") }
-    mutating func encode(_ value: Int) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: Double) throws { slot.content = .scalar(try JSONSlot.number(value)) }
-    mutating func encode(_ value: Float) throws { slot.content = .scalar(try JSONSlot.number(value)) }
-    mutating func encode(_ value: Int8) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: Int16) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: Int32) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: Int64) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: UInt) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: UInt8) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: UInt16) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: UInt32) throws { slot.content = .scalar(String(value)) }
-    mutating func encode(_ value: UInt64) throws { slot.content = .scalar(String(value)) }
+    mutating func encodeNil() throws { value.single().append("null") }
+    mutating func encode(_ flag: Bool) throws { value.single().append(flag ? "true" : "false") }
+    mutating func encode(_ number: Int) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: Double) throws { value.single().append(try JSONText.number(number)) }
+    mutating func encode(_ number: Float) throws { value.single().append(try JSONText.number(number)) }
+    mutating func encode(_ number: Int8) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: Int16) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: Int32) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: Int64) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: UInt) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: UInt8) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: UInt16) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: UInt32) throws { value.single().append(String(number)) }
+    mutating func encode(_ number: UInt64) throws { value.single().append(String(number)) }
+    mutating func encode(_ text: String) throws { JSONText.quoted(text, into: &value.single().bytes) }
 
-    mutating func encode(_ value: String) throws {
-        var out = ""
-        JSONText.quoted(value, into: &out)
-        slot.content = .scalar(out)
-    }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        slot.content = try JSONSlot.encoding(value, path: codingPath).content
+    mutating func encode<T: Encodable>(_ inner: T) throws {
+        let path = codingPath
+        try value.single().write(inner, path: path)
     }
 }
