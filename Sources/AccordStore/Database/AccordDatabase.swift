@@ -34,7 +34,7 @@ public final class AccordDatabase: Sendable {
 
     /// Opens the database and checks that it answers, so a bad URL fails at start-up with a clear message.
     public static func open(
-        _ url: DatabaseURL, logger: Logger, clock: WallClock = .system, ids: IDGenerator = .random
+        _ url: DatabaseURL, logger: Logger, clock: WallClock = .system, ids: IDGenerator = .timeOrdered
     ) async throws -> AccordDatabase {
         let database: AccordDatabase
         switch url {
