@@ -91,4 +91,38 @@ import Testing
             #expect(try await store.people.teamCandidateCount(allianceID: alliance.id, organizationIDs: orgs, upTo: 1) == 1)
         }
     }
+
+    /// A coverage gap's candidates: one organisation's people of one function, not on the team, the best suited level
+    /// first and then by name, the first few and how many there are.
+    @Test(arguments: TestDatabase.available)
+    func functionCandidatesRankLevelsAndCountTheRest(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let ours = try await Fixtures.organization(store, "Helix", kind: .ours)
+            let norvik = try await Fixtures.organization(store, "Norvik", kind: .partner)
+            let dana = try await Fixtures.person(store, ours, "Dana Whitfield", function: .legal, level: .management)
+            let exec = try await Fixtures.person(store, ours, "Ada Executive", function: .legal, level: .executive)
+            let ops = try await Fixtures.person(store, ours, "Bo Operational", function: .legal, level: .operational)
+            let senior = try await Fixtures.person(store, ours, "Cy Senior", function: .legal, level: .seniorManagement)
+            let zed = try await Fixtures.person(store, ours, "Zed Manager", function: .legal, level: .management)
+            let abe = try await Fixtures.person(store, ours, "abe manager", function: .legal, level: .management)
+            _ = try await Fixtures.person(store, ours, "Finn Finance", function: .finance)
+            _ = try await Fixtures.person(store, norvik, "Lars Legal", function: .legal)
+            let alliance = try await store.alliances.create(
+                try Fixtures.allianceInput("HX", partner: norvik, manager: dana).validate(), by: Fixtures.actor)
+            func candidates(_ limit: Int) async throws -> Page<Person> {
+                try await store.people.functionCandidates(
+                    allianceID: alliance.id, organizationID: ours.id, function: .legal, levels: InvolvementPlan.pickOrder, limit: limit)
+            }
+            let all = try await candidates(10)
+            #expect(
+                all.items.map(\.id) == [abe.id, zed.id, senior.id, ops.id, exec.id], "Dana manages it; by level, then name in any case")
+            #expect(all.total == 5)
+            let first = try await candidates(2)
+            #expect(first.items.map(\.id) == [abe.id, zed.id])
+            #expect(first.total == 5, "counted beyond the page")
+            let none = try await store.people.functionCandidates(
+                allianceID: alliance.id, organizationID: ours.id, function: .quality, levels: InvolvementPlan.pickOrder, limit: 2)
+            #expect(none.items.isEmpty && none.total == 0)
+        }
+    }
 }

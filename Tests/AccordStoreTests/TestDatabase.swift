@@ -65,10 +65,12 @@ enum Fixtures {
         try await store.organizations.create(try OrganizationInput(name: name, kind: kind.rawValue).validate(), by: actor)
     }
 
-    static func person(_ store: Store, _ org: Organization, _ name: String, function: BusinessFunction = .research) async throws -> Person {
+    static func person(
+        _ store: Store, _ org: Organization, _ name: String, function: BusinessFunction = .research, level: Level = .management
+    ) async throws -> Person {
         let email = name.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com"
         return try await store.people.create(
-            try PersonInput(organizationID: org.id.uuidString, name: name, email: email, function: function.rawValue, level: "management")
+            try PersonInput(organizationID: org.id.uuidString, name: name, email: email, function: function.rawValue, level: level.rawValue)
                 .validate(), by: actor)
     }
 

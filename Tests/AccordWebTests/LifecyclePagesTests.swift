@@ -92,6 +92,45 @@ import Testing
         }
     }
 
+    /// With more people able to close a gap than a list should hold, the gap offers the best suited and points to
+    /// the team's search; the page never lists the whole directory.
+    @Test(arguments: WebHarness.databases)
+    func aGapWithManyCandidatesListsTheBestSuited(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let ours = try #require(try await h.store.organizations.ours())
+            let partner = try await h.store.organizations.create(
+                try OrganizationInput(name: "Candidate Partner AG", kind: "partner").validate(), by: .system)
+            var input = AllianceInput()
+            (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
+                "Many candidates", partner.id.uuidString, "co_development", "active", "development", "tier_2"
+            )
+            let alliance = try await h.store.alliances.create(try input.validate(), by: .system)
+            let gap = try #require(try await h.store.playbooks.playbook(alliance.type).needed(in: .development).first)
+            for i in 0..<55 {
+                _ = try await h.store.people.create(
+                    try PersonInput(
+                        organizationID: ours.id.uuidString, name: String(format: "Candidate %02d", i), email: "candidate\(i)@helix.example",
+                        function: gap.rawValue, level: i == 54 ? "management" : "operational"
+                    ).validate(), by: .system)
+            }
+            let total = try await h.store.people.functionCandidates(
+                allianceID: alliance.id, organizationID: ours.id, function: gap, levels: InvolvementPlan.pickOrder, limit: 1
+            ).total
+            let admin = h.browser()
+            try await admin.signIn("admin@accord.example")
+            let page = try await admin.get("/alliances/\(alliance.id.uuidString.lowercased())/lifecycle")
+            #expect(page.status == .ok)
+            let label = "Person to add: \(gap.label.replacingOccurrences(of: "&", with: "&amp;")), our company"
+            let select = try #require(page.text.range(of: "aria-label=\"\(label)\"").map { page.text[$0.upperBound...] })
+            let options = select[..<select.range(of: "</select>")!.lowerBound].components(separatedBy: "<option").count - 1
+            let listed = 50  // a list holds at most 50 choices (ChoiceField.listLimit)
+            #expect(options == listed)
+            #expect(select.contains("Candidate 54 (Management)"), "the best suited level comes first")
+            #expect(page.text.contains("The \(listed) best suited are listed; \(total - listed) more can be found by name on the team."))
+            #expect(page.text.contains("href=\"/alliances/\(alliance.id.uuidString.lowercased())#team\""))
+        }
+    }
+
     @Test func administratorsEditPlaybooks() async throws {
         try await WebHarness.run { h in
             let admin = h.browser()

@@ -36,6 +36,10 @@ public protocol PersonRepository: Sendable {
     func teamCandidates(allianceID: UUID, organizationIDs: [UUID], matching text: String?, limit: Int) async throws -> [Person]
     /// How many such people there are, counted up to `limit`.
     func teamCandidateCount(allianceID: UUID, organizationIDs: [UUID], upTo limit: Int) async throws -> Int
+    /// People of one organisation with one function who are not on the alliance's team, the best suited first
+    /// (levels in the order of `levels`, then by name): the first `limit`, and how many there are.
+    func functionCandidates(allianceID: UUID, organizationID: UUID, function: BusinessFunction, levels: [Level], limit: Int)
+        async throws -> Page<Person>
     func find(_ id: UUID) async throws -> Person?
     func find(ids: [UUID]) async throws -> [UUID: Person]
     /// The names of several people, by id (missing ones are left out).

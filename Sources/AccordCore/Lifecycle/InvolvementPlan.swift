@@ -102,14 +102,9 @@ public enum InvolvementPlan {
     }
 
     /// Preferred order when picking someone from the directory: people who do the work first.
-    static func rank(_ level: Level) -> Int {
-        switch level {
-        case .management: 0
-        case .seniorManagement: 1
-        case .operational: 2
-        case .executive: 3
-        }
-    }
+    public static let pickOrder: [Level] = [.management, .seniorManagement, .operational, .executive]
+
+    static func rank(_ level: Level) -> Int { pickOrder.firstIndex(of: level) ?? pickOrder.count }
 
     /// What moving to `phase` asks of the team and the steering committees.
     /// - Parameters:

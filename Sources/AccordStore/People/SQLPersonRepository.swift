@@ -75,6 +75,29 @@ public struct SQLPersonRepository: PersonRepository {
         }
     }
 
+    public func functionCandidates(
+        allianceID: UUID, organizationID: UUID, function: BusinessFunction, levels: [Level], limit: Int
+    ) async throws -> Page<Person> {
+        var rank = SQLQueryString("CASE level")
+        for (index, level) in levels.enumerated() {
+            rank.appendInterpolation(unsafeRaw: " WHEN ")
+            rank.appendInterpolation(bind: level.rawValue)
+            rank.appendInterpolation(unsafeRaw: " THEN \(index)")
+        }
+        rank.appendInterpolation(unsafeRaw: " ELSE \(levels.count) END")
+        let filter: SQLQueryString = """
+            FROM people WHERE organization_id = \(bind: organizationID.canonicalText) AND function = \(bind: function.rawValue)
+            AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText))
+            """
+        return try await database.read { [rank] db in
+            let people = try await db.raw("SELECT * \(filter) ORDER BY \(rank), lower(name), id LIMIT \(bind: limit)").all().map(
+                Self.decode)
+            let total =
+                people.count < limit ? people.count : try await db.raw("SELECT COUNT(*) AS n \(filter)").first()?.int("n") ?? people.count
+            return Page(items: people, total: total, page: 1, perPage: limit)
+        }
+    }
+
     public func find(_ id: UUID) async throws -> Person? {
         try await database.read { db in try await Self.find(id, in: db) }
     }

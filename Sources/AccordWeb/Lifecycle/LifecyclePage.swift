@@ -11,6 +11,8 @@ struct LifecyclePage: PageModel {
         let gap: Bool
         let candidates: [OptionModel]
         let hasCandidates: Bool
+        /// With more candidates than the list holds: how many are not listed, and where to find anyone by name.
+        let more: String?
         let side: String
         let label: String
     }
@@ -55,6 +57,8 @@ struct LifecyclePage: PageModel {
     let layout: LayoutModel
     let allianceName: String
     let allianceHref: String
+    /// The alliance page's team section, where anyone can be found by name and added.
+    let teamHref: String
     let phase: String
     let transition: String?
     let playbookName: String
@@ -104,6 +108,7 @@ struct LifecyclePage: PageModel {
         self.layout = layout
         allianceName = alliance.name
         allianceHref = Site.alliance.path(alliance.id)
+        teamHref = Site.alliance.path(alliance.id) + "#team"
         phase = alliance.phase.label
         transition = alliance.transition?.label
         let playbook = state.playbook
@@ -112,21 +117,22 @@ struct LifecyclePage: PageModel {
         canChange = AccessPolicy.allows(principal, .changeLifecycle(alliance.id))
         canManageTeam = AccessPolicy.allows(principal, .manageTeam(alliance.id))
         gapAction = Site.lifecycleTeam.path(alliance.id)
-        let onTeam = Set(state.team.map(\.person.id))
         coverage = state.coverage.rows.filter { $0.involvement != nil || $0.isSurplus }.map { row in
             CoverageRow(
                 function: row.function.label, involvement: row.involvement?.label ?? "No part in this phase",
                 letter: row.involvement?.letter ?? "–", code: row.involvement?.rawValue ?? "none", surplus: row.isSurplus,
                 cells: Side.allCases.map { side in
-                    let org = side == .ours ? state.ourOrganizationID : alliance.partnerID
-                    let candidates = state.directory.filter {
-                        $0.organizationID == org && $0.function == row.function && !onTeam.contains($0.id)
-                    }
+                    let found = state.candidates[side]?[row.function]
+                    let candidates = found?.items ?? []
+                    let unlisted = (found?.total ?? 0) - candidates.count
                     return Cell(
                         people: row.people(side).map(\.name), gap: row.isGap(side),
                         candidates: OptionModel.ids(
                             candidates.map { ($0.id, "\($0.name) (\($0.level.label))") }, selected: nil, blank: nil),
-                        hasCandidates: !candidates.isEmpty, side: side.label, label: "\(row.function.label), \(side.label.lowercased())")
+                        hasCandidates: !candidates.isEmpty,
+                        more: unlisted > 0
+                            ? "The \(candidates.count) best suited are listed; \(unlisted) more can be found by name on the team." : nil,
+                        side: side.label, label: "\(row.function.label), \(side.label.lowercased())")
                 })
         }
         let gaps = state.coverage.gaps

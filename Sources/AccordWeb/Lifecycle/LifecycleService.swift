@@ -48,8 +48,9 @@ public struct LifecycleService: Sendable {
         /// What the pending change would do to the team and steering committees.
         let proposals: [TeamProposal]
         let history: [LifecycleChange]
-        /// People of each organisation who could close a gap, by side.
-        let directory: [Person]
+        /// For each coverage gap, by side and function: who could close it (not on the team yet, the best suited
+        /// first), the first `ChoiceField.listLimit` and how many there are.
+        let candidates: [Side: [BusinessFunction: Page<Person>]]
         let ourOrganizationID: UUID?
     }
 
@@ -66,30 +67,55 @@ public struct LifecycleService: Sendable {
         let history = try await repository.changes(allianceID: alliance.id)
         let pending = history.first { $0.status == .pending }
         let ours = try await organizations.ours()?.id
-        let directory = try await people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
+        let coverage = InvolvementPlan.coverage(playbook, phase: alliance.phase, team: team)
+        let gaps = Dictionary(grouping: coverage.gaps, by: \.side).mapValues { Set($0.map(\.function)) }
+        let candidates = try await candidates(alliance, ours, gaps, limit: ChoiceField.listLimit)
         var proposals: [TeamProposal] = []
-        if let pending { proposals = try await self.proposals(for: pending.toPhase, alliance, playbook, team, directory, ours) }
+        if let pending { proposals = try await self.proposals(for: pending.toPhase, alliance, playbook, team, ours) }
         return LifecycleState(
-            playbook: playbook, team: team, coverage: InvolvementPlan.coverage(playbook, phase: alliance.phase, team: team),
-            pending: pending, proposals: proposals, history: history, directory: directory, ourOrganizationID: ours)
+            playbook: playbook, team: team, coverage: coverage, pending: pending, proposals: proposals, history: history,
+            candidates: candidates, ourOrganizationID: ours)
     }
 
     /// What the alliance's pending change (if any) proposes, as the page offers it.
     public func pendingProposals(_ alliance: Alliance) async throws -> [TeamProposal] {
         guard let pending = try await repository.pending(allianceIDs: [alliance.id]).first else { return [] }
-        let ours = try await organizations.ours()?.id
-        let directory = try await people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
         return try await proposals(
-            for: pending.toPhase, alliance, try await playbooks.playbook(alliance.type), try await teamSeats(alliance), directory,
-            ours)
+            for: pending.toPhase, alliance, try await playbooks.playbook(alliance.type), try await teamSeats(alliance),
+            try await organizations.ours()?.id)
+    }
+
+    /// Who could take each of `wanted`'s functions on each side: people of that side's organisation with the function
+    /// who are not on the team, the best suited first (`InvolvementPlan.pickOrder`), read per function and side, never
+    /// the whole directory.
+    private func candidates(_ alliance: Alliance, _ ours: UUID?, _ wanted: [Side: Set<BusinessFunction>], limit: Int) async throws
+        -> [Side: [BusinessFunction: Page<Person>]]
+    {
+        var result: [Side: [BusinessFunction: Page<Person>]] = [:]
+        for side in Side.allCases {
+            guard let organizationID = side == .ours ? ours : alliance.partnerID else { continue }
+            for function in BusinessFunction.allCases where wanted[side]?.contains(function) == true {
+                result[side, default: [:]][function] = try await people.functionCandidates(
+                    allianceID: alliance.id, organizationID: organizationID, function: function, levels: InvolvementPlan.pickOrder,
+                    limit: limit)
+            }
+        }
+        return result
     }
 
     private func proposals(
-        for phase: LifecyclePhase, _ alliance: Alliance, _ playbook: Playbook, _ team: [TeamSeat], _ directory: [Person], _ ours: UUID?
+        for phase: LifecyclePhase, _ alliance: Alliance, _ playbook: Playbook, _ team: [TeamSeat], _ ours: UUID?
     ) async throws -> [TeamProposal] {
         let bodies = try await governance.bodies(allianceID: alliance.id)
         let seats = try await governance.members(bodyIDs: bodies.map(\.id))
         let ids = Set(team.map(\.person.id)).union(seats.values.flatMap { $0.map(\.personID) })
+        // The one best suited person of each needed function and side nobody on the team covers (what the plan picks).
+        var wanted: [Side: Set<BusinessFunction>] = [:]
+        for side in Side.allCases {
+            let covered = Set(team.filter { $0.membership.side == side }.map(\.person.function))
+            wanted[side] = Set(playbook.needed(in: phase)).subtracting(covered)
+        }
+        let directory = try await candidates(alliance, ours, wanted, limit: 1).values.flatMap { $0.values.flatMap(\.items) }
         return InvolvementPlan.proposals(
             playbook, alliance: alliance, to: phase, team: team, directory: directory, ourOrganizationID: ours, bodies: bodies,
             seats: seats, people: try await people.find(ids: Array(ids)))
