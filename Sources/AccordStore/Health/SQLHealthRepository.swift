@@ -4,6 +4,8 @@ import SQLKit
 
 public struct SQLHealthRepository: HealthRepository {
     let database: AccordDatabase
+    /// How many alliances have results, per day, kept while nothing changes (see `CountCache`).
+    private let totals = CountCache()
 
     public init(database: AccordDatabase) { self.database = database }
 
@@ -164,15 +166,25 @@ public struct SQLHealthRepository: HealthRepository {
     }
 
     public func alliancesWithResults(today: LocalDate, page: Int, perPage: Int) async throws -> Page<UUID> {
+        try await alliancesWithResults(today: today, page: page, perPage: perPage, fewUpTo: 1_000)
+    }
+
+    /// The heat map's page of alliances with a finished wave, by name. The count is kept per audit head and day; with
+    /// few such alliances (up to `fewUpTo`) the page starts from their waves and sorts them, with many it walks the
+    /// alliances by name and stops after the page (either way the work follows what is shown, not the portfolio).
+    func alliancesWithResults(today: LocalDate, page: Int, perPage: Int, fewUpTo: Int) async throws -> Page<UUID> {
         try await database.read { db in
-            let filter = SQLQueryString(
-                """
-                FROM alliances a WHERE EXISTS (SELECT 1 FROM health_waves w WHERE w.alliance_id = a.id
-                AND (w.status <> 'open' OR w.closes_on < \(bind: today.description)))
-                """)
-            let total = try await db.raw("SELECT COUNT(*) AS n \(filter)").first()?.int("n") ?? 0
+            let finished: SQLQueryString = "(w.status <> 'open' OR w.closes_on < \(bind: today.description))"
+            let total = try await totals.total(db, key: "results\u{1}\(today)") {
+                try await db.raw("SELECT COUNT(DISTINCT w.alliance_id) AS n FROM health_waves w WHERE \(finished)").first()?.int("n") ?? 0
+            }
+            guard total > 0 else { return Page(items: [], total: 0, page: page, perPage: perPage) }
+            let from: SQLQueryString =
+                total <= fewUpTo
+                ? "FROM (SELECT DISTINCT w.alliance_id FROM health_waves w WHERE \(finished)) r CROSS JOIN alliances a WHERE a.id = r.alliance_id"
+                : "FROM alliances a WHERE EXISTS (SELECT 1 FROM health_waves w WHERE w.alliance_id = a.id AND \(finished))"
             let ids = try await db.raw(
-                "SELECT a.id \(filter) ORDER BY lower(a.name), a.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)"
+                "SELECT a.id \(from) ORDER BY lower(a.name), a.id LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)"
             ).all().map { try $0.uuid("id") }
             return Page(items: ids, total: total, page: page, perPage: perPage)
         }
