@@ -56,7 +56,7 @@ public struct SQLPersonRepository: PersonRepository {
             try await db.raw(
                 """
                 SELECT * FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.canonicalText)))
-                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText))\(NameMatch.clause("name", text))
+                AND \(Self.notOnTeam(allianceID))\(NameMatch.clause("name", text))
                 ORDER BY lower(name), id\(NameMatch.limit(limit))
                 """
             ).all().map(Self.decode)
@@ -69,10 +69,15 @@ public struct SQLPersonRepository: PersonRepository {
             try await db.raw(
                 """
                 SELECT COUNT(*) AS n FROM (SELECT 1 FROM people WHERE organization_id IN \(bindList(organizationIDs.map(\.canonicalText)))
-                AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText)) LIMIT \(bind: limit)) d
+                AND \(Self.notOnTeam(allianceID)) LIMIT \(bind: limit)) d
                 """
             ).first()?.int("n") ?? 0
         }
+    }
+
+    /// People who are not on the alliance's team yet (the team picker's and the coverage gaps' candidates).
+    static func notOnTeam(_ allianceID: UUID) -> SQLQueryString {
+        "id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText))"
     }
 
     public func functionCandidates(
@@ -87,7 +92,7 @@ public struct SQLPersonRepository: PersonRepository {
         rank.appendInterpolation(unsafeRaw: " ELSE \(levels.count) END")
         let filter: SQLQueryString = """
             FROM people WHERE organization_id = \(bind: organizationID.canonicalText) AND function = \(bind: function.rawValue)
-            AND id NOT IN (SELECT person_id FROM memberships WHERE alliance_id = \(bind: allianceID.canonicalText))
+            AND \(Self.notOnTeam(allianceID))
             """
         return try await database.read { [rank] db in
             let people = try await db.raw("SELECT * \(filter) ORDER BY \(rank), lower(name), id LIMIT \(bind: limit)").all().map(

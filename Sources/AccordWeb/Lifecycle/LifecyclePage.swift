@@ -108,7 +108,7 @@ struct LifecyclePage: PageModel {
         self.layout = layout
         allianceName = alliance.name
         allianceHref = Site.alliance.path(alliance.id)
-        teamHref = Site.alliance.path(alliance.id) + "#team"
+        teamHref = allianceHref + "#team"
         phase = alliance.phase.label
         transition = alliance.transition?.label
         let playbook = state.playbook
