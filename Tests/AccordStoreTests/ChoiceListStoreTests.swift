@@ -125,4 +125,37 @@ import Testing
             #expect(none.items.isEmpty && none.total == 0)
         }
     }
+
+    /// The forms' choice of a person: one organisation's people, every partner's, ours or everyone's, by name in any
+    /// case, narrowed by a name with LIKE's wildcards taken literally, limited, and counted up to a limit.
+    @Test(arguments: TestDatabase.available)
+    func peopleNamesAndCountsFollowTheScope(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            let ours = try await Fixtures.organization(store, "Helix", kind: .ours)
+            let norvik = try await Fixtures.organization(store, "Norvik", kind: .partner)
+            let kanto = try await Fixtures.organization(store, "Kanto", kind: .partner)
+            let dana = try await Fixtures.person(store, ours, "Dana Whitfield")
+            let vera = try await Fixtures.person(store, norvik, "vera Lindqvist")
+            let lars = try await Fixtures.person(store, norvik, "Lars 100% Sure")
+            let kei = try await Fixtures.person(store, kanto, "Kei Tanaka")
+            func names(_ scope: PeopleScope, _ text: String? = nil, limit: Int? = nil) async throws -> [UUID] {
+                try await store.people.names(in: scope, matching: text, limit: limit).map(\.id)
+            }
+            #expect(try await names(.organization(norvik.id)) == [lars.id, vera.id])
+            #expect(try await names(.kind(.partner)) == [kei.id, lars.id, vera.id])
+            #expect(try await names(.kind(.ours)) == [dana.id])
+            #expect(try await names(.everyone) == [dana.id, kei.id, lars.id, vera.id])
+            #expect(try await names(.everyone, limit: 2) == [dana.id, kei.id])
+            #expect(try await names(.kind(.partner), "LIND") == [vera.id])
+            #expect(try await names(.everyone, "0% s") == [lars.id])
+            #expect(try await names(.everyone, "%") == [lars.id], "a percent sign is a percent sign")
+            #expect(try await names(.organization(UUID())).isEmpty)
+            #expect(
+                try await store.people.names(in: .organization(norvik.id), matching: "vera", limit: nil).first?.name == "vera Lindqvist")
+            #expect(try await store.people.count(in: .kind(.partner), upTo: 10) == 3)
+            #expect(try await store.people.count(in: .kind(.partner), upTo: 2) == 2)
+            #expect(try await store.people.count(in: .everyone, upTo: 10) == 4)
+            #expect(try await store.people.count(in: .organization(kanto.id), upTo: 10) == 1)
+        }
+    }
 }

@@ -70,4 +70,24 @@ def test_many_partners_and_people_are_found_by_typing(driver):
     click_and_wait(driver, lambda: button(driver, "Add"))
     team = driver.find_element(By.ID, "team").text
     assert "Quinn Staff 4" in team
+
+    # The alliance form names the partner and our sponsor by typing too: no option per partner or person.
+    driver.get(BASE + "/alliances/new")
+    partner = driver.find_element(By.ID, "field-partnerID")
+    assert partner.tag_name == "input" and driver.find_element(By.ID, "field-ourSponsorID").tag_name == "input"
+    assert len(driver.find_elements(By.TAG_NAME, "option")) < 60
+    driver.find_element(By.ID, "field-name").send_keys("Typed names alliance")
+    Select(driver.find_element(By.ID, "field-type")).select_by_visible_text("Licensing in")
+    partner.send_keys("Zeta Partner 1")
+    WebDriverWait(driver, 10).until(lambda d: len(options_of(d, "field-partnerID-matches")) == 10)
+    partner.send_keys("2")
+    WebDriverWait(driver, 10).until(lambda d: options_of(d, "field-partnerID-matches") == ["Zeta Partner 12"])
+    sponsor = driver.find_element(By.ID, "field-ourSponsorID")
+    sponsor.send_keys("Quinn Staff 41")
+    WebDriverWait(driver, 10).until(lambda d: options_of(d, "field-ourSponsorID-matches") == ["Quinn Staff 41"])
+    shot(driver, "43-alliance-form-search")
+    check_accessibility(driver, "alliance form with search fields")
+    click_and_wait(driver, lambda: button(driver, "Save alliance"))
+    page = driver.find_element(By.TAG_NAME, "main").text
+    assert "Saved. The record was created." in page and "Zeta Partner 12" in page and "Quinn Staff 41" in page
     sign_out(driver)

@@ -22,3 +22,13 @@ public enum NameChoice: Equatable, Sendable {
         return all.filter { $0.name.lowercased().contains(wanted) }
     }
 }
+
+/// Whose people a choice of a person is made among.
+public enum PeopleScope: Sendable, Equatable {
+    /// The people of one organisation.
+    case organization(UUID)
+    /// The people of every organisation of one kind (ours, or all partners).
+    case kind(OrganizationKind)
+    /// Everyone in the directory.
+    case everyone
+}

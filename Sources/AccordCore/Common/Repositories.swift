@@ -31,6 +31,11 @@ public protocol OrganizationRepository: Sendable {
 public protocol PersonRepository: Sendable {
     func list(organizationID: UUID?, text: String?, page: Int, perPage: Int) async throws -> Page<Person>
     func all(organizationIDs: [UUID]) async throws -> [Person]
+    /// People in `scope`, id and name only, by name: only those whose name contains `text` (any case) when it is
+    /// given, and at most `limit` when it is given.
+    func names(in scope: PeopleScope, matching text: String?, limit: Int?) async throws -> [NamedID]
+    /// How many people there are in `scope`, counted up to `limit`.
+    func count(in scope: PeopleScope, upTo limit: Int) async throws -> Int
     /// People of these organisations who are not on the alliance's team yet, by name: whose name contains `text`
     /// (any case) when it is given, at most `limit`.
     func teamCandidates(allianceID: UUID, organizationIDs: [UUID], matching text: String?, limit: Int) async throws -> [Person]

@@ -48,6 +48,30 @@ public struct SQLPersonRepository: PersonRepository {
         }
     }
 
+    public func names(in scope: PeopleScope, matching text: String?, limit: Int?) async throws -> [NamedID] {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT id, name FROM people WHERE \(Self.within(scope))\(NameMatch.clause("name", text)) ORDER BY lower(name), id\(NameMatch.limit(limit))"
+            ).all().map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
+        }
+    }
+
+    public func count(in scope: PeopleScope, upTo limit: Int) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM people WHERE \(Self.within(scope)) LIMIT \(bind: limit)) d")
+                .first()?.int("n") ?? 0
+        }
+    }
+
+    /// The people of a scope, as a condition.
+    static func within(_ scope: PeopleScope) -> SQLQueryString {
+        switch scope {
+        case .organization(let id): "organization_id = \(bind: id.canonicalText)"
+        case .kind(let kind): "organization_id IN (SELECT id FROM organizations WHERE kind = \(bind: kind.rawValue))"
+        case .everyone: "1 = 1"
+        }
+    }
+
     public func teamCandidates(allianceID: UUID, organizationIDs: [UUID], matching text: String?, limit: Int) async throws
         -> [Person]
     {

@@ -6,8 +6,7 @@ import Foundation
 struct AccountsService: Sendable {
     private let users: any UserRepository
     private let apiTokens: any ApiTokenRepository
-    private let organizations: any OrganizationRepository
-    private let people: any PersonRepository
+    private let choices: DirectoryChoices
     /// bcrypt cost; tests lower it to stay fast.
     let bcryptCost: UInt8
     let clock: WallClock
@@ -16,8 +15,7 @@ struct AccountsService: Sendable {
         let store = services.store
         users = store.users
         apiTokens = store.apiTokens
-        organizations = store.organizations
-        people = store.people
+        choices = DirectoryChoices(store)
         bcryptCost = services.bcryptCost
         clock = store.database.clock
     }
@@ -35,11 +33,13 @@ struct AccountsService: Sendable {
         return user
     }
 
-    /// Everyone a user may be linked to, with their organisation's name.
-    func linkablePeople() async throws -> [(person: Person, organization: String)] {
-        let all = try await organizations.list()
-        let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) })
-        return try await people.all(organizationIDs: all.map(\.id)).map { ($0, names[$0.organizationID] ?? "") }
+    /// The person a user is linked to, chosen among everyone in the directory: resolved from a posted form or (with
+    /// none) from the id `input` holds, which gets what was chosen.
+    func linkedPerson(_ form: FormData?, _ input: inout UserInput) async throws -> FormChoice.Resolved {
+        let resolved = try await FormChoice.resolve(
+            form, "personID", label: "Linked person", current: input.personID, choices.people(.everyone, blank: "None"))
+        input.personID = resolved.value
+        return FormChoice.Resolved(value: resolved.value, field: try await choices.labelled(resolved.field), error: resolved.error)
     }
 
     /// Creates a user with a password that follows the rules (checked before it is hashed).

@@ -37,12 +37,14 @@ struct UsersController {
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
             let data = try await FormData.read(request, context: context)
-            let input = Self.input(data)
+            var input = Self.input(data)
+            let linked = try await accounts.linkedPerson(data, &input)
             do {
+                _ = try FormChoice.validate(linked.error.map { [$0] } ?? [], input.validate)
                 _ = try await accounts.createUser(input, password: data["password"] ?? "", by: admin)
                 return redirect(Site.users.pattern, .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await form(context, input, error.fieldErrors, nil, .unprocessableContent)
+                return try await form(context, input, error.fieldErrors, nil, .unprocessableContent, linked: linked.field)
             }
         }
         router.get(RouterPath(Site.editUser.pattern)) { _, context in
@@ -57,12 +59,14 @@ struct UsersController {
             try AccessPolicy.require(admin.principal, .manageUsers)
             let user = try await accounts.user(context.id("id"), admin)
             let data = try await FormData.read(request, context: context)
-            let input = Self.input(data)
+            var input = Self.input(data)
+            let linked = try await accounts.linkedPerson(data, &input)
             do {
+                _ = try FormChoice.validate(linked.error.map { [$0] } ?? [], input.validate)
                 _ = try await accounts.updateUser(user, input, expectedVersion: data["version"].flatMap { Int($0) }, by: admin)
                 return redirect(Site.users.pattern, .updated)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await form(context, input, error.fieldErrors, user, .unprocessableContent)
+                return try await form(context, input, error.fieldErrors, user, .unprocessableContent, linked: linked.field)
             }
         }
         router.post(RouterPath(Site.userPassword.pattern)) { request, context in
@@ -87,10 +91,14 @@ struct UsersController {
             email: form["email"], name: form["name"], role: form["role"], personID: form["personID"], active: form["active"] ?? "false")
     }
 
-    func form(_ context: AppContext, _ input: UserInput, _ errors: [FieldError], _ user: User?, _ status: HTTPResponse.Status)
-        async throws -> Response
-    {
-        let people = try await accounts.linkablePeople()
+    /// The form, shown afresh (`linked` nil) or again after a refused save with the linked person it resolved to.
+    func form(
+        _ context: AppContext, _ input: UserInput, _ errors: [FieldError], _ user: User?, _ status: HTTPResponse.Status,
+        linked: ChoiceField? = nil
+    ) async throws -> Response {
+        var input = input
+        let person: ChoiceField
+        if let linked { person = linked } else { person = try await accounts.linkedPerson(nil, &input).field }
         let heading = user.map { "Edit \($0.name)" } ?? "New user"
         var fields = [
             FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
@@ -98,12 +106,10 @@ struct UsersController {
             FieldModel(
                 .select, "role", "Role", value: input.role, errors: errors, required: true,
                 options: OptionModel.list(Role.self, selected: input.role)),
-            FieldModel(
-                .select, "personID", "Linked person", value: input.personID, errors: errors,
-                options: OptionModel.ids(
-                    people.map { ($0.person.id, "\($0.person.name), \($0.organization)") },
-                    selected: input.personID, blank: "None"),
-                hint: "Links the account to alliance teams. Required for partner users."),
+            .choice(
+                person, "personID", "Linked person", errors: errors,
+                hint: "Links the account to alliance teams. Required for partner users.",
+                placeholder: "Type a name, or leave empty"),
             FieldModel(
                 .select, "active", "Account", value: input.active, errors: errors,
                 options: [

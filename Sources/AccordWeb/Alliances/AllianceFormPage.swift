@@ -3,24 +3,18 @@ import Foundation
 
 /// The create and edit form for an alliance: every field, grouped, with the choices it needs.
 struct AllianceFormPage {
-    let partners: [Organization]
-    let ourPeople: [Person]
-    let partnerPeople: [Person]
-    let organizationNames: [UUID: String]
+    /// The choices of records (see `AlliancesService.formChoices`): select lists while few, search fields when many.
+    let partner: ChoiceField
+    let ourSponsor: ChoiceField
+    let ourManager: ChoiceField
+    let partnerSponsor: ChoiceField
+    let partnerManager: ChoiceField
 
     func model(
         layout: LayoutModel, input: AllianceInput, errors: [FieldError], action: String, heading: String, cancel: String,
         version: Int?
     ) -> FormModel {
-        let partnerOptions = OptionModel.ids(partners.map { ($0.id, $0.name) }, selected: input.partnerID, blank: "Choose a partner")
-        func ours(_ value: String?) -> [OptionModel] {
-            OptionModel.ids(ourPeople.map { ($0.id, "\($0.name) (\($0.function.label))") }, selected: value, blank: "Not named yet")
-        }
-        func theirs(_ value: String?) -> [OptionModel] {
-            OptionModel.ids(
-                partnerPeople.map { ($0.id, "\($0.name), \(organizationNames[$0.organizationID] ?? "")") }, selected: value,
-                blank: "Not named yet")
-        }
+        let person = "Type a name, or leave empty"
         let currencies =
             [OptionModel(value: "", label: "No value", selected: (input.valueCurrency ?? "").isEmpty)]
             + Currency.codes.map { OptionModel(value: $0, label: $0, selected: $0 == input.valueCurrency) }
@@ -32,8 +26,7 @@ struct AllianceFormPage {
                     legend: "The alliance",
                     fields: [
                         FieldModel(.text, "name", "Name", value: input.name, errors: e, required: true, maxLength: 160, wide: true),
-                        FieldModel(
-                            .select, "partnerID", "Partner", value: input.partnerID, errors: e, required: true, options: partnerOptions),
+                        .choice(partner, "partnerID", "Partner", errors: e, required: true, placeholder: "Type the partner's name"),
                         FieldModel(
                             .select, "type", "Type", value: input.type, errors: e, required: true,
                             options: OptionModel.list(AllianceType.self, selected: input.type, blank: "Choose a type")),
@@ -62,18 +55,14 @@ struct AllianceFormPage {
                 FieldsetModel(
                     legend: "Sponsors and alliance managers",
                     fields: [
-                        FieldModel(
-                            .select, "ourSponsorID", "Our executive sponsor", value: input.ourSponsorID, errors: e,
-                            options: ours(input.ourSponsorID)),
-                        FieldModel(
-                            .select, "ourManagerID", "Our alliance manager", value: input.ourManagerID, errors: e,
-                            options: ours(input.ourManagerID)),
-                        FieldModel(
-                            .select, "partnerSponsorID", "Partner executive sponsor", value: input.partnerSponsorID, errors: e,
-                            options: theirs(input.partnerSponsorID)),
-                        FieldModel(
-                            .select, "partnerManagerID", "Partner alliance manager", value: input.partnerManagerID, errors: e,
-                            options: theirs(input.partnerManagerID)),
+                        .choice(ourSponsor, "ourSponsorID", "Our executive sponsor", errors: e, placeholder: person),
+                        .choice(ourManager, "ourManagerID", "Our alliance manager", errors: e, placeholder: person),
+                        .choice(
+                            partnerSponsor, "partnerSponsorID", "Partner executive sponsor", errors: e,
+                            hint: partnerSponsor.isSearch ? "One of the partner's people." : nil, placeholder: person),
+                        .choice(
+                            partnerManager, "partnerManagerID", "Partner alliance manager", errors: e,
+                            hint: partnerManager.isSearch ? "One of the partner's people." : nil, placeholder: person),
                     ]),
                 FieldsetModel(
                     legend: "Agreement",

@@ -102,10 +102,14 @@ struct AlliancesController {
         return views.page(model, status: status)
     }
 
-    func form(_ context: AppContext, input: AllianceInput, errors: [FieldError], alliance: Alliance?, status: HTTPResponse.Status)
-        async throws -> Response
-    {
-        let page = try await alliances.formChoices()
+    /// The form, shown afresh (`posted` nil) or again after a refused save, with the choices `posted` resolved to.
+    func form(
+        _ context: AppContext, input: AllianceInput, errors: [FieldError], alliance: Alliance?, status: HTTPResponse.Status,
+        posted: AllianceFormPage? = nil
+    ) async throws -> Response {
+        var input = input
+        let page: AllianceFormPage
+        if let posted { page = posted } else { page = try await alliances.formChoices(nil, &input).0 }
         let heading = alliance.map { "Edit \($0.name)" } ?? "New alliance"
         let model = page.model(
             layout: LayoutModel(title: heading, context: context, section: "alliances"), input: input, errors: errors,
@@ -117,12 +121,15 @@ struct AlliancesController {
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .createAlliance)
-        let input = AllianceFormPage.input(from: try await FormData.read(request, context: context))
+        let posted = try await FormData.read(request, context: context)
+        var input = AllianceFormPage.input(from: posted)
+        let (choices, unresolved) = try await alliances.formChoices(posted, &input)
         do {
-            let alliance = try await alliances.create(try input.validate(), by: user)
+            let alliance = try await alliances.create(try FormChoice.validate(unresolved, input.validate), by: user)
             return redirect(Site.alliance.path(alliance.id), .created)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await form(context, input: input, errors: error.fieldErrors, alliance: nil, status: .unprocessableContent)
+            return try await form(
+                context, input: input, errors: error.fieldErrors, alliance: nil, status: .unprocessableContent, posted: choices)
         }
     }
 
@@ -130,13 +137,16 @@ struct AlliancesController {
         let (user, alliance) = try await alliances.access.page(context)
         try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
         let form = try await FormData.read(request, context: context)
-        let input = AllianceFormPage.input(from: form)
+        var input = AllianceFormPage.input(from: form)
+        let (choices, unresolved) = try await alliances.formChoices(form, &input)
         do {
             _ = try await alliances.update(
-                alliance, try input.validate(), expectedVersion: form["version"].flatMap { Int($0) }, by: user)
+                alliance, try FormChoice.validate(unresolved, input.validate), expectedVersion: form["version"].flatMap { Int($0) },
+                by: user)
             return redirect(Site.alliance.path(alliance.id), .updated)
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
-            return try await self.form(context, input: input, errors: error.fieldErrors, alliance: alliance, status: .unprocessableContent)
+            return try await self.form(
+                context, input: input, errors: error.fieldErrors, alliance: alliance, status: .unprocessableContent, posted: choices)
         }
     }
 }

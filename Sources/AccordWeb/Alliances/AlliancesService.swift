@@ -12,6 +12,7 @@ struct AlliancesService: Sendable {
     private let audit: any AuditRepository
     let access: AllianceAccess
     let team: TeamService
+    private let choices: DirectoryChoices
 
     init(_ store: Store) {
         repository = store.alliances
@@ -20,6 +21,7 @@ struct AlliancesService: Sendable {
         audit = store.audit
         access = AllianceAccess(store)
         team = TeamService(store)
+        choices = DirectoryChoices(store)
     }
 
     // MARK: The portfolio
@@ -92,15 +94,33 @@ struct AlliancesService: Sendable {
 
     func members(_ alliance: Alliance) async throws -> [Membership] { try await repository.members(of: alliance.id) }
 
-    /// The choices of the alliance form: partners, and the people of each side who may sponsor or manage.
-    func formChoices() async throws -> AllianceFormPage {
-        let all = try await organizations.list()
-        let partners = all.filter { $0.kind == .partner }
-        let ours = all.filter { $0.kind == .ours }.map(\.id)
-        return AllianceFormPage(
-            partners: partners, ourPeople: try await people.all(organizationIDs: ours),
-            partnerPeople: try await people.all(organizationIDs: partners.map(\.id)),
-            organizationNames: Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0.name) }))
+    /// The alliance form's choices of records, resolved from a posted form or (with none) from the ids `input` holds,
+    /// which get what was chosen; with the messages of names that picked nothing or several. The partner comes first:
+    /// the partner's sponsor and manager are chosen among that partner's people (every partner's until one is chosen).
+    func formChoices(_ form: FormData?, _ input: inout AllianceInput) async throws -> (AllianceFormPage, [FieldError]) {
+        let partner = try await FormChoice.resolve(
+            form, "partnerID", label: "Partner", current: input.partnerID, choices.partners(blank: "Choose a partner"))
+        input.partnerID = partner.value
+        let chosenPartner = try await partner.field.chosen.asyncMap { try await organizations.find($0) } ?? nil
+        let ours = choices.people(.kind(.ours), blank: "Not named yet")
+        let theirs = choices.people(
+            chosenPartner?.kind == .partner ? .organization(chosenPartner!.id) : .kind(.partner), blank: "Not named yet")
+        let named: [(String, String, WritableKeyPath<AllianceInput, String?>, ChoiceSource)] = [
+            ("ourSponsorID", "Our executive sponsor", \.ourSponsorID, ours), ("ourManagerID", "Our alliance manager", \.ourManagerID, ours),
+            ("partnerSponsorID", "Partner executive sponsor", \.partnerSponsorID, theirs),
+            ("partnerManagerID", "Partner alliance manager", \.partnerManagerID, theirs),
+        ]
+        var fields = [partner.field]
+        var errors = partner.error.map { [$0] } ?? []
+        for (key, label, path, source) in named {
+            let resolved = try await FormChoice.resolve(form, key, label: label, current: input[keyPath: path], source)
+            input[keyPath: path] = resolved.value
+            fields.append(try await choices.labelled(resolved.field))
+            errors += resolved.error.map { [$0] } ?? []
+        }
+        let page = AllianceFormPage(
+            partner: fields[0], ourSponsor: fields[1], ourManager: fields[2], partnerSponsor: fields[3], partnerManager: fields[4])
+        return (page, errors)
     }
 
     // MARK: Changes

@@ -41,6 +41,9 @@ extension Site {
     public static let editOrganization = SiteRoute("/organizations/:id/edit")
     public static let deleteOrganization = SiteRoute("/organizations/:id/delete")
     public static let people = SiteRoute("/people")
+    /// Search as you type for the forms that name a person: at most ten people whose name contains `q`, as JSON, among
+    /// `among` (`ours`, `partners`, `everyone` or an organisation's id).
+    public static let peopleChoices = SiteRoute("/people/choices")
     public static let newPerson = SiteRoute("/people/new")
     public static let person = SiteRoute("/people/:id")
     public static let editPerson = SiteRoute("/people/:id/edit")

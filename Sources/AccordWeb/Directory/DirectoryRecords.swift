@@ -44,8 +44,10 @@ struct DirectoryService: Sendable {
     private let organizationRepository: any OrganizationRepository
     private let personRepository: any PersonRepository
     private let alliances: any AllianceRepository
+    private let choices: DirectoryChoices
 
     init(_ store: Store) {
+        choices = DirectoryChoices(store)
         let (orgs, people) = (store.organizations, store.people)
         organizationRepository = orgs
         personRepository = people
@@ -58,6 +60,12 @@ struct DirectoryService: Sendable {
             noun: "person", findRecord: { try await people.find($0) }, createRecord: { try await people.create($0, by: $1) },
             updateRecord: { try await people.update($0, $1, expectedVersion: $2, by: $3) },
             deleteRecord: { try await people.delete($0, by: $1) })
+    }
+
+    /// Completion for the forms that name a person: at most ten people in `scope` whose name contains `text`.
+    func personSuggestions(_ scope: PeopleScope, matching text: String?, _ user: SignedIn) async throws -> [ChoiceJSON.Item] {
+        try AccessPolicy.require(user.principal, .viewDirectory)
+        return try await choices.suggestions(scope, matching: text)
     }
 
     /// Every organisation, ours first, then partners by name.

@@ -21,6 +21,8 @@ struct ChoiceField: Sendable {
     let matches: [NamedID]
     /// Says what the typed name matched when it did not pick one record.
     let message: String?
+    /// Where a search field's completions come from (a form's choice, see `ChoiceSource`).
+    var suggest = ""
 
     var isSearch: Bool { options == nil }
 
@@ -69,13 +71,14 @@ struct ChoiceField: Sendable {
     }
 
     private static func message(_ resolved: NameChoice, _ typed: String, noun: String) -> String? {
+        let nouns = noun == "person" ? "people" : noun + "s"
         switch resolved {
-        case .chosen: nil
-        case .nothing: "No \(noun) matches “\(typed)”."
+        case .chosen: return nil
+        case .nothing: return "No \(noun) matches “\(typed)”."
         case .several(let matches):
-            matches.count > matchLimit
-                ? "More than \(matchLimit) \(noun)s match “\(typed)”: type more of the name, or choose one of the first \(matchLimit)."
-                : "\(matches.count) \(noun)s match “\(typed)”: choose one."
+            return matches.count > matchLimit
+                ? "More than \(matchLimit) \(nouns) match “\(typed)”: type more of the name, or choose one of the first \(matchLimit)."
+                : "\(matches.count) \(nouns) match “\(typed)”: choose one."
         }
     }
 }

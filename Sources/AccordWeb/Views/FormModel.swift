@@ -3,7 +3,7 @@ import Foundation
 
 /// One input on a form, with its value as typed and its error, if any.
 struct FieldModel: Sendable {
-    enum Kind: Sendable { case text, email, date, select, textarea, password }
+    enum Kind: Sendable { case text, email, date, select, textarea, password, choice }
 
     let name: String
     let label: String
@@ -23,6 +23,16 @@ struct FieldModel: Sendable {
     let wide: Bool
     let id: String
     let hasError: Bool
+    /// A choice among many records (`FieldModel.choice`): a search field showing `choiceText`, completed from
+    /// `suggest`, with the chosen record's id in a hidden input and, after a name that matched several, the matches
+    /// to pick from.
+    let isChoice: Bool
+    private(set) var choiceText = ""
+    private(set) var chosenID: String?
+    private(set) var suggest = ""
+    private(set) var placeholder = ""
+    private(set) var picks: [OptionModel] = []
+    private(set) var hasPicks = false
 
     init(
         _ kind: Kind, _ name: String, _ label: String, value: String?, errors: [FieldError], required: Bool = false,
@@ -44,8 +54,29 @@ struct FieldModel: Sendable {
         isSelect = kind == .select
         isTextarea = kind == .textarea
         isPassword = kind == .password
+        isChoice = kind == .choice
         id = "field-" + name
         hasError = error != nil
+    }
+
+    /// A choice of a record: the select list while the records are few, else the search field (see `FormChoice`).
+    static func choice(
+        _ field: ChoiceField, _ name: String, _ label: String, errors: [FieldError], required: Bool = false, hint: String? = nil,
+        placeholder: String
+    ) -> FieldModel {
+        guard field.isSearch else {
+            return FieldModel(
+                .select, name, label, value: field.chosen?.canonicalText, errors: errors, required: required, options: field.options ?? [],
+                hint: hint)
+        }
+        var model = FieldModel(.choice, name, label, value: field.chosen?.canonicalText, errors: errors, required: required, hint: hint)
+        model.choiceText = field.text
+        model.chosenID = field.chosen?.canonicalText
+        model.suggest = field.suggest
+        model.placeholder = placeholder
+        model.picks = field.matches.map { OptionModel(value: $0.id.canonicalText, label: $0.name, selected: false) }
+        model.hasPicks = !model.picks.isEmpty
+        return model
     }
 
 }

@@ -1,5 +1,5 @@
 // Accord's one script: search as you type. An <input data-suggest="URL"> asks URL?q=TEXT for at most ten
-// matches ([{"id", "label"}]) as the user types, and offers them in the <datalist> the input names (the name is
+// matches ([{"id", "label", "detail"}]) as the user types, and offers them in the <datalist> the input names (the name is
 // what gets submitted and the server resolves it) or, with data-suggest-target, as the options of that <select>
 // (the id is what gets submitted). Every field also works without this script: submitting the form is the search.
 (function () {
@@ -22,6 +22,7 @@
         var option = document.createElement("option");
         option.value = isSelect ? item.id : item.label;
         option.textContent = item.label;
+        if (item.detail && !isSelect) option.label = item.detail;
         target.appendChild(option);
       });
       if (isSelect && items.length === 1) target.value = items[0].id;
@@ -33,7 +34,8 @@
         if (text === asked) return;
         asked = text;
         if (!text && !isSelect) { show([], text); return; }
-        fetch(input.getAttribute("data-suggest") + "?q=" + encodeURIComponent(text), {
+        var url = input.getAttribute("data-suggest");
+        fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(text), {
           credentials: "same-origin", headers: { Accept: "application/json" }
         }).then(function (response) { return response.ok ? response.json() : []; })
           .then(function (items) { show(items, text); })

@@ -1,0 +1,85 @@
+import AccordCore
+import AccordStore
+import Foundation
+
+/// Choices of a partner or a person on the forms that name one (the alliance form, a user's linked person): a select
+/// list while there are few, a search field completed from `/people/choices` (or the portfolio's partner
+/// completion) once there are many.
+struct DirectoryChoices: Sendable {
+    private let organizations: any OrganizationRepository
+    private let people: any PersonRepository
+
+    init(_ store: Store) {
+        organizations = store.organizations
+        people = store.people
+    }
+
+    func partners(blank: String) -> ChoiceSource {
+        let organizations = organizations
+        return ChoiceSource(
+            noun: "partner", blank: blank, suggest: Site.partnerChoices.pattern,
+            count: { try await organizations.count(kind: .partner, upTo: $0) },
+            lookup: { try await organizations.names(kind: .partner, matching: $0, limit: $1) },
+            name: { try await organizations.find($0)?.name })
+    }
+
+    func people(_ scope: PeopleScope, blank: String) -> ChoiceSource {
+        let people = people
+        return ChoiceSource(
+            noun: "person", blank: blank, suggest: Site.peopleChoices.pattern + "?among=" + Self.among(scope),
+            count: { try await people.count(in: scope, upTo: $0) },
+            lookup: { try await people.names(in: scope, matching: $0, limit: $1) },
+            name: { try await people.find($0)?.name })
+    }
+
+    /// A short select list of people labelled with what tells them apart: their function (our people) or their
+    /// organisation (anyone else's).
+    func labelled(_ field: ChoiceField) async throws -> ChoiceField {
+        guard let options = field.options else { return field }
+        let found = try await people.find(ids: options.compactMap { UUID(canonical: $0.value) })
+        let ours = try await organizations.ours()?.id
+        let names = try await organizations.names(ids: Array(Set(found.values.map(\.organizationID))))
+        return field.relabeled(found.mapValues { person in Self.label(person, ours: ours, organizations: names) })
+    }
+
+    /// At most ten people in `scope` whose name contains `text`, with what tells them apart.
+    func suggestions(_ scope: PeopleScope, matching text: String?) async throws -> [ChoiceJSON.Item] {
+        let matches = try await people.names(in: scope, matching: text, limit: ChoiceField.matchLimit)
+        let found = try await people.find(ids: matches.map(\.id))
+        let ours = try await organizations.ours()?.id
+        let names = try await organizations.names(ids: Array(Set(found.values.map(\.organizationID))))
+        return matches.map { match in
+            ChoiceJSON.Item(
+                id: match.id.lowercaseText, label: match.name,
+                detail: found[match.id].map { Self.label($0, ours: ours, organizations: names, withName: false) })
+        }
+    }
+
+    private static func label(_ person: Person, ours: UUID?, organizations: [UUID: String], withName: Bool = true) -> String {
+        let detail = person.organizationID == ours ? person.function.label : organizations[person.organizationID] ?? ""
+        return withName ? (person.organizationID == ours ? "\(person.name) (\(detail))" : "\(person.name), \(detail)") : detail
+    }
+
+    /// The `among` parameter of `/people/choices`: `ours`, `partners`, `everyone` or an organisation's id.
+    static func among(_ scope: PeopleScope) -> String {
+        switch scope {
+        case .kind(.ours): "ours"
+        case .kind(.partner): "partners"
+        case .everyone: "everyone"
+        case .organization(let id): id.lowercaseText
+        }
+    }
+
+    static func scope(among text: String?) throws -> PeopleScope {
+        switch text {
+        case "ours": return .kind(.ours)
+        case "partners": return .kind(.partner)
+        case "everyone", nil, "": return .everyone
+        default:
+            guard let id = text.flatMap(UUID.init(canonical:)) else {
+                throw DomainError.invalid("among", "among must be ours, partners, everyone or an organisation's id.")
+            }
+            return .organization(id)
+        }
+    }
+}
