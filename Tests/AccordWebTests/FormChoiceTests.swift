@@ -210,4 +210,65 @@ import Testing
             #expect(try await h.store.users.list().first { $0.email == "vera.l@example.com" }?.personID == world.vera.id)
         }
     }
+
+    @Test(arguments: WebHarness.databases)
+    func theRelationshipMapPairsPeopleNamedBySearch(_ database: String) async throws {
+        try await WebHarness.run(database: database) { h in
+            let world = try await Self.world(h)
+            var input = AllianceInput()
+            (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
+                "Zeta seven alliance", world.seventh.id.uuidString, "licensing_in", "active", "development", "tier_2"
+            )
+            let alliance = try await h.store.alliances.create(try input.validate(), by: .system)
+            let path = "/alliances/\(alliance.id.lowercaseText)/relationships"
+            let browser = h.browser()
+            try await browser.signIn("admin@accord.example")
+            let page = try await browser.get(path).text
+            #expect(page.contains("name=\"ourPersonID_name\"") && page.contains("data-suggest=\"/people/choices?among=ours\""))
+            #expect(page.contains("data-suggest=\"/people/choices?among=\(world.seventh.id.lowercaseText)\""))
+            #expect(page.components(separatedBy: "<option").count - 1 < 60, "no option per person")
+
+            let before = try await h.auditCount()
+            let several = try await browser.post(
+                path, ["ourPersonID_name": "Zeta Person", "partnerPersonID_name": "Vera Lindqvist", "strength": "3"])
+            #expect(several.status == .unprocessableContent)
+            #expect(several.text.contains("Our person: more than 10 people match “Zeta Person”"))
+            #expect(several.text.contains("name=\"ourPersonID_pick\"") && several.text.contains("value=\"Vera Lindqvist\""))
+            #expect(try await h.auditCount() == before)
+            try await browser.get(path)
+            let added = try await browser.post(
+                path,
+                ["ourPersonID_name": "zeta person 03", "partnerPersonID_name": "Vera Lindqvist", "strength": "3", "cadence": "monthly"])
+            #expect(added.status == .seeOther)
+            let pair = try #require(try await h.store.relationships.pairs(allianceID: alliance.id).first)
+            #expect(pair.ourPersonID == world.ourThird.id && pair.partnerPersonID == world.vera.id)
+            let shown = try await browser.get(path).text
+            #expect(shown.contains("value=\"Zeta Person 03\"") && shown.contains("value=\"\(world.vera.id.canonicalText)\""))
+        }
+    }
+
+    @Test func theCultureLogNamesItsOwnerBySearch() async throws {
+        try await WebHarness.run { h in
+            let world = try await Self.world(h)
+            let path = "/organizations/\(world.seventh.id.lowercaseText)/culture"
+            let browser = h.browser()
+            try await browser.signIn("admin@accord.example")
+            let page = try await browser.get(path).text
+            #expect(page.contains("name=\"ownerID_name\"") && page.contains("data-suggest=\"/people/choices?among=ours\""))
+            #expect(!page.contains("Zeta Person 01"))
+            let entry = ["difference": "Email overload", "risk": "Decisions lost", "leverage": "One decision log"]
+            let nobody = try await browser.post(path + "/differences", entry.merging(["ownerID_name": "Nobody"]) { $1 })
+            #expect(nobody.status == .unprocessableContent && nobody.text.contains("Owner: no person matches “Nobody”."))
+            #expect(nobody.text.contains("value=\"Email overload\""), "the entry stays as typed")
+            try await browser.get(path)
+            let added = try await browser.post(path + "/differences", entry.merging(["ownerID_name": "Zeta Person 03"]) { $1 })
+            #expect(added.status == .seeOther)
+            #expect(try await h.store.culture.differences(organizationID: world.seventh.id).first?.ownerID == world.ourThird.id)
+            #expect(try await browser.get(path).text.contains("value=\"Zeta Person 03\""))
+            // A partner's person cannot own an entry, picked or not.
+            try await browser.get(path)
+            let theirs = try await browser.post(path + "/differences", entry.merging(["ownerID": world.vera.id.canonicalText]) { $1 })
+            #expect(theirs.status == .unprocessableContent && theirs.text.contains("The owner must be one of our company&#39;s people."))
+        }
+    }
 }

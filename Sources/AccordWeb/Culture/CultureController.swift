@@ -24,13 +24,18 @@ struct CultureController {
         }
         router.post(RouterPath(Site.cultureDifferences.pattern)) { request, context in
             try await change(request, context, notice: .differenceAdded) { form, org, user in
-                _ = try await culture.addDifference(Self.input(form), with: org, by: user)
+                var input = Self.input(form)
+                let owner = try await culture.postedOwner(form, &input, try await culture.ownerChoices())
+                _ = try await culture.addDifference(input, with: org, unresolved: owner.error.map { [$0] } ?? [], by: user)
             }
         }
         router.post(RouterPath(Site.cultureDifference.pattern)) { request, context in
             try await change(request, context, notice: .differenceUpdated) { form, org, user in
                 let entry = try await culture.difference(try context.id("difference"), of: org)
-                _ = try await culture.updateDifference(entry, Self.input(form), expectedVersion: form.version, by: user)
+                var input = Self.input(form)
+                let owner = try await culture.postedOwner(form, &input, try await culture.ownerChoices())
+                _ = try await culture.updateDifference(
+                    entry, input, expectedVersion: form.version, unresolved: owner.error.map { [$0] } ?? [], by: user)
             }
         }
     }
@@ -60,9 +65,18 @@ struct CultureController {
         _ context: AppContext, _ id: UUID, user: SignedIn, notice: String?, form: FormData? = nil, errors: [FieldError] = []
     ) async throws -> Response {
         let state = try await culture.cultureState(id, user)
+        let owners = try await culture.ownerChoices()
+        // A new log entry that was refused is shown again as typed, its owner as the name resolved.
+        var posted: (input: DifferenceInput, owner: ChoiceField)?
+        if let form, form["difference"] != nil, form.version == nil {
+            var input = Self.input(form)
+            let owner = try await culture.postedOwner(form, &input, owners)
+            posted = (input, owner.field)
+        }
         let model = CulturePage(
             layout: LayoutModel(title: "Culture: \(state.organization.name)", context: context, section: "organizations", notice: notice),
-            state: state, today: culture.today, canEdit: AccessPolicy.allows(user.principal, .editDirectory), form: form, errors: errors)
+            state: state, owners: owners, today: culture.today, canEdit: AccessPolicy.allows(user.principal, .editDirectory), form: form,
+            posted: posted, errors: errors)
         return try views.page(model, .cultureIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

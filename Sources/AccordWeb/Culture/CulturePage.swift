@@ -40,7 +40,7 @@ struct CulturePage: PageModel {
     }
     struct EntryForm: Sendable {
         let scaleOptions: [OptionModel]
-        let ownerOptions: [OptionModel]
+        let ownerChoice: ChoiceInputModel
         let statusOptions: [OptionModel]
         let difference: String
         let risk: String
@@ -85,7 +85,11 @@ struct CulturePage: PageModel {
     let hasErrors: Bool
     let profileEmpty: Bool
 
-    init(layout: LayoutModel, state: CultureService.CultureState, today: LocalDate, canEdit: Bool, form: FormData?, errors: [FieldError]) {
+    /// `posted` is a new log entry that was refused, as typed, with its owner as the name resolved.
+    init(
+        layout: LayoutModel, state: CultureService.CultureState, owners: CultureService.OwnerChoices, today: LocalDate, canEdit: Bool,
+        form: FormData?, posted: (input: DifferenceInput, owner: ChoiceField)?, errors: [FieldError]
+    ) {
         self.layout = layout
         let org = state.organization
         name = org.name
@@ -130,11 +134,17 @@ struct CulturePage: PageModel {
             FactRow(label: "Languages", ours: ours?.languages ?? "–", theirs: profile.languages ?? "–"),
             FactRow(label: "Working norms", ours: ours?.workingNorms ?? "–", theirs: profile.workingNorms ?? "–"),
         ]
-        let names = Dictionary(state.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func entryForm(_ input: DifferenceInput?) -> EntryForm {
-            EntryForm(
+        let names = state.ownerNames
+        func entryForm(_ input: DifferenceInput?, anchor: String, posted: ChoiceField? = nil) -> EntryForm {
+            let owner = input?.owner.flatMap(UUID.init(canonical:))
+            let field =
+                posted
+                ?? .known(
+                    id: owner, name: owner.flatMap { names[$0] }, few: owners.list?.map { ($0.id, $0.name) }, blank: owners.source.blank,
+                    suggest: owners.source.suggest)
+            return EntryForm(
                 scaleOptions: OptionModel.list(CultureScale.self, selected: input?.scale, blank: "No particular scale"),
-                ownerOptions: OptionModel.ids(state.owners.map { ($0.id, $0.name) }, selected: input?.owner, blank: "Choose an owner"),
+                ownerChoice: ChoiceInputModel(field, id: anchor + "-owner", name: "ownerID", label: "Owner", placeholder: "Type a name"),
                 statusOptions: OptionModel.list(DifferenceStatus.self, selected: input?.status ?? DifferenceStatus.identified.rawValue),
                 difference: input?.difference ?? "", risk: input?.risk ?? "", leverage: input?.leverage ?? "", dueOn: input?.dueOn ?? "")
         }
@@ -147,7 +157,8 @@ struct CulturePage: PageModel {
                 form: entryForm(
                     DifferenceInput(
                         scale: d.scale?.rawValue, difference: d.difference, risk: d.risk, leverage: d.leverage,
-                        owner: d.ownerID.canonicalText, status: d.status.rawValue, dueOn: d.dueOn?.description)))
+                        owner: d.ownerID.canonicalText, status: d.status.rawValue, dueOn: d.dueOn?.description),
+                    anchor: "difference-\(d.id.lowercaseText)"))
         }
         entries = state.differences.map(entry)
         hasEntries = !entries.isEmpty
@@ -158,8 +169,7 @@ struct CulturePage: PageModel {
         hasRoadmap = !quarters.isEmpty
         unscheduled = roadmap.unscheduled.map(entry)
         hasUnscheduled = !unscheduled.isEmpty
-        let typedEntry = form?["difference"] != nil && form?.version == nil
-        newEntry = entryForm(typedEntry ? CultureController.input(form!) : nil)
+        newEntry = entryForm(posted?.input, anchor: "new", posted: posted?.owner)
         self.errors = errors.map(\.message)
         hasErrors = !errors.isEmpty
     }

@@ -8,12 +8,14 @@ struct CultureService: Sendable {
     private let organizations: any OrganizationRepository
     private let people: any PersonRepository
     let clock: WallClock
+    private let choices: DirectoryChoices
 
     init(_ store: Store) {
         repository = store.culture
         organizations = store.organizations
         people = store.people
         clock = store.database.clock
+        choices = DirectoryChoices(store)
     }
 
     var today: LocalDate { clock.today }
@@ -25,8 +27,8 @@ struct CultureService: Sendable {
         /// Our profile, when `organization` is a partner.
         let ourProfile: CultureProfile?
         let differences: [CultureDifference]
-        /// Our company's people: owners of log entries.
-        let owners: [Person]
+        /// The names of the log entries' owners.
+        let ownerNames: [UUID: String]
     }
 
     func cultureState(_ organizationID: UUID, _ user: SignedIn) async throws -> CultureState {
@@ -36,10 +38,29 @@ struct CultureService: Sendable {
         let isPartner = org.kind == .partner
         var ourProfile: CultureProfile?
         if isPartner, let ours { ourProfile = try await repository.profile(organizationID: ours.id) }
+        let differences = isPartner ? try await repository.differences(organizationID: org.id) : []
         return CultureState(
             organization: org, ours: ours, profile: try await repository.profile(organizationID: org.id), ourProfile: ourProfile,
-            differences: isPartner ? try await repository.differences(organizationID: org.id) : [],
-            owners: try await ourPeople())
+            differences: differences, ownerNames: try await people.names(ids: Array(Set(differences.map(\.ownerID)))))
+    }
+
+    /// How the log's forms choose an owner among our company's people: a select list while we are at most 50, a search
+    /// field beyond.
+    struct OwnerChoices: Sendable {
+        let source: ChoiceSource
+        let list: [Person]?
+    }
+
+    func ownerChoices() async throws -> OwnerChoices {
+        let source = choices.people(.kind(.ours), blank: "Choose an owner")
+        return OwnerChoices(source: source, list: try await choices.listed(source))
+    }
+
+    /// The owner of a posted log entry, resolved by name where it was typed (see `FormChoice`): `input` gets the id.
+    func postedOwner(_ form: FormData, _ input: inout DifferenceInput, _ choices: OwnerChoices) async throws -> FormChoice.Resolved {
+        let owner = try await FormChoice.resolve(form, "ownerID", label: "Owner", current: nil, choices.source)
+        input.owner = owner.value
+        return owner
     }
 
     /// An organisation of the directory, for a user who may read it.
@@ -56,21 +77,26 @@ struct CultureService: Sendable {
         return try await repository.saveProfile(try input.validate(organization.id), expectedVersion: expectedVersion, by: user.actor)
     }
 
-    private func ourPeople() async throws -> [Person] {
-        guard let ours = try await organizations.ours() else { return [] }
-        return try await people.all(organizationIDs: [ours.id])
+    /// Validates an entry; its owner must be one of our people (looked up alone, not among all of them).
+    private func validDifference(_ input: DifferenceInput, unresolved: [FieldError]) async throws -> DifferenceInput.Valid {
+        let ours = try await organizations.ours()?.id
+        let owner = try await input.owner.flatMap { UUID(canonical: $0.trimmingCharacters(in: .whitespaces)) }.asyncMap {
+            try await people.find($0)
+        }
+        let owners: Set<UUID> = owner.flatMap { $0 }.flatMap { $0.organizationID == ours ? [$0.id] : nil } ?? []
+        return try FormChoice.validate(unresolved) { () throws(DomainError) in try input.validate(owners: owners) }
     }
 
-    private func validDifference(_ input: DifferenceInput) async throws -> DifferenceInput.Valid {
-        try input.validate(owners: Set(try await ourPeople().map(\.id)))
-    }
-
-    func addDifference(_ input: DifferenceInput, with partner: Organization, by user: SignedIn) async throws -> CultureDifference {
+    /// Adds a log entry; `unresolved` is the message of an owner's name typed on the page that picked nobody.
+    func addDifference(_ input: DifferenceInput, with partner: Organization, unresolved: [FieldError] = [], by user: SignedIn)
+        async throws -> CultureDifference
+    {
         try AccessPolicy.require(user.principal, .editDirectory)
         guard partner.kind == .partner else {
             throw DomainError.invalid("organizationID", "The differences log is kept for partners; our own profile is the reference.")
         }
-        return try await repository.createDifference(organizationID: partner.id, try await validDifference(input), by: user.actor)
+        return try await repository.createDifference(
+            organizationID: partner.id, try await validDifference(input, unresolved: unresolved), by: user.actor)
     }
 
     func difference(_ id: UUID, of partner: Organization) async throws -> CultureDifference {
@@ -80,11 +106,11 @@ struct CultureService: Sendable {
         return entry
     }
 
-    func updateDifference(_ entry: CultureDifference, _ input: DifferenceInput, expectedVersion: Int?, by user: SignedIn) async throws
-        -> CultureDifference
-    {
+    func updateDifference(
+        _ entry: CultureDifference, _ input: DifferenceInput, expectedVersion: Int?, unresolved: [FieldError] = [], by user: SignedIn
+    ) async throws -> CultureDifference {
         try AccessPolicy.require(user.principal, .editDirectory)
         return try await repository.updateDifference(
-            entry.id, try await validDifference(input), expectedVersion: expectedVersion, by: user.actor)
+            entry.id, try await validDifference(input, unresolved: unresolved), expectedVersion: expectedVersion, by: user.actor)
     }
 }

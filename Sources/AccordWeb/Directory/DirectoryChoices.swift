@@ -32,6 +32,13 @@ struct DirectoryChoices: Sendable {
             name: { try await people.find($0)?.name })
     }
 
+    /// The people of `source` while they are few enough for a select list (by name), nil beyond.
+    func listed(_ source: ChoiceSource) async throws -> [Person]? {
+        guard try await source.count(ChoiceField.listLimit + 1) <= ChoiceField.listLimit else { return nil }
+        let found = try await people.find(ids: try await source.lookup(nil, nil).map(\.id))
+        return found.values.sorted { ($0.name.lowercased(), $0.id.canonicalText) < ($1.name.lowercased(), $1.id.canonicalText) }
+    }
+
     /// A short select list of people labelled with what tells them apart: their function (our people) or their
     /// organisation (anyone else's).
     func labelled(_ field: ChoiceField) async throws -> ChoiceField {

@@ -15,13 +15,18 @@ struct RelationshipsController {
         }
         router.post(RouterPath(Site.relationships.pattern)) { request, context in
             try await change(request, context, notice: .pairAdded) { form, alliance, user in
-                _ = try await relationships.addPair(Self.input(form), in: alliance, by: user)
+                var input = Self.input(form)
+                let posted = try await relationships.postedPeople(form, &input, try await relationships.pairChoices(alliance))
+                _ = try await relationships.addPair(input, in: alliance, unresolved: posted.unresolved, by: user)
             }
         }
         router.post(RouterPath(Site.editPair.pattern)) { request, context in
             try await change(request, context, notice: .pairUpdated) { form, alliance, user in
                 let pair = try await relationships.pair(try context.id("pair"), of: alliance)
-                _ = try await relationships.updatePair(pair, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
+                var input = Self.input(form)
+                let posted = try await relationships.postedPeople(form, &input, try await relationships.pairChoices(alliance))
+                _ = try await relationships.updatePair(
+                    pair, input, expectedVersion: form.version, in: alliance, unresolved: posted.unresolved, by: user)
             }
         }
         router.post(RouterPath(Site.pairContact.pattern)) { request, context in
@@ -51,21 +56,27 @@ struct RelationshipsController {
         try await relationships.access.formChange(
             request, context, Permission.manageRelationships, back: Site.relationships, notice: notice, apply
         ) { form, alliance, user, errors in
-            try await page(context, alliance, user: user, notice: nil, typed: form.version == nil ? Self.input(form) : nil, errors: errors)
+            // A new pair is shown again as typed, its people as the names resolved; an edit shows the pairs as saved.
+            guard form.version == nil else { return try await page(context, alliance, user: user, notice: nil, errors: errors) }
+            var input = Self.input(form)
+            let posted = try await relationships.postedPeople(form, &input, try await relationships.pairChoices(alliance))
+            return try await page(
+                context, alliance, user: user, notice: nil, typed: input, posted: (posted.ours, posted.theirs), errors: errors)
         }
     }
 
     func page(
         _ context: AppContext, _ alliance: Alliance, user: SignedIn, notice: String?, typed: CounterpartInput? = nil,
-        errors: [FieldError] = []
+        posted: (ours: ChoiceField, theirs: ChoiceField)? = nil, errors: [FieldError] = []
     ) async throws -> Response {
         let state = try await relationships.relationshipState(alliance, user)
+        let choices = try await relationships.pairChoices(alliance)
         let (partner, ourName) = try await relationships.sides(alliance)
         let model = RelationshipsPage(
             layout: LayoutModel(title: "Relationship map: \(alliance.name)", context: context, section: "alliances", notice: notice),
-            alliance: alliance, partner: partner, ourName: ourName, state: state,
+            alliance: alliance, partner: partner, ourName: ourName, state: state, choices: choices,
             today: relationships.today, canManage: AccessPolicy.allows(user.principal, .manageRelationships(alliance.id)), typed: typed,
-            errors: errors)
+            posted: posted, errors: errors)
         return try views.page(model, .relationshipsIndex, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -24,8 +24,8 @@ struct RelationshipsPage: PageModel {
         let form: PairForm
     }
     struct PairForm: Sendable {
-        let ourOptions: [OptionModel]
-        let theirOptions: [OptionModel]
+        let ourChoice: ChoiceInputModel
+        let theirChoice: ChoiceInputModel
         let levelOptions: [OptionModel]
         let functionOptions: [OptionModel]
         let cadenceOptions: [OptionModel]
@@ -52,7 +52,8 @@ struct RelationshipsPage: PageModel {
 
     init(
         layout: LayoutModel, alliance: Alliance, partner: Organization, ourName: String, state: RelationshipsService.RelationshipState,
-        today: LocalDate, canManage: Bool, typed: CounterpartInput?, errors: [FieldError]
+        choices: RelationshipsService.PairChoices, today: LocalDate, canManage: Bool, typed: CounterpartInput?,
+        posted: (ours: ChoiceField, theirs: ChoiceField)?, errors: [FieldError]
     ) {
         self.layout = layout
         allianceName = alliance.name
@@ -76,15 +77,23 @@ struct RelationshipsPage: PageModel {
                 + "."
         hasGaps = map.hasGaps
         func name(_ id: UUID) -> String { state.people[id]?.name ?? "Former person" }
-        func form(_ input: CounterpartInput?) -> PairForm {
+        func listed(_ people: [Person]?) -> [(UUID, String)]? {
+            people?.map { ($0.id, "\($0.name) (\($0.function.label), \($0.level.label))") }
+        }
+        func known(_ id: String?, _ list: [Person]?, _ source: ChoiceSource) -> ChoiceField {
+            let id = id.flatMap(UUID.init(canonical:))
+            return .known(
+                id: id, name: id.flatMap { state.people[$0]?.name }, few: listed(list), blank: source.blank, suggest: source.suggest)
+        }
+        func form(_ input: CounterpartInput?, anchor: String, posted: (ours: ChoiceField, theirs: ChoiceField)? = nil) -> PairForm {
             let strength = input?.strength ?? "3"
             return PairForm(
-                ourOptions: OptionModel.ids(
-                    state.ours.map { ($0.id, "\($0.name) (\($0.function.label), \($0.level.label))") }, selected: input?.ourPersonID,
-                    blank: "Choose our person"),
-                theirOptions: OptionModel.ids(
-                    state.theirs.map { ($0.id, "\($0.name) (\($0.function.label), \($0.level.label))") }, selected: input?.partnerPersonID,
-                    blank: "Choose their person"),
+                ourChoice: ChoiceInputModel(
+                    posted?.ours ?? known(input?.ourPersonID, choices.ourList, choices.ours), id: anchor + "-ours", name: "ourPersonID",
+                    label: "Our person", placeholder: "Type a name"),
+                theirChoice: ChoiceInputModel(
+                    posted?.theirs ?? known(input?.partnerPersonID, choices.theirList, choices.theirs), id: anchor + "-theirs",
+                    name: "partnerPersonID", label: "Their person", placeholder: "Type a name"),
                 levelOptions: OptionModel.list(Level.self, selected: input?.level, blank: "Our person's level"),
                 functionOptions: OptionModel.list(BusinessFunction.self, selected: input?.function, blank: "Our person's function"),
                 cadenceOptions: OptionModel.list(ContactCadence.self, selected: input?.cadence ?? ContactCadence.quarterly.rawValue),
@@ -99,10 +108,11 @@ struct RelationshipsPage: PageModel {
                 strength: pair.strength,
                 dots: String(repeating: "●", count: pair.strength) + String(repeating: "○", count: 5 - pair.strength), notes: pair.notes,
                 contactAction: Site.pairContact.path(alliance.id, pair.id), editAction: Site.editPair.path(alliance.id, pair.id),
-                deleteAction: Site.deletePair.path(alliance.id, pair.id), version: pair.version, form: form(CounterpartInput(pair)))
+                deleteAction: Site.deletePair.path(alliance.id, pair.id), version: pair.version,
+                form: form(CounterpartInput(pair), anchor: "pair-\(pair.id.lowercaseText)"))
         }
         hasRows = !rows.isEmpty
-        newPair = form(typed)
+        newPair = form(typed, anchor: "pair", posted: posted)
         self.errors = errors.map(\.message)
         hasErrors = !errors.isEmpty
     }

@@ -11,6 +11,7 @@ struct RelationshipsService: Sendable {
     private let playbooks: any PlaybookRepository
     let access: AllianceAccess
     let clock: WallClock
+    private let choices: DirectoryChoices
 
     init(_ store: Store) {
         repository = store.relationships
@@ -19,31 +20,50 @@ struct RelationshipsService: Sendable {
         playbooks = store.playbooks
         access = AllianceAccess(store)
         clock = store.database.clock
+        choices = DirectoryChoices(store)
     }
 
     var today: LocalDate { clock.today }
 
     struct RelationshipState {
         let map: RelationshipMap
-        /// Everyone on either side who may be paired, and everyone already paired.
+        /// Everyone paired.
         let people: [UUID: Person]
-        let ours: [Person]
-        let theirs: [Person]
         let ourOrganizationID: UUID?
     }
 
     func relationshipState(_ alliance: Alliance, _ user: SignedIn) async throws -> RelationshipState {
         try AccessPolicy.require(user.principal, .viewRelationships(alliance.id))
-        let ours = try await organizations.ours()?.id
-        let directory = try await people.all(organizationIDs: [ours, alliance.partnerID].compactMap { $0 })
         let pairs = try await repository.pairs(allianceID: alliance.id)
-        var people = Dictionary(directory.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let missing = Set(pairs.flatMap { [$0.ourPersonID, $0.partnerPersonID] }).subtracting(people.keys)
-        for (id, person) in try await self.people.find(ids: Array(missing)) { people[id] = person }
+        let people = try await self.people.find(ids: Array(Set(pairs.flatMap { [$0.ourPersonID, $0.partnerPersonID] })))
         let map = RelationshipMap(pairs: pairs, playbook: try await playbooks.playbook(alliance.type), phase: alliance.phase)
-        return RelationshipState(
-            map: map, people: people, ours: directory.filter { $0.organizationID == ours },
-            theirs: directory.filter { $0.organizationID == alliance.partnerID }, ourOrganizationID: ours)
+        return RelationshipState(map: map, people: people, ourOrganizationID: try await organizations.ours()?.id)
+    }
+
+    /// How the page's pair forms choose their two people, among our company's and the partner's: select lists of
+    /// the people of a side while it has at most 50, search fields beyond.
+    struct PairChoices: Sendable {
+        let ours: ChoiceSource
+        let theirs: ChoiceSource
+        let ourList: [Person]?
+        let theirList: [Person]?
+    }
+
+    func pairChoices(_ alliance: Alliance) async throws -> PairChoices {
+        let ours = choices.people(.kind(.ours), blank: "Choose our person")
+        let theirs = choices.people(.organization(alliance.partnerID), blank: "Choose their person")
+        return PairChoices(ours: ours, theirs: theirs, ourList: try await choices.listed(ours), theirList: try await choices.listed(theirs))
+    }
+
+    /// The two people of a posted pair form, resolved by name where they were typed (see `FormChoice`): `input` gets
+    /// their ids; with the fields to show again and the messages of names that picked nothing or several.
+    func postedPeople(_ form: FormData, _ input: inout CounterpartInput, _ choices: PairChoices) async throws
+        -> (ours: ChoiceField, theirs: ChoiceField, unresolved: [FieldError])
+    {
+        let ours = try await FormChoice.resolve(form, "ourPersonID", label: "Our person", current: nil, choices.ours)
+        let theirs = try await FormChoice.resolve(form, "partnerPersonID", label: "Their person", current: nil, choices.theirs)
+        (input.ourPersonID, input.partnerPersonID) = (ours.value, theirs.value)
+        return (ours.field, theirs.field, [ours.error, theirs.error].compactMap { $0 })
     }
 
     /// The partner and our company's name, for the page's headings.
@@ -59,26 +79,34 @@ struct RelationshipsService: Sendable {
         return pair
     }
 
-    private func validPair(_ input: CounterpartInput, _ alliance: Alliance) async throws -> CounterpartInput.Valid {
+    private func validPair(_ input: CounterpartInput, _ alliance: Alliance, unresolved: [FieldError]) async throws
+        -> CounterpartInput.Valid
+    {
         let ids = [input.ourPersonID, input.partnerPersonID].compactMap {
             $0.flatMap { UUID(canonical: $0.trimmingCharacters(in: .whitespaces)) }
         }
-        return try input.validate(
-            people: try await people.find(ids: ids), ourOrganizationID: try await organizations.ours()?.id,
-            partnerID: alliance.partnerID, today: today)
+        let (people, ours, today) = (try await people.find(ids: ids), try await organizations.ours()?.id, today)
+        return try FormChoice.validate(unresolved) { () throws(DomainError) in
+            try input.validate(people: people, ourOrganizationID: ours, partnerID: alliance.partnerID, today: today)
+        }
     }
 
-    func addPair(_ input: CounterpartInput, in alliance: Alliance, by user: SignedIn) async throws -> CounterpartPair {
-        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        return try await repository.create(allianceID: alliance.id, try await validPair(input, alliance), by: user.actor)
-    }
-
-    func updatePair(_ pair: CounterpartPair, _ input: CounterpartInput, expectedVersion: Int?, in alliance: Alliance, by user: SignedIn)
-        async throws -> CounterpartPair
+    /// Adds a pair; `unresolved` are the messages of names typed on the page that picked nobody (shown with the rest).
+    func addPair(_ input: CounterpartInput, in alliance: Alliance, unresolved: [FieldError] = [], by user: SignedIn) async throws
+        -> CounterpartPair
     {
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
+        return try await repository.create(
+            allianceID: alliance.id, try await validPair(input, alliance, unresolved: unresolved), by: user.actor)
+    }
+
+    func updatePair(
+        _ pair: CounterpartPair, _ input: CounterpartInput, expectedVersion: Int?, in alliance: Alliance, unresolved: [FieldError] = [],
+        by user: SignedIn
+    ) async throws -> CounterpartPair {
+        try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
         return try await repository.update(
-            pair.id, try await validPair(input, alliance), expectedVersion: expectedVersion, by: user.actor)
+            pair.id, try await validPair(input, alliance, unresolved: unresolved), expectedVersion: expectedVersion, by: user.actor)
     }
 
     /// Records a contact on `raw` (today when empty); never in the future.

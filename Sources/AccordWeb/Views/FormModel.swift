@@ -23,16 +23,8 @@ struct FieldModel: Sendable {
     let wide: Bool
     let id: String
     let hasError: Bool
-    /// A choice among many records (`FieldModel.choice`): a search field showing `choiceText`, completed from
-    /// `suggest`, with the chosen record's id in a hidden input and, after a name that matched several, the matches
-    /// to pick from.
-    let isChoice: Bool
-    private(set) var choiceText = ""
-    private(set) var chosenID: String?
-    private(set) var suggest = ""
-    private(set) var placeholder = ""
-    private(set) var picks: [OptionModel] = []
-    private(set) var hasPicks = false
+    /// A choice of a record (`FieldModel.choice`), drawn by `partials/choice`.
+    private(set) var choice: ChoiceInputModel?
 
     init(
         _ kind: Kind, _ name: String, _ label: String, value: String?, errors: [FieldError], required: Bool = false,
@@ -54,7 +46,6 @@ struct FieldModel: Sendable {
         isSelect = kind == .select
         isTextarea = kind == .textarea
         isPassword = kind == .password
-        isChoice = kind == .choice
         id = "field-" + name
         hasError = error != nil
     }
@@ -64,18 +55,9 @@ struct FieldModel: Sendable {
         _ field: ChoiceField, _ name: String, _ label: String, errors: [FieldError], required: Bool = false, hint: String? = nil,
         placeholder: String
     ) -> FieldModel {
-        guard field.isSearch else {
-            return FieldModel(
-                .select, name, label, value: field.chosen?.canonicalText, errors: errors, required: required, options: field.options ?? [],
-                hint: hint)
-        }
         var model = FieldModel(.choice, name, label, value: field.chosen?.canonicalText, errors: errors, required: required, hint: hint)
-        model.choiceText = field.text
-        model.chosenID = field.chosen?.canonicalText
-        model.suggest = field.suggest
-        model.placeholder = placeholder
-        model.picks = field.matches.map { OptionModel(value: $0.id.canonicalText, label: $0.name, selected: false) }
-        model.hasPicks = !model.picks.isEmpty
+        model.choice = ChoiceInputModel(
+            field, id: model.id, name: name, label: label, placeholder: placeholder, required: required, hasError: model.hasError)
         return model
     }
 

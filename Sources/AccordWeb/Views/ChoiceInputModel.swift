@@ -1,0 +1,56 @@
+import AccordCore
+import Foundation
+
+/// A choice of a record as a form shows it (`partials/choice`): the select list while the records are few, else a
+/// search field completed from `suggest`, with the chosen record's id in a hidden input and, after a name that
+/// matched several, the matches to pick from (see `FormChoice` for how a posted form is read).
+struct ChoiceInputModel: Sendable {
+    let id: String
+    let name: String
+    let label: String
+    let isSearch: Bool
+    let options: [OptionModel]
+    let text: String
+    let chosenID: String?
+    let suggest: String
+    let placeholder: String
+    let picks: [OptionModel]
+    let hasPicks: Bool
+    let required: Bool
+    let hasError: Bool
+
+    init(
+        _ field: ChoiceField, id: String, name: String, label: String, placeholder: String, required: Bool = false,
+        hasError: Bool = false
+    ) {
+        self.id = id
+        self.name = name
+        self.label = label
+        isSearch = field.isSearch
+        options = field.options ?? []
+        text = field.text
+        chosenID = field.chosen?.canonicalText
+        suggest = field.suggest
+        self.placeholder = placeholder
+        picks = field.matches.map { OptionModel(value: $0.id.canonicalText, label: $0.name, selected: false) }
+        hasPicks = !picks.isEmpty
+        self.required = required
+        self.hasError = hasError
+    }
+}
+
+extension ChoiceField {
+    /// A choice shown afresh when its records are already at hand: the select list of `few`, or (nil: too many to
+    /// list) the search field showing the chosen record's `name`.
+    static func known(id: UUID?, name: String?, few: [(UUID, String)]?, blank: String, suggest: String) -> ChoiceField {
+        var field =
+            few.map {
+                ChoiceField(
+                    options: OptionModel.ids($0, selected: id?.canonicalText, blank: blank), text: "", chosen: id, matchesNothing: false,
+                    matches: [], message: nil)
+            }
+            ?? ChoiceField(options: nil, text: name ?? "", chosen: name == nil ? nil : id, matchesNothing: false, matches: [], message: nil)
+        field.suggest = suggest
+        return field
+    }
+}
