@@ -271,4 +271,48 @@ import Testing
             #expect(theirs.status == .unprocessableContent && theirs.text.contains("The owner must be one of our company&#39;s people."))
         }
     }
+
+    @Test func peopleAreFilteredAndPlacedInAnOrganisationNamedBySearch() async throws {
+        try await WebHarness.run { h in
+            let world = try await Self.world(h)
+            let browser = h.browser()
+            try await browser.signIn("admin@accord.example")
+            let list = try await browser.get("/people").text
+            #expect(list.contains("name=\"organization_name\"") && list.contains("data-suggest=\"/organizations/choices\""))
+            #expect(!list.contains("<option value=\"\(world.seventh.id.lowercaseText)\""), "no option per organisation")
+            let seventh = try await browser.get("/people?organization_name=zeta+partner+07").text
+            #expect(seventh.contains("Showing 1–50 of 56 people") && seventh.contains("value=\"Zeta Partner 07\""))
+            let several = try await browser.get("/people?organization_name=Zeta+Partner+0").text
+            #expect(several.contains("9 organisations match “Zeta Partner 0”: choose one."))
+            #expect(several.contains("name=\"organization_pick\" value=\"\(world.eighth.id.canonicalText)\""))
+            let picked = try await browser.get(
+                "/people?organization_name=Zeta+Partner+0&organization_pick=\(world.eighth.id.canonicalText)")
+            #expect(picked.text.contains("Showing 1–1 of 1 people") && picked.text.contains("Vera Lindqvist"))
+            let none = try await browser.get("/people?organization_name=Nowhere+Inc").text
+            #expect(none.contains("No organisation matches “Nowhere Inc”.") && none.contains("Nobody found"))
+
+            let completions = try JSONDecoder().decode(
+                [[String: String]].self, from: Data(try await browser.get("/organizations/choices?q=partner+07").text.utf8))
+            #expect(completions.map { $0["id"] } == [world.seventh.id.lowercaseText])
+
+            let form = try await browser.get("/people/new").text
+            #expect(form.contains("name=\"organizationID_name\"") && !form.contains("Zeta Partner 01"))
+            let created = try await browser.post(
+                "/people",
+                [
+                    "name": "Nia Placed", "email": "nia.placed@example.com", "function": "legal", "level": "management",
+                    "organizationID_name": "Zeta Partner 09",
+                ])
+            #expect(created.status == .seeOther)
+            let nia = try #require(try await h.store.people.list(organizationID: nil, text: "Nia Placed", page: 1, perPage: 5).items.first)
+            #expect(try await h.store.organizations.find(nia.organizationID)?.name == "Zeta Partner 09")
+            try await browser.get("/people/new")
+            let refused = try await browser.post(
+                "/people",
+                ["name": "", "email": "x@example.com", "function": "legal", "level": "management", "organizationID_name": "Zeta"])
+            #expect(
+                refused.status == .unprocessableContent && refused.text.contains("Organisation: more than 10 organisations match “Zeta”"))
+            #expect(refused.text.contains("Name is required.") && refused.text.contains("name=\"organizationID_pick\""))
+        }
+    }
 }

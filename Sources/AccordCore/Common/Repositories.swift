@@ -14,11 +14,11 @@ public struct NamedID: Sendable, Equatable {
 
 public protocol OrganizationRepository: Sendable {
     func list() async throws -> [Organization]
-    /// Organisations of one kind, id and name only, by name; only those whose name contains `text` (any case)
-    /// when it is given, and at most `limit` when it is given.
-    func names(kind: OrganizationKind, matching text: String?, limit: Int?) async throws -> [NamedID]
-    /// How many organisations of this kind there are, counted up to `limit`.
-    func count(kind: OrganizationKind, upTo limit: Int) async throws -> Int
+    /// Organisations of one kind (every organisation when nil), id and name only, by name; only those whose name
+    /// contains `text` (any case) when it is given, and at most `limit` when it is given.
+    func names(kind: OrganizationKind?, matching text: String?, limit: Int?) async throws -> [NamedID]
+    /// How many organisations of this kind (of every kind when nil) there are, counted up to `limit`.
+    func count(kind: OrganizationKind?, upTo limit: Int) async throws -> Int
     /// The names of these organisations, by id (missing ones are left out).
     func names(ids: [UUID]) async throws -> [UUID: String]
     func find(_ id: UUID) async throws -> Organization?

@@ -21,23 +21,27 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         }
     }
 
-    public func names(kind: OrganizationKind, matching text: String?, limit: Int?) async throws -> [NamedID] {
+    public func names(kind: OrganizationKind?, matching text: String?, limit: Int?) async throws -> [NamedID] {
         try await database.read { db in
             try await db.raw(
                 """
-                SELECT id, name FROM organizations WHERE kind = \(bind: kind.rawValue)\(NameMatch.clause("name", text))
+                SELECT id, name FROM organizations WHERE \(Self.ofKind(kind))\(NameMatch.clause("name", text))
                 ORDER BY lower(name), id\(NameMatch.limit(limit))
                 """
             ).all().map { NamedID(id: try $0.uuid("id"), name: try $0.string("name")) }
         }
     }
 
-    public func count(kind: OrganizationKind, upTo limit: Int) async throws -> Int {
+    public func count(kind: OrganizationKind?, upTo limit: Int) async throws -> Int {
         try await database.read { db in
-            try await db.raw(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM organizations WHERE kind = \(bind: kind.rawValue) LIMIT \(bind: limit)) d"
-            ).first()?.int("n") ?? 0
+            try await db.raw("SELECT COUNT(*) AS n FROM (SELECT 1 FROM organizations WHERE \(Self.ofKind(kind)) LIMIT \(bind: limit)) d")
+                .first()?.int("n") ?? 0
         }
+    }
+
+    /// Organisations of one kind, or (nil) all of them, as a condition.
+    static func ofKind(_ kind: OrganizationKind?) -> SQLQueryString {
+        kind.map { "kind = \(bind: $0.rawValue)" } ?? "1 = 1"
     }
 
     public func names(ids: [UUID]) async throws -> [UUID: String] {

@@ -35,11 +35,7 @@ struct AlliancesService: Sendable {
 
     /// The partner filter: a select list while partners are few, a search field once they are many.
     func partnerFilter(id: UUID?, typed: String?) async throws -> ChoiceField {
-        try await ChoiceField.resolve(
-            id: id, typed: typed, noun: "partner", blank: "All partners",
-            count: { try await organizations.count(kind: .partner, upTo: $0) },
-            lookup: { try await organizations.names(kind: .partner, matching: $0, limit: $1) },
-            name: { try await organizations.find($0)?.name })
+        try await ChoiceField.resolve(id: id, typed: typed, choices.partners(blank: "All partners"))
     }
 
     /// The alliance manager filter, among the people who manage an alliance.

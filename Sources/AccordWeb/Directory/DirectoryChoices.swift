@@ -14,12 +14,15 @@ struct DirectoryChoices: Sendable {
         people = store.people
     }
 
-    func partners(blank: String) -> ChoiceSource {
+    func partners(blank: String) -> ChoiceSource { organizations(.partner, noun: "partner", blank: blank, suggest: Site.partnerChoices) }
+
+    /// Organisations of one kind, or (nil) all of them.
+    func organizations(_ kind: OrganizationKind?, noun: String, blank: String, suggest: SiteRoute) -> ChoiceSource {
         let organizations = organizations
         return ChoiceSource(
-            noun: "partner", blank: blank, suggest: Site.partnerChoices.pattern,
-            count: { try await organizations.count(kind: .partner, upTo: $0) },
-            lookup: { try await organizations.names(kind: .partner, matching: $0, limit: $1) },
+            noun: noun, blank: blank, suggest: suggest.pattern,
+            count: { try await organizations.count(kind: kind, upTo: $0) },
+            lookup: { try await organizations.names(kind: kind, matching: $0, limit: $1) },
             name: { try await organizations.find($0)?.name })
     }
 

@@ -36,6 +36,9 @@ struct DirectoryFeature: Feature {
 
 extension Site {
     public static let organizations = SiteRoute("/organizations")
+    /// Search as you type for the person form's organisation and the people list's filter: at most ten organisations
+    /// whose name contains `q`, as JSON.
+    public static let organizationChoices = SiteRoute("/organizations/choices")
     public static let newOrganization = SiteRoute("/organizations/new")
     public static let organization = SiteRoute("/organizations/:id")
     public static let editOrganization = SiteRoute("/organizations/:id/edit")

@@ -68,6 +68,22 @@ struct DirectoryService: Sendable {
         return try await choices.suggestions(scope, matching: text)
     }
 
+    /// Completion for the organisation of a person: at most ten organisations whose name contains `text`.
+    func organizationSuggestions(matching text: String?, _ user: SignedIn) async throws -> [NamedID] {
+        try AccessPolicy.require(user.principal, .viewDirectory)
+        return try await organizationRepository.names(kind: nil, matching: text, limit: ChoiceField.matchLimit)
+    }
+
+    /// Where a person's organisation is chosen: every organisation.
+    func organizationSource(blank: String) -> ChoiceSource {
+        choices.organizations(nil, noun: "organisation", blank: blank, suggest: Site.organizationChoices)
+    }
+
+    /// The names of these organisations, by id.
+    func organizationNames(_ ids: [UUID]) async throws -> [UUID: String] {
+        try await organizationRepository.names(ids: Array(Set(ids)))
+    }
+
     /// Every organisation, ours first, then partners by name.
     func allOrganizations(_ user: SignedIn) async throws -> [Organization] {
         try AccessPolicy.require(user.principal, .viewDirectory)

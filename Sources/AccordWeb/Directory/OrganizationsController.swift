@@ -102,7 +102,8 @@ struct OrganizationsController {
     }
 
     func form(
-        _ context: AppContext, _ input: OrganizationInput, _ errors: [FieldError], _ org: Organization?, _ status: HTTPResponse.Status
+        _ context: AppContext, _ input: OrganizationInput, _ errors: [FieldError], _ org: Organization?, _ status: HTTPResponse.Status,
+        _ posted: FormData? = nil
     )
         async throws -> Response
     {

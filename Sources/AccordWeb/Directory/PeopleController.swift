@@ -24,7 +24,7 @@ struct PeopleController {
         let rows: [Row]
         let isEmpty: Bool
         let text: String
-        let organizationOptions: [OptionModel]
+        let organizationChoice: ChoiceInputModel
         let summary: String
         let previousHref: String?
         let nextHref: String?
@@ -67,8 +67,19 @@ struct PeopleController {
         RecordForms(
             records: directory.people, list: Site.people, new: Site.newPerson, show: Site.person, edit: Site.editPerson,
             delete: Site.deletePerson, id: \.id, blank: { PersonInput(organizationID: $0.queryValues["organization"]) },
-            input: Self.input, current: PersonInput.init, form: form
+            input: Self.input, current: PersonInput.init,
+            choose: { [directory] form, input in
+                let organization = try await FormChoice.resolve(
+                    form, "organizationID", label: "Organisation", current: nil,
+                    directory.organizationSource(blank: Self.chooseOrganization))
+                input.organizationID = organization.value
+                return [organization.error].compactMap { $0 }
+            }, form: form
         ).register(router)
+        router.get(RouterPath(Site.organizationChoices.pattern)) { request, context in
+            let names = try await directory.organizationSuggestions(matching: try ChoiceJSON.text(request), try context.requireUser())
+            return try ChoiceJSON.response(names.map { ($0.id, $0.name) })
+        }
     }
 
     static func input(_ form: FormData) -> PersonInput {
@@ -82,16 +93,25 @@ struct PeopleController {
         try AccessPolicy.require(user.principal, .viewDirectory)
         let params = request.queryValues
         var v = Validator()
-        let organization = v.optionalID(params["organization"], "organization", "Organisation")
+        let linked = v.optionalID(params["organization"], "organization", "Organisation")
         let text = v.optionalText(params["q"], "q", "Search", max: 100)
         var page = 1
         if let p = params["page"], !p.isEmpty {
             if let n = Int(p), n >= 1 { page = n } else { v.add("page", "Page must be a whole number from 1.") }
         }
         try v.check()
-        let result = try await directory.people(organization: organization, text: text, page: page, perPage: 50, user)
-        let organizations = try await directory.allOrganizations(user)
-        let names = Dictionary(uniqueKeysWithValues: organizations.map { ($0.id, $0.name) })
+        // A select list of organisations while few, a search field (typed, completed, or a match picked) once many.
+        let picked = params["organization_pick"].flatMap(UUID.init(canonical:))
+        let choice = try await ChoiceField.resolve(
+            id: picked ?? linked,
+            typed: picked == nil ? try ChoiceField.typed(params["organization_name"], field: "organization_name") : nil,
+            directory.organizationSource(blank: "All organisations"))
+        let organization = choice.chosen
+        let result =
+            choice.matchesNothing
+            ? Page(items: [], total: 0, page: 1, perPage: 50)
+            : try await directory.people(organization: organization, text: text, page: page, perPage: 50, user)
+        let names = try await directory.organizationNames(result.items.map(\.organizationID))
         func link(_ page: Int) -> String {
             var items = [URLQueryItem(name: "page", value: String(page))]
             if let organization { items.append(URLQueryItem(name: "organization", value: organization.lowercaseText)) }
@@ -107,8 +127,9 @@ struct PeopleController {
                     name: $0.name, href: Site.person.path($0.id), organization: names[$0.organizationID] ?? "", title: $0.title ?? "",
                     function: $0.function.label, level: $0.level.label)
             }, isEmpty: result.items.isEmpty, text: text ?? "",
-            organizationOptions: OptionModel.ids(
-                organizations.map { ($0.id, $0.name) }, selected: organization?.canonicalText, blank: "All organisations"),
+            organizationChoice: ChoiceInputModel(
+                choice, id: "people-org", name: "organization", label: "Organisation", placeholder: "All organisations: type a name",
+                filter: true),
             summary: result.total == 0 ? "No people" : "Showing \(result.firstIndex)–\(result.lastIndex) of \(result.total) people",
             previousHref: result.hasPrevious ? link(page - 1) : nil, nextHref: result.hasNext ? link(page + 1) : nil,
             canEdit: AccessPolicy.allows(user.principal, .editDirectory))
@@ -132,10 +153,16 @@ struct PeopleController {
         return try views.page(model, .peopleShow)
     }
 
-    func form(_ context: AppContext, _ input: PersonInput, _ errors: [FieldError], _ person: Person?, _ status: HTTPResponse.Status)
-        async throws -> Response
-    {
-        let organizations = try await directory.allOrganizations(try context.requireUser())
+    static let chooseOrganization = "Choose an organisation"
+
+    func form(
+        _ context: AppContext, _ input: PersonInput, _ errors: [FieldError], _ person: Person?, _ status: HTTPResponse.Status,
+        _ posted: FormData?
+    ) async throws -> Response {
+        try AccessPolicy.require(try context.requireUser().principal, .viewDirectory)
+        let organization = try await FormChoice.resolve(
+            posted, "organizationID", label: "Organisation", current: input.organizationID,
+            directory.organizationSource(blank: Self.chooseOrganization))
         let heading = person.map { "Edit \($0.name)" } ?? "New person"
         let model = FormModel(
             layout: LayoutModel(title: heading, context: context, section: "people"), heading: heading,
@@ -147,11 +174,9 @@ struct PeopleController {
                     fields: [
                         FieldModel(.text, "name", "Name", value: input.name, errors: errors, required: true, maxLength: 120),
                         FieldModel(.email, "email", "Email", value: input.email, errors: errors, required: true, maxLength: 254),
-                        FieldModel(
-                            .select, "organizationID", "Organisation", value: input.organizationID, errors: errors, required: true,
-                            options: OptionModel.ids(
-                                organizations.map { ($0.id, $0.name) }, selected: input.organizationID,
-                                blank: "Choose an organisation")),
+                        .choice(
+                            organization.field, "organizationID", "Organisation", errors: errors, required: true,
+                            placeholder: "Type the organisation's name"),
                         FieldModel(.text, "title", "Job title", value: input.title, errors: errors, maxLength: 120),
                         FieldModel(
                             .select, "function", "Function", value: input.function, errors: errors, required: true,

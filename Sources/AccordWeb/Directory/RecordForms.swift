@@ -18,42 +18,51 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
     let blank: @Sendable (Request) -> Input
     let input: @Sendable (FormData) -> Input
     let current: @Sendable (Record) -> Input
-    let form: @Sendable (AppContext, Input, [FieldError], Record?, HTTPResponse.Status) async throws -> Response
+    /// Resolves the form's choices of records typed by name (see `FormChoice`) into the input, with the messages of
+    /// names that picked nothing or several.
+    var choose: @Sendable (FormData, inout Input) async throws -> [FieldError] = { _, _ in [] }
+    /// Draws the form: afresh, or (with the posted form, to show its choices as resolved) again after a refused save.
+    let form: @Sendable (AppContext, Input, [FieldError], Record?, HTTPResponse.Status, FormData?) async throws -> Response
 
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(new.pattern)) { request, context in
             try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
-            return try await form(context, blank(request), [], nil, .ok)
+            return try await form(context, blank(request), [], nil, .ok, nil)
         }
         router.post(RouterPath(list.pattern)) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let submitted = input(try await FormData.read(request, context: context))
+            let data = try await FormData.read(request, context: context)
+            var submitted = input(data)
+            let unresolved = try await choose(data, &submitted)
             do {
-                let record = try await records.create(try submitted.validate(), by: user)
+                let record = try await records.create(try FormChoice.validate(unresolved, submitted.validate), by: user)
                 return redirect(show.path(id(record)), .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await form(context, submitted, error.fieldErrors, nil, .unprocessableContent)
+                return try await form(context, submitted, error.fieldErrors, nil, .unprocessableContent, data)
             }
         }
         router.get(RouterPath(edit.pattern)) { _, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
             let record = try await records.find(context.id("id"), user)
-            return try await form(context, current(record), [], record, .ok)
+            return try await form(context, current(record), [], record, .ok, nil)
         }
         router.post(RouterPath(edit.pattern)) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
             let record = try await records.find(context.id("id"), user)
             let data = try await FormData.read(request, context: context)
-            let submitted = input(data)
+            var submitted = input(data)
+            let unresolved = try await choose(data, &submitted)
             do {
                 _ = try await records.update(
-                    id(record), try submitted.validate(), expectedVersion: data["version"].flatMap { Int($0) }, by: user)
+                    id(record), try FormChoice.validate(unresolved, submitted.validate),
+                    expectedVersion: data["version"].flatMap { Int($0) },
+                    by: user)
                 return redirect(show.path(id(record)), .updated)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                return try await form(context, submitted, error.fieldErrors, record, .unprocessableContent)
+                return try await form(context, submitted, error.fieldErrors, record, .unprocessableContent, data)
             }
         }
         router.post(RouterPath(delete.pattern)) { request, context in

@@ -18,10 +18,13 @@ struct ChoiceInputModel: Sendable {
     let hasPicks: Bool
     let required: Bool
     let hasError: Bool
+    /// A filter's note on what the typed name matched (a form shows it as the field's error instead).
+    let note: String?
 
+    /// `filter`: a GET form's field, whose typed name is the search (no hidden id) and whose note is shown with it.
     init(
         _ field: ChoiceField, id: String, name: String, label: String, placeholder: String, required: Bool = false,
-        hasError: Bool = false
+        hasError: Bool = false, filter: Bool = false
     ) {
         self.id = id
         self.name = name
@@ -29,13 +32,14 @@ struct ChoiceInputModel: Sendable {
         isSearch = field.isSearch
         options = field.options ?? []
         text = field.text
-        chosenID = field.chosen?.canonicalText
+        chosenID = filter ? nil : field.chosen?.canonicalText
         suggest = field.suggest
         self.placeholder = placeholder
         picks = field.matches.map { OptionModel(value: $0.id.canonicalText, label: $0.name, selected: false) }
         hasPicks = !picks.isEmpty
         self.required = required
         self.hasError = hasError
+        note = filter ? field.message : nil
     }
 }
 
