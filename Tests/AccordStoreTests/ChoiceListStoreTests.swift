@@ -158,4 +158,24 @@ import Testing
             #expect(try await store.people.count(in: .organization(kanto.id), upTo: 10) == 1)
         }
     }
+
+    /// The organisations list a page at a time, in the order of the whole list, narrowed by name, with the total.
+    @Test(arguments: TestDatabase.available)
+    func organisationsPageInTheListsOrder(_ kind: TestDatabase) async throws {
+        try await kind.withStore { store in
+            _ = try await Fixtures.organization(store, "Helix", kind: .ours)
+            for name in ["Norvik", "kanto", "Basilea", "Lotus 100%"] { _ = try await Fixtures.organization(store, name, kind: .partner) }
+            let all = try await store.organizations.list().map(\.id)
+            let first = try await store.organizations.list(matching: nil, page: 1, perPage: 2)
+            let third = try await store.organizations.list(matching: nil, page: 3, perPage: 2)
+            #expect(
+                first.items.map(\.id) + (try await store.organizations.list(matching: nil, page: 2, perPage: 2)).items.map(\.id)
+                    + third.items.map(\.id) == all)
+            #expect(first.total == 5 && third.items.count == 1)
+            let named = try await store.organizations.list(matching: "AN", page: 1, perPage: 10)
+            #expect(named.items.map(\.name) == ["kanto"] && named.total == 1)
+            #expect(try await store.organizations.list(matching: "0%", page: 1, perPage: 10).items.map(\.name) == ["Lotus 100%"])
+            #expect(try await store.organizations.list(matching: nil, page: 9, perPage: 10).items.isEmpty)
+        }
+    }
 }

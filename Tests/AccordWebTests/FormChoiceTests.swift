@@ -315,4 +315,28 @@ import Testing
             #expect(refused.text.contains("Name is required.") && refused.text.contains("name=\"organizationID_pick\""))
         }
     }
+
+    @Test func organisationsAreListedFiftyAtATimeAndFoundByName() async throws {
+        try await WebHarness.run { h in
+            _ = try await Self.world(h)
+            let browser = h.browser()
+            try await browser.signIn("member@accord.example")
+            let first = try await browser.get("/organizations?q=zeta+partner").text
+            #expect(
+                first.contains("Showing 1–50 of 60 organisations") && first.contains("Zeta Partner 50")
+                    && !first.contains("Zeta Partner 51"))
+            #expect(first.contains("href=\"/organizations?page=2&amp;q=zeta%20partner\" rel=\"next\""))
+            let second = try await browser.get("/organizations?page=2&q=zeta+partner").text
+            #expect(
+                second.contains("Showing 51–60 of 60 organisations") && second.contains("Zeta Partner 60")
+                    && second.contains("rel=\"prev\""))
+            let none = try await browser.get("/organizations?q=nowhere").text
+            #expect(none.contains("No organisation matches"))
+            let bad = try await browser.get("/organizations?page=0")
+            #expect(bad.status == .badRequest && bad.text.contains("Page must be a whole number from 1."))
+            let all = try await h.store.organizations.list()
+            let unfiltered = try await browser.get("/organizations")
+            #expect(unfiltered.text.contains("of \(all.count) organisations"))
+        }
+    }
 }

@@ -14,6 +14,9 @@ public struct NamedID: Sendable, Equatable {
 
 public protocol OrganizationRepository: Sendable {
     func list() async throws -> [Organization]
+    /// One page of organisations in the order of `list()` (partners, then our company, each by name), only those whose
+    /// name contains `text` (any case) when it is given, with how many there are.
+    func list(matching text: String?, page: Int, perPage: Int) async throws -> Page<Organization>
     /// Organisations of one kind (every organisation when nil), id and name only, by name; only those whose name
     /// contains `text` (any case) when it is given, and at most `limit` when it is given.
     func names(kind: OrganizationKind?, matching text: String?, limit: Int?) async throws -> [NamedID]

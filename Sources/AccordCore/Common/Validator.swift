@@ -32,6 +32,16 @@ public struct Validator: Sendable {
         return value
     }
 
+    /// A list's page number: 1 when not given, else a whole number from 1.
+    public mutating func page(_ raw: String?) -> Int {
+        guard let raw, !raw.isEmpty else { return 1 }
+        guard let page = Int(raw), page >= 1 else {
+            add("page", "Page must be a whole number from 1.")
+            return 1
+        }
+        return page
+    }
+
     private mutating func check(_ value: String, _ field: String, _ label: String, max: Int) {
         if value.count > max {
             add(field, "\(label) must be at most \(max) characters (it has \(value.count)).")

@@ -21,6 +21,21 @@ public struct SQLOrganizationRepository: OrganizationRepository {
         }
     }
 
+    public func list(matching text: String?, page: Int, perPage: Int) async throws -> Page<Organization> {
+        try await database.read { db in
+            let total =
+                try await db.raw("SELECT COUNT(*) AS n FROM organizations WHERE 1 = 1\(NameMatch.clause("name", text))").first()?.int("n")
+                ?? 0
+            let rows = try await db.raw(
+                """
+                SELECT * FROM organizations WHERE 1 = 1\(NameMatch.clause("name", text)) ORDER BY kind DESC, lower(name), id
+                LIMIT \(bind: perPage) OFFSET \(bind: (page - 1) * perPage)
+                """
+            ).all()
+            return Page(items: try rows.map(Self.decode), total: total, page: page, perPage: perPage)
+        }
+    }
+
     public func names(kind: OrganizationKind?, matching text: String?, limit: Int?) async throws -> [NamedID] {
         try await database.read { db in
             try await db.raw(

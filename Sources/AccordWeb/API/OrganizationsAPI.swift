@@ -12,10 +12,8 @@ struct OrganizationsAPI {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewDirectory)
         let (page, perPage) = try request.apiQuery(APIPaging.parse)
-        let all = try await directory.allOrganizations(user)
-        let slice = Array(all.dropFirst((page - 1) * perPage).prefix(perPage))
-        return try APIResponse.json(
-            APIModels.List(Page(items: slice, total: all.count, page: page, perPage: perPage), APIModels.Organization.init))
+        let found = try await directory.organizations(matching: nil, page: page, perPage: perPage, user)
+        return try APIResponse.json(APIModels.List(found, APIModels.Organization.init))
     }
 
     var crud: DirectoryAPI<OrganizationInput, Organization, APIModels.Organization> {

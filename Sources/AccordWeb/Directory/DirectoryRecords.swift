@@ -84,6 +84,12 @@ struct DirectoryService: Sendable {
         try await organizationRepository.names(ids: Array(Set(ids)))
     }
 
+    /// One page of organisations whose name contains `text`.
+    func organizations(matching text: String?, page: Int, perPage: Int, _ user: SignedIn) async throws -> Page<Organization> {
+        try AccessPolicy.require(user.principal, .viewDirectory)
+        return try await organizationRepository.list(matching: text, page: page, perPage: perPage)
+    }
+
     /// Every organisation, ours first, then partners by name.
     func allOrganizations(_ user: SignedIn) async throws -> [Organization] {
         try AccessPolicy.require(user.principal, .viewDirectory)

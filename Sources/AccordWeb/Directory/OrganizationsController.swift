@@ -17,8 +17,13 @@ struct OrganizationsController {
         let layout: LayoutModel
         let rows: [Row]
         let isEmpty: Bool
+        let text: String
+        let summary: String
+        let previousHref: String?
+        let nextHref: String?
         let canEdit: Bool
         let newHref = Site.newOrganization.pattern
+        let organizationsHref = Site.organizations.pattern
     }
 
     struct ShowModel: PageModel {
@@ -58,15 +63,26 @@ struct OrganizationsController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.organizations.pattern)) { request, context in
             let user = try context.requireUser()
-            let rows = try await directory.allOrganizations(user).map {
+            let params = request.queryValues
+            var v = Validator()
+            let text = v.optionalText(params["q"], "q", "Search", max: 100)
+            let page = v.page(params["page"])
+            try v.check()
+            let found = try await directory.organizations(matching: text, page: page, perPage: 50, user)
+            let rows = found.items.map {
                 IndexModel.Row(name: $0.name, href: Site.organization.path($0.id), kind: $0.kind.label, country: $0.country ?? "")
             }
+            func link(_ page: Int) -> String { DirectoryPaging.href(Site.organizations, page: page, [("q", text)]) }
             let layout = LayoutModel(
-                title: "Organisations", context: context, section: "organizations",
-                notice: LayoutModel.notice(request.queryValues["notice"]))
-            return try views.page(
-                IndexModel(layout: layout, rows: rows, isEmpty: rows.isEmpty, canEdit: AccessPolicy.allows(user.principal, .editDirectory)),
-                .organizationsIndex)
+                title: "Organisations", context: context, section: "organizations", notice: LayoutModel.notice(params["notice"]))
+            let model = IndexModel(
+                layout: layout, rows: rows, isEmpty: rows.isEmpty, text: text ?? "",
+                summary: found.total == 0
+                    ? (text == nil ? "Our company and every partner." : "No organisations")
+                    : "Showing \(found.firstIndex)–\(found.lastIndex) of \(found.total) organisations",
+                previousHref: found.hasPrevious ? link(page - 1) : nil, nextHref: found.hasNext ? link(page + 1) : nil,
+                canEdit: AccessPolicy.allows(user.principal, .editDirectory))
+            return try views.page(model, .organizationsIndex)
         }
         router.get(RouterPath(Site.organization.pattern)) { request, context in try await show(request, context) }
         RecordForms(

@@ -95,10 +95,7 @@ struct PeopleController {
         var v = Validator()
         let linked = v.optionalID(params["organization"], "organization", "Organisation")
         let text = v.optionalText(params["q"], "q", "Search", max: 100)
-        var page = 1
-        if let p = params["page"], !p.isEmpty {
-            if let n = Int(p), n >= 1 { page = n } else { v.add("page", "Page must be a whole number from 1.") }
-        }
+        let page = v.page(params["page"])
         try v.check()
         // A select list of organisations while few, a search field (typed, completed, or a match picked) once many.
         let picked = params["organization_pick"].flatMap(UUID.init(canonical:))
@@ -113,12 +110,7 @@ struct PeopleController {
             : try await directory.people(organization: organization, text: text, page: page, perPage: 50, user)
         let names = try await directory.organizationNames(result.items.map(\.organizationID))
         func link(_ page: Int) -> String {
-            var items = [URLQueryItem(name: "page", value: String(page))]
-            if let organization { items.append(URLQueryItem(name: "organization", value: organization.lowercaseText)) }
-            if let text { items.append(URLQueryItem(name: "q", value: text)) }
-            var components = URLComponents()
-            components.queryItems = items
-            return Site.people.pattern + "?" + (components.percentEncodedQuery ?? "")
+            DirectoryPaging.href(Site.people, page: page, [("organization", organization?.lowercaseText), ("q", text)])
         }
         let model = IndexModel(
             layout: LayoutModel(title: "People", context: context, section: "people", notice: LayoutModel.notice(params["notice"])),
