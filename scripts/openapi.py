@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the OpenAPI 3.1 document of Accord's JSON API.
 
-The document is the API's contract: docs/openapi.json, with a copy served at /api/v1/openapi.json from
-Sources/AccordWeb/Resources/openapi.json. Run `python3 scripts/openapi.py` after changing the API;
-`python3 scripts/openapi.py --check` fails when the committed files are not what this script writes. The enumerations
+The document is the API's contract, committed once as Sources/AccordWeb/Resources/openapi.json and served at
+/api/v1/openapi.json. Run `python3 scripts/openapi.py` after changing the API; `python3 scripts/openapi.py --check`
+fails when the committed file is not what this script writes. The enumerations
 come from the domain types through `accord api-enums` (ACCORD=path/to/accord, or the script builds it).
 AccordWebTests/OpenAPITests checks that the document and the registered routes (and enum values) agree.
 """
@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-TARGETS = [ROOT / "docs" / "openapi.json", ROOT / "Sources" / "AccordWeb" / "Resources" / "openapi.json"]
+TARGETS = [ROOT / "Sources" / "AccordWeb" / "Resources" / "openapi.json"]
 
 def domain_enums():
     """The API's enumerations from the domain types (`accord api-enums`), so none is written here a second time.

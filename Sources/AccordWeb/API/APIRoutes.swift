@@ -78,7 +78,7 @@ enum APIResponse {
     }
 }
 
-/// The OpenAPI document shipped in the module bundle (a copy of docs/openapi.json, checked by a test).
+/// The OpenAPI document shipped in the module bundle: the one committed copy, written by scripts/openapi.py.
 enum OpenAPIDocument {
     static func text() throws -> String {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else { throw ViewError.missing("openapi.json") }
