@@ -76,7 +76,7 @@ struct HealthAPI {
                 links: opened.links.map {
                     APIModels.SurveyLink(
                         personId: $0.person.id, name: $0.person.name, side: $0.side.rawValue, function: $0.person.function.rawValue,
-                        url: base + Site.survey.path(segments: [$0.token]))
+                        url: base + Site.survey.path($0.token))
                 }), status: .created)
     }
 

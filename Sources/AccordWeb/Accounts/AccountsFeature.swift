@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Signing in and out, users (administered), API tokens and who the caller is.
@@ -29,14 +30,14 @@ struct AccountsFeature: Feature {
 }
 
 extension Site {
-    public static let signIn = SiteRoute("/signin")
-    public static let signOut = SiteRoute("/signout")
-    public static let users = SiteRoute("/admin/users")
-    public static let newUser = SiteRoute("/admin/users/new")
-    public static let editUser = SiteRoute("/admin/users/:id/edit")
-    public static let userPassword = SiteRoute("/admin/users/:id/password")
-    public static let tokens = SiteRoute("/account/tokens")
-    public static let revokeToken = SiteRoute("/account/tokens/:id/revoke")
+    public static let signIn = SiteRoute<Void>("/signin")
+    public static let signOut = SiteRoute<Void>("/signout")
+    public static let users = SiteRoute<Void>("/admin/users")
+    public static let newUser = SiteRoute<Void>("/admin/users/new")
+    public static let editUser = SiteRoute<UUID>("/admin/users/:id/edit")
+    public static let userPassword = SiteRoute<UUID>("/admin/users/:id/password")
+    public static let tokens = SiteRoute<Void>("/account/tokens")
+    public static let revokeToken = SiteRoute<UUID>("/account/tokens/:id/revoke")
 }
 
 extension Notice {

@@ -50,7 +50,7 @@ struct TokensController {
         router.post(RouterPath(Site.revokeToken.pattern)) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            try await accounts.revokeToken(try context.id("id"), of: user)
+            try await accounts.revokeToken(try Site.revokeToken.id(in: context), of: user)
             return redirect(Site.tokens.pattern, .tokenRevoked)
         }
     }

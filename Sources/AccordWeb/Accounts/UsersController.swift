@@ -48,7 +48,7 @@ struct UsersController {
             }
         }
         router.get(RouterPath(Site.editUser.pattern)) { _, context in
-            let user = try await accounts.user(context.id("id"), try context.requireUser())
+            let user = try await accounts.user(Site.editUser.id(in: context), try context.requireUser())
             let input = UserInput(
                 email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.canonicalText,
                 active: user.active ? "true" : "false")
@@ -57,7 +57,7 @@ struct UsersController {
         router.post(RouterPath(Site.editUser.pattern)) { request, context in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
-            let user = try await accounts.user(context.id("id"), admin)
+            let user = try await accounts.user(Site.editUser.id(in: context), admin)
             let data = try await FormData.read(request, context: context)
             var input = Self.input(data)
             let linked = try await accounts.linkedPerson(data, &input)
@@ -72,7 +72,7 @@ struct UsersController {
         router.post(RouterPath(Site.userPassword.pattern)) { request, context in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
-            let user = try await accounts.user(context.id("id"), admin)
+            let user = try await accounts.user(Site.userPassword.id(in: context), admin)
             let data = try await FormData.read(request, context: context)
             do {
                 try await accounts.setPassword(user, data["password"] ?? "", by: admin)

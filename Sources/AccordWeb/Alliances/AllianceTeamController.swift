@@ -18,7 +18,7 @@ struct AllianceTeamController {
         }
         router.post(RouterPath(Site.allianceMembers.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await access.alliance(try context.id("id"), user, may: Permission.manageTeam)
+            let alliance = try await access.alliance(try Site.allianceID(in: context), user, may: Permission.manageTeam)
             let form = try await FormData.read(request, context: context)
             do {
                 _ = try await team.add(MembershipInput(personID: form["personID"], role: form["role"]), to: alliance, by: user)
@@ -31,9 +31,9 @@ struct AllianceTeamController {
         }
         router.post(RouterPath(Site.removeMember.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await access.alliance(try context.id("id"), user, may: Permission.manageTeam)
+            let alliance = try await access.alliance(try Site.allianceID(in: context), user, may: Permission.manageTeam)
             _ = try await FormData.read(request, context: context)
-            try await team.remove(try context.id("member"), from: alliance, by: user)
+            try await team.remove(try Site.removeMember.ids(in: context).1, from: alliance, by: user)
             return redirect(Site.alliance.path(alliance.id), .memberRemoved, fragment: "team")
         }
     }

@@ -26,7 +26,7 @@ struct AlliancesController {
         router.post(RouterPath(Site.alliances.pattern)) { request, context in try await create(request, context) }
         router.get(RouterPath(Site.alliance.pattern)) { request, context in
             try await show(
-                context, id: try context.id("id"), notice: LayoutModel.notice(request.queryValues["notice"]),
+                context, id: try Site.allianceID(in: context), notice: LayoutModel.notice(request.queryValues["notice"]),
                 personSearch: try ChoiceField.typed(request.queryValues["person_q"], field: "person_q"))
         }
         router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
@@ -148,15 +148,5 @@ struct AlliancesController {
             return try await self.form(
                 context, input: input, errors: error.fieldErrors, alliance: alliance, status: .unprocessableContent, posted: choices)
         }
-    }
-}
-
-extension AppContext {
-    /// A UUID path parameter; anything else is a page that does not exist.
-    func id(_ name: String) throws -> UUID {
-        guard let text = parameters.get(name), let id = UUID(canonical: text) else {
-            throw DomainError.notFound("There is no such record.")
-        }
-        return id
     }
 }

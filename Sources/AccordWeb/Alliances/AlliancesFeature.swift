@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// The portfolio, each alliance's record and page, and its team.
@@ -32,18 +33,18 @@ struct AlliancesFeature: Feature {
 }
 
 extension Site {
-    public static let home = SiteRoute("/")
-    public static let alliances = SiteRoute("/alliances")
-    public static let newAlliance = SiteRoute("/alliances/new")
-    public static let alliance = SiteRoute("/alliances/:id")
-    public static let editAlliance = SiteRoute("/alliances/:id/edit")
-    public static let deleteAlliance = SiteRoute("/alliances/:id/delete")
-    public static let allianceMembers = SiteRoute("/alliances/:id/members")
-    public static let removeMember = SiteRoute("/alliances/:id/members/:member/delete")
+    public static let home = SiteRoute<Void>("/")
+    public static let alliances = SiteRoute<Void>("/alliances")
+    public static let newAlliance = SiteRoute<Void>("/alliances/new")
+    public static let alliance = SiteRoute<UUID>("/alliances/:id")
+    public static let editAlliance = SiteRoute<UUID>("/alliances/:id/edit")
+    public static let deleteAlliance = SiteRoute<UUID>("/alliances/:id/delete")
+    public static let allianceMembers = SiteRoute<UUID>("/alliances/:id/members")
+    public static let removeMember = SiteRoute<(UUID, UUID)>("/alliances/:id/members/:member/delete")
     /// Search as you type: at most ten names containing `q`, as JSON, for the portfolio's filters and the team picker.
-    public static let partnerChoices = SiteRoute("/alliances/choices/partners")
-    public static let managerChoices = SiteRoute("/alliances/choices/managers")
-    public static let teamCandidates = SiteRoute("/alliances/:id/team/candidates")
+    public static let partnerChoices = SiteRoute<Void>("/alliances/choices/partners")
+    public static let managerChoices = SiteRoute<Void>("/alliances/choices/managers")
+    public static let teamCandidates = SiteRoute<UUID>("/alliances/:id/team/candidates")
 }
 
 extension Notice {

@@ -99,8 +99,8 @@ struct AlliancesService: Sendable {
         input.partnerID = partner.value
         let chosenPartner = try await partner.field.chosen.asyncMap { try await organizations.find($0) } ?? nil
         let ours = choices.people(.kind(.ours), blank: "Not named yet")
-        let theirs = choices.people(
-            chosenPartner?.kind == .partner ? .organization(chosenPartner!.id) : .kind(.partner), blank: "Not named yet")
+        let partnerPeople: PeopleScope = chosenPartner.flatMap { $0.kind == .partner ? .organization($0.id) : nil } ?? .kind(.partner)
+        let theirs = choices.people(partnerPeople, blank: "Not named yet")
         let named: [(String, String, WritableKeyPath<AllianceInput, String?>, ChoiceSource)] = [
             ("ourSponsorID", "Our executive sponsor", \.ourSponsorID, ours), ("ourManagerID", "Our alliance manager", \.ourManagerID, ours),
             ("partnerSponsorID", "Partner executive sponsor", \.partnerSponsorID, theirs),

@@ -6,7 +6,7 @@ extension AllianceAccess {
     /// The signed-in user and the alliance a page's path names (`:id`), if they may see it.
     func page(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await visibleAlliance(context.id("id"), user))
+        return (user, try await visibleAlliance(Site.allianceID(in: context), user))
     }
 
     /// The signed-in user and the alliance an API path names (`{id}`), if they may see it.
@@ -19,7 +19,7 @@ extension AllianceAccess {
     /// form is read (CSRF checked), `apply` writes; field errors re-render the page through `failed` (422), success
     /// redirects back with a notice code.
     func formChange(
-        _ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission, back route: SiteRoute, notice: Notice,
+        _ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission, back route: SiteRoute<UUID>, notice: Notice,
         _ apply: (FormData, Alliance, SignedIn) async throws -> Void,
         failed: (FormData, Alliance, SignedIn, [FieldError]) async throws -> Response
     ) async throws -> Response {

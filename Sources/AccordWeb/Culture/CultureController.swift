@@ -11,7 +11,8 @@ struct CultureController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.culture.pattern)) { request, context in
             let user = try context.requireUser()
-            return try await page(context, try context.id("id"), user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+            return try await page(
+                context, try Site.culture.id(in: context), user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.culture.pattern)) { request, context in
             try await change(request, context, notice: .profileSaved) { form, org, user in
@@ -31,7 +32,7 @@ struct CultureController {
         }
         router.post(RouterPath(Site.cultureDifference.pattern)) { request, context in
             try await change(request, context, notice: .differenceUpdated) { form, org, user in
-                let entry = try await culture.difference(try context.id("difference"), of: org)
+                let entry = try await culture.difference(try Site.cultureDifference.ids(in: context).1, of: org)
                 var input = Self.input(form)
                 let owner = try await culture.postedOwner(form, &input, try await culture.ownerChoices())
                 _ = try await culture.updateDifference(
@@ -50,7 +51,7 @@ struct CultureController {
         _ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Organization, SignedIn) async throws -> Void
     ) async throws -> Response {
         let user = try context.requireUser()
-        let org = try await culture.organization(try context.id("id"), user)
+        let org = try await culture.organization(try Site.culture.id(in: context), user)
         try AccessPolicy.require(user.principal, .editDirectory)
         let form = try await FormData.read(request, context: context)
         do {

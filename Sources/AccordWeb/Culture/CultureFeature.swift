@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Culture profiles of us and each partner side by side, and the differences log.
@@ -27,9 +28,9 @@ struct CultureFeature: Feature {
 }
 
 extension Site {
-    public static let culture = SiteRoute("/organizations/:id/culture")
-    public static let cultureDifferences = SiteRoute("/organizations/:id/culture/differences")
-    public static let cultureDifference = SiteRoute("/organizations/:id/culture/differences/:difference")
+    public static let culture = SiteRoute<UUID>("/organizations/:id/culture")
+    public static let cultureDifferences = SiteRoute<UUID>("/organizations/:id/culture/differences")
+    public static let cultureDifference = SiteRoute<(UUID, UUID)>("/organizations/:id/culture/differences/:difference")
 }
 
 extension Notice {

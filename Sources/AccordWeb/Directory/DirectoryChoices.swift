@@ -17,7 +17,7 @@ struct DirectoryChoices: Sendable {
     func partners(blank: String) -> ChoiceSource { organizations(.partner, noun: "partner", blank: blank, suggest: Site.partnerChoices) }
 
     /// Organisations of one kind, or (nil) all of them.
-    func organizations(_ kind: OrganizationKind?, noun: String, blank: String, suggest: SiteRoute) -> ChoiceSource {
+    func organizations(_ kind: OrganizationKind?, noun: String, blank: String, suggest: SiteRoute<Void>) -> ChoiceSource {
         let organizations = organizations
         return ChoiceSource(
             noun: noun, blank: blank, suggest: suggest.pattern,

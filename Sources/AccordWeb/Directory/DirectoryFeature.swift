@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Organisations (ours and partners) and their people.
@@ -35,22 +36,22 @@ struct DirectoryFeature: Feature {
 }
 
 extension Site {
-    public static let organizations = SiteRoute("/organizations")
+    public static let organizations = SiteRoute<Void>("/organizations")
     /// Search as you type for the person form's organisation and the people list's filter: at most ten organisations
     /// whose name contains `q`, as JSON.
-    public static let organizationChoices = SiteRoute("/organizations/choices")
-    public static let newOrganization = SiteRoute("/organizations/new")
-    public static let organization = SiteRoute("/organizations/:id")
-    public static let editOrganization = SiteRoute("/organizations/:id/edit")
-    public static let deleteOrganization = SiteRoute("/organizations/:id/delete")
-    public static let people = SiteRoute("/people")
+    public static let organizationChoices = SiteRoute<Void>("/organizations/choices")
+    public static let newOrganization = SiteRoute<Void>("/organizations/new")
+    public static let organization = SiteRoute<UUID>("/organizations/:id")
+    public static let editOrganization = SiteRoute<UUID>("/organizations/:id/edit")
+    public static let deleteOrganization = SiteRoute<UUID>("/organizations/:id/delete")
+    public static let people = SiteRoute<Void>("/people")
     /// Search as you type for the forms that name a person: at most ten people whose name contains `q`, as JSON, among
     /// `among` (`ours`, `partners`, `everyone` or an organisation's id).
-    public static let peopleChoices = SiteRoute("/people/choices")
-    public static let newPerson = SiteRoute("/people/new")
-    public static let person = SiteRoute("/people/:id")
-    public static let editPerson = SiteRoute("/people/:id/edit")
-    public static let deletePerson = SiteRoute("/people/:id/delete")
+    public static let peopleChoices = SiteRoute<Void>("/people/choices")
+    public static let newPerson = SiteRoute<Void>("/people/new")
+    public static let person = SiteRoute<UUID>("/people/:id")
+    public static let editPerson = SiteRoute<UUID>("/people/:id/edit")
+    public static let deletePerson = SiteRoute<UUID>("/people/:id/delete")
 }
 
 extension Template {

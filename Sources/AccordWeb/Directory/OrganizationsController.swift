@@ -98,7 +98,7 @@ struct OrganizationsController {
 
     func show(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let org = try await directory.organizations.find(context.id("id"), user)
+        let org = try await directory.organizations.find(Site.organization.id(in: context), user)
         let people = try await directory.people(of: org).map {
             ShowModel.PersonRow(
                 name: $0.name, href: Site.person.path($0.id), title: $0.title ?? "", function: $0.function.label, level: $0.level.label)

@@ -130,7 +130,7 @@ struct PeopleController {
 
     func show(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
-        let person = try await directory.people.find(context.id("id"), user)
+        let person = try await directory.people.find(Site.person.id(in: context), user)
         let org = try await directory.organization(of: person)
         let alliances = try await directory.alliances(of: person).map {
             ShowModel.AllianceRow(name: $0.name, href: Site.alliance.path($0.id))

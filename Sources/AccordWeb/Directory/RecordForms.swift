@@ -8,11 +8,11 @@ import Hummingbird
 struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Input.Valid: Sendable {
     let records: DirectoryRecords<Input, Record>
     /// The list (where creates post and deletes return), the new form, the record page, its edit form and delete target.
-    let list: SiteRoute
-    let new: SiteRoute
-    let show: SiteRoute
-    let edit: SiteRoute
-    let delete: SiteRoute
+    let list: SiteRoute<Void>
+    let new: SiteRoute<Void>
+    let show: SiteRoute<UUID>
+    let edit: SiteRoute<UUID>
+    let delete: SiteRoute<UUID>
     let id: @Sendable (Record) -> UUID
     /// The new form's starting values (from the query, e.g. a preselected organisation).
     let blank: @Sendable (Request) -> Input
@@ -45,13 +45,13 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
         router.get(RouterPath(edit.pattern)) { _, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let record = try await records.find(context.id("id"), user)
+            let record = try await records.find(edit.id(in: context), user)
             return try await form(context, current(record), [], record, .ok, nil)
         }
         router.post(RouterPath(edit.pattern)) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let record = try await records.find(context.id("id"), user)
+            let record = try await records.find(edit.id(in: context), user)
             let data = try await FormData.read(request, context: context)
             var submitted = input(data)
             let unresolved = try await choose(data, &submitted)
@@ -68,7 +68,7 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
         router.post(RouterPath(delete.pattern)) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let recordID = try context.id("id")
+            let recordID = try delete.id(in: context)
             _ = try await FormData.read(request, context: context)
             try await records.delete(recordID, by: user)
             return redirect(list.pattern, .deleted)

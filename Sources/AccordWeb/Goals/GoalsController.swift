@@ -26,7 +26,7 @@ struct GoalsController {
         }
         router.post(RouterPath(Site.goalStatus.pattern)) { request, context in
             try await change(request, context, notice: .goalUpdated) { form, alliance, user in
-                let goal = try await goals.goal(try context.id("goal"), of: alliance)
+                let goal = try await goals.goal(try Site.goalStatus.ids(in: context).1, of: alliance)
                 try await goals.setGoalStatus(goal, to: form["status"], in: alliance, by: user)
             }
         }
@@ -41,7 +41,7 @@ struct GoalsController {
         }
         router.post(RouterPath(Site.kpiMeasurements.pattern)) { request, context in
             try await change(request, context, notice: .measurementRecorded) { form, alliance, user in
-                let kpi = try await goals.kpi(try context.id("kpi"), of: alliance)
+                let kpi = try await goals.kpi(try Site.kpiMeasurements.ids(in: context).1, of: alliance)
                 try await goals.recordMeasurement(
                     MeasurementInput(on: form["on"], value: form["value"], note: form["note"]), for: kpi, in: alliance, by: user)
             }

@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Joint goals and KPIs with their measurements, status and CSV.
@@ -29,11 +30,11 @@ struct GoalsFeature: Feature {
 }
 
 extension Site {
-    public static let goals = SiteRoute("/alliances/:id/goals")
-    public static let goalStatus = SiteRoute("/alliances/:id/goals/:goal/status")
-    public static let kpis = SiteRoute("/alliances/:id/kpis")
-    public static let kpisCSV = SiteRoute("/alliances/:id/kpis.csv")
-    public static let kpiMeasurements = SiteRoute("/alliances/:id/kpis/:kpi/measurements")
+    public static let goals = SiteRoute<UUID>("/alliances/:id/goals")
+    public static let goalStatus = SiteRoute<(UUID, UUID)>("/alliances/:id/goals/:goal/status")
+    public static let kpis = SiteRoute<UUID>("/alliances/:id/kpis")
+    public static let kpisCSV = SiteRoute<UUID>("/alliances/:id/kpis.csv")
+    public static let kpiMeasurements = SiteRoute<(UUID, UUID)>("/alliances/:id/kpis/:kpi/measurements")
 }
 
 extension Notice {

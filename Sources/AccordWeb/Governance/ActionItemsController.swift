@@ -14,7 +14,7 @@ struct ActionItemsController {
     func register(_ router: Router<AppContext>) {
         router.post(RouterPath(Site.allianceActions.pattern)) { request, context in try await save(request, context, existing: nil) }
         router.post(RouterPath(Site.allianceAction.pattern)) { request, context in
-            try await save(request, context, existing: try context.id("action"))
+            try await save(request, context, existing: try Site.allianceAction.ids(in: context).1)
         }
         router.get(RouterPath(Site.myActions.pattern)) { request, context in
             try await mine(context, notice: LayoutModel.notice(request.queryValues["notice"]))
@@ -23,7 +23,7 @@ struct ActionItemsController {
 
     func save(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
+        let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         let form = try await FormData.read(request, context: context)
         let input = ActionItemInput(

@@ -17,7 +17,7 @@ struct CalendarController {
             _ = try await FormData.read(request, context: context)
             let token = Self.marker + Tokens.random()
             try await calendar.reset(user, token: token)
-            let url = base(request) + Site.calendarFeed.path(segments: [token + ".ics"])
+            let url = base(request) + Site.calendarFeed.path(token + ".ics")
             return try await myActions.mine(
                 context, notice: "Your calendar link is ready. Copy it now: it is shown only once.", newFeedURL: url, status: .created)
         }
@@ -31,7 +31,7 @@ struct CalendarController {
     }
 
     func feed(_ request: Request, _ context: AppContext) async throws -> Response {
-        var token = context.parameters.get("token") ?? ""
+        var token = Site.calendarFeed.text(in: context)
         if token.hasSuffix(".ics") { token.removeLast(4) }
         guard token.hasPrefix(Self.marker), token.count < 100,
             let user = try await calendar.user(token: token)

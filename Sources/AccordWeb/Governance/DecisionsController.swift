@@ -11,7 +11,7 @@ struct DecisionsController {
 
     func register(_ router: Router<AppContext>) {
         router.post(RouterPath(Site.bodyDecisions.pattern)) { request, context in
-            let (user, alliance, body) = try await bodiesPage.managed(context)
+            let (user, alliance, body) = try await bodiesPage.managed(context, bodyID: try Site.bodyDecisions.ids(in: context).1)
             let form = try await FormData.read(request, context: context)
             do {
                 let decision = try await governance.proposeDecision(body, title: form["title"], details: form["details"], by: user)
@@ -24,33 +24,34 @@ struct DecisionsController {
             }
         }
         router.get(RouterPath(Site.decision.pattern)) { request, context in
-            let found = try await visible(context)
+            let found = try await visible(context, Site.decision)
             return try await page(context, found, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
         router.post(RouterPath(Site.decisionVotes.pattern)) { request, context in
-            try await change(request, context, notice: .votesRecorded) { form, found in
+            try await change(request, context, Site.decisionVotes, notice: .votesRecorded) { form, found in
                 var votes: [String: String] = [:]
                 for (key, value) in form.values where key.hasPrefix("vote.") { votes[String(key.dropFirst(5))] = value }
                 _ = try await governance.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
             }
         }
         router.post(RouterPath(Site.decisionStatus.pattern)) { request, context in
-            try await change(request, context, notice: .decisionUpdated) { form, found in
+            try await change(request, context, Site.decisionStatus, notice: .decisionUpdated) { form, found in
                 _ = try await governance.moveDecision(found.decision, to: form["status"], by: found.user)
             }
         }
         router.post(RouterPath(Site.decisionSupersede.pattern)) { request, context in
-            try await change(request, context, notice: .decisionUpdated) { form, found in
+            try await change(request, context, Site.decisionSupersede, notice: .decisionUpdated) { form, found in
                 _ = try await governance.supersede(found.decision, by: form["successorID"], user: found.user)
             }
         }
     }
 
     /// Applies a change from the decision page; field errors show on the page with 422.
-    func change(_ request: Request, _ context: AppContext, notice: Notice, _ apply: (FormData, Found) async throws -> Void)
-        async throws -> Response
-    {
-        let found = try await managed(context)
+    func change(
+        _ request: Request, _ context: AppContext, _ route: SiteRoute<(UUID, UUID)>, notice: Notice,
+        _ apply: (FormData, Found) async throws -> Void
+    ) async throws -> Response {
+        let found = try await managed(context, route)
         let form = try await FormData.read(request, context: context)
         do {
             try await apply(form, found)
@@ -71,15 +72,16 @@ struct DecisionsController {
         let decision: Decision
     }
 
-    func visible(_ context: AppContext) async throws -> Found {
+    /// The decision `route` names, if the user may see its body.
+    func visible(_ context: AppContext, _ route: SiteRoute<(UUID, UUID)>) async throws -> Found {
         let user = try context.requireUser()
-        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
-        let (body, decision) = try await governance.governanceDecision(context.id("decision"), of: alliance, user)
+        let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
+        let (body, decision) = try await governance.governanceDecision(try route.ids(in: context).1, of: alliance, user)
         return Found(user: user, alliance: alliance, body: body, decision: decision)
     }
 
-    func managed(_ context: AppContext) async throws -> Found {
-        let found = try await visible(context)
+    func managed(_ context: AppContext, _ route: SiteRoute<(UUID, UUID)>) async throws -> Found {
+        let found = try await visible(context, route)
         try AccessPolicy.require(found.user.principal, .manageGovernance(found.alliance.id))
         return found
     }

@@ -20,7 +20,7 @@ struct GovernanceController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.governance.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
+            let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
             if request.queryValues["new"] == "1" {
                 try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
                 return try await form(context, alliance, input: Self.starter, body: nil, errors: [])
@@ -29,25 +29,27 @@ struct GovernanceController {
         }
         router.post(RouterPath(Site.governance.pattern)) { request, context in try await save(request, context, bodyID: nil) }
         router.get(RouterPath(Site.editBody.pattern)) { _, context in
-            let (_, alliance, body) = try await managed(context)
+            let (_, alliance, body) = try await managed(context, bodyID: try Site.editBody.ids(in: context).1)
             return try await form(context, alliance, input: BodyInput(body), body: body, errors: [])
         }
-        router.post(RouterPath(Site.editBody.pattern)) { request, context in try await save(request, context, bodyID: context.id("body")) }
+        router.post(RouterPath(Site.editBody.pattern)) { request, context in
+            try await save(request, context, bodyID: Site.editBody.ids(in: context).1)
+        }
         router.post(RouterPath(Site.bodyMembers.pattern)) { request, context in try await addMember(request, context) }
         router.post(RouterPath(Site.removeBodyMember.pattern)) { request, context in
-            let (user, alliance, body) = try await managed(context)
+            let (user, alliance, body) = try await managed(context, bodyID: try Site.removeBodyMember.ids(in: context).1)
             _ = try await FormData.read(request, context: context)
-            try await governance.removeBodyMember(try context.id("member"), from: body, in: alliance, by: user)
+            try await governance.removeBodyMember(try Site.removeBodyMember.ids(in: context).2, from: body, in: alliance, by: user)
             return redirect(Site.governance.path(alliance.id), .bodyMemberRemoved, fragment: "body-\(body.id.lowercaseText)")
         }
     }
 
     /// The alliance and body for a change; the body must belong to the alliance.
-    func managed(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody) {
+    func managed(_ context: AppContext, bodyID: UUID) async throws -> (SignedIn, Alliance, GovernanceBody) {
         let user = try context.requireUser()
-        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
+        let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
-        return (user, alliance, try await governance.governanceBody(context.id("body"), of: alliance, user))
+        return (user, alliance, try await governance.governanceBody(bodyID, of: alliance, user))
     }
 
     func index(
@@ -78,7 +80,7 @@ struct GovernanceController {
 
     func save(_ request: Request, _ context: AppContext, bodyID: UUID?) async throws -> Response {
         let user = try context.requireUser()
-        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
+        let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
         try AccessPolicy.require(user.principal, .manageGovernance(alliance.id))
         var existing: GovernanceBody?
         if let bodyID { existing = try await governance.governanceBody(bodyID, of: alliance, user) }
@@ -93,7 +95,7 @@ struct GovernanceController {
     }
 
     func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
-        let (user, alliance, body) = try await managed(context)
+        let (user, alliance, body) = try await managed(context, bodyID: try Site.bodyMembers.ids(in: context).1)
         let form = try await FormData.read(request, context: context)
         do {
             _ = try await governance.addBodyMember(body, in: alliance, personID: form["personID"], role: form["role"], by: user)

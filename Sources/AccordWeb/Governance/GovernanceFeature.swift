@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Governance bodies, meetings, decisions and votes, action items, the calendar feed and late work across the
@@ -57,26 +58,26 @@ struct GovernanceFeature: Feature {
 }
 
 extension Site {
-    public static let governance = SiteRoute("/alliances/:id/governance")
-    public static let editBody = SiteRoute("/alliances/:id/governance/:body/edit")
-    public static let bodyMembers = SiteRoute("/alliances/:id/governance/:body/members")
-    public static let removeBodyMember = SiteRoute("/alliances/:id/governance/:body/members/:member/delete")
-    public static let bodyMeetings = SiteRoute("/alliances/:id/governance/:body/meetings")
-    public static let meeting = SiteRoute("/alliances/:id/meetings/:meeting")
-    public static let meetingAttendance = SiteRoute("/alliances/:id/meetings/:meeting/attendance")
-    public static let meetingMinutes = SiteRoute("/alliances/:id/meetings/:meeting/minutes")
-    public static let allianceActions = SiteRoute("/alliances/:id/actions")
-    public static let allianceAction = SiteRoute("/alliances/:id/actions/:action")
-    public static let myActions = SiteRoute("/my/actions")
-    public static let governancePortfolio = SiteRoute("/governance")
-    public static let myCalendar = SiteRoute("/my/calendar")
-    public static let myCalendarRevoke = SiteRoute("/my/calendar/revoke")
-    public static let calendarFeed = SiteRoute("/calendar/:token")
-    public static let bodyDecisions = SiteRoute("/alliances/:id/governance/:body/decisions")
-    public static let decision = SiteRoute("/alliances/:id/decisions/:decision")
-    public static let decisionVotes = SiteRoute("/alliances/:id/decisions/:decision/votes")
-    public static let decisionStatus = SiteRoute("/alliances/:id/decisions/:decision/status")
-    public static let decisionSupersede = SiteRoute("/alliances/:id/decisions/:decision/supersede")
+    public static let governance = SiteRoute<UUID>("/alliances/:id/governance")
+    public static let editBody = SiteRoute<(UUID, UUID)>("/alliances/:id/governance/:body/edit")
+    public static let bodyMembers = SiteRoute<(UUID, UUID)>("/alliances/:id/governance/:body/members")
+    public static let removeBodyMember = SiteRoute<(UUID, UUID, UUID)>("/alliances/:id/governance/:body/members/:member/delete")
+    public static let bodyMeetings = SiteRoute<(UUID, UUID)>("/alliances/:id/governance/:body/meetings")
+    public static let meeting = SiteRoute<(UUID, UUID)>("/alliances/:id/meetings/:meeting")
+    public static let meetingAttendance = SiteRoute<(UUID, UUID)>("/alliances/:id/meetings/:meeting/attendance")
+    public static let meetingMinutes = SiteRoute<(UUID, UUID)>("/alliances/:id/meetings/:meeting/minutes")
+    public static let allianceActions = SiteRoute<UUID>("/alliances/:id/actions")
+    public static let allianceAction = SiteRoute<(UUID, UUID)>("/alliances/:id/actions/:action")
+    public static let myActions = SiteRoute<Void>("/my/actions")
+    public static let governancePortfolio = SiteRoute<Void>("/governance")
+    public static let myCalendar = SiteRoute<Void>("/my/calendar")
+    public static let myCalendarRevoke = SiteRoute<Void>("/my/calendar/revoke")
+    public static let calendarFeed = SiteRoute<String>("/calendar/:token")
+    public static let bodyDecisions = SiteRoute<(UUID, UUID)>("/alliances/:id/governance/:body/decisions")
+    public static let decision = SiteRoute<(UUID, UUID)>("/alliances/:id/decisions/:decision")
+    public static let decisionVotes = SiteRoute<(UUID, UUID)>("/alliances/:id/decisions/:decision/votes")
+    public static let decisionStatus = SiteRoute<(UUID, UUID)>("/alliances/:id/decisions/:decision/status")
+    public static let decisionSupersede = SiteRoute<(UUID, UUID)>("/alliances/:id/decisions/:decision/supersede")
 }
 
 extension Notice {

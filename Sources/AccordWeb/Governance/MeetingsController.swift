@@ -11,7 +11,7 @@ struct MeetingsController {
 
     func register(_ router: Router<AppContext>) {
         router.post(RouterPath(Site.bodyMeetings.pattern)) { request, context in
-            let (user, alliance, body) = try await bodiesPage.managed(context)
+            let (user, alliance, body) = try await bodiesPage.managed(context, bodyID: try Site.bodyMeetings.ids(in: context).1)
             let form = try await FormData.read(request, context: context)
             let input = MeetingInput(
                 title: form["title"], date: form["date"], time: form["time"], location: form["location"], agenda: form["agenda"],
@@ -26,17 +26,17 @@ struct MeetingsController {
             }
         }
         router.get(RouterPath(Site.meeting.pattern)) { request, context in
-            let (user, alliance, body, meeting) = try await visible(context)
+            let (user, alliance, body, meeting) = try await visible(context, Site.meeting)
             return try await page(
                 context, alliance, body, meeting, user: user, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
         router.post(RouterPath(Site.meetingAttendance.pattern)) { request, context in
-            try await change(request, context, notice: .attendanceSaved) { form, meeting, user in
+            try await change(request, context, Site.meetingAttendance, notice: .attendanceSaved) { form, meeting, user in
                 try await governance.setAttendance(meeting, attendees: form.all("attendee"), by: user)
             }
         }
         router.post(RouterPath(Site.meetingMinutes.pattern)) { request, context in
-            try await change(request, context, notice: .minutesSaved) { form, meeting, user in
+            try await change(request, context, Site.meetingMinutes, notice: .minutesSaved) { form, meeting, user in
                 let input = MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"])
                 _ = try await governance.saveMinutes(meeting, input, expectedVersion: form.version, by: user)
             }
@@ -45,10 +45,10 @@ struct MeetingsController {
 
     /// Applies a change from the meeting page; field errors show on the page with 422.
     func change(
-        _ request: Request, _ context: AppContext, notice: Notice,
+        _ request: Request, _ context: AppContext, _ route: SiteRoute<(UUID, UUID)>, notice: Notice,
         _ apply: (FormData, Meeting, SignedIn) async throws -> Void
     ) async throws -> Response {
-        let (user, alliance, body, meeting) = try await managed(context)
+        let (user, alliance, body, meeting) = try await managed(context, route)
         let form = try await FormData.read(request, context: context)
         do {
             try await apply(form, meeting, user)
@@ -60,15 +60,15 @@ struct MeetingsController {
     }
 
     /// The meeting if the user may see its body (partner users: shared bodies of their alliances only).
-    func visible(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
+    func visible(_ context: AppContext, _ route: SiteRoute<(UUID, UUID)>) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
         let user = try context.requireUser()
-        let alliance = try await governance.access.visibleAlliance(context.id("id"), user)
-        let (body, meeting) = try await governance.governanceMeeting(context.id("meeting"), of: alliance, user)
+        let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
+        let (body, meeting) = try await governance.governanceMeeting(try route.ids(in: context).1, of: alliance, user)
         return (user, alliance, body, meeting)
     }
 
-    func managed(_ context: AppContext) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
-        let found = try await visible(context)
+    func managed(_ context: AppContext, _ route: SiteRoute<(UUID, UUID)>) async throws -> (SignedIn, Alliance, GovernanceBody, Meeting) {
+        let found = try await visible(context, route)
         try AccessPolicy.require(found.0.principal, .manageGovernance(found.1.id))
         return found
     }

@@ -15,18 +15,21 @@ struct HealthController {
         router.post(RouterPath(Site.allianceHealth.pattern)) { request, context in try await openWave(request, context) }
         router.get(RouterPath(Site.healthWave.pattern)) { request, context in
             let (_, alliance) = try await allowed(context)
-            let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
+            let (wave, instrument) = try await health.healthWave(try Site.healthWave.ids(in: context).1, of: alliance)
             let function = try Self.function(request.queryValues["function"])
             return try await results(context, alliance, wave, instrument, function: function, notice: request.queryValues["notice"])
         }
         router.get(RouterPath(Site.healthWaveCSV.pattern)) { _, context in try await csv(context) }
         router.post(RouterPath(Site.healthWaveStatus.pattern)) { request, context in try await changeStatus(request, context) }
-        router.post(RouterPath(Site.healthActions.pattern)) { request, context in try await saveAction(request, context, existing: nil) }
+        router.post(RouterPath(Site.healthActions.pattern)) { request, context in
+            try await saveAction(request, context, wave: try Site.healthActions.ids(in: context).1, existing: nil)
+        }
         router.post(RouterPath(Site.healthAction.pattern)) { request, context in
-            try await saveAction(request, context, existing: try context.id("action"))
+            let (_, wave, action) = try Site.healthAction.ids(in: context)
+            return try await saveAction(request, context, wave: wave, existing: action)
         }
         router.get(RouterPath(Site.survey.pattern)) { request, context in
-            let token = context.parameters.get("token") ?? ""
+            let token = Site.survey.text(in: context)
             let found = try await invitation(token)
             let values = found.draft.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
             let notice = request.queryValues["saved"] == "1" ? "Your answers are saved. Come back to this link to finish." : nil
@@ -37,7 +40,7 @@ struct HealthController {
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        return (user, try await health.healthAlliance(context.id("id"), user))
+        return (user, try await health.healthAlliance(Site.allianceID(in: context), user))
     }
 
     /// The `function` query parameter: empty for all functions, otherwise a known function.
@@ -98,7 +101,7 @@ struct HealthController {
         do {
             let opened = try await health.openWave(alliance, input, respondents: chosen, instrumentID: form["instrument"], by: user)
             let links = opened.links.map {
-                HealthIndexPage.Link(name: $0.person.name, side: $0.side.label, url: Site.survey.path(segments: [$0.token]))
+                HealthIndexPage.Link(name: $0.person.name, side: $0.side.label, url: Site.survey.path($0.token))
             }
             return try await index(
                 context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: links, status: .created)
@@ -131,7 +134,7 @@ struct HealthController {
 
     func csv(_ context: AppContext) async throws -> Response {
         let (_, alliance) = try await allowed(context)
-        let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
+        let (wave, instrument) = try await health.healthWave(try Site.healthWaveCSV.ids(in: context).1, of: alliance)
         let body = try await health.resultsCSV(wave, instrument)
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
@@ -141,7 +144,7 @@ struct HealthController {
 
     func changeStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
+        let (wave, instrument) = try await health.healthWave(try Site.healthWaveStatus.ids(in: context).1, of: alliance)
         let form = try await FormData.read(request, context: context)
         guard let status = WaveStatus(rawValue: form["status"] ?? "") else {
             throw DomainError.invalid("status", "Status must be open, closed or reviewed.")
@@ -156,9 +159,9 @@ struct HealthController {
             Site.healthWave.path(alliance.id, wave.id), .wave(status))
     }
 
-    func saveAction(_ request: Request, _ context: AppContext, existing: UUID?) async throws -> Response {
+    func saveAction(_ request: Request, _ context: AppContext, wave waveID: UUID, existing: UUID?) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let (wave, instrument) = try await health.healthWave(try context.id("wave"), of: alliance)
+        let (wave, instrument) = try await health.healthWave(waveID, of: alliance)
         let form = try await FormData.read(request, context: context)
         let input = HealthActionInput(
             dimension: form["dimension"], title: form["title"], owner: form["owner"], dueOn: form["dueOn"], status: form["status"])
@@ -191,13 +194,13 @@ struct HealthController {
         let model = SurveyPage(
             layout: LayoutModel(title: wave.title, context: context, section: "", notice: notice), wave: wave,
             allianceName: allianceName, instrument: instrument,
-            action: context.parameters.get("token").map { Site.survey.path(segments: [$0]) } ?? "",
+            action: Site.survey.path(Site.survey.text(in: context)),
             values: values, errors: errors, done: done, closed: closed && !done)
         return try views.page(model, .healthSurvey, status: status)
     }
 
     func answer(_ request: Request, _ context: AppContext) async throws -> Response {
-        let token = context.parameters.get("token") ?? ""
+        let token = Site.survey.text(in: context)
         let found = try await invitation(token)
         let form = try await FormData.read(request, context: context)
         if found.submitted { return try await survey(context, found.wave, values: [:], errors: [], done: true, status: .conflict) }
@@ -205,7 +208,7 @@ struct HealthController {
         if form["action"] == "save" {
             let draft = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
             try await health.saveDraft(token: token, draft)
-            return redirect(Site.survey.path(segments: [token]) + "?saved=1")
+            return redirect(Site.survey.path(token) + "?saved=1")
         }
         let instrument = try await health.survey(found.wave).instrument
         do {

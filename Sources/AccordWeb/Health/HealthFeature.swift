@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Health checks: instruments, survey waves, results from both sides, action plans and the portfolio's health.
@@ -38,16 +39,16 @@ struct HealthFeature: Feature {
 }
 
 extension Site {
-    public static let allianceHealth = SiteRoute("/alliances/:id/health")
-    public static let healthWave = SiteRoute("/alliances/:id/health/:wave")
-    public static let healthWaveCSV = SiteRoute("/alliances/:id/health/:wave/results.csv")
-    public static let healthWaveStatus = SiteRoute("/alliances/:id/health/:wave/status")
-    public static let healthActions = SiteRoute("/alliances/:id/health/:wave/actions")
-    public static let healthAction = SiteRoute("/alliances/:id/health/:wave/actions/:action")
-    public static let healthPortfolio = SiteRoute("/health")
-    public static let instruments = SiteRoute("/admin/instruments")
-    public static let instrument = SiteRoute("/admin/instruments/:key")
-    public static let survey = SiteRoute("/survey/:token")
+    public static let allianceHealth = SiteRoute<UUID>("/alliances/:id/health")
+    public static let healthWave = SiteRoute<(UUID, UUID)>("/alliances/:id/health/:wave")
+    public static let healthWaveCSV = SiteRoute<(UUID, UUID)>("/alliances/:id/health/:wave/results.csv")
+    public static let healthWaveStatus = SiteRoute<(UUID, UUID)>("/alliances/:id/health/:wave/status")
+    public static let healthActions = SiteRoute<(UUID, UUID)>("/alliances/:id/health/:wave/actions")
+    public static let healthAction = SiteRoute<(UUID, UUID, UUID)>("/alliances/:id/health/:wave/actions/:action")
+    public static let healthPortfolio = SiteRoute<Void>("/health")
+    public static let instruments = SiteRoute<Void>("/admin/instruments")
+    public static let instrument = SiteRoute<String>("/admin/instruments/:key")
+    public static let survey = SiteRoute<String>("/survey/:token")
 }
 
 extension Notice {

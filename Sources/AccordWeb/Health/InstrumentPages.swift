@@ -94,14 +94,14 @@ struct InstrumentListPage: PageModel {
         items = byKey.values.compactMap { list -> Item? in
             guard let latest = list.first else { return nil }
             return Item(
-                name: latest.instrument.name, key: latest.instrument.key, href: Site.instrument.path(segments: [latest.instrument.key]),
+                name: latest.instrument.name, key: latest.instrument.key, href: Site.instrument.path(latest.instrument.key),
                 versions: list.map {
                     Version(
                         version: $0.instrument.version, waves: $0.waves, dimensions: $0.instrument.dimensions.count,
                         questions: $0.instrument.questions.count)
                 }, locked: latest.waves > 0)
         }.sorted { $0.name < $1.name }
-        newHref = Site.instrument.path(segments: ["new"])
+        newHref = Site.instrument.path("new")
     }
 }
 
@@ -150,7 +150,7 @@ struct InstrumentEditPage: PageModel {
         name = values["name"] ?? ""
         key = values["key"] ?? ""
         open = values["open"] ?? ""
-        action = Site.instrument.path(segments: [isNew ? "new" : key])
+        action = Site.instrument.path(isNew ? "new" : key)
         var blocks: [DimensionBlock] = []
         var i = 0
         var blankDimensionShown = false

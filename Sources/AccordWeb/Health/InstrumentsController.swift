@@ -20,13 +20,13 @@ struct InstrumentsController {
         }
         router.get(RouterPath(Site.instrument.pattern)) { _, context in
             try allowed(context)
-            let key = context.parameters.get("key") ?? ""
+            let key = Site.instrument.text(in: context)
             let (instrument, isNew) = try await editable(key)
             return try await page(context, InstrumentEditor.fields(instrument), isNew: isNew, errors: [])
         }
         router.post(RouterPath(Site.instrument.pattern)) { request, context in
             let user = try allowed(context)
-            let key = context.parameters.get("key") ?? ""
+            let key = Site.instrument.text(in: context)
             let (existing, isNew) = try await editable(key)
             let form = try await FormData.read(request, context: context)
             let edited = InstrumentEditor.instrument(from: form.values, key: isNew ? (form["key"] ?? "") : existing.key)

@@ -19,11 +19,11 @@ struct IssuesController {
         }
         router.post(RouterPath(Site.editIssue.pattern)) { request, context in
             try await change(request, context, notice: .issueUpdated) { form, alliance, user in
-                let issue = try await issues.issue(try context.id("issue"), of: alliance, user)
+                let issue = try await issues.issue(try Site.editIssue.ids(in: context).1, of: alliance, user)
                 _ = try await issues.updateIssue(issue, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
             }
         }
-        let moves: [(SiteRoute, Notice, @Sendable (FormData) -> IssuesService.IssueMove)] = [
+        let moves: [(SiteRoute<(UUID, UUID)>, Notice, @Sendable (FormData) -> IssuesService.IssueMove)] = [
             (Site.escalateIssue, .issueEscalated, { .escalate(note: $0["note"]) }),
             (Site.resolveIssue, .issueResolved, { .resolve(resolution: $0["resolution"]) }),
             (Site.reopenIssue, .issueReopened, { .reopen(note: $0["note"]) }),
@@ -31,7 +31,7 @@ struct IssuesController {
         for (route, notice, move) in moves {
             router.post(RouterPath(route.pattern)) { request, context in
                 try await change(request, context, notice: notice) { form, alliance, user in
-                    let issue = try await issues.issue(try context.id("issue"), of: alliance, user)
+                    let issue = try await issues.issue(try route.ids(in: context).1, of: alliance, user)
                     _ = try await issues.moveIssue(issue, move(form), in: alliance, by: user)
                 }
             }

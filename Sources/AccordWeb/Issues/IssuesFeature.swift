@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// The issue log with its escalation ladder.
@@ -29,11 +30,11 @@ struct IssuesFeature: Feature {
 }
 
 extension Site {
-    public static let issues = SiteRoute("/alliances/:id/issues")
-    public static let editIssue = SiteRoute("/alliances/:id/issues/:issue/edit")
-    public static let escalateIssue = SiteRoute("/alliances/:id/issues/:issue/escalate")
-    public static let resolveIssue = SiteRoute("/alliances/:id/issues/:issue/resolve")
-    public static let reopenIssue = SiteRoute("/alliances/:id/issues/:issue/reopen")
+    public static let issues = SiteRoute<UUID>("/alliances/:id/issues")
+    public static let editIssue = SiteRoute<(UUID, UUID)>("/alliances/:id/issues/:issue/edit")
+    public static let escalateIssue = SiteRoute<(UUID, UUID)>("/alliances/:id/issues/:issue/escalate")
+    public static let resolveIssue = SiteRoute<(UUID, UUID)>("/alliances/:id/issues/:issue/resolve")
+    public static let reopenIssue = SiteRoute<(UUID, UUID)>("/alliances/:id/issues/:issue/reopen")
 }
 
 extension Notice {

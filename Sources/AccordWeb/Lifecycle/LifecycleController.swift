@@ -11,7 +11,7 @@ struct LifecycleController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.lifecycle.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await lifecycle.access.visibleAlliance(context.id("id"), user)
+            let alliance = try await lifecycle.access.visibleAlliance(Site.allianceID(in: context), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.lifecycle.pattern)) { request, context in
@@ -30,7 +30,7 @@ struct LifecycleController {
         }
         router.post(RouterPath(Site.lifecycleComplete.pattern)) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
-            let change = try await lifecycle.lifecycleChange(try context.id("change"), of: alliance)
+            let change = try await lifecycle.lifecycleChange(try Site.lifecycleComplete.ids(in: context).1, of: alliance)
             let input = Self.completion(form)
             do {
                 _ = try await lifecycle.completeLifecycleChange(change, input, in: alliance, by: user)
@@ -42,7 +42,7 @@ struct LifecycleController {
         }
         router.post(RouterPath(Site.lifecycleCancel.pattern)) { request, context in
             let (user, alliance, _) = try await read(request, context, Permission.changeLifecycle)
-            let change = try await lifecycle.lifecycleChange(try context.id("change"), of: alliance)
+            let change = try await lifecycle.lifecycleChange(try Site.lifecycleCancel.ids(in: context).1, of: alliance)
             _ = try await lifecycle.cancelLifecycleChange(change, in: alliance, by: user)
             return redirect(Site.lifecycle.path(alliance.id), .phaseCancelled)
         }
@@ -73,7 +73,7 @@ struct LifecycleController {
     func read(_ request: Request, _ context: AppContext, _ permission: (UUID) -> Permission) async throws -> (SignedIn, Alliance, FormData)
     {
         let user = try context.requireUser()
-        let alliance = try await lifecycle.access.visibleAlliance(context.id("id"), user)
+        let alliance = try await lifecycle.access.visibleAlliance(Site.allianceID(in: context), user)
         try AccessPolicy.require(user.principal, permission(alliance.id))
         return (user, alliance, try await FormData.read(request, context: context))
     }

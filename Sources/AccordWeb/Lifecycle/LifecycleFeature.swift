@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Phases and transitions: involvement playbooks, phase changes with their stage-gate checklists, coverage gaps.
@@ -32,12 +33,12 @@ struct LifecycleFeature: Feature {
 }
 
 extension Site {
-    public static let lifecycle = SiteRoute("/alliances/:id/lifecycle")
-    public static let lifecycleTeam = SiteRoute("/alliances/:id/lifecycle/team")
-    public static let lifecycleComplete = SiteRoute("/alliances/:id/lifecycle/:change/complete")
-    public static let lifecycleCancel = SiteRoute("/alliances/:id/lifecycle/:change/cancel")
-    public static let playbooks = SiteRoute("/admin/playbooks")
-    public static let playbook = SiteRoute("/admin/playbooks/:type")
+    public static let lifecycle = SiteRoute<UUID>("/alliances/:id/lifecycle")
+    public static let lifecycleTeam = SiteRoute<UUID>("/alliances/:id/lifecycle/team")
+    public static let lifecycleComplete = SiteRoute<(UUID, UUID)>("/alliances/:id/lifecycle/:change/complete")
+    public static let lifecycleCancel = SiteRoute<(UUID, UUID)>("/alliances/:id/lifecycle/:change/cancel")
+    public static let playbooks = SiteRoute<Void>("/admin/playbooks")
+    public static let playbook = SiteRoute<String>("/admin/playbooks/:type")
 }
 
 extension Notice {

@@ -113,7 +113,7 @@ struct LifecyclePage: PageModel {
         transition = alliance.transition?.label
         let playbook = state.playbook
         playbookName = "\(alliance.type.label) playbook" + (playbook.isDefault ? " (as shipped)" : " (version \(playbook.version))")
-        playbookHref = AccessPolicy.allows(principal, .managePlaybooks) ? Site.playbook.path(segments: [alliance.type.rawValue]) : nil
+        playbookHref = AccessPolicy.allows(principal, .managePlaybooks) ? Site.playbook.path(alliance.type.rawValue) : nil
         canChange = AccessPolicy.allows(principal, .changeLifecycle(alliance.id))
         canManageTeam = AccessPolicy.allows(principal, .manageTeam(alliance.id))
         gapAction = Site.lifecycleTeam.path(alliance.id)

@@ -18,7 +18,7 @@ struct PlaybookListPage: PageModel {
         phaseNames = LifecyclePhase.allCases.map(\.label)
         rows = playbooks.map { p in
             Row(
-                type: p.type.label, href: Site.playbook.path(segments: [p.type.rawValue]),
+                type: p.type.label, href: Site.playbook.path(p.type.rawValue),
                 state: p.isDefault ? "As shipped" : "Edited (version \(p.version))",
                 phases: LifecyclePhase.allCases.map { phase in
                     let needed = p.needed(in: phase)
@@ -64,7 +64,7 @@ struct PlaybookEditPage: PageModel {
     init(layout: LayoutModel, type: AllianceType, input: PlaybookInput, version: Int, errors: [FieldError]) {
         self.layout = layout
         title = "\(type.label) playbook"
-        action = Site.playbook.path(segments: [type.rawValue])
+        action = Site.playbook.path(type.rawValue)
         self.version = version
         phaseNames = LifecyclePhase.allCases.map(\.label)
         let byField = Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })

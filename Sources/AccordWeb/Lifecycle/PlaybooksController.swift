@@ -39,7 +39,7 @@ struct PlaybooksController {
     }
 
     static func type(_ context: AppContext) throws -> AllianceType {
-        guard let type = AllianceType(rawValue: context.parameters.get("type") ?? "") else {
+        guard let type = AllianceType(rawValue: Site.playbook.text(in: context)) else {
             throw DomainError.notFound("No such alliance type.")
         }
         return type

@@ -11,13 +11,13 @@ struct ObligationsController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.obligations.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await obligations.access.visibleAlliance(context.id("id"), user)
+            let alliance = try await obligations.access.visibleAlliance(Site.allianceID(in: context), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.get(RouterPath(Site.obligationsCSV.pattern)) { _, context in
             let user = try context.requireUser()
             return try await ObligationsAPI.csvResponse(
-                obligations, try await obligations.access.visibleAlliance(context.id("id"), user), user)
+                obligations, try await obligations.access.visibleAlliance(Site.allianceID(in: context), user), user)
         }
         router.get(RouterPath(Site.newObligation.pattern)) { _, context in
             let (_, alliance) = try await managed(context)
@@ -27,22 +27,20 @@ struct ObligationsController {
         router.post(RouterPath(Site.obligations.pattern)) { request, context in try await save(request, context, existing: nil) }
         router.get(RouterPath(Site.editObligation.pattern)) { _, context in
             let (user, alliance) = try await managed(context)
-            let item = try await obligations.obligation(context.id("obligation"), of: alliance, user)
+            let item = try await obligations.obligation(Site.editObligation.ids(in: context).1, of: alliance, user)
             return try await form(context, alliance, input: ObligationFormPage.input(item), obligation: item, errors: [])
         }
         router.post(RouterPath(Site.editObligation.pattern)) { request, context in
-            try await save(request, context, existing: try context.id("obligation"))
+            try await save(request, context, existing: try Site.editObligation.ids(in: context).1)
         }
         router.post(RouterPath(Site.triggers.pattern)) { request, context in try await saveTrigger(request, context, existing: nil) }
         router.post(RouterPath(Site.trigger.pattern)) { request, context in
-            try await saveTrigger(request, context, existing: try context.id("trigger"))
+            try await saveTrigger(request, context, existing: try Site.trigger.ids(in: context).1)
         }
         router.post(RouterPath(Site.obligationOccurrence.pattern)) { request, context in
             let (user, alliance) = try await managed(context)
-            let item = try await obligations.obligation(context.id("obligation"), of: alliance, user)
-            guard let raw = context.parameters.get("n"), let n = Int(raw), n >= 0, n < 10_000 else {
-                throw DomainError.notFound("No such occurrence.")
-            }
+            let (_, obligationID, n) = try Site.obligationOccurrence.ids(in: context, limit: 10_000)
+            let item = try await obligations.obligation(obligationID, of: alliance, user)
             let form = try await FormData.read(request, context: context)
             let input = ExecutionInput(
                 state: form["state"], executedAmount: form["executedAmount"], executedOn: form["executedOn"], note: form["note"])
@@ -60,7 +58,7 @@ struct ObligationsController {
 
     func managed(_ context: AppContext) async throws -> (SignedIn, Alliance) {
         let user = try context.requireUser()
-        let alliance = try await obligations.access.visibleAlliance(context.id("id"), user)
+        let alliance = try await obligations.access.visibleAlliance(Site.allianceID(in: context), user)
         try AccessPolicy.require(user.principal, .manageObligations(alliance.id))
         return (user, alliance)
     }

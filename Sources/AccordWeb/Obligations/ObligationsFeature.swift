@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// Payments and duties with their due dates, trigger events, executions, CSV import and export, reminders, and
@@ -38,17 +39,17 @@ struct ObligationsFeature: Feature {
 }
 
 extension Site {
-    public static let obligationPortfolio = SiteRoute("/obligations")
-    public static let obligations = SiteRoute("/alliances/:id/obligations")
-    public static let obligationsCSV = SiteRoute("/alliances/:id/obligations.csv")
-    public static let newObligation = SiteRoute("/alliances/:id/obligations/new")
-    public static let importObligations = SiteRoute("/alliances/:id/obligations/import")
-    public static let editObligation = SiteRoute("/alliances/:id/obligations/:obligation/edit")
-    public static let obligationReminders = SiteRoute("/alliances/:id/obligations/:obligation/reminders")
-    public static let readNotifications = SiteRoute("/my/notifications/read")
-    public static let obligationOccurrence = SiteRoute("/alliances/:id/obligations/:obligation/occurrences/:n")
-    public static let triggers = SiteRoute("/alliances/:id/triggers")
-    public static let trigger = SiteRoute("/alliances/:id/triggers/:trigger")
+    public static let obligationPortfolio = SiteRoute<Void>("/obligations")
+    public static let obligations = SiteRoute<UUID>("/alliances/:id/obligations")
+    public static let obligationsCSV = SiteRoute<UUID>("/alliances/:id/obligations.csv")
+    public static let newObligation = SiteRoute<UUID>("/alliances/:id/obligations/new")
+    public static let importObligations = SiteRoute<UUID>("/alliances/:id/obligations/import")
+    public static let editObligation = SiteRoute<(UUID, UUID)>("/alliances/:id/obligations/:obligation/edit")
+    public static let obligationReminders = SiteRoute<(UUID, UUID)>("/alliances/:id/obligations/:obligation/reminders")
+    public static let readNotifications = SiteRoute<Void>("/my/notifications/read")
+    public static let obligationOccurrence = SiteRoute<(UUID, UUID, Int)>("/alliances/:id/obligations/:obligation/occurrences/:n")
+    public static let triggers = SiteRoute<UUID>("/alliances/:id/triggers")
+    public static let trigger = SiteRoute<(UUID, UUID)>("/alliances/:id/triggers/:trigger")
 }
 
 extension Notice {

@@ -123,9 +123,7 @@ struct ObligationsPage: PageModel {
                 direction: item.direction.label,
                 amount: item.amount.map { "\($0.currency) \($0.amountText)" } ?? (item.kind.isFinancial ? "To be forecast" : ""),
                 state: o.state.label, stateCode: o.state.rawValue, overdue: o.isOverdue(on: today), executed: executed,
-                action: Site.obligationOccurrence.path(segments: [
-                    alliance.id.lowercaseText, item.id.lowercaseText, String(o.index),
-                ]),
+                action: Site.obligationOccurrence.path(alliance.id, item.id, o.index),
                 stateOptions: OptionModel.list(ExecutionState.self, selected: failed?.input.state ?? o.state.rawValue),
                 executedAmount: failed?.input.executedAmount ?? o.execution?.executedAmount?.amountText ?? "",
                 executedOn: failed?.input.executedOn ?? o.execution?.executedOn?.description ?? "",

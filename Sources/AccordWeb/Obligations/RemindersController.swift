@@ -10,7 +10,7 @@ struct RemindersController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.obligationReminders.pattern)) { _, context in
             let (user, alliance) = try await ObligationsController(views: views, obligations: reminders.obligations).managed(context)
-            let item = try await reminders.obligations.obligation(context.id("obligation"), of: alliance, user)
+            let item = try await reminders.obligations.obligation(Site.obligationReminders.ids(in: context).1, of: alliance, user)
             let rule = try await reminders.rule(for: item)
             let input = ReminderInput(
                 recipients: rule?.recipients.map(\.canonicalText) ?? [],
@@ -19,7 +19,7 @@ struct RemindersController {
         }
         router.post(RouterPath(Site.obligationReminders.pattern)) { request, context in
             let (user, alliance) = try await ObligationsController(views: views, obligations: reminders.obligations).managed(context)
-            let item = try await reminders.obligations.obligation(context.id("obligation"), of: alliance, user)
+            let item = try await reminders.obligations.obligation(Site.obligationReminders.ids(in: context).1, of: alliance, user)
             let form = try await FormData.read(request, context: context)
             let input = ReminderInput(recipients: form.all("recipient"), leadDays: form["leadDays"])
             do {

@@ -9,9 +9,9 @@ struct OperationsFeature: Feature {
 }
 
 extension Site {
-    public static let healthz = SiteRoute("/healthz")
-    public static let readyz = SiteRoute("/readyz")
-    public static let metrics = SiteRoute("/metrics")
-    public static let stylesheet = SiteRoute("/static/accord.css")
-    public static let script = SiteRoute("/static/accord.js")
+    public static let healthz = SiteRoute<Void>("/healthz")
+    public static let readyz = SiteRoute<Void>("/readyz")
+    public static let metrics = SiteRoute<Void>("/metrics")
+    public static let stylesheet = SiteRoute<Void>("/static/accord.css")
+    public static let script = SiteRoute<Void>("/static/accord.js")
 }

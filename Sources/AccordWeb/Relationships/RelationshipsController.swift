@@ -10,7 +10,7 @@ struct RelationshipsController {
     func register(_ router: Router<AppContext>) {
         router.get(RouterPath(Site.relationships.pattern)) { request, context in
             let user = try context.requireUser()
-            let alliance = try await relationships.access.visibleAlliance(context.id("id"), user)
+            let alliance = try await relationships.access.visibleAlliance(Site.allianceID(in: context), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
         router.post(RouterPath(Site.relationships.pattern)) { request, context in
@@ -22,7 +22,7 @@ struct RelationshipsController {
         }
         router.post(RouterPath(Site.editPair.pattern)) { request, context in
             try await change(request, context, notice: .pairUpdated) { form, alliance, user in
-                let pair = try await relationships.pair(try context.id("pair"), of: alliance)
+                let pair = try await relationships.pair(try Site.editPair.ids(in: context).1, of: alliance)
                 var input = Self.input(form)
                 let posted = try await relationships.postedPeople(form, &input, try await relationships.pairChoices(alliance))
                 _ = try await relationships.updatePair(
@@ -31,13 +31,13 @@ struct RelationshipsController {
         }
         router.post(RouterPath(Site.pairContact.pattern)) { request, context in
             try await change(request, context, notice: .contactRecorded) { form, alliance, user in
-                let pair = try await relationships.pair(try context.id("pair"), of: alliance)
+                let pair = try await relationships.pair(try Site.pairContact.ids(in: context).1, of: alliance)
                 _ = try await relationships.recordContact(pair, on: form["on"], in: alliance, by: user)
             }
         }
         router.post(RouterPath(Site.deletePair.pattern)) { request, context in
             try await change(request, context, notice: .pairRemoved) { _, alliance, user in
-                let pair = try await relationships.pair(try context.id("pair"), of: alliance)
+                let pair = try await relationships.pair(try Site.deletePair.ids(in: context).1, of: alliance)
                 try await relationships.removePair(pair, in: alliance, by: user)
             }
         }

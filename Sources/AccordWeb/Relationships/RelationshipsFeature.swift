@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Hummingbird
 
 /// The relationship map: counterpart pairs by level and function, contacts, and coverage gaps.
@@ -27,10 +28,10 @@ struct RelationshipsFeature: Feature {
 }
 
 extension Site {
-    public static let relationships = SiteRoute("/alliances/:id/relationships")
-    public static let editPair = SiteRoute("/alliances/:id/relationships/:pair/edit")
-    public static let pairContact = SiteRoute("/alliances/:id/relationships/:pair/contact")
-    public static let deletePair = SiteRoute("/alliances/:id/relationships/:pair/delete")
+    public static let relationships = SiteRoute<UUID>("/alliances/:id/relationships")
+    public static let editPair = SiteRoute<(UUID, UUID)>("/alliances/:id/relationships/:pair/edit")
+    public static let pairContact = SiteRoute<(UUID, UUID)>("/alliances/:id/relationships/:pair/contact")
+    public static let deletePair = SiteRoute<(UUID, UUID)>("/alliances/:id/relationships/:pair/delete")
 }
 
 extension Notice {
