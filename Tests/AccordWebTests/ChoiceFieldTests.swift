@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func aShortPartnerListIsASelect() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("manager@accord.example")
             let page = try await browser.get("/alliances").text
@@ -36,7 +36,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func manyPartnersMakeASearchFieldTheServerResolves(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let (seventh, alliance) = try await Self.manyPartners(h)
             let browser = h.browser()
             try await browser.signIn("manager@accord.example")
@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func completionsAnswerInternalUsersWithTenNamesAtMost() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             _ = try await Self.manyPartners(h)
             let browser = h.browser()
             try await browser.signIn("manager@accord.example")
@@ -77,14 +77,17 @@ import Testing
             #expect(
                 items.count == 10 && items.first?["label"] == "Zeta Partner 01"
                     && items.allSatisfy { UUID(uuidString: $0["id"] ?? "") != nil })
+            let managerID = try #require(try await h.store.users.list().first { $0.email == "manager@accord.example" }?.personID)
+            let manager = try #require(try await h.store.people.find(managerID))
+            _ = try await h.makeAlliance("Managed alliance", manager: manager)
             let managers = try JSONDecoder().decode(
                 [[String: String]].self, from: Data(try await browser.get("/alliances/choices/managers?q=").text.utf8))
-            #expect(!managers.isEmpty && managers.count <= 10)
+            #expect(managers == [["id": manager.id.lowercaseText, "label": manager.name]], "the one person who manages an alliance")
             let long = String(repeating: "x", count: 201)
             #expect(try await browser.get("/alliances/choices/partners?q=" + long).status == .badRequest)
             let filter = try await browser.get("/alliances?partner_name=" + long)
             #expect(filter.status == .badRequest && filter.text.contains("partner_name must be at most 200 characters (it has 201)."))
-            let alliance = try await h.store.alliances.list(AllianceQuery()).items[0].alliance
+            let alliance = try await h.makeAlliance("Long search alliance")
             let team = try await browser.get("/alliances/\(alliance.id)?person_q=" + long)
             #expect(team.status == .badRequest && team.text.contains("person_q must be at most 200 characters"))
 
@@ -97,7 +100,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func aLargeStaffMakesTheTeamPickerASearchStep(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let ours = try await h.store.organizations.ours()!
             for index in 1...55 {
                 _ = try await h.store.people.create(
@@ -106,7 +109,7 @@ import Testing
                         function: "finance", level: "operational"
                     ).validate(), by: .system)
             }
-            let alliance = try await h.store.alliances.list(AllianceQuery()).items[0].alliance
+            let alliance = try await h.makeAlliance("Large staff alliance")
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             let page = try await browser.get("/alliances/\(alliance.id)").text

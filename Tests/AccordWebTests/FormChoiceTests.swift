@@ -63,7 +63,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func theAllianceFormNamesPartnersAndPeopleBySearch(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let world = try await Self.world(h)
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func namesThatPickSeveralOrNothingAreShownAgainWithTheMatchesAndWriteNothing() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let world = try await Self.world(h)
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
@@ -154,7 +154,7 @@ import Testing
     }
 
     @Test func completionsOfPeopleSayWhoTheyWorkFor() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let world = try await Self.world(h)
             let browser = h.browser()
             try await browser.signIn("member@accord.example")
@@ -182,7 +182,7 @@ import Testing
     }
 
     @Test func aUsersLinkedPersonIsNamedBySearch() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let world = try await Self.world(h)
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
@@ -213,7 +213,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func theRelationshipMapPairsPeopleNamedBySearch(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let world = try await Self.world(h)
             var input = AllianceInput()
             (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
@@ -248,7 +248,7 @@ import Testing
     }
 
     @Test func theCultureLogNamesItsOwnerBySearch() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let world = try await Self.world(h)
             let path = "/organizations/\(world.seventh.id.lowercaseText)/culture"
             let browser = h.browser()
@@ -273,7 +273,7 @@ import Testing
     }
 
     @Test func peopleAreFilteredAndPlacedInAnOrganisationNamedBySearch() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let world = try await Self.world(h)
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
@@ -317,7 +317,7 @@ import Testing
     }
 
     @Test func organisationsAreListedFiftyAtATimeAndFoundByName() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             _ = try await Self.world(h)
             let browser = h.browser()
             try await browser.signIn("member@accord.example")

@@ -9,6 +9,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SQLKit
+import Testing
 
 /// A fresh SQLite database with the demo portfolio, an application over it, and a cookie-keeping client.
 struct WebHarness {
@@ -33,35 +34,71 @@ struct WebHarness {
         return views
     }
 
-    /// Each test gets a copy of one template holding the migrations and the demo portfolio, built once per process.
-    static let demo: TemplateDatabases.Prepare = { database in
-        _ = try await DemoPortfolio.load(into: Store(database: database), bcryptCost: 4)
+    /// What a test starts from, each a template built once per process and copied per test.
+    enum Fixture: String, Sendable {
+        /// The migrations and the demo portfolio.
+        case demo
+        /// The migrations, our company and one partner ("Helix Therapeutics", "Norvik Biologics"), and the demo's
+        /// five accounts (same emails and password), linked to one person each: the test builds the rest.
+        case accounts
+
+        var prepare: TemplateDatabases.Prepare {
+            switch self {
+            case .demo: { database in _ = try await DemoPortfolio.load(into: Store(database: database), bcryptCost: 4) }
+            case .accounts: { database in try await WebHarness.loadAccounts(Store(database: database)) }
+            }
+        }
+    }
+
+    static func loadAccounts(_ store: Store) async throws {
+        let ours = try await store.organizations.create(
+            try OrganizationInput(name: "Helix Therapeutics", kind: "ours").validate(), by: .system)
+        let partner = try await store.organizations.create(
+            try OrganizationInput(name: "Norvik Biologics", kind: "partner").validate(), by: .system)
+        let hash = try await Passwords.hash(DemoPortfolio.password, cost: 4)
+        for account in DemoPortfolio.accounts {
+            var person: Person?
+            if account.role != .administrator {
+                let name = account.email.prefix { $0 != "@" }.capitalized + " Person"
+                person = try await store.people.create(
+                    try PersonInput(
+                        organizationID: (account.role == .partner ? partner : ours).id.uuidString, name: name,
+                        email: account.email.replacingOccurrences(of: "@", with: ".person@"), function: "alliance_management",
+                        level: "management"
+                    ).validate(), by: .system)
+            }
+            _ = try await store.users.create(
+                try UserInput(
+                    email: account.email, name: person?.name ?? "Avery Admin", role: account.role.rawValue,
+                    personID: person?.id.canonicalText, active: "true"
+                ).validate(), passwordHash: hash, by: .system)
+        }
     }
 
     static func run(
-        database: String = "sqlite", throttle: SignInThrottle = SignInThrottle(), clock: TestClock? = nil, logger: Logger = logger,
-        mailer: (any Mailer)? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
+        database: String = "sqlite", fixture: Fixture = .demo, throttle: SignInThrottle = SignInThrottle(), clock: TestClock? = nil,
+        logger: Logger = logger, mailer: (any Mailer)? = nil, _ body: @escaping @Sendable (WebHarness) async throws -> Void
     ) async throws {
         if database == "postgres" {
-            try await withPostgres { url in
+            try await withPostgres(fixture) { url in
                 try await run(url: url, throttle: throttle, clock: clock, logger: logger, mailer: mailer, body)
             }
             return
         }
-        let path = try await TemplateDatabases.shared.sqliteCopy("demo", prepare: demo)
+        let path = try await TemplateDatabases.shared.sqliteCopy(fixture.rawValue, prepare: fixture.prepare)
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await run(url: .sqlite(path: path), throttle: throttle, clock: clock, logger: logger, mailer: mailer, body)
     }
 
-    /// A fresh PostgreSQL database for one test, copied from the demo template and dropped afterwards.
-    static func withPostgres(_ body: (DatabaseURL) async throws -> Void) async throws {
+    /// A fresh PostgreSQL database for one test, copied from the fixture's template and dropped afterwards.
+    static func withPostgres(_ fixture: Fixture = .demo, _ body: (DatabaseURL) async throws -> Void) async throws {
         let admin = try TestDatabases.postgresAdminURL()
         guard case .postgres(let host, let port, let user, let password, _) = admin else {
             throw ConfigurationError(setting: "ACCORD_TEST_POSTGRES_URL", message: "is not a postgres:// URL")
         }
         let adminDB = try await AccordDatabase.open(admin, logger: logger)
         do {
-            let name = try await TemplateDatabases.shared.postgresCopy("demo", admin: adminDB, prepare: demo)
+            let name = try await TemplateDatabases.shared.postgresCopy(fixture.rawValue, admin: adminDB, prepare: fixture.prepare)
             try await body(.postgres(host: host, port: port, user: user, password: password, database: name))
             try await adminDB.read { db in try await db.raw("DROP DATABASE \(unsafeRaw: name)").run() }
         } catch {
@@ -99,6 +136,17 @@ struct WebHarness {
         (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
             "Outsider alliance", kanto.id.uuidString, "other", "active", "development", "tier_3"
         )
+        return try await store.alliances.create(try input.validate(), by: .system)
+    }
+
+    /// A new alliance with the first partner, managed by `manager` when given (for tests that build their records).
+    func makeAlliance(_ name: String, manager: Person? = nil) async throws -> Alliance {
+        let partner = try #require(try await store.organizations.list().first { $0.kind == .partner })
+        var input = AllianceInput()
+        (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
+            name, partner.id.uuidString, "co_development", "active", "development", "tier_2"
+        )
+        input.ourManagerID = manager?.id.uuidString
         return try await store.alliances.create(try input.validate(), by: .system)
     }
 
