@@ -71,7 +71,11 @@ def test_many_partners_and_people_are_found_by_typing(driver):
     team = driver.find_element(By.ID, "team").text
     assert "Quinn Staff 4" in team
 
-    # The alliance form names the partner and our sponsor by typing too: no option per partner or person.
+    # The alliance form names the partner and our sponsor by typing too: no option per partner or person. Picking
+    # the partner narrows the partner sponsor's completions to that partner's people (two Petra Lunds, one each).
+    for partner_index in (11, 12):
+        post(token, "/api/v1/people", {"organizationId": partners[partner_index]["id"], "name": "Petra Lund",
+                                       "email": f"petra{partner_index}@zeta.example", "function": "legal", "level": "executive"})
     driver.get(BASE + "/alliances/new")
     partner = driver.find_element(By.ID, "field-partnerID")
     assert partner.tag_name == "input" and driver.find_element(By.ID, "field-ourSponsorID").tag_name == "input"
@@ -82,6 +86,12 @@ def test_many_partners_and_people_are_found_by_typing(driver):
     WebDriverWait(driver, 10).until(lambda d: len(options_of(d, "field-partnerID-matches")) == 10)
     partner.send_keys("2")
     WebDriverWait(driver, 10).until(lambda d: options_of(d, "field-partnerID-matches") == ["Zeta Partner 12"])
+    assert driver.find_element(By.ID, "field-partnerID-id").get_attribute("value") == partners[11]["id"].lower()
+    theirs = driver.find_element(By.ID, "field-partnerSponsorID")
+    theirs.send_keys("Petra Lun")
+    WebDriverWait(driver, 10).until(lambda d: options_of(d, "field-partnerSponsorID-matches") == ["Petra Lund"])
+    theirs.send_keys("d")
+    WebDriverWait(driver, 10).until(lambda d: driver.find_element(By.ID, "field-partnerSponsorID-id").get_attribute("value") != "")
     sponsor = driver.find_element(By.ID, "field-ourSponsorID")
     sponsor.send_keys("Quinn Staff 41")
     WebDriverWait(driver, 10).until(lambda d: options_of(d, "field-ourSponsorID-matches") == ["Quinn Staff 41"])
@@ -90,4 +100,5 @@ def test_many_partners_and_people_are_found_by_typing(driver):
     click_and_wait(driver, lambda: button(driver, "Save alliance"))
     page = driver.find_element(By.TAG_NAME, "main").text
     assert "Saved. The record was created." in page and "Zeta Partner 12" in page and "Quinn Staff 41" in page
+    assert "Petra Lund" in page
     sign_out(driver)

@@ -15,6 +15,8 @@ struct AllianceFormPage {
         version: Int?
     ) -> FormModel {
         let person = "Type a name, or leave empty"
+        // The partner's people are completed among the partner the field holds (its select, or its search's hidden id).
+        let partnerField = partner.isSearch ? "field-partnerID-id" : "field-partnerID"
         let currencies =
             [OptionModel(value: "", label: "No value", selected: (input.valueCurrency ?? "").isEmpty)]
             + Currency.codes.map { OptionModel(value: $0, label: $0, selected: $0 == input.valueCurrency) }
@@ -59,10 +61,10 @@ struct AllianceFormPage {
                         .choice(ourManager, "ourManagerID", "Our alliance manager", errors: e, placeholder: person),
                         .choice(
                             partnerSponsor, "partnerSponsorID", "Partner executive sponsor", errors: e,
-                            hint: partnerSponsor.isSearch ? "One of the partner's people." : nil, placeholder: person),
+                            hint: partnerSponsor.isSearch ? "One of the partner's people." : nil, placeholder: person, scopeFrom: partnerField),
                         .choice(
                             partnerManager, "partnerManagerID", "Partner alliance manager", errors: e,
-                            hint: partnerManager.isSearch ? "One of the partner's people." : nil, placeholder: person),
+                            hint: partnerManager.isSearch ? "One of the partner's people." : nil, placeholder: person, scopeFrom: partnerField),
                     ]),
                 FieldsetModel(
                     legend: "Agreement",

@@ -11,7 +11,12 @@ struct ChoiceInputModel: Sendable {
     let isSearch: Bool
     let options: [OptionModel]
     let text: String
-    let chosenID: String?
+    /// A form's search field keeps the chosen record's id in a hidden input (`{id}-id`), which the script sets when
+    /// a suggestion is picked; a filter's has none (its typed name is the search).
+    let holdsID: Bool
+    let chosenID: String
+    /// The element whose value narrows the completions (`among=`): the partner field, for the partner's people.
+    let scopeFrom: String?
     let suggest: String
     let placeholder: String
     let picks: [OptionModel]
@@ -24,7 +29,7 @@ struct ChoiceInputModel: Sendable {
     /// `filter`: a GET form's field, whose typed name is the search (no hidden id) and whose note is shown with it.
     init(
         _ field: ChoiceField, id: String, name: String, label: String, placeholder: String, required: Bool = false,
-        hasError: Bool = false, filter: Bool = false
+        hasError: Bool = false, filter: Bool = false, scopeFrom: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -32,7 +37,9 @@ struct ChoiceInputModel: Sendable {
         isSearch = field.isSearch
         options = field.options ?? []
         text = field.text
-        chosenID = filter ? nil : field.chosen?.canonicalText
+        holdsID = !filter
+        chosenID = field.chosen?.canonicalText ?? ""
+        self.scopeFrom = scopeFrom
         suggest = field.suggest
         self.placeholder = placeholder
         picks = field.matches.map { OptionModel(value: $0.id.canonicalText, label: $0.name, selected: false) }

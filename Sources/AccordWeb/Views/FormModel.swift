@@ -53,11 +53,12 @@ struct FieldModel: Sendable {
     /// A choice of a record: the select list while the records are few, else the search field (see `FormChoice`).
     static func choice(
         _ field: ChoiceField, _ name: String, _ label: String, errors: [FieldError], required: Bool = false, hint: String? = nil,
-        placeholder: String
+        placeholder: String, scopeFrom: String? = nil
     ) -> FieldModel {
         var model = FieldModel(.choice, name, label, value: field.chosen?.canonicalText, errors: errors, required: required, hint: hint)
         model.choice = ChoiceInputModel(
-            field, id: model.id, name: name, label: label, placeholder: placeholder, required: required, hasError: model.hasError)
+            field, id: model.id, name: name, label: label, placeholder: placeholder, required: required, hasError: model.hasError,
+            scopeFrom: scopeFrom)
         return model
     }
 
