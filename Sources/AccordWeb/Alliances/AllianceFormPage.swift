@@ -61,10 +61,12 @@ struct AllianceFormPage {
                         .choice(ourManager, "ourManagerID", "Our alliance manager", errors: e, placeholder: person),
                         .choice(
                             partnerSponsor, "partnerSponsorID", "Partner executive sponsor", errors: e,
-                            hint: partnerSponsor.isSearch ? "One of the partner's people." : nil, placeholder: person, scopeFrom: partnerField),
+                            hint: partnerSponsor.isSearch ? "One of the partner's people." : nil, placeholder: person,
+                            scopeFrom: partnerField),
                         .choice(
                             partnerManager, "partnerManagerID", "Partner alliance manager", errors: e,
-                            hint: partnerManager.isSearch ? "One of the partner's people." : nil, placeholder: person, scopeFrom: partnerField),
+                            hint: partnerManager.isSearch ? "One of the partner's people." : nil, placeholder: person,
+                            scopeFrom: partnerField),
                     ]),
                 FieldsetModel(
                     legend: "Agreement",
