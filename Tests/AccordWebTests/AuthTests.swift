@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct AuthTests {
     @Test func signInSetsAHardenedSessionCookieAndSignOutEndsIt() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.get("/signin")
             let response = try await browser.post("/signin", ["email": "Admin@Accord.example", "password": DemoPortfolio.password])
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func sessionsLiveInTheDatabase() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("exec@accord.example")
             let token = browser.cookies["accord_session"]!
@@ -37,7 +37,9 @@ import Testing
     }
 
     @Test func wrongPasswordsAreRefusedAndThrottled() async throws {
-        try await WebHarness.run(throttle: SignInThrottle(window: 900, maxFailuresPerAccount: 3, maxFailuresPerAddress: 50)) { h in
+        try await WebHarness.run(
+            fixture: .accounts, throttle: SignInThrottle(window: 900, maxFailuresPerAccount: 3, maxFailuresPerAddress: 50)
+        ) { h in
             let browser = h.browser()
             try await browser.get("/signin")
             for _ in 0..<3 {
@@ -52,7 +54,7 @@ import Testing
     }
 
     @Test func signInNeedsItsTokenAndRejectsOpenRedirects() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.get("/signin")
             let forged = try await browser.post(
@@ -69,7 +71,7 @@ import Testing
     }
 
     @Test func administratorsCreateUsersUnderThePasswordRules() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             try await browser.get("/admin/users/new")

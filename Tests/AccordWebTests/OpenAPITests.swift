@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func documentedAndRegisteredRoutesAreTheSame() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let services = Services(store: h.store, views: try await Views.load(), config: AppConfig())
             let registered = Set(APIRoutes.table(services).map { "\($0.method.rawValue) \($0.path)" })
             let paths = try Self.document()["paths"] as! [String: [String: Any]]

@@ -36,7 +36,7 @@ final class CapturedLog: Sendable {
 @Suite struct OperationsTrustTests {
     @Test func requestLogsRedactCapabilityTokensAndNameStatusAndDuration() async throws {
         let captured = CapturedLog()
-        try await WebHarness.run(logger: captured.logger) { h in
+        try await WebHarness.run(fixture: .accounts, logger: captured.logger) { h in
             let browser = h.browser()
             _ = try await browser.get("/survey/secret-survey-token-1")
             _ = try await browser.get("/calendar/secret-feed-token-2.ics?sig=query-value-3")
@@ -54,7 +54,7 @@ final class CapturedLog: Sendable {
     }
 
     @Test func readinessFailsWhenTheDatabaseRefusesWrites() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             #expect(try await browser.get("/readyz").status == .ok)
             // The writer connection stops accepting changes, as with a read-only file or a full disk.

@@ -12,7 +12,8 @@ import Testing
     func parallelWrongPasswordsGetExactlyTheLimitOfComparisons(_ database: String) async throws {
         let limit = 5
         try await WebHarness.run(
-            database: database, throttle: SignInThrottle(window: 900, maxFailuresPerAccount: limit, maxFailuresPerAddress: 500)
+            database: database, fixture: .accounts,
+            throttle: SignInThrottle(window: 900, maxFailuresPerAccount: limit, maxFailuresPerAddress: 500)
         ) { h in
             var browsers: [Browser] = []
             for _ in 0..<20 {
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func hashingPasswordsDoesNotStallDatabaseQueries() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let clock = ContinuousClock()
             // A burst of sign-ins hashing while queries run. On a pool shared with the queries (SQLite statements run
             // on the tasks' own threads) the queries queue behind the hashes and finish near the burst's end; on
@@ -68,7 +69,9 @@ import Testing
     }
 
     @Test func aSuccessfulSignInWithdrawsItsCountedAttempt() async throws {
-        try await WebHarness.run(throttle: SignInThrottle(window: 900, maxFailuresPerAccount: 2, maxFailuresPerAddress: 500)) { h in
+        try await WebHarness.run(
+            fixture: .accounts, throttle: SignInThrottle(window: 900, maxFailuresPerAccount: 2, maxFailuresPerAddress: 500)
+        ) { h in
             for _ in 0..<4 {
                 let response = try await h.browser().signIn("exec@accord.example")
                 #expect(response.status == .seeOther)
@@ -79,7 +82,7 @@ import Testing
     }
 
     @Test func passwordsWithControlCharactersOrOverBcryptsLimitAreRefused() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             try await browser.get("/admin/users/new")
@@ -114,7 +117,7 @@ import Testing
     }
 
     @Test func nextLeadsOnlyToAPathOnThisSite() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             for (next, expected) in [
                 ("/\t/evil.example/x", "/alliances"), ("/\n/evil.example", "/alliances"), ("//evil.example", "/alliances"),
                 ("/\\evil.example", "/alliances"), ("https://evil.example", "/alliances"), (" /alliances", "/alliances"),
@@ -132,7 +135,7 @@ import Testing
     }
 
     @Test func aNewPasswordRevokesTheUsersAPITokens() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "member@accord.example")
             #expect(try await api.get("/api/v1/alliances").status == .ok)
             let member = try await h.store.users.find(email: "member@accord.example")!

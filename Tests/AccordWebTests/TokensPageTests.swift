@@ -7,7 +7,7 @@ import Testing
 
 @Suite struct TokensPageTests {
     @Test func usersCreateSeeOnceAndRevokeTheirOwnTokens() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("member@accord.example")
             try await browser.get("/account/tokens")
