@@ -84,6 +84,10 @@ struct OrganizationsController {
                 canEdit: AccessPolicy.allows(user.principal, .editDirectory))
             return try views.page(model, .organizationsIndex)
         }
+        router.get(RouterPath(Site.organizationChoices.pattern)) { request, context in
+            let names = try await directory.organizationSuggestions(matching: try ChoiceJSON.text(request), try context.requireUser())
+            return try ChoiceJSON.response(names.map { ($0.id, $0.name) })
+        }
         router.get(RouterPath(Site.organization.pattern)) { request, context in try await show(request, context) }
         RecordForms(
             records: directory.organizations, list: Site.organizations, new: Site.newOrganization, show: Site.organization,

@@ -76,10 +76,6 @@ struct PeopleController {
                 return [organization.error].compactMap { $0 }
             }, form: form
         ).register(router)
-        router.get(RouterPath(Site.organizationChoices.pattern)) { request, context in
-            let names = try await directory.organizationSuggestions(matching: try ChoiceJSON.text(request), try context.requireUser())
-            return try ChoiceJSON.response(names.map { ($0.id, $0.name) })
-        }
     }
 
     static func input(_ form: FormData) -> PersonInput {
