@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct AllianceFormTests {
     static func form(_ h: WebHarness, name: String = "New deal") async throws -> [String: String] {
-        let partner = try await h.store.organizations.list().first { $0.name == "Basilea Genomics" }!
+        let partner = try #require(try await h.store.organizations.list().first { $0.kind == .partner })
         return [
             "name": name, "partnerID": partner.id.uuidString, "type": "co_development", "status": "launching", "phase": "initiation",
             "tier": "tier_2", "valueAmount": "1,000,000", "valueCurrency": "EUR",
@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func aValidFormCreatesTheAllianceWithAuditRecords() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("manager@accord.example")
             try await browser.get("/alliances/new")
@@ -41,11 +41,12 @@ import Testing
         ("ourManagerID", UUID().uuidString, "Our alliance manager is not a known person."),
     ])
     func badInputIsRefusedByFieldAndWritesNothing(_ field: String, _ value: String, _ message: String) async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             try await browser.get("/alliances/new")
             let before = try await h.auditCount()
+            let alliances = try await h.store.alliances.list(AllianceQuery()).total
             var form = try await Self.form(h, name: "Kept name")
             form[field] = value
             if field == "name" { form["products"] = "Typed products" }
@@ -56,15 +57,15 @@ import Testing
             #expect(html.contains(message.replacingOccurrences(of: "'", with: "&#39;")), "message for \(field)")
             #expect(html.contains(field == "name" ? "value=\"Typed products\"" : "value=\"Kept name\""), "keeps what was typed")
             #expect(try await h.auditCount() == before)
-            #expect(try await h.store.alliances.list(AllianceQuery()).total == 14)
+            #expect(try await h.store.alliances.list(AllianceQuery()).total == alliances)
         }
     }
 
     @Test func staleEditsConflictAndWriteNothing() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
-            let alliance = try await h.alliance(named: "HX-201")
+            let alliance = try await h.makeAlliance("Stale edit alliance")
             try await browser.get("/alliances/\(alliance.id.uuidString)/edit")
             var form = AccessMatrixTests.form(for: alliance)
             form["version"] = String(alliance.version - 1 + 10)
@@ -75,7 +76,7 @@ import Testing
     }
 
     @Test func unknownAndMalformedAddressesAre404() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             for path in [
@@ -90,7 +91,11 @@ import Testing
     }
 
     @Test func badListParametersAre400() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
+            for index in 1...2 {
+                _ = try await h.makeAlliance("Supply \(index)", type: .supplyManufacturing, phase: .commercialization)
+            }
+            _ = try await h.makeAlliance("Supply in development", type: .supplyManufacturing)
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             for query in ["phase=launch", "page=0", "sort=colour", "per_page=5000", "partner=xyz"] {
@@ -99,33 +104,41 @@ import Testing
             }
             let filtered = try await browser.get("/alliances?phase=commercialization&type=supply_manufacturing&sort=name&dir=desc")
             #expect(filtered.text.contains("Showing 1–2 of 2 alliances"))
+            #expect(
+                filtered.text.range(of: "Supply 2")!.lowerBound < filtered.text.range(of: "Supply 1")!.lowerBound, "by name, descending")
             let empty = try await browser.get("/alliances?q=zzzz-no-such")
             #expect(empty.text.contains("No alliances match these filters"))
         }
     }
 
     @Test func formsNeedTheirTokenTheRightTypeAndAModestSize() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("admin@accord.example")
             try await browser.get("/alliances/new")
             let form = try await Self.form(h)
+            let alliances = try await h.store.alliances.list(AllianceQuery()).total
             #expect(try await browser.post("/alliances", form, csrf: false).status == .forbidden)
             #expect(try await browser.post("/alliances", form, contentType: "application/json").status == .unsupportedMediaType)
             var big = form
             big["description"] = String(repeating: "x", count: 70_000)
             #expect(try await browser.post("/alliances", big).status == .contentTooLarge)
-            #expect(try await h.store.alliances.list(AllianceQuery()).total == 14)
+            #expect(try await h.store.alliances.list(AllianceQuery()).total == alliances)
         }
     }
 
     @Test func teamMembersAreAddedAndRemoved() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             try await browser.signIn("manager@accord.example")
-            let alliance = try await h.alliance(named: "Lotus quality")
-            let lotus = try await h.store.organizations.list().first { $0.name == "Lotus API" }!
-            let person = try await h.store.people.all(organizationIDs: [lotus.id]).first { $0.function == .legal }!
+            let managerID = try #require(try await h.store.users.list().first { $0.email == "manager@accord.example" }?.personID)
+            let alliance = try await h.makeAlliance("Team alliance", manager: try await h.store.people.find(managerID))
+            let partner = try await h.store.organizations.find(alliance.partnerID)!
+            let person = try await h.store.people.create(
+                try PersonInput(
+                    organizationID: partner.id.uuidString, name: "Lena Legal", email: "lena.legal@norvik.example", function: "legal",
+                    level: "management"
+                ).validate(), by: .system)
             let path = "/alliances/\(alliance.id.uuidString)"
             try await browser.get(path)
             let added = try await browser.post(path + "/members", ["personID": person.id.uuidString, "role": "member"])

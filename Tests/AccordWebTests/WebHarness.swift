@@ -140,11 +140,13 @@ struct WebHarness {
     }
 
     /// A new alliance with the first partner, managed by `manager` when given (for tests that build their records).
-    func makeAlliance(_ name: String, manager: Person? = nil) async throws -> Alliance {
+    func makeAlliance(
+        _ name: String, manager: Person? = nil, type: AllianceType = .coDevelopment, phase: LifecyclePhase = .development
+    ) async throws -> Alliance {
         let partner = try #require(try await store.organizations.list().first { $0.kind == .partner })
         var input = AllianceInput()
         (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
-            name, partner.id.uuidString, "co_development", "active", "development", "tier_2"
+            name, partner.id.uuidString, type.rawValue, "active", phase.rawValue, "tier_2"
         )
         input.ourManagerID = manager?.id.uuidString
         return try await store.alliances.create(try input.validate(), by: .system)
