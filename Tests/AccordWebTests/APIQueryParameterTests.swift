@@ -7,7 +7,7 @@ import Testing
 /// Every API route takes exactly the query parameters the OpenAPI document declares for it.
 @Suite struct APIQueryParameterTests {
     @Test func unknownQueryParametersAreA400NamingThem() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "admin@accord.example")
             let misspelt = try await api.get("/api/v1/people?function=legal")
             #expect(misspelt.status == .badRequest && misspelt.errorFields == ["function"])
@@ -16,7 +16,7 @@ import Testing
             #expect(two.status == .badRequest && two.errorFields == ["colour", "size"])
             #expect(try await api.get("/api/v1/alliances?sort=name&dir=desc&per_page=5").status == .ok)
             #expect(try await api.get("/api/v1/people?organization=\(UUID().uuidString)&q=ana").status == .ok)
-            let alliance = try await h.alliance(named: "HX-201")
+            let alliance = try await h.makeAlliance("Query parameters alliance")
             let none = try await api.get("/api/v1/alliances/\(alliance.id.uuidString.lowercased())?verbose=1")
             #expect(none.status == .badRequest && String(buffer: none.body).contains("takes no query parameters"))
             // Every list route in the document refuses an unknown one; none answers 200 with it.

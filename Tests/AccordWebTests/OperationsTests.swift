@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct OperationsTests {
     @Test func healthReadinessAndMetrics() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let browser = h.browser()
             #expect(try await browser.get("/healthz").text == "ok\n")
             #expect(try await browser.get("/readyz").status == .ok)
@@ -18,13 +18,14 @@ import Testing
     }
 
     @Test func pagesCarrySecurityHeaders() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let response = try await h.browser().get("/signin")
             #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
             #expect(response.headers[values: .setCookie].contains { $0.hasPrefix("accord_csrf=") && $0.contains("HttpOnly") })
         }
     }
 
+    /// On the demo portfolio, so that every section of every page has something to draw (and TemplateCheck to check).
     @Test func everyPageRendersForAnAdministrator() async throws {
         try await WebHarness.run { h in
             let browser = h.browser()
