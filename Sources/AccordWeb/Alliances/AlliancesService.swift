@@ -40,11 +40,12 @@ struct AlliancesService: Sendable {
 
     /// The alliance manager filter, among the people who manage an alliance.
     func managerFilter(id: UUID?, typed: String?) async throws -> ChoiceField {
-        try await ChoiceField.resolve(
-            id: id, typed: typed, noun: "alliance manager", blank: "All managers",
+        let (repository, people) = (repository, people)
+        let managers = ChoiceSource(
+            noun: "alliance manager", blank: "All managers", suggest: Site.managerChoices.pattern,
             count: { try await repository.managerCount(upTo: $0) },
-            lookup: { try await repository.managerChoices(matching: $0, limit: $1) },
-            name: { try await people.find($0)?.name })
+            lookup: { try await repository.managerChoices(matching: $0, limit: $1) }, name: { try await people.find($0)?.name })
+        return try await ChoiceField.resolve(id: id, typed: typed, managers)
     }
 
     /// Completion for the portfolio's filters: partners, or people who manage an alliance, whose names contain `text`.

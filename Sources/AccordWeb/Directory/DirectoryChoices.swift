@@ -46,28 +46,26 @@ struct DirectoryChoices: Sendable {
     /// organisation (anyone else's).
     func labelled(_ field: ChoiceField) async throws -> ChoiceField {
         guard let options = field.options else { return field }
-        let found = try await people.find(ids: options.compactMap { UUID(canonical: $0.value) })
-        let ours = try await organizations.ours()?.id
-        let names = try await organizations.names(ids: Array(Set(found.values.map(\.organizationID))))
-        return field.relabeled(found.mapValues { person in Self.label(person, ours: ours, organizations: names) })
+        let details = try await self.details(options.compactMap { UUID(canonical: $0.value) })
+        return field.relabeled(details.mapValues { $0.ours ? "\($0.name) (\($0.detail))" : "\($0.name), \($0.detail)" })
     }
 
     /// At most ten people in `scope` whose name contains `text`, with what tells them apart.
     func suggestions(_ scope: PeopleScope, matching text: String?) async throws -> [ChoiceJSON.Item] {
         let matches = try await people.names(in: scope, matching: text, limit: ChoiceField.matchLimit)
-        let found = try await people.find(ids: matches.map(\.id))
-        let ours = try await organizations.ours()?.id
-        let names = try await organizations.names(ids: Array(Set(found.values.map(\.organizationID))))
-        return matches.map { match in
-            ChoiceJSON.Item(
-                id: match.id.lowercaseText, label: match.name,
-                detail: found[match.id].map { Self.label($0, ours: ours, organizations: names, withName: false) })
-        }
+        let details = try await self.details(matches.map(\.id))
+        return matches.map { ChoiceJSON.Item(id: $0.id.lowercaseText, label: $0.name, detail: details[$0.id]?.detail) }
     }
 
-    private static func label(_ person: Person, ours: UUID?, organizations: [UUID: String], withName: Bool = true) -> String {
-        let detail = person.organizationID == ours ? person.function.label : organizations[person.organizationID] ?? ""
-        return withName ? (person.organizationID == ours ? "\(person.name) (\(detail))" : "\(person.name), \(detail)") : detail
+    /// Each person's name and what tells them apart: their function if they are ours, else their organisation's name.
+    private func details(_ ids: [UUID]) async throws -> [UUID: (name: String, detail: String, ours: Bool)] {
+        let found = try await people.find(ids: ids)
+        let ours = try await organizations.ours()?.id
+        let names = try await organizations.names(ids: Array(Set(found.values.map(\.organizationID))))
+        return found.mapValues { person in
+            let isOurs = person.organizationID == ours
+            return (person.name, isOurs ? person.function.label : names[person.organizationID] ?? "", isOurs)
+        }
     }
 
     /// The `among` parameter of `/people/choices`: `ours`, `partners`, `everyone` or an organisation's id.

@@ -34,39 +34,42 @@ struct ChoiceField: Sendable {
         return text.isEmpty ? nil : text
     }
 
-    /// Resolves the field from the request: `id` (a link or a select list) or `typed` (a search field, see `typed`), with
-    /// `count(limit)` counting the records up to a limit, `lookup(text, limit)` reading matching records by name and
-    /// `name(id)` the name of one.
-    static func resolve(
-        id: UUID?, typed: String?, noun: String, blank: String, count: (Int) async throws -> Int,
-        lookup: (String?, Int?) async throws -> [NamedID], name: (UUID) async throws -> String?
-    ) async throws -> ChoiceField {
-        if try await count(listLimit + 1) <= listLimit {
-            let few = try await lookup(nil, nil)
+    /// Resolves the field from the request: `id` (a link or a select list) or `typed` (a search field, see `typed`),
+    /// among the records of `source`; a search field completes from `source.suggest`.
+    static func resolve(id: UUID?, typed: String?, _ source: ChoiceSource) async throws -> ChoiceField {
+        var field = try await resolved(id: id, typed: typed, source)
+        field.suggest = source.suggest
+        return field
+    }
+
+    private static func resolved(id: UUID?, typed: String?, _ source: ChoiceSource) async throws -> ChoiceField {
+        if try await source.count(listLimit + 1) <= listLimit {
+            let few = try await source.lookup(nil, nil)
             let resolved = typed.map { NameChoice.resolve($0, matches: NameChoice.matching($0, in: few)) }
             let chosen = id ?? resolved.flatMap { if case .chosen(let one) = $0 { one.id } else { nil } }
-            let options = OptionModel.ids(few.map { ($0.id, $0.name) }, selected: chosen?.canonicalText, blank: blank)
+            let options = OptionModel.ids(few.map { ($0.id, $0.name) }, selected: chosen?.canonicalText, blank: source.blank)
             return ChoiceField(
                 options: options, text: "", chosen: chosen, matchesNothing: id == nil && resolved == NameChoice.nothing, matches: [],
-                message: id == nil ? resolved.flatMap { message($0, typed ?? "", noun: noun) } : nil)
+                message: id == nil ? resolved.flatMap { message($0, typed ?? "", noun: source.noun) } : nil)
         }
         guard let typed else {
-            let shown = try await id.asyncMap(name) ?? nil
+            let shown = try await id.asyncMap(source.name) ?? nil
             return ChoiceField(
                 options: nil, text: shown ?? "", chosen: shown == nil ? nil : id, matchesNothing: id != nil && shown == nil, matches: [],
                 message: nil)
         }
-        let resolved = NameChoice.resolve(typed, matches: try await lookup(typed, matchLimit + 1))
+        let resolved = NameChoice.resolve(typed, matches: try await source.lookup(typed, matchLimit + 1))
         switch resolved {
         case .chosen(let one):
             return ChoiceField(options: nil, text: one.name, chosen: one.id, matchesNothing: false, matches: [], message: nil)
         case .nothing:
             return ChoiceField(
-                options: nil, text: typed, chosen: nil, matchesNothing: true, matches: [], message: message(resolved, typed, noun: noun))
+                options: nil, text: typed, chosen: nil, matchesNothing: true, matches: [],
+                message: message(resolved, typed, noun: source.noun))
         case .several(let matches):
             return ChoiceField(
                 options: nil, text: typed, chosen: nil, matchesNothing: false, matches: Array(matches.prefix(matchLimit)),
-                message: message(resolved, typed, noun: noun))
+                message: message(resolved, typed, noun: source.noun))
         }
     }
 
@@ -88,4 +91,15 @@ extension Optional {
         guard let self else { return nil }
         return try await transform(self)
     }
+}
+
+/// Where a choice of a record finds its records: how many there are, those whose name contains a text, and the name
+/// of one; the noun its messages use, the blank option's label and the address that completes it as the user types.
+struct ChoiceSource: Sendable {
+    let noun: String
+    let blank: String
+    let suggest: String
+    let count: @Sendable (Int) async throws -> Int
+    let lookup: @Sendable (String?, Int?) async throws -> [NamedID]
+    let name: @Sendable (UUID) async throws -> String?
 }

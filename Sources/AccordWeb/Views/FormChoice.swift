@@ -1,25 +1,7 @@
 import AccordCore
 import Foundation
 
-/// Where a choice of a record finds its records: how many there are, those whose name contains a text, and the name
-/// of one; the noun its messages use, the blank option's label and the address that completes it as the user types.
-struct ChoiceSource: Sendable {
-    let noun: String
-    let blank: String
-    let suggest: String
-    let count: @Sendable (Int) async throws -> Int
-    let lookup: @Sendable (String?, Int?) async throws -> [NamedID]
-    let name: @Sendable (UUID) async throws -> String?
-}
-
 extension ChoiceField {
-    static func resolve(id: UUID?, typed: String?, _ source: ChoiceSource) async throws -> ChoiceField {
-        var field = try await resolve(
-            id: id, typed: typed, noun: source.noun, blank: source.blank, count: source.count, lookup: source.lookup, name: source.name)
-        field.suggest = source.suggest
-        return field
-    }
-
     /// The select list's options with other labels (a person's function or organisation), by id.
     func relabeled(_ labels: [UUID: String]) -> ChoiceField {
         guard let options else { return self }
