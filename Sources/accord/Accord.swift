@@ -6,7 +6,7 @@ struct Accord: AsyncParsableCommand {
         commandName: "accord",
         abstract: "Accord: alliance management for biopharma.",
         subcommands: [
-            Serve.self, Migrate.self, Demo.self, UserCommand.self, TokenCommand.self, AuditCommand.self, APIEnumsCommand.self,
+            Serve.self, Migrate.self, Demo.self, UserCommand.self, TokenCommand.self, AuditCommand.self, OpenAPICommand.self,
         ],
         defaultSubcommand: Serve.self)
 }

@@ -1,8 +1,8 @@
 import AccordCore
 
 /// The enumerations the JSON API publishes, each taken from its domain type, so no value is written a second time:
-/// `scripts/openapi.py` reads them from `accord api-enums` to write the document's enum schemas, and `OpenAPITests`
-/// checks the committed document against this list. The order is the order of the schemas in the document.
+/// `OpenAPIWriter` writes the document's enum schemas from them, and `OpenAPITests` checks the committed document
+/// against this list. The order is the order of the schemas in the document.
 public enum APIEnums {
     public static let all: [(name: String, values: [String])] = [
         ("OrganizationKind", OrganizationKind.codes), ("BusinessFunction", BusinessFunction.codes), ("Level", Level.codes),
@@ -22,11 +22,4 @@ public enum APIEnums {
         ("EscalationLevel", EscalationLevel.codes), ("ContactCadence", ContactCadence.codes), ("CultureScale", CultureScale.codes),
         ("DifferenceStatus", DifferenceStatus.codes),
     ]
-
-    /// `all` as one JSON object, name to values, in order (what `accord api-enums` prints).
-    public static var json: String {
-        func quoted(_ text: String) -> String { "\"" + text + "\"" }
-        let entries = all.map { quoted($0.name) + ": [" + $0.values.map(quoted).joined(separator: ", ") + "]" }
-        return "{\n  " + entries.joined(separator: ",\n  ") + "\n}\n"
-    }
 }

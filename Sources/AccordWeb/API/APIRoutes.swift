@@ -1,11 +1,14 @@
 import AccordCore
+import AccordStore
 import Foundation
 import Hummingbird
+import Logging
 
-/// One API operation: its method, its path in OpenAPI form (`{id}`), and its handler.
+/// One API operation: its method, its path in OpenAPI form (`{id}`), what the document says of it, and its handler.
 struct APIRoute: Sendable {
     let method: HTTPRequest.Method
     let path: String
+    var doc: APIDoc
     let handler: @Sendable (Request, AppContext) async throws -> Response
 
     /// The same path in the router's form (`:id`).
@@ -22,17 +25,20 @@ enum APIRoutes {
 
     /// The document itself, then every feature's operations.
     static func table(_ services: Services) -> [APIRoute] {
-        [APIRoute(method: .get, path: documentPath) { _, _ in try APIResponse.document() }]
+        [APIRoute(method: .get, path: documentPath, doc: documentDoc) { _, _ in try APIResponse.document() }].tagged("Meta")
             + Features.all.flatMap { $0.apiRoutes(services) }
     }
+
+    static let documentDoc = APIDoc(
+        "getOpenAPIDocument", "This document",
+        replies: [APIReply(status: 200, description: "The OpenAPI document", content: .anyObject)], errors: [], open: true)
 
     static func register(_ router: Router<AppContext>, _ services: Services) {
         let group = router.group(RouterPath(prefix))
             .add(middleware: TokenAuthMiddleware(signIn: SignInService(services), open: [documentPath]))
-        let declared = (try? OpenAPIDocument.queryParameters()) ?? [:]
         for route in table(services) {
             let relative = String(route.routerPath.dropFirst(prefix.count + 1))
-            let allowed = declared[route.method.rawValue + " " + route.path] ?? []
+            let allowed = route.doc.queryNames
             let handler = route.handler
             group.on(RouterPath(relative), method: route.method) { request, context in
                 try Self.refuseUnknownQueryParameters(request, allowed: allowed)
@@ -41,7 +47,7 @@ enum APIRoutes {
         }
     }
 
-    /// Every operation takes exactly the query parameters the OpenAPI document declares for it; any other is a 400
+    /// Every operation takes exactly the query parameters its `APIDoc` declares (and so the document); any other is a 400
     /// naming it (a misspelt filter such as `function=legal` on `/people` must not silently return everything).
     static func refuseUnknownQueryParameters(_ request: Request, allowed: Set<String>) throws {
         let unknown = Set(request.uri.queryParameters.map { String($0.key) }).subtracting(allowed).sorted()
@@ -78,27 +84,31 @@ enum APIResponse {
     }
 }
 
-/// The OpenAPI document shipped in the module bundle: the one committed copy, written by scripts/openapi.py.
-enum OpenAPIDocument {
+/// The OpenAPI document: written from the Swift declarations (`OpenAPIWriter`), committed once in the module bundle
+/// (the copy served, and the one tests check is current).
+public enum OpenAPIDocument {
     static func text() throws -> String {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else { throw ViewError.missing("openapi.json") }
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// The query parameters each operation declares, keyed "GET /api/v1/people".
-    static func queryParameters() throws -> [String: Set<String>] {
-        let document = try JSONSerialization.jsonObject(with: Data(try text().utf8)) as? [String: Any] ?? [:]
-        var result: [String: Set<String>] = [:]
-        for (path, item) in document["paths"] as? [String: [String: Any]] ?? [:] {
-            let shared = item["parameters"] as? [[String: Any]] ?? []
-            for (method, operation) in item {
-                guard let operation = operation as? [String: Any] else { continue }
-                let parameters = shared + (operation["parameters"] as? [[String: Any]] ?? [])
-                result[method.uppercased() + " " + path] = Set(
-                    parameters.filter { $0["in"] as? String == "query" }.compactMap { $0["name"] as? String })
-            }
-        }
-        return result
+    /// The document the declarations describe, for `services`' routes.
+    static func generate(_ services: Services) -> OpenAPIJSON {
+        OpenAPIWriter.document(APIRoutes.table(services), schemas: [])
+    }
+
+    /// The document as text, for `accord openapi`: the routes are built over a scratch database that nothing reads
+    /// (building a handler touches no data).
+    public static func generatedText() async throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("accord-openapi-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        var logger = Logger(label: "accord.openapi")
+        logger.logLevel = .error
+        let database = try await AccordDatabase.open(.sqlite(path: path), logger: logger)
+        let services = Services(store: Store(database: database), views: try await Views.load(), config: AppConfig())
+        let text = generate(services).pretty
+        await database.close()
+        return text
     }
 }
 

@@ -14,12 +14,15 @@ struct AccountsFeature: Feature {
 
     func apiRoutes(_ services: Services) -> [APIRoute] {
         [
-            APIRoute(method: .get, path: APIRoutes.prefix + "/me") { _, context in
+            APIRoute(
+                method: .get, path: APIRoutes.prefix + "/me",
+                doc: APIDoc("getMe", "The token's user", replies: [.json(200, "Me", "The user")], errors: [401])
+            ) { _, context in
                 let user = try context.requireUser().user
                 return try APIResponse.json(
                     APIModels.Me(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, personId: user.personID))
             }
-        ]
+        ].tagged("Meta")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadAccounts(demo) }

@@ -15,16 +15,39 @@ struct AlliancesFeature: Feature {
     func apiRoutes(_ services: Services) -> [APIRoute] {
         let a = APIRoutes.prefix + "/alliances"
         let alliances = AlliancesAPI(alliances: AlliancesService(services.store))
-        return [
-            APIRoute(method: .get, path: a, handler: alliances.list),
-            APIRoute(method: .post, path: a, handler: alliances.create),
-            APIRoute(method: .get, path: a + "/{id}", handler: alliances.get),
-            APIRoute(method: .put, path: a + "/{id}", handler: alliances.update),
-            APIRoute(method: .delete, path: a + "/{id}", handler: alliances.delete),
-            APIRoute(method: .get, path: a + "/{id}/members", handler: alliances.members),
-            APIRoute(method: .post, path: a + "/{id}/members", handler: alliances.addMember),
-            APIRoute(method: .delete, path: a + "/{id}/members/{memberId}", handler: alliances.removeMember),
+        let handlers = CRUDHandlers(
+            list: alliances.list, create: alliances.create, get: alliances.get, update: alliances.update, delete: alliances.delete)
+        let filters: [APIParameter] = [
+            .query("type", .ref("AllianceType"), "Only this type"), .query("status", .ref("OperationalStatus"), "Only this status"),
+            .query("phase", .ref("LifecyclePhase"), "Only this phase"), .query("partner", .uuid, "Only this partner organisation"),
+            .query("manager", .uuid, "Only alliances run by this alliance manager (our side)"),
+            .query("q", .text(max: 100), "Text in the name, partner or products"),
+            .query("sort", .ref("AllianceSort"), "Sort key (default name)"), .query("dir", .values(["asc", "desc"]), "Sort direction"),
         ]
+        let records = APIRoute.crud(
+            a, schema: "Alliance", noun: "an alliance", plural: "Alliances", handlers, listing: filters + APIParameter.paging,
+            readErrors: [401, 404])
+        return
+            (records + [
+                APIRoute(
+                    method: .get, path: a + "/{id}/members",
+                    doc: APIDoc(
+                        "listMembers", "The alliance's team", parameters: [.record],
+                        replies: [.json(200, "MembershipList", "Every member")],
+                        errors: [401, 404]), handler: alliances.members),
+                APIRoute(
+                    method: .post, path: a + "/{id}/members",
+                    doc: APIDoc(
+                        "addMember", "Add a person to the team", parameters: [.record], body: "MembershipCreate",
+                        replies: [.json(201, "Membership", "Added")], errors: [400, 401, 403, 404, 413, 415, 422]),
+                    handler: alliances.addMember
+                ),
+                APIRoute(
+                    method: .delete, path: a + "/{id}/members/{memberId}",
+                    doc: APIDoc(
+                        "removeMember", "Remove a team member", parameters: [.record, .membership], replies: [.empty(204, "Removed")],
+                        errors: [401, 403, 404, 409]), handler: alliances.removeMember),
+            ]).tagged("Alliances")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadAlliances(demo) }
@@ -50,4 +73,9 @@ extension Site {
 extension Notice {
     public static let memberAdded = Notice("member-added", "Team member added.")
     public static let memberRemoved = Notice("member-removed", "Team member removed.")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let membership = path("memberId", "The membership's id")
 }

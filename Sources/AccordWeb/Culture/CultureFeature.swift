@@ -12,12 +12,32 @@ struct CultureFeature: Feature {
         let culture = CultureAPI(culture: CultureService(services.store))
         let c = APIRoutes.prefix + "/organizations/{id}/culture"
         return [
-            APIRoute(method: .get, path: c, handler: culture.profile),
-            APIRoute(method: .put, path: c, handler: culture.saveProfile),
-            APIRoute(method: .get, path: c + "/differences", handler: culture.differences),
-            APIRoute(method: .post, path: c + "/differences", handler: culture.addDifference),
-            APIRoute(method: .put, path: c + "/differences/{differenceId}", handler: culture.updateDifference),
-        ]
+            APIRoute(
+                method: .get, path: c,
+                doc: APIDoc(
+                    "getCulture", "An organisation's culture profile; for a partner, each scale beside ours", parameters: [.organisation],
+                    replies: [.record(200, "Culture", "The profile")], errors: [401, 403, 404]), handler: culture.profile),
+            APIRoute(
+                method: .put, path: c,
+                doc: APIDoc(
+                    "replaceCulture", "Replace a culture profile", parameters: [.organisation], body: "CultureUpdate",
+                    replies: [.record(200, "Culture", "Saved")], errors: APIDoc.changeErrors), handler: culture.saveProfile),
+            APIRoute(
+                method: .get, path: c + "/differences",
+                doc: APIDoc(
+                    "listDifferences", "The differences log with a partner", parameters: [.organisation],
+                    replies: [.json(200, "DifferenceList", "Every entry")], errors: [401, 403, 404]), handler: culture.differences),
+            APIRoute(
+                method: .post, path: c + "/differences",
+                doc: APIDoc(
+                    "createDifference", "Log a difference with a partner", parameters: [.organisation], body: "DifferenceCreate",
+                    replies: [.record(201, "Difference", "Logged")], errors: APIDoc.changeErrors), handler: culture.addDifference),
+            APIRoute(
+                method: .put, path: c + "/differences/{differenceId}",
+                doc: APIDoc(
+                    "updateDifference", "Replace a log entry", parameters: [.organisation, .logEntry], body: "DifferenceUpdate",
+                    replies: [.record(200, "Difference", "Saved")], errors: APIDoc.changeErrors), handler: culture.updateDifference),
+        ].tagged("Culture")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoCulture.load(demo) }
@@ -41,4 +61,10 @@ extension Notice {
 
 extension Template {
     static let cultureIndex = Template("culture/index")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let logEntry = path("differenceId", "The log entry's id")
+    static let organisation = path("id", "The organisation's id")
 }

@@ -13,21 +13,23 @@ struct DirectoryFeature: Feature {
     func apiRoutes(_ services: Services) -> [APIRoute] {
         let p = APIRoutes.prefix
         let orgs = OrganizationsAPI(directory: DirectoryService(services.store))
-        let orgCRUD = orgs.crud
         let people = PeopleAPI(directory: DirectoryService(services.store))
-        let peopleCRUD = people.crud
-        return [
-            APIRoute(method: .get, path: p + "/organizations", handler: orgs.list),
-            APIRoute(method: .post, path: p + "/organizations", handler: orgCRUD.create),
-            APIRoute(method: .get, path: p + "/organizations/{id}", handler: orgCRUD.get),
-            APIRoute(method: .put, path: p + "/organizations/{id}", handler: orgCRUD.update),
-            APIRoute(method: .delete, path: p + "/organizations/{id}", handler: orgCRUD.delete),
-            APIRoute(method: .get, path: p + "/people", handler: people.list),
-            APIRoute(method: .post, path: p + "/people", handler: peopleCRUD.create),
-            APIRoute(method: .get, path: p + "/people/{id}", handler: peopleCRUD.get),
-            APIRoute(method: .put, path: p + "/people/{id}", handler: peopleCRUD.update),
-            APIRoute(method: .delete, path: p + "/people/{id}", handler: peopleCRUD.delete),
+        let (orgCRUD, peopleCRUD) = (orgs.crud, people.crud)
+        let organisations = CRUDHandlers(
+            list: orgs.list, create: orgCRUD.create, get: orgCRUD.get, update: orgCRUD.update, delete: orgCRUD.delete)
+        let persons = CRUDHandlers(
+            list: people.list, create: peopleCRUD.create, get: peopleCRUD.get, update: peopleCRUD.update, delete: peopleCRUD.delete)
+        let byOrganisation: [APIParameter] = [
+            .query("organization", .uuid, "Only this organisation"), .query("q", .text(max: 100), "Text in the name or email"),
         ]
+        return APIRoute.crud(
+            p + "/organizations", schema: "Organization", noun: "an organisation", plural: "Organizations", organisations,
+            listing: APIParameter.paging, readErrors: [401, 403, 404]
+        ).tagged("Organisations")
+            + APIRoute.crud(
+                p + "/people", schema: "Person", noun: "a person", plural: "People", persons,
+                listing: APIParameter.paging + byOrganisation, readErrors: [401, 403, 404]
+            ).tagged("People")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoPortfolio.loadDirectory(demo) }

@@ -12,14 +12,42 @@ struct GoalsFeature: Feature {
         let goals = GoalsAPI(goals: GoalsService(services.store))
         let a = APIRoutes.prefix + "/alliances/{id}"
         return [
-            APIRoute(method: .get, path: a + "/goals", handler: goals.goals),
-            APIRoute(method: .post, path: a + "/goals", handler: goals.addGoal),
-            APIRoute(method: .post, path: a + "/goals/{goalId}/status", handler: goals.setGoalStatus),
-            APIRoute(method: .get, path: a + "/kpis", handler: goals.kpis),
-            APIRoute(method: .post, path: a + "/kpis", handler: goals.addKPI),
-            APIRoute(method: .get, path: a + "/kpis.csv", handler: goals.csv),
-            APIRoute(method: .post, path: a + "/kpis/{kpiId}/measurements", handler: goals.record),
-        ]
+            APIRoute(
+                method: .get, path: a + "/goals",
+                doc: APIDoc(
+                    "listGoals", "The alliance's joint goals", parameters: [.alliance], replies: [.json(200, "GoalList", "Every goal")],
+                    errors: [401, 404]), handler: goals.goals),
+            APIRoute(
+                method: .post, path: a + "/goals",
+                doc: APIDoc(
+                    "createGoal", "Add a goal", parameters: [.alliance], body: "GoalCreate", replies: [.record(201, "Goal", "Created")],
+                    errors: APIDoc.changeErrors), handler: goals.addGoal),
+            APIRoute(
+                method: .post, path: a + "/goals/{goalId}/status",
+                doc: APIDoc(
+                    "setGoalStatus", "Set a goal's status", parameters: [.alliance, .goal], body: "GoalStatusChange",
+                    replies: [.record(200, "Goal", "The goal")], errors: APIDoc.changeErrors), handler: goals.setGoalStatus),
+            APIRoute(
+                method: .get, path: a + "/kpis",
+                doc: APIDoc(
+                    "listKPIs", "KPIs with their measurements and status", parameters: [.alliance],
+                    replies: [.json(200, "KPIList", "Every KPI")], errors: [401, 404]), handler: goals.kpis),
+            APIRoute(
+                method: .post, path: a + "/kpis",
+                doc: APIDoc(
+                    "createKPI", "Add a KPI", parameters: [.alliance], body: "KPICreate", replies: [.record(201, "KPI", "Created")],
+                    errors: APIDoc.changeErrors), handler: goals.addKPI),
+            APIRoute(
+                method: .get, path: a + "/kpis.csv",
+                doc: APIDoc(
+                    "exportKPIs", "KPIs as CSV, one row per measurement", parameters: [.alliance], replies: [.csv()], errors: [401, 404]),
+                handler: goals.csv),
+            APIRoute(
+                method: .post, path: a + "/kpis/{kpiId}/measurements",
+                doc: APIDoc(
+                    "recordMeasurement", "Record a dated measurement", parameters: [.alliance, .KPI], body: "MeasurementSave",
+                    replies: [.record(200, "KPI", "The KPI with its measurements")], errors: APIDoc.changeErrors), handler: goals.record),
+        ].tagged("Goals")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoGoals.load(demo) }
@@ -46,4 +74,10 @@ extension Notice {
 
 extension Template {
     static let goalsIndex = Template("goals/index")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let KPI = path("kpiId", "The KPI's id")
+    static let goal = path("goalId", "The goal's id")
 }

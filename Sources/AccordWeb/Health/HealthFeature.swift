@@ -16,19 +16,70 @@ struct HealthFeature: Feature {
         let health = HealthAPI(health: HealthService(services), publicURL: services.config.publicURL)
         let wave = p + "/alliances/{id}/health/waves/{waveId}"
         return [
-            APIRoute(method: .get, path: p + "/health/instruments", handler: health.instruments),
-            APIRoute(method: .post, path: p + "/health/instruments", handler: health.saveInstrument),
-            APIRoute(method: .get, path: p + "/health/instruments/{id}", handler: health.instrument),
-            APIRoute(method: .get, path: p + "/alliances/{id}/health/waves", handler: health.waves),
-            APIRoute(method: .post, path: p + "/alliances/{id}/health/waves", handler: health.openWave),
-            APIRoute(method: .get, path: wave, handler: health.wave),
-            APIRoute(method: .post, path: wave + "/status", handler: health.setStatus),
-            APIRoute(method: .get, path: wave + "/results", handler: health.results),
-            APIRoute(method: .get, path: wave + "/results.csv", handler: health.csv),
-            APIRoute(method: .get, path: wave + "/actions", handler: health.actions),
-            APIRoute(method: .post, path: wave + "/actions", handler: health.addAction),
-            APIRoute(method: .put, path: wave + "/actions/{actionId}", handler: health.updateAction),
-        ]
+            APIRoute(
+                method: .get, path: p + "/health/instruments",
+                doc: APIDoc(
+                    "listInstruments", "Every version of every health instrument",
+                    replies: [.json(200, "InstrumentSummaryList", "All versions, newest first per key")], errors: [401, 403]),
+                handler: health.instruments),
+            APIRoute(
+                method: .post, path: p + "/health/instruments",
+                doc: APIDoc(
+                    "saveInstrument", "Create or edit an instrument (administrators)", body: "InstrumentSave",
+                    replies: [.json(200, "Instrument", "Saved (in place or as a new version)"), .json(201, "Instrument", "Created")],
+                    errors: [400, 401, 403, 413, 415, 422]), handler: health.saveInstrument),
+            APIRoute(
+                method: .get, path: p + "/health/instruments/{id}",
+                doc: APIDoc(
+                    "getInstrument", "One instrument version with its questions", parameters: [.record],
+                    replies: [.json(200, "Instrument", "The version")], errors: [401, 403, 404]), handler: health.instrument),
+            APIRoute(
+                method: .get, path: p + "/alliances/{id}/health/waves",
+                doc: APIDoc(
+                    "listWaves", "The alliance's health waves", parameters: [.record],
+                    replies: [.json(200, "WaveList", "Every wave, oldest first")], errors: [401, 403, 404]), handler: health.waves),
+            APIRoute(
+                method: .post, path: p + "/alliances/{id}/health/waves",
+                doc: APIDoc(
+                    "openWave", "Open a wave and get each respondent's one-time link", parameters: [.record], body: "WaveCreate",
+                    replies: [.json(201, "OpenedWave", "Opened")], errors: [400, 401, 403, 404, 413, 415, 422]), handler: health.openWave),
+            APIRoute(
+                method: .get, path: wave,
+                doc: APIDoc(
+                    "getWave", "One wave with response rates", parameters: [.alliance, .wave], replies: [.json(200, "Wave", "The wave")],
+                    errors: [401, 403, 404]), handler: health.wave),
+            APIRoute(
+                method: .post, path: wave + "/status",
+                doc: APIDoc(
+                    "setWaveStatus", "Close, reopen or mark a wave reviewed", parameters: [.alliance, .wave], body: "WaveStatusChange",
+                    replies: [.json(200, "Wave", "The wave")], errors: APIDoc.changeErrors), handler: health.setStatus),
+            APIRoute(
+                method: .get, path: wave + "/results",
+                doc: APIDoc(
+                    "getResults", "Aggregated results; groups below the anonymity threshold carry no scores",
+                    parameters: [.alliance, .wave, .query("function", .ref("BusinessFunction"), "Only respondents of this function")],
+                    replies: [.json(200, "Results", "The results")], errors: [400, 401, 403, 404]), handler: health.results),
+            APIRoute(
+                method: .get, path: wave + "/results.csv",
+                doc: APIDoc(
+                    "exportResults", "Aggregated results as CSV (no individual answers)", parameters: [.alliance, .wave],
+                    replies: [.csv("CSV, one row per scope, dimension and side")], errors: [401, 403, 404]), handler: health.csv),
+            APIRoute(
+                method: .get, path: wave + "/actions",
+                doc: APIDoc(
+                    "listActions", "The wave's action plan", parameters: [.alliance, .wave],
+                    replies: [.json(200, "ActionList", "Every action")], errors: [401, 403, 404]), handler: health.actions),
+            APIRoute(
+                method: .post, path: wave + "/actions",
+                doc: APIDoc(
+                    "addAction", "Add an action for a dimension", parameters: [.alliance, .wave], body: "ActionCreate",
+                    replies: [.json(201, "Action", "Added")], errors: [400, 401, 403, 404, 413, 415, 422]), handler: health.addAction),
+            APIRoute(
+                method: .put, path: wave + "/actions/{actionId}",
+                doc: APIDoc(
+                    "updateAction", "Replace an action's fields", parameters: [.alliance, .wave, .action], body: "ActionUpdate",
+                    replies: [.json(200, "Action", "Updated")], errors: APIDoc.changeErrors), handler: health.updateAction),
+        ].tagged("Health")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoHealth.load(demo) }
@@ -78,4 +129,10 @@ extension Template {
     static let healthPortfolio = Template("health/portfolio")
     static let healthResults = Template("health/results")
     static let healthSurvey = Template("health/survey")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let action = path("actionId", "The action's id")
+    static let wave = path("waveId", "The wave's id")
 }

@@ -15,14 +15,45 @@ struct LifecycleFeature: Feature {
         let p = APIRoutes.prefix
         let a = p + "/alliances/{id}"
         return [
-            APIRoute(method: .get, path: a + "/lifecycle", handler: lifecycle.state),
-            APIRoute(method: .post, path: a + "/lifecycle/changes", handler: lifecycle.propose),
-            APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/complete", handler: lifecycle.complete),
-            APIRoute(method: .post, path: a + "/lifecycle/changes/{changeId}/cancel", handler: lifecycle.cancel),
-            APIRoute(method: .get, path: p + "/playbooks", handler: lifecycle.playbooks),
-            APIRoute(method: .get, path: p + "/playbooks/{type}", handler: lifecycle.playbook),
-            APIRoute(method: .put, path: p + "/playbooks/{type}", handler: lifecycle.replacePlaybook),
-        ]
+            APIRoute(
+                method: .get, path: a + "/lifecycle",
+                doc: APIDoc(
+                    "getLifecycle", "Coverage against the playbook, the pending change with its proposals, the phase history",
+                    parameters: [.alliance], replies: [.json(200, "Lifecycle", "The alliance's lifecycle")], errors: [401, 403, 404]),
+                handler: lifecycle.state),
+            APIRoute(
+                method: .post, path: a + "/lifecycle/changes",
+                doc: APIDoc(
+                    "startLifecycleChange", "Start a phase change or transition (its checklist comes from the playbook)",
+                    parameters: [.alliance], body: "LifecycleChangeCreate", replies: [.record(201, "LifecycleChange", "Pending")],
+                    errors: APIDoc.changeErrors), handler: lifecycle.propose),
+            APIRoute(
+                method: .post, path: a + "/lifecycle/changes/{changeId}/complete",
+                doc: APIDoc(
+                    "completeLifecycleChange", "Settle the checklist, move the alliance and apply the accepted proposals in one step",
+                    parameters: [.alliance, .phaseChange], body: "LifecycleCompletion",
+                    replies: [.record(200, "LifecycleChange", "Completed")], errors: APIDoc.changeErrors), handler: lifecycle.complete),
+            APIRoute(
+                method: .post, path: a + "/lifecycle/changes/{changeId}/cancel",
+                doc: APIDoc(
+                    "cancelLifecycleChange", "Cancel a pending change", parameters: [.alliance, .phaseChange],
+                    replies: [.record(200, "LifecycleChange", "Cancelled")], errors: [401, 403, 404, 409]), handler: lifecycle.cancel),
+            APIRoute(
+                method: .get, path: p + "/playbooks",
+                doc: APIDoc(
+                    "listPlaybooks", "The involvement playbook of every alliance type",
+                    replies: [.json(200, "PlaybookList", "One per alliance type")], errors: [401, 403]), handler: lifecycle.playbooks),
+            APIRoute(
+                method: .get, path: p + "/playbooks/{type}",
+                doc: APIDoc(
+                    "getPlaybook", "One alliance type's playbook", parameters: [.allianceType],
+                    replies: [.record(200, "Playbook", "The playbook")], errors: [401, 403, 404]), handler: lifecycle.playbook),
+            APIRoute(
+                method: .put, path: p + "/playbooks/{type}",
+                doc: APIDoc(
+                    "replacePlaybook", "Replace a playbook (administrators)", parameters: [.allianceType], body: "PlaybookReplace",
+                    replies: [.record(200, "Playbook", "Saved")], errors: APIDoc.changeErrors), handler: lifecycle.replacePlaybook),
+        ].tagged("Lifecycle")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoLifecycle.load(demo) }
@@ -55,4 +86,10 @@ extension Template {
     static let lifecycleIndex = Template("lifecycle/index")
     static let lifecyclePlaybook = Template("lifecycle/playbook")
     static let lifecyclePlaybooks = Template("lifecycle/playbooks")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let phaseChange = path("changeId", "The phase change's id")
+    static let allianceType = path("type", "The alliance type", .ref("AllianceType"))
 }

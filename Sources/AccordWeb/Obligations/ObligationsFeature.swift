@@ -19,16 +19,55 @@ struct ObligationsFeature: Feature {
         let a = APIRoutes.prefix + "/alliances/{id}"
         let o = a + "/obligations"
         return [
-            APIRoute(method: .get, path: o, handler: obligations.list),
-            APIRoute(method: .post, path: o, handler: obligations.create),
-            APIRoute(method: .get, path: o + ".csv", handler: obligations.csv),
-            APIRoute(method: .get, path: o + "/{obligationId}", handler: obligations.get),
-            APIRoute(method: .put, path: o + "/{obligationId}", handler: obligations.update),
-            APIRoute(method: .put, path: o + "/{obligationId}/occurrences/{index}", handler: obligations.execute),
-            APIRoute(method: .get, path: a + "/triggers", handler: obligations.triggers),
-            APIRoute(method: .post, path: a + "/triggers", handler: obligations.saveTrigger),
-            APIRoute(method: .put, path: a + "/triggers/{triggerId}", handler: obligations.saveTrigger),
-        ]
+            APIRoute(
+                method: .get, path: o,
+                doc: APIDoc(
+                    "listObligations", "The alliance's obligations with their dated occurrences", parameters: [.alliance],
+                    replies: [.json(200, "ObligationList", "Every obligation the user may see")], errors: [401, 404]),
+                handler: obligations.list),
+            APIRoute(
+                method: .post, path: o,
+                doc: APIDoc(
+                    "createObligation", "Record an obligation", parameters: [.alliance], body: "ObligationCreate",
+                    replies: [.record(201, "Obligation", "Created")], errors: APIDoc.changeErrors), handler: obligations.create),
+            APIRoute(
+                method: .get, path: o + ".csv",
+                doc: APIDoc(
+                    "exportObligations", "Obligations as CSV, one row per occurrence", parameters: [.alliance], replies: [.csv()],
+                    errors: [401, 404]), handler: obligations.csv),
+            APIRoute(
+                method: .get, path: o + "/{obligationId}",
+                doc: APIDoc(
+                    "getObligation", "One obligation", parameters: [.alliance, .obligation],
+                    replies: [.record(200, "Obligation", "The obligation")], errors: [401, 404]), handler: obligations.get),
+            APIRoute(
+                method: .put, path: o + "/{obligationId}",
+                doc: APIDoc(
+                    "updateObligation", "Replace an obligation's fields", parameters: [.alliance, .obligation], body: "ObligationUpdate",
+                    replies: [.record(200, "Obligation", "Updated")], errors: APIDoc.changeErrors), handler: obligations.update),
+            APIRoute(
+                method: .put, path: o + "/{obligationId}/occurrences/{index}",
+                doc: APIDoc(
+                    "recordExecution", "Record what was executed for one occurrence", parameters: [.alliance, .obligation, .occurrence],
+                    body: "ExecutionSave", replies: [.record(200, "Obligation", "The obligation")], errors: APIDoc.changeErrors),
+                handler: obligations.execute),
+            APIRoute(
+                method: .get, path: a + "/triggers",
+                doc: APIDoc(
+                    "listTriggers", "The alliance's trigger events", parameters: [.alliance],
+                    replies: [.json(200, "TriggerList", "Every event")], errors: [401, 404]), handler: obligations.triggers),
+            APIRoute(
+                method: .post, path: a + "/triggers",
+                doc: APIDoc(
+                    "createTrigger", "Add a trigger event", parameters: [.alliance], body: "TriggerCreate",
+                    replies: [.record(201, "Trigger", "Created")], errors: APIDoc.changeErrors), handler: obligations.saveTrigger),
+            APIRoute(
+                method: .put, path: a + "/triggers/{triggerId}",
+                doc: APIDoc(
+                    "updateTrigger", "Rename an event or record its date; dependent due dates follow",
+                    parameters: [.alliance, .triggerEvent], body: "TriggerUpdate", replies: [.record(200, "Trigger", "Updated")],
+                    errors: APIDoc.changeErrors), handler: obligations.saveTrigger),
+        ].tagged("Obligations")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoObligations.load(demo) }
@@ -71,4 +110,11 @@ extension Template {
     static let obligationsIndex = Template("obligations/index")
     static let obligationsPortfolio = Template("obligations/portfolio")
     static let obligationsReminders = Template("obligations/reminders")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let obligation = path("obligationId", "The obligation's id")
+    static let occurrence = path("index", "The occurrence, from 0", .integer(min: 0, max: 9_999))
+    static let triggerEvent = path("triggerId", "The trigger event's id")
 }

@@ -12,12 +12,32 @@ struct RelationshipsFeature: Feature {
         let relationships = RelationshipsAPI(relationships: RelationshipsService(services.store))
         let r = APIRoutes.prefix + "/alliances/{id}/relationships"
         return [
-            APIRoute(method: .get, path: r, handler: relationships.map),
-            APIRoute(method: .post, path: r, handler: relationships.create),
-            APIRoute(method: .put, path: r + "/{pairId}", handler: relationships.update),
-            APIRoute(method: .delete, path: r + "/{pairId}", handler: relationships.delete),
-            APIRoute(method: .post, path: r + "/{pairId}/contacts", handler: relationships.contact),
-        ]
+            APIRoute(
+                method: .get, path: r,
+                doc: APIDoc(
+                    "getRelationshipMap", "Counterpart pairs with gaps by level and function (internal users)", parameters: [.alliance],
+                    replies: [.json(200, "RelationshipMap", "The map")], errors: [401, 403, 404]), handler: relationships.map),
+            APIRoute(
+                method: .post, path: r,
+                doc: APIDoc(
+                    "createPair", "Pair one of our people with one of the partner's", parameters: [.alliance], body: "PairCreate",
+                    replies: [.record(201, "Pair", "Added")], errors: APIDoc.changeErrors), handler: relationships.create),
+            APIRoute(
+                method: .put, path: r + "/{pairId}",
+                doc: APIDoc(
+                    "updatePair", "Replace a pair's fields", parameters: [.alliance, .pair], body: "PairUpdate",
+                    replies: [.record(200, "Pair", "Updated")], errors: APIDoc.changeErrors), handler: relationships.update),
+            APIRoute(
+                method: .delete, path: r + "/{pairId}",
+                doc: APIDoc(
+                    "deletePair", "Remove a pair", parameters: [.alliance, .pair], replies: [.empty(204, "Removed")],
+                    errors: [401, 403, 404]), handler: relationships.delete),
+            APIRoute(
+                method: .post, path: r + "/{pairId}/contacts",
+                doc: APIDoc(
+                    "recordContact", "Record a contact between the pair", parameters: [.alliance, .pair], body: "PairContact",
+                    replies: [.record(200, "Pair", "The pair")], errors: APIDoc.changeErrors), handler: relationships.contact),
+        ].tagged("Relationships")
     }
 
     func loadDemo(_ demo: DemoContext) async throws { try await DemoRelationships.load(demo) }
@@ -43,4 +63,9 @@ extension Notice {
 
 extension Template {
     static let relationshipsIndex = Template("relationships/index")
+}
+
+/// The path parameters of the feature's API operations.
+extension APIParameter {
+    static let pair = path("pairId", "The pair's id")
 }

@@ -1,0 +1,146 @@
+import Foundation
+import Hummingbird
+
+/// What the OpenAPI document says of one operation, declared beside its route (`APIRoute`): the document's paths are
+/// written from these, and the route refuses any query parameter its declaration does not name.
+struct APIDoc: Sendable {
+    let operationID: String
+    let summary: String
+    /// The group the operation is listed under (set for a feature's routes at once by `[APIRoute].tagged`).
+    var tag = ""
+    let parameters: [APIParameter]
+    /// The request body's schema, by name.
+    let body: String?
+    let replies: [APIReply]
+    /// The 4xx statuses it can answer with, each a problem document.
+    let errors: [Int]
+    /// Reachable without a token (the document itself).
+    let open: Bool
+
+    init(
+        _ operationID: String, _ summary: String, parameters: [APIParameter] = [], body: String? = nil, replies: [APIReply],
+        errors: [Int], open: Bool = false
+    ) {
+        (self.operationID, self.summary, self.parameters, self.body) = (operationID, summary, parameters, body)
+        (self.replies, self.errors, self.open) = (replies, errors, open)
+    }
+
+    /// The query parameters it takes.
+    var queryNames: Set<String> { Set(parameters.filter { !$0.inPath }.map(\.name)) }
+
+    /// What a write answers with beyond success: bad JSON, no token, no permission, no such record, a stale version,
+    /// too large, not JSON, invalid fields.
+    static let changeErrors = [400, 401, 403, 404, 409, 413, 415, 422]
+}
+
+/// A path or query parameter.
+struct APIParameter: Sendable {
+    let name: String
+    let inPath: Bool
+    let description: String
+    let schema: APISchema
+
+    /// A path id.
+    static func path(_ name: String, _ description: String, _ schema: APISchema = .uuid) -> APIParameter {
+        APIParameter(name: name, inPath: true, description: description, schema: schema)
+    }
+
+    static func query(_ name: String, _ schema: APISchema, _ description: String) -> APIParameter {
+        APIParameter(name: name, inPath: false, description: description, schema: schema)
+    }
+
+    /// `{id}` of an alliance's own operations.
+    static let alliance = path("id", "The alliance's id")
+    /// `{id}` of a record's get, replace and delete.
+    static let record = path("id", "The record's id")
+
+    /// `page` and `per_page`.
+    static let paging = [
+        query("page", .integer(min: 1, max: 1_000_000), "Page number, from 1"),
+        query("per_page", .integer(min: 1, max: 100), "Items per page (default 25)"),
+    ]
+}
+
+/// One successful answer of an operation.
+struct APIReply: Sendable {
+    enum Content: Sendable {
+        /// JSON of the named schema; `etag` when it is one versioned record (the ETag header carries its version).
+        case json(String, etag: Bool)
+        case csv
+        case anyObject
+        case none
+    }
+
+    let status: Int
+    let description: String
+    let content: Content
+
+    /// A JSON answer; one versioned record carries an ETag header (`record`).
+    static func json(_ status: Int, _ schema: String, _ description: String) -> APIReply {
+        APIReply(status: status, description: description, content: .json(schema, etag: false))
+    }
+
+    static func record(_ status: Int, _ schema: String, _ description: String) -> APIReply {
+        APIReply(status: status, description: description, content: .json(schema, etag: true))
+    }
+
+    static func csv(_ description: String = "CSV") -> APIReply { APIReply(status: 200, description: description, content: .csv) }
+
+    static func empty(_ status: Int, _ description: String) -> APIReply {
+        APIReply(status: status, description: description, content: .none)
+    }
+}
+
+extension [APIRoute] {
+    /// The same routes, each listed under `tag` in the document.
+    func tagged(_ tag: String) -> [APIRoute] {
+        map { route in
+            var route = route
+            route.doc.tag = tag
+            return route
+        }
+    }
+}
+
+/// The five handlers of a record collection's list, create, get, replace and delete.
+struct CRUDHandlers: Sendable {
+    typealias Handler = @Sendable (Request, AppContext) async throws -> Response
+    let list: Handler
+    let create: Handler
+    let get: Handler
+    let update: Handler
+    let delete: Handler
+}
+
+extension APIRoute {
+    /// A record collection's five operations at `path` and `path/{id}`: `schema` names the record's schemas
+    /// (`Organization`, `OrganizationCreate`, `OrganizationUpdate`, `OrganizationList`), `noun` the summaries ("an
+    /// organisation"), `plural` the list's operation id ("Organizations", "People").
+    static func crud(
+        _ path: String, schema: String, noun: String, plural: String, _ handlers: CRUDHandlers, listing: [APIParameter],
+        readErrors: [Int]
+    ) -> [APIRoute] {
+        let the = noun.split(separator: " ", maxSplits: 1).last.map(String.init) ?? noun
+        let id = path + "/{id}"
+        let list = APIDoc(
+            "list" + plural, "List " + plural.lowercased().replacingOccurrences(of: "organizations", with: "organisations"),
+            parameters: listing, replies: [.json(200, schema + "List", "One page")], errors: [400, 401] + readErrors.filter { $0 == 403 })
+        let create = APIDoc(
+            "create" + schema, "Create " + noun, body: schema + "Create", replies: [.record(201, schema, "Created")],
+            errors: [400, 401, 403, 413, 415, 422])
+        let get = APIDoc(
+            "get" + schema, "One " + the, parameters: [.record], replies: [.record(200, schema, "The record")], errors: readErrors)
+        let update = APIDoc(
+            "update" + schema, "Replace " + noun + "'s fields", parameters: [.record], body: schema + "Update",
+            replies: [.record(200, schema, "Updated")], errors: APIDoc.changeErrors)
+        let delete = APIDoc(
+            "delete" + schema, "Delete " + noun, parameters: [.record], replies: [.empty(204, "Deleted")], errors: [401, 403, 404, 409])
+        return [
+            APIRoute(method: .get, path: path, doc: list, handler: handlers.list),
+            APIRoute(method: .post, path: path, doc: create, handler: handlers.create),
+            APIRoute(method: .get, path: id, doc: get, handler: handlers.get),
+            APIRoute(method: .put, path: id, doc: update, handler: handlers.update),
+            APIRoute(method: .delete, path: id, doc: delete, handler: handlers.delete),
+        ]
+    }
+}
