@@ -44,15 +44,21 @@ import Testing
         #expect(copies == ["Sources/AccordWeb/Resources/openapi.json"], "one committed copy")
     }
 
-    /// The operations in the committed document are the ones the route table declares (`APIRoute.doc`), as
-    /// `accord openapi` writes them.
+    /// The operations and the schemas read off the Swift types in the committed document are the ones the code declares
+    /// (`APIRoute.doc`, `APIShaped`), as `accord openapi` writes them.
     @Test func theCommittedOperationsAreTheDeclaredOnes() async throws {
         try await WebHarness.run(fixture: .accounts) { h in
             let services = Services(store: h.store, views: try await Views.load(), config: AppConfig())
-            let generated = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.generate(services).pretty.utf8)) as! NSDictionary
+            let generated =
+                try JSONSerialization.jsonObject(with: Data(try OpenAPIDocument.generate(services).pretty.utf8)) as! NSDictionary
             let committed = try Self.document() as NSDictionary
             for key in ["paths", "info", "tags", "security", "servers", "openapi"] {
                 #expect(generated[key] as? NSObject == committed[key] as? NSObject, "\(key) (run python3 scripts/openapi.py)")
+            }
+            // Every schema the Swift types give (the enumerations and the response types) is the committed one.
+            let schemas = { (document: NSDictionary) in (document["components"] as! NSDictionary)["schemas"] as! NSDictionary }
+            for (name, schema) in schemas(generated) {
+                #expect(schemas(committed)[name] as? NSObject == schema as? NSObject, "\(name) (run python3 scripts/openapi.py)")
             }
         }
     }
@@ -72,8 +78,8 @@ import Testing
 
     @Test func enumsMatchTheDomain() throws {
         let schemas = (try Self.document()["components"] as! [String: Any])["schemas"] as! [String: [String: Any]]
-        for (name, values) in APIEnums.all {
-            #expect(schemas[name]?["enum"] as? [String] == values, "\(name)")
+        for published in APIEnums.all {
+            #expect(schemas[published.name]?["enum"] as? [String] == published.values, "\(published.name)")
         }
         #expect(MembershipRole.teamRoles.map(\.rawValue) == ["functional_lead", "member"])
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Something about a body that breaks its charter or good practice, shown on the alliance and the body.
 public struct GovernanceWarning: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         case belowMinimum = "below_minimum"
         case parity
         case multipleLayers = "multiple_layers"

@@ -3,10 +3,12 @@ import Foundation
 
 /// What the API returns. These are their own types, converted explicitly from domain records.
 enum APIModels {
-    struct Organization: Encodable {
+    struct Organization: Encodable, APIShaped {
+        static let schemaName: String? = "Organization"
+        static let fieldNotes: [String: APIFieldNote] = ["website": .about("Starts with https:// or http://")]
         let id: UUID
         let name: String
-        let kind: String
+        let kind: OrganizationKind
         let country: String?
         let website: String?
         let notes: String?
@@ -15,49 +17,56 @@ enum APIModels {
         let updatedAt: Date
 
         init(_ o: AccordCore.Organization) {
-            (id, name, kind, country, website, notes) = (o.id, o.name, o.kind.rawValue, o.country, o.website, o.notes)
+            (id, name, kind, country, website, notes) = (o.id, o.name, o.kind, o.country, o.website, o.notes)
             (version, createdAt, updatedAt) = (o.version, o.createdAt, o.updatedAt)
         }
     }
 
-    struct Person: Encodable {
+    struct Person: Encodable, APIShaped {
+        static let schemaName: String? = "Person"
         let id: UUID
         let organizationId: UUID
         let name: String
         let email: String
         let title: String?
-        let function: String
-        let level: String
+        let function: BusinessFunction
+        let level: Level
         let version: Int
         let createdAt: Date
         let updatedAt: Date
 
         init(_ p: AccordCore.Person) {
             (id, organizationId, name, email, title) = (p.id, p.organizationID, p.name, p.email, p.title)
-            (function, level, version, createdAt, updatedAt) = (p.function.rawValue, p.level.rawValue, p.version, p.createdAt, p.updatedAt)
+            (function, level, version, createdAt, updatedAt) = (p.function, p.level, p.version, p.createdAt, p.updatedAt)
         }
     }
 
-    struct Alliance: Encodable {
+    struct Alliance: Encodable, APIShaped {
+        static let schemaName: String? = "Alliance"
+        static let fieldNotes: [String: APIFieldNote] = [
+            "tier": .about("Our internal assessment: null for partner users"),
+            "valueAmount": .about("Non-negative, at most two decimals, e.g. 1250000.00"), "valueCurrency": .about("ISO 4217 code"),
+            "description": .about("Shared with partner users"), "internalNotes": .about("Never shown to partner users"),
+        ]
         let id: UUID
         let name: String
         let partnerId: UUID
         @Null var partnerName: String?
-        let type: String
-        let status: String
-        let phase: String
-        @Null var transition: String?
+        let type: AllianceType
+        let status: OperationalStatus
+        let phase: LifecyclePhase
+        @Null var transition: LifecycleTransition?
         /// Our internal assessment of the alliance: null for partner users.
-        @Null var tier: String?
+        @Null var tier: StrategicTier?
         @Null var ourSponsorId: UUID?
         @Null var ourManagerId: UUID?
         @Null var partnerSponsorId: UUID?
         @Null var partnerManagerId: UUID?
         @Null var products: String?
         @Null var territories: String?
-        @Null var effectiveDate: String?
-        @Null var termEndDate: String?
-        @Null var renewalNoticeDate: String?
+        @Null var effectiveDate: LocalDate?
+        @Null var termEndDate: LocalDate?
+        @Null var renewalNoticeDate: LocalDate?
         @Null var valueAmount: String?
         @Null var valueCurrency: String?
         @Null var description: String?
@@ -69,15 +78,15 @@ enum APIModels {
 
         init(_ a: AccordCore.Alliance, partnerName: String?, showInternal: Bool) {
             (id, name, partnerId, self.partnerName, type, status) = (
-                a.id, a.name, a.partnerID, partnerName, a.type.rawValue, a.status.rawValue
+                a.id, a.name, a.partnerID, partnerName, a.type, a.status
             )
-            (phase, transition, tier) = (a.phase.rawValue, a.transition?.rawValue, showInternal ? a.tier.rawValue : nil)
+            (phase, transition, tier) = (a.phase, a.transition, showInternal ? a.tier : nil)
             (ourSponsorId, ourManagerId, partnerSponsorId, partnerManagerId) = (
                 a.ourSponsorID, a.ourManagerID, a.partnerSponsorID, a.partnerManagerID
             )
             (products, territories) = (a.products, a.territories)
             (effectiveDate, termEndDate, renewalNoticeDate) = (
-                a.effectiveDate?.description, a.termEndDate?.description, a.renewalNoticeDate?.description
+                a.effectiveDate, a.termEndDate, a.renewalNoticeDate
             )
             valueAmount = a.value.map { Money.plain($0.hundredths) }
             valueCurrency = a.value?.currency
@@ -87,22 +96,23 @@ enum APIModels {
         }
     }
 
-    struct Membership: Encodable {
+    struct Membership: Encodable, APIShaped {
+        static let schemaName: String? = "Membership"
         let id: UUID
         let allianceId: UUID
         let personId: UUID
-        let side: String
-        let role: String
+        let side: Side
+        let role: MembershipRole
         let createdAt: Date
 
         init(_ m: AccordCore.Membership) {
             (id, allianceId, personId, side, role, createdAt) = (
-                m.id, m.allianceID, m.personID, m.side.rawValue, m.role.rawValue, m.createdAt
+                m.id, m.allianceID, m.personID, m.side, m.role, m.createdAt
             )
         }
     }
 
-    struct List<Item: Encodable>: Encodable {
+    struct List<Item: Codable>: Codable {
         let items: [Item]
         let page: Int
         let perPage: Int
@@ -115,11 +125,17 @@ enum APIModels {
         }
     }
 
-    struct Me: Encodable {
+    struct Me: Encodable, APIShaped {
+        static let schemaName: String? = "Me"
         let id: UUID
         let email: String
         let name: String
-        let role: String
+        let role: Role
         let personId: UUID?
     }
+}
+
+extension APIModels.List: APIShaped where Item: APIShaped {
+    /// `OrganizationList` for a page of `Organization`s.
+    static var schemaName: String? { Item.schemaName.map { $0 + "List" } }
 }

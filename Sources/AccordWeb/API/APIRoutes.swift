@@ -72,7 +72,7 @@ enum APIResponse {
     static func noContent() -> Response { Response(status: .noContent) }
 
     /// A short list that comes whole, in the paged envelope with one page.
-    static func whole<Item: Encodable & Sendable>(_ items: [Item]) throws -> Response {
+    static func whole<Item: Codable & Sendable>(_ items: [Item]) throws -> Response {
         try json(APIModels.List(Page(items: items, total: items.count, page: 1, perPage: max(1, items.count))) { $0 })
     }
 
@@ -93,8 +93,8 @@ public enum OpenAPIDocument {
     }
 
     /// The document the declarations describe, for `services`' routes.
-    static func generate(_ services: Services) -> OpenAPIJSON {
-        OpenAPIWriter.document(APIRoutes.table(services), schemas: [])
+    static func generate(_ services: Services) throws -> OpenAPIJSON {
+        try OpenAPIWriter.document(APIRoutes.table(services), schemas: [])
     }
 
     /// The document as text, for `accord openapi`: the routes are built over a scratch database that nothing reads
@@ -106,7 +106,7 @@ public enum OpenAPIDocument {
         logger.logLevel = .error
         let database = try await AccordDatabase.open(.sqlite(path: path), logger: logger)
         let services = Services(store: Store(database: database), views: try await Views.load(), config: AppConfig())
-        let text = generate(services).pretty
+        let text = try generate(services).pretty
         await database.close()
         return text
     }

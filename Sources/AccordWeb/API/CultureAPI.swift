@@ -63,15 +63,15 @@ struct CultureAPI {
 }
 
 extension APIModels {
-    struct ComparisonModel: Encodable {
-        let scale: String
+    struct ComparisonModel: Encodable, APIShaped {
+        let scale: CultureScale
         @Null var ours: Int?
         @Null var theirs: Int?
         @Null var gap: Int?
         let difference: Bool
 
         init(_ c: CultureComparison) {
-            scale = c.scale.rawValue
+            scale = c.scale
             ours = c.ours
             theirs = c.theirs
             gap = c.gap
@@ -79,7 +79,14 @@ extension APIModels {
         }
     }
 
-    struct CultureModel: Encodable {
+    struct CultureModel: Encodable, APIShaped {
+        static let schemaName: String? = "Culture"
+        static let fieldNotes: [String: APIFieldNote] = [
+            "scores": .schema(
+                APISchema.object(CultureScale.allCases.map { ($0.rawValue, .integer(min: 1, max: 5)) }).described(
+                    "Scale -> 1 to 5 (see docs/LIFECYCLE.md for the poles); a scale left out is not assessed")),
+            "version": .about("0 until the profile is first saved"), "comparison": .about("For a partner: each scale beside ours"),
+        ]
         let organizationId: UUID
         let scores: [String: Int]
         @Null var timeZones: String?
@@ -98,25 +105,26 @@ extension APIModels {
         }
     }
 
-    struct DifferenceModel: Encodable {
+    struct DifferenceModel: Encodable, APIShaped {
+        static let schemaName: String? = "Difference"
         let id: UUID
         let organizationId: UUID
-        @Null var scale: String?
+        @Null var scale: CultureScale?
         let difference: String
         let risk: String
         let leverage: String
         let ownerId: UUID
-        let status: String
-        @Null var dueOn: String?
+        let status: DifferenceStatus
+        @Null var dueOn: LocalDate?
         let overdue: Bool
         let version: Int
         let createdAt: Date
 
         init(_ d: CultureDifference, today: LocalDate) {
             (id, organizationId, difference, risk, leverage) = (d.id, d.organizationID, d.difference, d.risk, d.leverage)
-            scale = d.scale?.rawValue
-            (ownerId, status, overdue) = (d.ownerID, d.status.rawValue, d.isOverdue(today: today))
-            dueOn = d.dueOn?.description
+            scale = d.scale
+            (ownerId, status, overdue) = (d.ownerID, d.status, d.isOverdue(today: today))
+            dueOn = d.dueOn
             (version, createdAt) = (d.version, d.createdAt)
         }
     }

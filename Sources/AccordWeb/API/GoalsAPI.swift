@@ -74,52 +74,54 @@ struct GoalsAPI {
 }
 
 extension APIModels {
-    struct GoalModel: Encodable {
+    struct GoalModel: Encodable, APIShaped {
+        static let schemaName: String? = "Goal"
         let id: UUID
         let allianceId: UUID
         let title: String
-        let term: String
+        let term: GoalTerm
         let ownerId: UUID
-        let status: String
+        let status: GoalStatus
         let version: Int
         let createdAt: Date
 
         init(_ g: Goal) {
-            (id, allianceId, title, term, ownerId, status) = (g.id, g.allianceID, g.title, g.term.rawValue, g.ownerID, g.status.rawValue)
+            (id, allianceId, title, term, ownerId, status) = (g.id, g.allianceID, g.title, g.term, g.ownerID, g.status)
             (version, createdAt) = (g.version, g.createdAt)
         }
     }
 
-    struct MeasurementModel: Encodable {
-        let on: String
+    struct MeasurementModel: Encodable, APIShaped {
+        let on: LocalDate
         let value: String
         @Null var note: String?
 
         init(_ m: KPIMeasurement) {
-            (on, value) = (m.on.description, Money.plain(m.value))
+            (on, value) = (m.on, Money.plain(m.value))
             note = m.note
         }
     }
 
-    struct KPIModel: Encodable {
+    struct KPIModel: Encodable, APIShaped {
+        static let schemaName: String? = "KPI"
         let id: UUID
         let allianceId: UUID
         @Null var goalId: UUID?
         let name: String
-        let category: String
+        let category: KPICategory
         let unit: String
         let target: String
-        let direction: String
-        let status: String
+        let direction: KPIDirection
+        let status: KPIStatus
         let measurements: [MeasurementModel]
         let version: Int
         let createdAt: Date
 
         init(_ k: KPI, _ series: [KPIMeasurement]) {
-            (id, allianceId, name, category, unit) = (k.id, k.allianceID, k.name, k.category.rawValue, k.unit)
+            (id, allianceId, name, category, unit) = (k.id, k.allianceID, k.name, k.category, k.unit)
             goalId = k.goalID
-            (target, direction) = (Money.plain(k.target), k.direction.rawValue)
-            status = KPIRules.status(k, latest: series.last).rawValue
+            (target, direction) = (Money.plain(k.target), k.direction)
+            status = KPIRules.status(k, latest: series.last)
             measurements = series.map(MeasurementModel.init)
             (version, createdAt) = (k.version, k.createdAt)
         }

@@ -75,7 +75,7 @@ struct HealthAPI {
                 wave: APIModels.Wave(opened.wave, today: health.today, rates: rates),
                 links: opened.links.map {
                     APIModels.SurveyLink(
-                        personId: $0.person.id, name: $0.person.name, side: $0.side.rawValue, function: $0.person.function.rawValue,
+                        personId: $0.person.id, name: $0.person.name, side: $0.side, function: $0.person.function,
                         url: base + Site.survey.path($0.token))
                 }), status: .created)
     }

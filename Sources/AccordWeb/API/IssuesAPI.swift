@@ -76,49 +76,51 @@ struct IssuesAPI {
 }
 
 extension APIModels {
-    struct IssueStepModel: Encodable {
-        let level: String
-        let since: String
-        @Null var until: String?
+    struct IssueStepModel: Encodable, APIShaped {
+        let level: EscalationLevel
+        let since: LocalDate
+        @Null var until: LocalDate?
         let days: Int
         let limitDays: Int
         @Null var note: String?
         let by: String
 
         init(_ s: IssueStep, _ limits: EscalationLimits, today: LocalDate) {
-            (level, since, days, limitDays, by) = (s.level.rawValue, s.since.description, s.days(today: today), limits.limit(s.level), s.by)
-            until = s.until?.description
+            (level, since, days, limitDays, by) = (s.level, s.since, s.days(today: today), limits.limit(s.level), s.by)
+            until = s.until
             note = s.note
         }
     }
 
-    struct IssueModel: Encodable {
+    struct IssueModel: Encodable, APIShaped {
+        static let schemaName: String? = "Issue"
+        static let fieldNotes: [String: APIFieldNote] = ["overdue": .about("Open and longer at its level than the playbook's limit")]
         let id: UUID
         let allianceId: UUID
         let title: String
         @Null var details: String?
-        let severity: String
+        let severity: IssueSeverity
         let ownerId: UUID
-        let status: String
-        let visibility: String
-        let raisedOn: String
-        let level: String
+        let status: IssueStatus
+        let visibility: Visibility
+        let raisedOn: LocalDate
+        let level: EscalationLevel
         let daysAtLevel: Int
         let overdue: Bool
         let steps: [IssueStepModel]
         @Null var resolution: String?
-        @Null var resolvedOn: String?
+        @Null var resolvedOn: LocalDate?
         let version: Int
         let createdAt: Date
 
         init(_ i: Issue, _ limits: EscalationLimits, today: LocalDate) {
-            (id, allianceId, title, severity, ownerId) = (i.id, i.allianceID, i.title, i.severity.rawValue, i.ownerID)
+            (id, allianceId, title, severity, ownerId) = (i.id, i.allianceID, i.title, i.severity, i.ownerID)
             details = i.details
-            (status, visibility, raisedOn, level) = (i.status.rawValue, i.visibility.rawValue, i.raisedOn.description, i.level.rawValue)
+            (status, visibility, raisedOn, level) = (i.status, i.visibility, i.raisedOn, i.level)
             (daysAtLevel, overdue) = (i.daysAtLevel(today: today), i.isOverdue(limits, today: today))
             steps = i.steps.map { IssueStepModel($0, limits, today: today) }
             resolution = i.resolution
-            resolvedOn = i.resolvedOn?.description
+            resolvedOn = i.resolvedOn
             (version, createdAt) = (i.version, i.createdAt)
         }
     }

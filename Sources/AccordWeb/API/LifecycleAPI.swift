@@ -92,7 +92,8 @@ struct LifecycleAPI {
 }
 
 extension APIModels {
-    struct ChecklistItemModel: Encodable {
+    struct ChecklistItemModel: Encodable, APIShaped {
+        static let fieldNotes: [String: APIFieldNote] = ["gate": .schema(.ref("LifecycleGate"))]
         let gate: String
         let text: String
         let done: Bool
@@ -104,16 +105,17 @@ extension APIModels {
         }
     }
 
-    struct LifecycleChangeModel: Encodable {
+    struct LifecycleChangeModel: Encodable, APIShaped {
+        static let schemaName: String? = "LifecycleChange"
         let id: UUID
         let allianceId: UUID
-        let fromPhase: String
-        let toPhase: String
-        @Null var fromTransition: String?
-        @Null var toTransition: String?
-        let effectiveOn: String
+        let fromPhase: LifecyclePhase
+        let toPhase: LifecyclePhase
+        @Null var fromTransition: LifecycleTransition?
+        @Null var toTransition: LifecycleTransition?
+        let effectiveOn: LocalDate
         let reason: String
-        let status: String
+        let status: LifecycleChangeStatus
         let checklist: [ChecklistItemModel]
         let proposedBy: String
         @Null var decidedBy: String?
@@ -122,53 +124,54 @@ extension APIModels {
         let createdAt: Date
 
         init(_ c: LifecycleChange) {
-            (id, allianceId, fromPhase, toPhase) = (c.id, c.allianceID, c.fromPhase.rawValue, c.toPhase.rawValue)
-            (fromTransition, toTransition) = (c.fromTransition?.rawValue, c.toTransition?.rawValue)
-            (effectiveOn, reason, status) = (c.effectiveOn.description, c.reason, c.status.rawValue)
+            (id, allianceId, fromPhase, toPhase) = (c.id, c.allianceID, c.fromPhase, c.toPhase)
+            (fromTransition, toTransition) = (c.fromTransition, c.toTransition)
+            (effectiveOn, reason, status) = (c.effectiveOn, c.reason, c.status)
             checklist = c.checklist.map(ChecklistItemModel.init)
             (proposedBy, decidedBy, decidedAt) = (c.proposedBy, c.decidedBy, c.decidedAt)
             (version, createdAt) = (c.version, c.createdAt)
         }
     }
 
-    struct CoverageModel: Encodable {
-        let function: String
-        @Null var involvement: String?
+    struct CoverageModel: Encodable, APIShaped {
+        let function: BusinessFunction
+        @Null var involvement: Involvement?
         let ours: [UUID]
         let partner: [UUID]
         let gapOurs: Bool
         let gapPartner: Bool
 
         init(_ row: Coverage.Row) {
-            function = row.function.rawValue
-            involvement = row.involvement?.rawValue
+            function = row.function
+            involvement = row.involvement
             (ours, partner) = (row.ours.map(\.id), row.partner.map(\.id))
             (gapOurs, gapPartner) = (row.isGap(.ours), row.isGap(.partner))
         }
     }
 
-    struct ProposalModel: Encodable {
+    struct ProposalModel: Encodable, APIShaped {
         let key: String
-        let action: String
+        let action: ProposalAction
         let personId: UUID
         let personName: String
-        let side: String
-        let function: String
+        let side: Side
+        let function: BusinessFunction
         @Null var bodyId: UUID?
         let needsTeamJoin: Bool
         let reason: String
 
         init(_ p: TeamProposal) {
             (key, action, personId, personName, side, function) = (
-                p.key, p.action.rawValue, p.personID, p.personName, p.side.rawValue, p.function.rawValue
+                p.key, p.action, p.personID, p.personName, p.side, p.function
             )
             (bodyId, needsTeamJoin, reason) = (p.bodyID, p.needsTeamJoin, p.reason)
         }
     }
 
-    struct LifecycleModel: Encodable {
-        let phase: String
-        @Null var transition: String?
+    struct LifecycleModel: Encodable, APIShaped {
+        static let schemaName: String? = "Lifecycle"
+        let phase: LifecyclePhase
+        @Null var transition: LifecycleTransition?
         let playbookVersion: Int
         let coverage: [CoverageModel]
         @Null var pending: LifecycleChangeModel?
@@ -176,7 +179,7 @@ extension APIModels {
         let history: [LifecycleChangeModel]
 
         init(_ alliance: AccordCore.Alliance, _ state: LifecycleService.LifecycleState) {
-            (phase, transition, playbookVersion) = (alliance.phase.rawValue, alliance.transition?.rawValue, state.playbook.version)
+            (phase, transition, playbookVersion) = (alliance.phase, alliance.transition, state.playbook.version)
             coverage = state.coverage.rows.map(CoverageModel.init)
             pending = state.pending.map(LifecycleChangeModel.init)
             proposals = state.proposals.map(ProposalModel.init)
@@ -184,8 +187,24 @@ extension APIModels {
         }
     }
 
-    struct PlaybookModel: Encodable {
-        let type: String
+    struct PlaybookModel: Encodable, APIShaped {
+        static let schemaName: String? = "Playbook"
+        static let fieldNotes: [String: APIFieldNote] = [
+            "version": .about("0 while the shipped default is in force"),
+            "cells": .schema(
+                APISchema([
+                    "type": "object",
+                    "additionalProperties": ["type": "object", "additionalProperties": APISchema.ref("Involvement").json],
+                ])
+                .described("phase -> function -> involvement; a function left out has no part in that phase")),
+            "checklists": .schema(
+                APISchema(["type": "object", "additionalProperties": APISchema.array(of: .text(max: 200)).with("maxItems", 20).json])
+                    .described("gate (phase entered or transition started) -> checklist items")),
+            "limits": .schema(
+                APISchema.object(EscalationLevel.allCases.map { ($0.rawValue, .integer(min: 1, max: 365)) })
+                    .described("Days an open issue may stay at each escalation level")),
+        ]
+        let type: AllianceType
         let version: Int
         let isDefault: Bool
         let cells: [String: [String: String]]
@@ -194,7 +213,7 @@ extension APIModels {
 
         init(_ p: Playbook) {
             let document = PlaybookDocument(p)
-            (type, version, isDefault, cells, checklists) = (p.type.rawValue, p.version, p.isDefault, document.cells, document.checklists)
+            (type, version, isDefault, cells, checklists) = (p.type, p.version, p.isDefault, document.cells, document.checklists)
             limits = document.limits
         }
     }

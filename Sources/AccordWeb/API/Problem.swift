@@ -3,7 +3,10 @@ import Foundation
 import Hummingbird
 
 /// An RFC 9457 problem detail, the body of every API error.
-struct Problem: Error, Encodable, Sendable {
+struct Problem: Error, Codable, Sendable, APIShaped {
+    static let schemaName: String? = "Problem"
+    static let schemaDescription: String? = "RFC 9457 problem details; `errors` lists invalid fields."
+
     let type: String
     let title: String
     let status: Int
@@ -50,4 +53,8 @@ struct Problem: Error, Encodable, Sendable {
         return Response(
             status: HTTPResponse.Status(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+extension FieldError: APIShaped {
+    static let schemaName: String? = "FieldError"
 }

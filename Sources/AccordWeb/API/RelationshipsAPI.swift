@@ -67,15 +67,16 @@ struct RelationshipsAPI {
 }
 
 extension APIModels {
-    struct PairModel: Encodable {
+    struct PairModel: Encodable, APIShaped {
+        static let schemaName: String? = "Pair"
         let id: UUID
         let allianceId: UUID
         let ourPersonId: UUID
         let partnerPersonId: UUID
-        let level: String
-        let function: String
-        let cadence: String
-        @Null var lastContact: String?
+        let level: Level
+        let function: BusinessFunction
+        let cadence: ContactCadence
+        @Null var lastContact: LocalDate?
         let contactOverdue: Bool
         let strength: Int
         @Null var notes: String?
@@ -84,23 +85,25 @@ extension APIModels {
 
         init(_ p: CounterpartPair, today: LocalDate) {
             (id, allianceId, ourPersonId, partnerPersonId) = (p.id, p.allianceID, p.ourPersonID, p.partnerPersonID)
-            (level, function, cadence) = (p.level.rawValue, p.function.rawValue, p.cadence.rawValue)
-            lastContact = p.lastContact?.description
+            (level, function, cadence) = (p.level, p.function, p.cadence)
+            lastContact = p.lastContact
             (contactOverdue, strength) = (p.isContactOverdue(today: today), p.strength)
             notes = p.notes
             (version, createdAt) = (p.version, p.createdAt)
         }
     }
 
-    struct RelationshipMapModel: Encodable {
+    struct RelationshipMapModel: Encodable, APIShaped {
+        static let schemaName: String? = "RelationshipMap"
+        static let fieldNotes: [String: APIFieldNote] = ["functionGaps": .about("Functions the current phase needs with no pair")]
         let pairs: [PairModel]
-        let levelGaps: [String]
-        let functionGaps: [String]
+        let levelGaps: [Level]
+        let functionGaps: [BusinessFunction]
         @Null var averageStrength: Double?
 
         init(_ map: RelationshipMap, today: LocalDate) {
             pairs = map.pairs.map { PairModel($0, today: today) }
-            (levelGaps, functionGaps) = (map.levelGaps.map(\.rawValue), map.functionGaps.map(\.rawValue))
+            (levelGaps, functionGaps) = (map.levelGaps, map.functionGaps)
             averageStrength = map.averageStrength
         }
     }

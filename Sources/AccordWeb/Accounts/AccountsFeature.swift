@@ -16,11 +16,11 @@ struct AccountsFeature: Feature {
         [
             APIRoute(
                 method: .get, path: APIRoutes.prefix + "/me",
-                doc: APIDoc("getMe", "The token's user", replies: [.json(200, "Me", "The user")], errors: [401])
+                doc: APIDoc("getMe", "The token's user", replies: [.json(200, APIModels.Me.self, "The user")], errors: [401])
             ) { _, context in
                 let user = try context.requireUser().user
                 return try APIResponse.json(
-                    APIModels.Me(id: user.id, email: user.email, name: user.name, role: user.role.rawValue, personId: user.personID))
+                    APIModels.Me(id: user.id, email: user.email, name: user.name, role: user.role, personId: user.personID))
             }
         ].tagged("Meta")
     }

@@ -25,7 +25,7 @@ struct AlliancesFeature: Feature {
             .query("sort", .ref("AllianceSort"), "Sort key (default name)"), .query("dir", .values(["asc", "desc"]), "Sort direction"),
         ]
         let records = APIRoute.crud(
-            a, schema: "Alliance", noun: "an alliance", plural: "Alliances", handlers, listing: filters + APIParameter.paging,
+            a, APIModels.Alliance.self, noun: "an alliance", plural: "Alliances", handlers, listing: filters + APIParameter.paging,
             readErrors: [401, 404])
         return
             (records + [
@@ -33,13 +33,13 @@ struct AlliancesFeature: Feature {
                     method: .get, path: a + "/{id}/members",
                     doc: APIDoc(
                         "listMembers", "The alliance's team", parameters: [.record],
-                        replies: [.json(200, "MembershipList", "Every member")],
+                        replies: [.json(200, APIModels.List<APIModels.Membership>.self, "Every member")],
                         errors: [401, 404]), handler: alliances.members),
                 APIRoute(
                     method: .post, path: a + "/{id}/members",
                     doc: APIDoc(
                         "addMember", "Add a person to the team", parameters: [.record], body: "MembershipCreate",
-                        replies: [.json(201, "Membership", "Added")], errors: [400, 401, 403, 404, 413, 415, 422]),
+                        replies: [.json(201, APIModels.Membership.self, "Added")], errors: [400, 401, 403, 404, 413, 415, 422]),
                     handler: alliances.addMember
                 ),
                 APIRoute(

@@ -16,27 +16,31 @@ struct CultureFeature: Feature {
                 method: .get, path: c,
                 doc: APIDoc(
                     "getCulture", "An organisation's culture profile; for a partner, each scale beside ours", parameters: [.organisation],
-                    replies: [.record(200, "Culture", "The profile")], errors: [401, 403, 404]), handler: culture.profile),
+                    replies: [.record(200, APIModels.CultureModel.self, "The profile")], errors: [401, 403, 404]), handler: culture.profile),
             APIRoute(
                 method: .put, path: c,
                 doc: APIDoc(
                     "replaceCulture", "Replace a culture profile", parameters: [.organisation], body: "CultureUpdate",
-                    replies: [.record(200, "Culture", "Saved")], errors: APIDoc.changeErrors), handler: culture.saveProfile),
+                    replies: [.record(200, APIModels.CultureModel.self, "Saved")], errors: APIDoc.changeErrors),
+                handler: culture.saveProfile),
             APIRoute(
                 method: .get, path: c + "/differences",
                 doc: APIDoc(
                     "listDifferences", "The differences log with a partner", parameters: [.organisation],
-                    replies: [.json(200, "DifferenceList", "Every entry")], errors: [401, 403, 404]), handler: culture.differences),
+                    replies: [.json(200, APIModels.List<APIModels.DifferenceModel>.self, "Every entry")], errors: [401, 403, 404]),
+                handler: culture.differences),
             APIRoute(
                 method: .post, path: c + "/differences",
                 doc: APIDoc(
                     "createDifference", "Log a difference with a partner", parameters: [.organisation], body: "DifferenceCreate",
-                    replies: [.record(201, "Difference", "Logged")], errors: APIDoc.changeErrors), handler: culture.addDifference),
+                    replies: [.record(201, APIModels.DifferenceModel.self, "Logged")], errors: APIDoc.changeErrors),
+                handler: culture.addDifference),
             APIRoute(
                 method: .put, path: c + "/differences/{differenceId}",
                 doc: APIDoc(
                     "updateDifference", "Replace a log entry", parameters: [.organisation, .logEntry], body: "DifferenceUpdate",
-                    replies: [.record(200, "Difference", "Saved")], errors: APIDoc.changeErrors), handler: culture.updateDifference),
+                    replies: [.record(200, APIModels.DifferenceModel.self, "Saved")], errors: APIDoc.changeErrors),
+                handler: culture.updateDifference),
         ].tagged("Culture")
     }
 

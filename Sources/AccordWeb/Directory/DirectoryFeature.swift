@@ -23,11 +23,11 @@ struct DirectoryFeature: Feature {
             .query("organization", .uuid, "Only this organisation"), .query("q", .text(max: 100), "Text in the name or email"),
         ]
         return APIRoute.crud(
-            p + "/organizations", schema: "Organization", noun: "an organisation", plural: "Organizations", organisations,
+            p + "/organizations", APIModels.Organization.self, noun: "an organisation", plural: "Organizations", organisations,
             listing: APIParameter.paging, readErrors: [401, 403, 404]
         ).tagged("Organisations")
             + APIRoute.crud(
-                p + "/people", schema: "Person", noun: "a person", plural: "People", persons,
+                p + "/people", APIModels.Person.self, noun: "a person", plural: "People", persons,
                 listing: APIParameter.paging + byOrganisation, readErrors: [401, 403, 404]
             ).tagged("People")
     }

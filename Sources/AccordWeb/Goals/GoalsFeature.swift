@@ -15,27 +15,31 @@ struct GoalsFeature: Feature {
             APIRoute(
                 method: .get, path: a + "/goals",
                 doc: APIDoc(
-                    "listGoals", "The alliance's joint goals", parameters: [.alliance], replies: [.json(200, "GoalList", "Every goal")],
+                    "listGoals", "The alliance's joint goals", parameters: [.alliance],
+                    replies: [.json(200, APIModels.List<APIModels.GoalModel>.self, "Every goal")],
                     errors: [401, 404]), handler: goals.goals),
             APIRoute(
                 method: .post, path: a + "/goals",
                 doc: APIDoc(
-                    "createGoal", "Add a goal", parameters: [.alliance], body: "GoalCreate", replies: [.record(201, "Goal", "Created")],
+                    "createGoal", "Add a goal", parameters: [.alliance], body: "GoalCreate",
+                    replies: [.record(201, APIModels.GoalModel.self, "Created")],
                     errors: APIDoc.changeErrors), handler: goals.addGoal),
             APIRoute(
                 method: .post, path: a + "/goals/{goalId}/status",
                 doc: APIDoc(
                     "setGoalStatus", "Set a goal's status", parameters: [.alliance, .goal], body: "GoalStatusChange",
-                    replies: [.record(200, "Goal", "The goal")], errors: APIDoc.changeErrors), handler: goals.setGoalStatus),
+                    replies: [.record(200, APIModels.GoalModel.self, "The goal")], errors: APIDoc.changeErrors),
+                handler: goals.setGoalStatus),
             APIRoute(
                 method: .get, path: a + "/kpis",
                 doc: APIDoc(
                     "listKPIs", "KPIs with their measurements and status", parameters: [.alliance],
-                    replies: [.json(200, "KPIList", "Every KPI")], errors: [401, 404]), handler: goals.kpis),
+                    replies: [.json(200, APIModels.List<APIModels.KPIModel>.self, "Every KPI")], errors: [401, 404]), handler: goals.kpis),
             APIRoute(
                 method: .post, path: a + "/kpis",
                 doc: APIDoc(
-                    "createKPI", "Add a KPI", parameters: [.alliance], body: "KPICreate", replies: [.record(201, "KPI", "Created")],
+                    "createKPI", "Add a KPI", parameters: [.alliance], body: "KPICreate",
+                    replies: [.record(201, APIModels.KPIModel.self, "Created")],
                     errors: APIDoc.changeErrors), handler: goals.addKPI),
             APIRoute(
                 method: .get, path: a + "/kpis.csv",
@@ -46,7 +50,8 @@ struct GoalsFeature: Feature {
                 method: .post, path: a + "/kpis/{kpiId}/measurements",
                 doc: APIDoc(
                     "recordMeasurement", "Record a dated measurement", parameters: [.alliance, .KPI], body: "MeasurementSave",
-                    replies: [.record(200, "KPI", "The KPI with its measurements")], errors: APIDoc.changeErrors), handler: goals.record),
+                    replies: [.record(200, APIModels.KPIModel.self, "The KPI with its measurements")], errors: APIDoc.changeErrors),
+                handler: goals.record),
         ].tagged("Goals")
     }
 

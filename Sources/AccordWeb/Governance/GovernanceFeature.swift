@@ -26,27 +26,30 @@ struct GovernanceFeature: Feature {
                 method: .get, path: g + "/bodies",
                 doc: APIDoc(
                     "listBodies", "The alliance's governance bodies with charters, members and warnings", parameters: [.alliance],
-                    replies: [.json(200, "BodyList", "Every body the user may see")], errors: [401, 404]), handler: gov.bodies),
+                    replies: [.json(200, APIModels.List<APIModels.Body>.self, "Every body the user may see")], errors: [401, 404]),
+                handler: gov.bodies),
             APIRoute(
                 method: .post, path: g + "/bodies",
                 doc: APIDoc(
                     "createBody", "Create a body with its charter", parameters: [.alliance], body: "BodyCreate",
-                    replies: [.record(201, "Body", "Created")], errors: APIDoc.changeErrors), handler: gov.createBody),
+                    replies: [.record(201, APIModels.Body.self, "Created")], errors: APIDoc.changeErrors), handler: gov.createBody),
             APIRoute(
                 method: .get, path: g + "/bodies/{bodyId}",
                 doc: APIDoc(
-                    "getBody", "One body", parameters: [.alliance, .body], replies: [.record(200, "Body", "The body")], errors: [401, 404]),
+                    "getBody", "One body", parameters: [.alliance, .body], replies: [.record(200, APIModels.Body.self, "The body")],
+                    errors: [401, 404]),
                 handler: gov.body),
             APIRoute(
                 method: .put, path: g + "/bodies/{bodyId}",
                 doc: APIDoc(
                     "updateBody", "Replace a body's name and charter", parameters: [.alliance, .body], body: "BodyUpdate",
-                    replies: [.record(200, "Body", "Updated")], errors: APIDoc.changeErrors), handler: gov.updateBody),
+                    replies: [.record(200, APIModels.Body.self, "Updated")], errors: APIDoc.changeErrors), handler: gov.updateBody),
             APIRoute(
                 method: .post, path: g + "/bodies/{bodyId}/members",
                 doc: APIDoc(
                     "addBodyMember", "Seat a team member on the body (refused above the charter's maximum)",
-                    parameters: [.alliance, .body], body: "BodyMemberCreate", replies: [.json(201, "BodyMember", "Added")],
+                    parameters: [.alliance, .body], body: "BodyMemberCreate",
+                    replies: [.json(201, APIModels.BodyMemberModel.self, "Added")],
                     errors: APIDoc.changeErrors), handler: gov.addMember),
             APIRoute(
                 method: .delete, path: g + "/bodies/{bodyId}/members/{memberId}",
@@ -57,78 +60,88 @@ struct GovernanceFeature: Feature {
                 method: .post, path: g + "/bodies/{bodyId}/meetings",
                 doc: APIDoc(
                     "scheduleMeeting", "Schedule a meeting (inside the notice period only with noticeOverride)",
-                    parameters: [.alliance, .body], body: "MeetingCreate", replies: [.record(201, "Meeting", "Scheduled")],
+                    parameters: [.alliance, .body], body: "MeetingCreate",
+                    replies: [.record(201, APIModels.MeetingModel.self, "Scheduled")],
                     errors: APIDoc.changeErrors), handler: gov.scheduleMeeting),
             APIRoute(
                 method: .post, path: g + "/bodies/{bodyId}/decisions",
                 doc: APIDoc(
                     "proposeDecision", "Propose a decision to the body", parameters: [.alliance, .body], body: "DecisionCreate",
-                    replies: [.record(201, "Decision", "Proposed")], errors: APIDoc.changeErrors), handler: gov.propose),
+                    replies: [.record(201, APIModels.DecisionModel.self, "Proposed")], errors: APIDoc.changeErrors), handler: gov.propose),
             APIRoute(
                 method: .get, path: g + "/meetings",
                 doc: APIDoc(
                     "listMeetings", "Meetings of the bodies the user may see, by date", parameters: [.alliance],
-                    replies: [.json(200, "MeetingList", "Every meeting")], errors: [401, 404]), handler: gov.meetings),
+                    replies: [.json(200, APIModels.List<APIModels.MeetingModel>.self, "Every meeting")], errors: [401, 404]),
+                handler: gov.meetings),
             APIRoute(
                 method: .get, path: g + "/meetings/{meetingId}",
                 doc: APIDoc(
                     "getMeeting", "One meeting with attendance and quorum", parameters: [.alliance, .meeting],
-                    replies: [.record(200, "Meeting", "The meeting")], errors: [401, 404]), handler: gov.meeting),
+                    replies: [.record(200, APIModels.MeetingModel.self, "The meeting")], errors: [401, 404]), handler: gov.meeting),
             APIRoute(
                 method: .put, path: g + "/meetings/{meetingId}/attendance",
                 doc: APIDoc(
                     "setAttendance", "Record who attended a meeting that has taken place", parameters: [.alliance, .meeting],
-                    body: "Attendance", replies: [.record(200, "Meeting", "Saved")], errors: APIDoc.changeErrors),
+                    body: "Attendance", replies: [.record(200, APIModels.MeetingModel.self, "Saved")], errors: APIDoc.changeErrors),
                 handler: gov.setAttendance),
             APIRoute(
                 method: .put, path: g + "/meetings/{meetingId}/minutes",
                 doc: APIDoc(
                     "saveMinutes", "Save minutes and document links; approved minutes are final", parameters: [.alliance, .meeting],
-                    body: "MinutesSave", replies: [.record(200, "Meeting", "Saved")], errors: APIDoc.changeErrors), handler: gov.saveMinutes
+                    body: "MinutesSave", replies: [.record(200, APIModels.MeetingModel.self, "Saved")], errors: APIDoc.changeErrors),
+                handler: gov.saveMinutes
             ),
             APIRoute(
                 method: .get, path: g + "/decisions",
                 doc: APIDoc(
                     "listDecisions", "The decision register", parameters: [.alliance],
-                    replies: [.json(200, "DecisionList", "Every decision")], errors: [401, 404]), handler: gov.decisions),
+                    replies: [.json(200, APIModels.List<APIModels.DecisionModel>.self, "Every decision")], errors: [401, 404]),
+                handler: gov.decisions),
             APIRoute(
                 method: .get, path: g + "/decisions/{decisionId}",
                 doc: APIDoc(
                     "getDecision", "One decision with its votes and escalation clock", parameters: [.alliance, .decision],
-                    replies: [.record(200, "Decision", "The decision")], errors: [401, 404]), handler: gov.decision),
+                    replies: [.record(200, APIModels.DecisionModel.self, "The decision")], errors: [401, 404]), handler: gov.decision),
             APIRoute(
                 method: .post, path: g + "/decisions/{decisionId}/votes",
                 doc: APIDoc(
                     "recordVotes", "Record votes cast at a meeting; the charter's rule decides, a deadlock starts the ladder",
-                    parameters: [.alliance, .decision], body: "Votes", replies: [.record(200, "Decision", "The decision after the votes")],
+                    parameters: [.alliance, .decision], body: "Votes",
+                    replies: [.record(200, APIModels.DecisionModel.self, "The decision after the votes")],
                     errors: APIDoc.changeErrors), handler: gov.recordVotes),
             APIRoute(
                 method: .post, path: g + "/decisions/{decisionId}/status",
                 doc: APIDoc(
                     "setDecisionStatus", "Escalate, resolve, defer or reopen a decision", parameters: [.alliance, .decision],
-                    body: "DecisionStatusChange", replies: [.record(200, "Decision", "The decision")], errors: APIDoc.changeErrors),
+                    body: "DecisionStatusChange", replies: [.record(200, APIModels.DecisionModel.self, "The decision")],
+                    errors: APIDoc.changeErrors),
                 handler: gov.setDecisionStatus),
             APIRoute(
                 method: .post, path: g + "/decisions/{decisionId}/supersede",
                 doc: APIDoc(
                     "supersedeDecision", "Mark a decision superseded by a later one", parameters: [.alliance, .decision], body: "Supersede",
-                    replies: [.record(200, "Decision", "The decision")], errors: APIDoc.changeErrors), handler: gov.supersede),
+                    replies: [.record(200, APIModels.DecisionModel.self, "The decision")], errors: APIDoc.changeErrors),
+                handler: gov.supersede),
             APIRoute(
                 method: .get, path: g + "/actions",
                 doc: APIDoc(
                     "listActionItems", "The alliance's governance action items", parameters: [.alliance],
-                    replies: [.json(200, "ActionItemList", "Every action item the user may see")], errors: [401, 404]),
+                    replies: [.json(200, APIModels.List<APIModels.ActionItemModel>.self, "Every action item the user may see")],
+                    errors: [401, 404]),
                 handler: gov.actionItems),
             APIRoute(
                 method: .post, path: g + "/actions",
                 doc: APIDoc(
                     "addActionItem", "Add an action item", parameters: [.alliance], body: "ActionItemCreate",
-                    replies: [.record(201, "ActionItem", "Added")], errors: APIDoc.changeErrors), handler: gov.addActionItem),
+                    replies: [.record(201, APIModels.ActionItemModel.self, "Added")], errors: APIDoc.changeErrors),
+                handler: gov.addActionItem),
             APIRoute(
                 method: .put, path: g + "/actions/{actionId}",
                 doc: APIDoc(
                     "updateActionItem", "Replace an action item's fields", parameters: [.alliance, .actionItem], body: "ActionItemUpdate",
-                    replies: [.record(200, "ActionItem", "Updated")], errors: APIDoc.changeErrors), handler: gov.updateActionItem),
+                    replies: [.record(200, APIModels.ActionItemModel.self, "Updated")], errors: APIDoc.changeErrors),
+                handler: gov.updateActionItem),
         ].tagged("Governance")
     }
 

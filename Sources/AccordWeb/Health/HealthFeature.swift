@@ -20,45 +20,53 @@ struct HealthFeature: Feature {
                 method: .get, path: p + "/health/instruments",
                 doc: APIDoc(
                     "listInstruments", "Every version of every health instrument",
-                    replies: [.json(200, "InstrumentSummaryList", "All versions, newest first per key")], errors: [401, 403]),
+                    replies: [.json(200, APIModels.List<APIModels.InstrumentSummary>.self, "All versions, newest first per key")],
+                    errors: [401, 403]),
                 handler: health.instruments),
             APIRoute(
                 method: .post, path: p + "/health/instruments",
                 doc: APIDoc(
                     "saveInstrument", "Create or edit an instrument (administrators)", body: "InstrumentSave",
-                    replies: [.json(200, "Instrument", "Saved (in place or as a new version)"), .json(201, "Instrument", "Created")],
+                    replies: [
+                        .json(200, APIModels.InstrumentDetail.self, "Saved (in place or as a new version)"),
+                        .json(201, APIModels.InstrumentDetail.self, "Created"),
+                    ],
                     errors: [400, 401, 403, 413, 415, 422]), handler: health.saveInstrument),
             APIRoute(
                 method: .get, path: p + "/health/instruments/{id}",
                 doc: APIDoc(
                     "getInstrument", "One instrument version with its questions", parameters: [.record],
-                    replies: [.json(200, "Instrument", "The version")], errors: [401, 403, 404]), handler: health.instrument),
+                    replies: [.json(200, APIModels.InstrumentDetail.self, "The version")], errors: [401, 403, 404]),
+                handler: health.instrument),
             APIRoute(
                 method: .get, path: p + "/alliances/{id}/health/waves",
                 doc: APIDoc(
                     "listWaves", "The alliance's health waves", parameters: [.record],
-                    replies: [.json(200, "WaveList", "Every wave, oldest first")], errors: [401, 403, 404]), handler: health.waves),
+                    replies: [.json(200, APIModels.List<APIModels.Wave>.self, "Every wave, oldest first")], errors: [401, 403, 404]),
+                handler: health.waves),
             APIRoute(
                 method: .post, path: p + "/alliances/{id}/health/waves",
                 doc: APIDoc(
                     "openWave", "Open a wave and get each respondent's one-time link", parameters: [.record], body: "WaveCreate",
-                    replies: [.json(201, "OpenedWave", "Opened")], errors: [400, 401, 403, 404, 413, 415, 422]), handler: health.openWave),
+                    replies: [.json(201, APIModels.OpenedWave.self, "Opened")], errors: [400, 401, 403, 404, 413, 415, 422]),
+                handler: health.openWave),
             APIRoute(
                 method: .get, path: wave,
                 doc: APIDoc(
-                    "getWave", "One wave with response rates", parameters: [.alliance, .wave], replies: [.json(200, "Wave", "The wave")],
+                    "getWave", "One wave with response rates", parameters: [.alliance, .wave],
+                    replies: [.json(200, APIModels.Wave.self, "The wave")],
                     errors: [401, 403, 404]), handler: health.wave),
             APIRoute(
                 method: .post, path: wave + "/status",
                 doc: APIDoc(
                     "setWaveStatus", "Close, reopen or mark a wave reviewed", parameters: [.alliance, .wave], body: "WaveStatusChange",
-                    replies: [.json(200, "Wave", "The wave")], errors: APIDoc.changeErrors), handler: health.setStatus),
+                    replies: [.json(200, APIModels.Wave.self, "The wave")], errors: APIDoc.changeErrors), handler: health.setStatus),
             APIRoute(
                 method: .get, path: wave + "/results",
                 doc: APIDoc(
                     "getResults", "Aggregated results; groups below the anonymity threshold carry no scores",
                     parameters: [.alliance, .wave, .query("function", .ref("BusinessFunction"), "Only respondents of this function")],
-                    replies: [.json(200, "Results", "The results")], errors: [400, 401, 403, 404]), handler: health.results),
+                    replies: [.json(200, APIModels.Results.self, "The results")], errors: [400, 401, 403, 404]), handler: health.results),
             APIRoute(
                 method: .get, path: wave + "/results.csv",
                 doc: APIDoc(
@@ -68,17 +76,19 @@ struct HealthFeature: Feature {
                 method: .get, path: wave + "/actions",
                 doc: APIDoc(
                     "listActions", "The wave's action plan", parameters: [.alliance, .wave],
-                    replies: [.json(200, "ActionList", "Every action")], errors: [401, 403, 404]), handler: health.actions),
+                    replies: [.json(200, APIModels.List<APIModels.Action>.self, "Every action")], errors: [401, 403, 404]),
+                handler: health.actions),
             APIRoute(
                 method: .post, path: wave + "/actions",
                 doc: APIDoc(
                     "addAction", "Add an action for a dimension", parameters: [.alliance, .wave], body: "ActionCreate",
-                    replies: [.json(201, "Action", "Added")], errors: [400, 401, 403, 404, 413, 415, 422]), handler: health.addAction),
+                    replies: [.json(201, APIModels.Action.self, "Added")], errors: [400, 401, 403, 404, 413, 415, 422]),
+                handler: health.addAction),
             APIRoute(
                 method: .put, path: wave + "/actions/{actionId}",
                 doc: APIDoc(
                     "updateAction", "Replace an action's fields", parameters: [.alliance, .wave, .action], body: "ActionUpdate",
-                    replies: [.json(200, "Action", "Updated")], errors: APIDoc.changeErrors), handler: health.updateAction),
+                    replies: [.json(200, APIModels.Action.self, "Updated")], errors: APIDoc.changeErrors), handler: health.updateAction),
         ].tagged("Health")
     }
 

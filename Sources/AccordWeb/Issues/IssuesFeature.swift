@@ -16,37 +16,39 @@ struct IssuesFeature: Feature {
                 method: .get, path: i,
                 doc: APIDoc(
                     "listIssues", "The alliance's issue log, with each issue's ladder and clock", parameters: [.alliance],
-                    replies: [.json(200, "IssueList", "Every issue the user may see")], errors: [401, 404]), handler: issues.list),
+                    replies: [.json(200, APIModels.List<APIModels.IssueModel>.self, "Every issue the user may see")], errors: [401, 404]),
+                handler: issues.list),
             APIRoute(
                 method: .post, path: i,
                 doc: APIDoc(
                     "createIssue", "Log an issue (it starts with the working team)", parameters: [.alliance], body: "IssueCreate",
-                    replies: [.record(201, "Issue", "Logged")], errors: APIDoc.changeErrors), handler: issues.create),
+                    replies: [.record(201, APIModels.IssueModel.self, "Logged")], errors: APIDoc.changeErrors), handler: issues.create),
             APIRoute(
                 method: .get, path: i + "/{issueId}",
                 doc: APIDoc(
-                    "getIssue", "One issue", parameters: [.alliance, .issue], replies: [.record(200, "Issue", "The issue")],
+                    "getIssue", "One issue", parameters: [.alliance, .issue],
+                    replies: [.record(200, APIModels.IssueModel.self, "The issue")],
                     errors: [401, 404]), handler: issues.get),
             APIRoute(
                 method: .put, path: i + "/{issueId}",
                 doc: APIDoc(
                     "updateIssue", "Replace an issue's fields", parameters: [.alliance, .issue], body: "IssueUpdate",
-                    replies: [.record(200, "Issue", "Updated")], errors: APIDoc.changeErrors), handler: issues.update),
+                    replies: [.record(200, APIModels.IssueModel.self, "Updated")], errors: APIDoc.changeErrors), handler: issues.update),
             APIRoute(
                 method: .post, path: i + "/{issueId}/escalate",
                 doc: APIDoc(
                     "escalateIssue", "Move an open issue one level up the ladder", parameters: [.alliance, .issue], body: "IssueEscalation",
-                    replies: [.record(200, "Issue", "Escalated")], errors: APIDoc.changeErrors), handler: issues.escalate),
+                    replies: [.record(200, APIModels.IssueModel.self, "Escalated")], errors: APIDoc.changeErrors), handler: issues.escalate),
             APIRoute(
                 method: .post, path: i + "/{issueId}/resolve",
                 doc: APIDoc(
                     "resolveIssue", "Resolve an open issue", parameters: [.alliance, .issue], body: "IssueResolution",
-                    replies: [.record(200, "Issue", "Resolved")], errors: APIDoc.changeErrors), handler: issues.resolve),
+                    replies: [.record(200, APIModels.IssueModel.self, "Resolved")], errors: APIDoc.changeErrors), handler: issues.resolve),
             APIRoute(
                 method: .post, path: i + "/{issueId}/reopen",
                 doc: APIDoc(
                     "reopenIssue", "Reopen a resolved issue at the level it reached", parameters: [.alliance, .issue],
-                    body: "IssueReopening", replies: [.record(200, "Issue", "Reopened")], errors: APIDoc.changeErrors),
+                    body: "IssueReopening", replies: [.record(200, APIModels.IssueModel.self, "Reopened")], errors: APIDoc.changeErrors),
                 handler: issues.reopen),
         ].tagged("Issues")
     }

@@ -19,40 +19,47 @@ struct LifecycleFeature: Feature {
                 method: .get, path: a + "/lifecycle",
                 doc: APIDoc(
                     "getLifecycle", "Coverage against the playbook, the pending change with its proposals, the phase history",
-                    parameters: [.alliance], replies: [.json(200, "Lifecycle", "The alliance's lifecycle")], errors: [401, 403, 404]),
+                    parameters: [.alliance], replies: [.json(200, APIModels.LifecycleModel.self, "The alliance's lifecycle")],
+                    errors: [401, 403, 404]),
                 handler: lifecycle.state),
             APIRoute(
                 method: .post, path: a + "/lifecycle/changes",
                 doc: APIDoc(
                     "startLifecycleChange", "Start a phase change or transition (its checklist comes from the playbook)",
-                    parameters: [.alliance], body: "LifecycleChangeCreate", replies: [.record(201, "LifecycleChange", "Pending")],
+                    parameters: [.alliance], body: "LifecycleChangeCreate",
+                    replies: [.record(201, APIModels.LifecycleChangeModel.self, "Pending")],
                     errors: APIDoc.changeErrors), handler: lifecycle.propose),
             APIRoute(
                 method: .post, path: a + "/lifecycle/changes/{changeId}/complete",
                 doc: APIDoc(
                     "completeLifecycleChange", "Settle the checklist, move the alliance and apply the accepted proposals in one step",
                     parameters: [.alliance, .phaseChange], body: "LifecycleCompletion",
-                    replies: [.record(200, "LifecycleChange", "Completed")], errors: APIDoc.changeErrors), handler: lifecycle.complete),
+                    replies: [.record(200, APIModels.LifecycleChangeModel.self, "Completed")], errors: APIDoc.changeErrors),
+                handler: lifecycle.complete),
             APIRoute(
                 method: .post, path: a + "/lifecycle/changes/{changeId}/cancel",
                 doc: APIDoc(
                     "cancelLifecycleChange", "Cancel a pending change", parameters: [.alliance, .phaseChange],
-                    replies: [.record(200, "LifecycleChange", "Cancelled")], errors: [401, 403, 404, 409]), handler: lifecycle.cancel),
+                    replies: [.record(200, APIModels.LifecycleChangeModel.self, "Cancelled")], errors: [401, 403, 404, 409]),
+                handler: lifecycle.cancel),
             APIRoute(
                 method: .get, path: p + "/playbooks",
                 doc: APIDoc(
                     "listPlaybooks", "The involvement playbook of every alliance type",
-                    replies: [.json(200, "PlaybookList", "One per alliance type")], errors: [401, 403]), handler: lifecycle.playbooks),
+                    replies: [.json(200, APIModels.List<APIModels.PlaybookModel>.self, "One per alliance type")], errors: [401, 403]),
+                handler: lifecycle.playbooks),
             APIRoute(
                 method: .get, path: p + "/playbooks/{type}",
                 doc: APIDoc(
                     "getPlaybook", "One alliance type's playbook", parameters: [.allianceType],
-                    replies: [.record(200, "Playbook", "The playbook")], errors: [401, 403, 404]), handler: lifecycle.playbook),
+                    replies: [.record(200, APIModels.PlaybookModel.self, "The playbook")], errors: [401, 403, 404]),
+                handler: lifecycle.playbook),
             APIRoute(
                 method: .put, path: p + "/playbooks/{type}",
                 doc: APIDoc(
                     "replacePlaybook", "Replace a playbook (administrators)", parameters: [.allianceType], body: "PlaybookReplace",
-                    replies: [.record(200, "Playbook", "Saved")], errors: APIDoc.changeErrors), handler: lifecycle.replacePlaybook),
+                    replies: [.record(200, APIModels.PlaybookModel.self, "Saved")], errors: APIDoc.changeErrors),
+                handler: lifecycle.replacePlaybook),
         ].tagged("Lifecycle")
     }
 

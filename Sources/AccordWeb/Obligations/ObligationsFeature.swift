@@ -23,13 +23,15 @@ struct ObligationsFeature: Feature {
                 method: .get, path: o,
                 doc: APIDoc(
                     "listObligations", "The alliance's obligations with their dated occurrences", parameters: [.alliance],
-                    replies: [.json(200, "ObligationList", "Every obligation the user may see")], errors: [401, 404]),
+                    replies: [.json(200, APIModels.List<APIModels.ObligationModel>.self, "Every obligation the user may see")],
+                    errors: [401, 404]),
                 handler: obligations.list),
             APIRoute(
                 method: .post, path: o,
                 doc: APIDoc(
                     "createObligation", "Record an obligation", parameters: [.alliance], body: "ObligationCreate",
-                    replies: [.record(201, "Obligation", "Created")], errors: APIDoc.changeErrors), handler: obligations.create),
+                    replies: [.record(201, APIModels.ObligationModel.self, "Created")], errors: APIDoc.changeErrors),
+                handler: obligations.create),
             APIRoute(
                 method: .get, path: o + ".csv",
                 doc: APIDoc(
@@ -39,33 +41,39 @@ struct ObligationsFeature: Feature {
                 method: .get, path: o + "/{obligationId}",
                 doc: APIDoc(
                     "getObligation", "One obligation", parameters: [.alliance, .obligation],
-                    replies: [.record(200, "Obligation", "The obligation")], errors: [401, 404]), handler: obligations.get),
+                    replies: [.record(200, APIModels.ObligationModel.self, "The obligation")], errors: [401, 404]), handler: obligations.get
+            ),
             APIRoute(
                 method: .put, path: o + "/{obligationId}",
                 doc: APIDoc(
                     "updateObligation", "Replace an obligation's fields", parameters: [.alliance, .obligation], body: "ObligationUpdate",
-                    replies: [.record(200, "Obligation", "Updated")], errors: APIDoc.changeErrors), handler: obligations.update),
+                    replies: [.record(200, APIModels.ObligationModel.self, "Updated")], errors: APIDoc.changeErrors),
+                handler: obligations.update),
             APIRoute(
                 method: .put, path: o + "/{obligationId}/occurrences/{index}",
                 doc: APIDoc(
                     "recordExecution", "Record what was executed for one occurrence", parameters: [.alliance, .obligation, .occurrence],
-                    body: "ExecutionSave", replies: [.record(200, "Obligation", "The obligation")], errors: APIDoc.changeErrors),
+                    body: "ExecutionSave", replies: [.record(200, APIModels.ObligationModel.self, "The obligation")],
+                    errors: APIDoc.changeErrors),
                 handler: obligations.execute),
             APIRoute(
                 method: .get, path: a + "/triggers",
                 doc: APIDoc(
                     "listTriggers", "The alliance's trigger events", parameters: [.alliance],
-                    replies: [.json(200, "TriggerList", "Every event")], errors: [401, 404]), handler: obligations.triggers),
+                    replies: [.json(200, APIModels.List<APIModels.TriggerModel>.self, "Every event")], errors: [401, 404]),
+                handler: obligations.triggers),
             APIRoute(
                 method: .post, path: a + "/triggers",
                 doc: APIDoc(
                     "createTrigger", "Add a trigger event", parameters: [.alliance], body: "TriggerCreate",
-                    replies: [.record(201, "Trigger", "Created")], errors: APIDoc.changeErrors), handler: obligations.saveTrigger),
+                    replies: [.record(201, APIModels.TriggerModel.self, "Created")], errors: APIDoc.changeErrors),
+                handler: obligations.saveTrigger),
             APIRoute(
                 method: .put, path: a + "/triggers/{triggerId}",
                 doc: APIDoc(
                     "updateTrigger", "Rename an event or record its date; dependent due dates follow",
-                    parameters: [.alliance, .triggerEvent], body: "TriggerUpdate", replies: [.record(200, "Trigger", "Updated")],
+                    parameters: [.alliance, .triggerEvent], body: "TriggerUpdate",
+                    replies: [.record(200, APIModels.TriggerModel.self, "Updated")],
                     errors: APIDoc.changeErrors), handler: obligations.saveTrigger),
         ].tagged("Obligations")
     }

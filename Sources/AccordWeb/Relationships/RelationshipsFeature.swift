@@ -16,17 +16,19 @@ struct RelationshipsFeature: Feature {
                 method: .get, path: r,
                 doc: APIDoc(
                     "getRelationshipMap", "Counterpart pairs with gaps by level and function (internal users)", parameters: [.alliance],
-                    replies: [.json(200, "RelationshipMap", "The map")], errors: [401, 403, 404]), handler: relationships.map),
+                    replies: [.json(200, APIModels.RelationshipMapModel.self, "The map")], errors: [401, 403, 404]),
+                handler: relationships.map),
             APIRoute(
                 method: .post, path: r,
                 doc: APIDoc(
                     "createPair", "Pair one of our people with one of the partner's", parameters: [.alliance], body: "PairCreate",
-                    replies: [.record(201, "Pair", "Added")], errors: APIDoc.changeErrors), handler: relationships.create),
+                    replies: [.record(201, APIModels.PairModel.self, "Added")], errors: APIDoc.changeErrors), handler: relationships.create),
             APIRoute(
                 method: .put, path: r + "/{pairId}",
                 doc: APIDoc(
                     "updatePair", "Replace a pair's fields", parameters: [.alliance, .pair], body: "PairUpdate",
-                    replies: [.record(200, "Pair", "Updated")], errors: APIDoc.changeErrors), handler: relationships.update),
+                    replies: [.record(200, APIModels.PairModel.self, "Updated")], errors: APIDoc.changeErrors),
+                handler: relationships.update),
             APIRoute(
                 method: .delete, path: r + "/{pairId}",
                 doc: APIDoc(
@@ -36,7 +38,8 @@ struct RelationshipsFeature: Feature {
                 method: .post, path: r + "/{pairId}/contacts",
                 doc: APIDoc(
                     "recordContact", "Record a contact between the pair", parameters: [.alliance, .pair], body: "PairContact",
-                    replies: [.record(200, "Pair", "The pair")], errors: APIDoc.changeErrors), handler: relationships.contact),
+                    replies: [.record(200, APIModels.PairModel.self, "The pair")], errors: APIDoc.changeErrors),
+                handler: relationships.contact),
         ].tagged("Relationships")
     }
 

@@ -64,8 +64,8 @@ struct APIParameter: Sendable {
 /// One successful answer of an operation.
 struct APIReply: Sendable {
     enum Content: Sendable {
-        /// JSON of the named schema; `etag` when it is one versioned record (the ETag header carries its version).
-        case json(String, etag: Bool)
+        /// JSON of a response type; `etag` when it is one versioned record (the ETag header carries its version).
+        case json(any APIShaped.Type, etag: Bool)
         case csv
         case anyObject
         case none
@@ -76,11 +76,11 @@ struct APIReply: Sendable {
     let content: Content
 
     /// A JSON answer; one versioned record carries an ETag header (`record`).
-    static func json(_ status: Int, _ schema: String, _ description: String) -> APIReply {
+    static func json(_ status: Int, _ schema: any APIShaped.Type, _ description: String) -> APIReply {
         APIReply(status: status, description: description, content: .json(schema, etag: false))
     }
 
-    static func record(_ status: Int, _ schema: String, _ description: String) -> APIReply {
+    static func record(_ status: Int, _ schema: any APIShaped.Type, _ description: String) -> APIReply {
         APIReply(status: status, description: description, content: .json(schema, etag: true))
     }
 
@@ -113,26 +113,28 @@ struct CRUDHandlers: Sendable {
 }
 
 extension APIRoute {
-    /// A record collection's five operations at `path` and `path/{id}`: `schema` names the record's schemas
-    /// (`Organization`, `OrganizationCreate`, `OrganizationUpdate`, `OrganizationList`), `noun` the summaries ("an
+    /// A record collection's five operations at `path` and `path/{id}`: `model` is the record's response type (its
+    /// schema name also names the bodies, `OrganizationCreate` and `OrganizationUpdate`), `noun` the summaries ("an
     /// organisation"), `plural` the list's operation id ("Organizations", "People").
-    static func crud(
-        _ path: String, schema: String, noun: String, plural: String, _ handlers: CRUDHandlers, listing: [APIParameter],
+    static func crud<Model: APIShaped & Encodable>(
+        _ path: String, _ model: Model.Type, noun: String, plural: String, _ handlers: CRUDHandlers, listing: [APIParameter],
         readErrors: [Int]
     ) -> [APIRoute] {
+        let schema = Model.schemaName ?? plural
         let the = noun.split(separator: " ", maxSplits: 1).last.map(String.init) ?? noun
         let id = path + "/{id}"
         let list = APIDoc(
             "list" + plural, "List " + plural.lowercased().replacingOccurrences(of: "organizations", with: "organisations"),
-            parameters: listing, replies: [.json(200, schema + "List", "One page")], errors: [400, 401] + readErrors.filter { $0 == 403 })
+            parameters: listing, replies: [.json(200, APIModels.List<Model>.self, "One page")],
+            errors: [400, 401] + readErrors.filter { $0 == 403 })
         let create = APIDoc(
-            "create" + schema, "Create " + noun, body: schema + "Create", replies: [.record(201, schema, "Created")],
+            "create" + schema, "Create " + noun, body: schema + "Create", replies: [.record(201, model, "Created")],
             errors: [400, 401, 403, 413, 415, 422])
         let get = APIDoc(
-            "get" + schema, "One " + the, parameters: [.record], replies: [.record(200, schema, "The record")], errors: readErrors)
+            "get" + schema, "One " + the, parameters: [.record], replies: [.record(200, model, "The record")], errors: readErrors)
         let update = APIDoc(
             "update" + schema, "Replace " + noun + "'s fields", parameters: [.record], body: schema + "Update",
-            replies: [.record(200, schema, "Updated")], errors: APIDoc.changeErrors)
+            replies: [.record(200, model, "Updated")], errors: APIDoc.changeErrors)
         let delete = APIDoc(
             "delete" + schema, "Delete " + noun, parameters: [.record], replies: [.empty(204, "Deleted")], errors: [401, 403, 404, 409])
         return [

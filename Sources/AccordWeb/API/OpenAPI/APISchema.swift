@@ -31,6 +31,14 @@ struct APISchema: Sendable, Equatable {
 
     static func array(of items: APISchema) -> APISchema { APISchema(["type": "array", "items": items.json]) }
 
+    /// An object of exactly these fields.
+    static func object(_ properties: [(String, APISchema)], required: [String] = []) -> APISchema {
+        APISchema([
+            "type": "object", "properties": .object(properties.map { ($0.0, $0.1.json) }),
+            "required": .array(required.map(OpenAPIJSON.string)), "additionalProperties": false,
+        ])
+    }
+
     /// The same schema, also allowing null: a `$ref` as `anyOf`, any other as a second type.
     var nullable: APISchema {
         if json["$ref"] != nil { return APISchema(["anyOf": [json, ["type": "null"]]]) }

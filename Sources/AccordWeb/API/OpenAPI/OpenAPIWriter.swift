@@ -22,19 +22,23 @@ enum OpenAPIWriter {
         422: "Invalid or unknown fields; `errors` names each",
     ]
 
-    /// The whole document for `routes`, with `schemas` after the enumerations.
-    static func document(_ routes: [APIRoute], schemas: [(String, APISchema)]) -> OpenAPIJSON {
+    /// The whole document for `routes`: the enumerations, then the schemas of the types the operations answer with (in
+    /// the order first met), then `schemas`.
+    static func document(_ routes: [APIRoute], schemas: [(String, APISchema)]) throws -> OpenAPIJSON {
+        let recorder = ShapeRecorder()
+        _ = recorder.schema(of: Problem.self)
         var tags: [String] = []
         var paths: [(String, [(String, OpenAPIJSON)])] = []
         for route in routes {
             if !tags.contains(route.doc.tag) { tags.append(route.doc.tag) }
-            let operation = (route.method.rawValue.lowercased(), self.operation(route.doc))
+            let operation = (route.method.rawValue.lowercased(), self.operation(route.doc, recorder))
             if let at = paths.firstIndex(where: { $0.0 == route.path }) {
                 paths[at].1.append(operation)
             } else {
                 paths.append((route.path, [operation]))
             }
         }
+        if !recorder.problems.isEmpty { throw ShapeRecorder.ShapeError.unsupported(recorder.problems.joined(separator: "; ")) }
         let enums = APIEnums.all.map { ($0.name, APISchema.values($0.values).json) }
         return [
             "openapi": "3.1.0",
@@ -45,17 +49,17 @@ enum OpenAPIWriter {
             "paths": .object(paths.map { ($0.0, .object($0.1)) }),
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": .object(enums + schemas.map { ($0.0, $0.1.json) }),
+                "schemas": .object(enums + (recorder.named + schemas).map { ($0.0, $0.1.json) }),
             ],
         ]
     }
 
-    static func operation(_ doc: APIDoc) -> OpenAPIJSON {
+    static func operation(_ doc: APIDoc, _ recorder: ShapeRecorder) -> OpenAPIJSON {
         var members: [(String, OpenAPIJSON)] = [
             ("operationId", .string(doc.operationID)), ("summary", .string(doc.summary)), ("tags", [.string(doc.tag)]),
         ]
         if doc.open { members.append(("security", [])) }
-        let replies = doc.replies.map { (String($0.status), reply($0)) }
+        let replies = doc.replies.map { (String($0.status), reply($0, recorder)) }
         let errors = doc.errors.map { (String($0), problem($0)) }
         members.append(("responses", .object(replies + errors)))
         if !doc.parameters.isEmpty { members.append(("parameters", .array(doc.parameters.map(parameter)))) }
@@ -65,14 +69,15 @@ enum OpenAPIWriter {
         return .object(members)
     }
 
-    static func reply(_ reply: APIReply) -> OpenAPIJSON {
+    static func reply(_ reply: APIReply, _ recorder: ShapeRecorder) -> OpenAPIJSON {
         let description = OpenAPIJSON.string(reply.description)
         switch reply.content {
         case .none: return ["description": description]
         case .csv: return ["description": description, "content": ["text/csv": ["schema": APISchema.string.json]]]
         case .anyObject: return ["description": description, "content": ["application/json": ["schema": APISchema.anyObject.json]]]
-        case .json(let schema, let etag):
-            let json: OpenAPIJSON = ["description": description, "content": ["application/json": ["schema": APISchema.ref(schema).json]]]
+        case .json(let type, let etag):
+            let schema = recorder.schema(of: type)
+            let json: OpenAPIJSON = ["description": description, "content": ["application/json": ["schema": schema.json]]]
             guard etag else { return json }
             return json.setting("headers", ["ETag": ["schema": APISchema.string.json, "description": "The record's version, quoted"]])
         }
