@@ -6,12 +6,6 @@ import Hummingbird
 struct AlliancesAPI {
     let alliances: AlliancesService
 
-    static let fields: Set<String> = [
-        "name", "partnerId", "type", "status", "phase", "transition", "tier", "ourSponsorId", "ourManagerId", "partnerSponsorId",
-        "partnerManagerId", "products", "territories", "effectiveDate", "termEndDate", "renewalNoticeDate", "valueAmount",
-        "valueCurrency", "description", "internalNotes", "version",
-    ]
-
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewPortfolio)
@@ -36,7 +30,7 @@ struct AlliancesAPI {
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .createAlliance)
-        var body = try await JSONBody.read(request, context: context, allowed: Self.fields.subtracting(["version"]))
+        var body = try await JSONBody.read(request, context: context, body: Self.allianceCreate)
         var input = Self.input(&body)
         // As in the web form: an alliance manager who names no manager runs the alliance, so can keep editing it.
         if (input.ourManagerID ?? "").isEmpty, user.user.role == .allianceManager, let person = user.user.personID {
@@ -51,7 +45,7 @@ struct AlliancesAPI {
         let user = try context.requireUser()
         let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editAlliance(alliance.id))
-        var body = try await JSONBody.read(request, context: context, allowed: Self.fields)
+        var body = try await JSONBody.read(request, context: context, body: Self.allianceUpdate)
         let input = Self.input(&body)
         let version = body.integer("version", required: true)
         let valid = try input.validateAfter(body)
@@ -79,7 +73,7 @@ struct AlliancesAPI {
         let user = try context.requireUser()
         let alliance = try await alliances.access.visibleAlliance(context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
-        var body = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
+        var body = try await JSONBody.read(request, context: context, body: Self.membershipCreate)
         let input = MembershipInput(personID: body.string("personId"), role: body.string("role"))
         _ = try input.validateAfter(body)
         let member = try await alliances.team.add(input, to: alliance, by: user)
@@ -124,4 +118,42 @@ struct AlliancesAPI {
         input.internalNotes = body.string("internalNotes")
         return input
     }
+}
+
+/// The request bodies of its operations.
+extension AlliancesAPI {
+    static let allianceCreate = APIBody(
+        "AllianceCreate",
+        [
+            .required("name", .text(max: 160)),
+            .required("partnerId", .uuid),
+            .required("type", .code(AllianceType.self)),
+            .required("status", .code(OperationalStatus.self)),
+            .required("phase", .code(LifecyclePhase.self)),
+            .optional("transition", .code(LifecycleTransition.self).nullable),
+            .required("tier", .code(StrategicTier.self)),
+            .optional("ourSponsorId", .uuid.nullable),
+            .optional("ourManagerId", .uuid.nullable),
+            .optional("partnerSponsorId", .uuid.nullable),
+            .optional("partnerManagerId", .uuid.nullable),
+            .optional("products", .text(max: 500).nullable),
+            .optional("territories", .text(max: 500).nullable),
+            .optional("effectiveDate", .date.nullable),
+            .optional("termEndDate", .date.nullable),
+            .optional("renewalNoticeDate", .date.nullable),
+            .optional(
+                "valueAmount",
+                .string.with("pattern", "^[0-9][0-9,]*(\\.[0-9]{1,2})?$").nullable.described(
+                    "Non-negative, at most two decimals, e.g. 1250000.00")),
+            .optional("valueCurrency", .string.with("pattern", "^[A-Za-z]{3}$").nullable.described("ISO 4217 code")),
+            .optional("description", .text(max: 4_000).nullable.described("Shared with partner users")),
+            .optional("internalNotes", .text(max: 4_000).nullable.described("Never shown to partner users")),
+        ])
+    static let allianceUpdate = allianceCreate.replacing("AllianceUpdate")
+    static let membershipCreate = APIBody(
+        "MembershipCreate",
+        [
+            .required("personId", .uuid),
+            .required("role", .ref("TeamRole")),
+        ])
 }

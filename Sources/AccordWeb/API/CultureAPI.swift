@@ -6,8 +6,6 @@ import Hummingbird
 struct CultureAPI {
     let culture: CultureService
 
-    static let differenceFields: Set<String> = ["scale", "difference", "risk", "leverage", "ownerId", "status", "dueOn"]
-
     func profile(_ request: Request, _ context: AppContext) async throws -> Response {
         let state = try await culture.cultureState(try context.apiID("id"), try context.requireUser())
         return try APIResponse.json(APIModels.CultureModel(state), etag: state.profile.version)
@@ -17,8 +15,7 @@ struct CultureAPI {
         let user = try context.requireUser()
         let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
-        var json = try await JSONBody.read(
-            request, context: context, allowed: ["scores", "timeZones", "languages", "workingNorms", "version"])
+        var json = try await JSONBody.read(request, context: context, body: Self.cultureUpdate)
         let scores = json.optionalDecode("scores", as: [String: Int].self, description: "an object of scale to a score from 1 to 5") ?? [:]
         let input = CultureProfileInput(
             scores: scores.mapValues(String.init), timeZones: json.string("timeZones"), languages: json.string("languages"),
@@ -39,7 +36,7 @@ struct CultureAPI {
         let user = try context.requireUser()
         let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
-        let input = try await JSONBody.create(request, context, fields: Self.differenceFields, Self.input)
+        let input = try await JSONBody.create(request, context, Self.differenceCreate, Self.input)
         let entry = try await culture.addDifference(input, with: state.organization, by: user)
         return try APIResponse.json(APIModels.DifferenceModel(entry, today: culture.today), status: .created, etag: entry.version)
     }
@@ -49,7 +46,7 @@ struct CultureAPI {
         let state = try await culture.cultureState(try context.apiID("id"), user)
         try AccessPolicy.require(user.principal, .editDirectory)
         let entry = try await culture.difference(try context.apiID("differenceId"), of: state.organization)
-        let (input, version) = try await JSONBody.replace(request, context, fields: Self.differenceFields, Self.input)
+        let (input, version) = try await JSONBody.replace(request, context, Self.differenceUpdate, Self.input)
         let saved = try await culture.updateDifference(entry, input, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.DifferenceModel(saved, today: culture.today), etag: saved.version)
     }
@@ -82,9 +79,7 @@ extension APIModels {
     struct CultureModel: Encodable, APIShaped {
         static let schemaName: String? = "Culture"
         static let fieldNotes: [String: APIFieldNote] = [
-            "scores": .schema(
-                APISchema.object(CultureScale.allCases.map { ($0.rawValue, .integer(min: 1, max: 5)) }).described(
-                    "Scale -> 1 to 5 (see docs/LIFECYCLE.md for the poles); a scale left out is not assessed")),
+            "scores": .schema(CultureAPI.scores),
             "version": .about("0 until the profile is first saved"), "comparison": .about("For a partner: each scale beside ours"),
         ]
         let organizationId: UUID
@@ -128,4 +123,33 @@ extension APIModels {
             (version, createdAt) = (d.version, d.createdAt)
         }
     }
+}
+
+/// The request bodies of its operations.
+extension CultureAPI {
+    static let cultureUpdate = APIBody(
+        "CultureUpdate",
+        [
+            .optional("scores", scores),
+            .optional("timeZones", .text(max: 200).nullable),
+            .optional("languages", .text(max: 200).nullable),
+            .optional("workingNorms", .text(max: 4_000).nullable),
+            .required("version", .integer),
+        ])
+    static let differenceCreate = APIBody(
+        "DifferenceCreate",
+        [
+            .optional("scale", .code(CultureScale.self).nullable),
+            .required("difference", .text(max: 500)),
+            .required("risk", .text(max: 1_000)),
+            .required("leverage", .text(max: 1_000)),
+            .required("ownerId", .uuid.described("A person of our company")),
+            .optional("status", .code(DifferenceStatus.self)),
+            .optional("dueOn", .date.nullable),
+        ])
+    static let differenceUpdate = differenceCreate.replacing("DifferenceUpdate", version: .integer)
+
+    /// A profile's scores, as it is read and as it is written.
+    static let scores = APISchema.object(CultureScale.allCases.map { ($0.rawValue, .integer(min: 1, max: 5)) }).described(
+        "Scale -> 1 to 5 (see docs/LIFECYCLE.md for the poles); a scale left out is not assessed")
 }

@@ -14,7 +14,7 @@ struct GoalsAPI {
 
     func addGoal(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        var json = try await JSONBody.read(request, context: context, allowed: ["title", "term", "ownerId", "status"])
+        var json = try await JSONBody.read(request, context: context, body: Self.goalCreate)
         let input = GoalInput(
             title: json.string("title"), term: json.string("term"), owner: json.string("ownerId"), status: json.string("status"))
         try json.check()
@@ -25,7 +25,7 @@ struct GoalsAPI {
     func setGoalStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let goal = try await goals.goal(try context.apiID("goalId"), of: alliance)
-        var json = try await JSONBody.read(request, context: context, allowed: ["status"])
+        var json = try await JSONBody.read(request, context: context, body: Self.goalStatusChange)
         let status = json.string("status")
         try json.check()
         try await goals.setGoalStatus(goal, to: status, in: alliance, by: user)
@@ -42,8 +42,7 @@ struct GoalsAPI {
 
     func addKPI(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        var json = try await JSONBody.read(
-            request, context: context, allowed: ["name", "category", "unit", "target", "direction", "goalId"])
+        var json = try await JSONBody.read(request, context: context, body: Self.kpiCreate)
         let input = KPIInput(
             name: json.string("name"), category: json.string("category"), unit: json.string("unit"), target: json.string("target"),
             direction: json.string("direction"), goal: json.string("goalId"))
@@ -55,7 +54,7 @@ struct GoalsAPI {
     func record(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let kpi = try await goals.kpi(try context.apiID("kpiId"), of: alliance)
-        var json = try await JSONBody.read(request, context: context, allowed: ["on", "value", "note"])
+        var json = try await JSONBody.read(request, context: context, body: Self.measurementSave)
         let input = MeasurementInput(on: json.string("on"), value: json.string("value"), note: json.string("note"))
         try json.check()
         try await goals.recordMeasurement(input, for: kpi, in: alliance, by: user)
@@ -126,4 +125,39 @@ extension APIModels {
             (version, createdAt) = (k.version, k.createdAt)
         }
     }
+}
+
+/// The request bodies of its operations.
+extension GoalsAPI {
+    static let goalCreate = APIBody(
+        "GoalCreate",
+        [
+            .required("title", .text(max: 200)),
+            .required("term", .code(GoalTerm.self)),
+            .required("ownerId", .uuid.described("A person on the alliance's team")),
+            .optional("status", .code(GoalStatus.self)),
+        ])
+    static let goalStatusChange = APIBody(
+        "GoalStatusChange",
+        [
+            .required("status", .code(GoalStatus.self))
+        ])
+    static let kpiCreate = APIBody(
+        "KPICreate",
+        [
+            .required("name", .text(max: 160)),
+            .required("category", .code(KPICategory.self)),
+            .required("unit", .text(max: 24)),
+            .required(
+                "target", .string.with("pattern", "^-?[0-9][0-9,]*(\\.[0-9]{1,2})?$").described("A number with at most two decimals")),
+            .required("direction", .code(KPIDirection.self)),
+            .optional("goalId", .uuid.nullable.described("One of the alliance's goals")),
+        ])
+    static let measurementSave = APIBody(
+        "MeasurementSave",
+        [
+            .required("on", .date),
+            .required("value", .string.with("pattern", "^-?[0-9][0-9,]*(\\.[0-9]{1,2})?$").described("A number with at most two decimals")),
+            .optional("note", .text(max: 500).nullable),
+        ], description: "A second measurement on the same day replaces the first; dates in the future are refused")
 }

@@ -9,11 +9,6 @@ struct GovernanceAPI {
 
     // MARK: Bodies
 
-    static let bodyFields: Set<String> = [
-        "name", "kind", "parentId", "visibility", "minMembersPerParty", "maxMembersPerParty", "parityRequired", "quorumPerParty",
-        "decisionRule", "minMeetingsPerYear", "noticeDays", "escalation",
-    ]
-
     struct StepInput: Decodable {
         let decidedBy: String
         let days: Int
@@ -36,7 +31,7 @@ struct GovernanceAPI {
 
     func createBody(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let input = try await JSONBody.create(request, context, fields: Self.bodyFields, Self.bodyInput)
+        let input = try await JSONBody.create(request, context, Self.bodyCreate, Self.bodyInput)
         let body = try await governance.saveBody(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
         return try await bodyResponse(body, alliance, user, status: .created)
     }
@@ -44,7 +39,7 @@ struct GovernanceAPI {
     func updateBody(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let existing = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
-        let (input, version) = try await JSONBody.replace(request, context, fields: Self.bodyFields, Self.bodyInput)
+        let (input, version) = try await JSONBody.replace(request, context, Self.bodyUpdate, Self.bodyInput)
         let body = try await governance.saveBody(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try await bodyResponse(body, alliance, user)
     }
@@ -52,7 +47,7 @@ struct GovernanceAPI {
     func addMember(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["personId", "role"])
+        var json = try await JSONBody.read(request, context: context, body: Self.bodyMemberCreate)
         let (person, role) = (json.string("personId"), json.string("role"))
         try json.check()
         let member = try await governance.addBodyMember(body, in: alliance, personID: person, role: role, by: user)
@@ -110,8 +105,7 @@ struct GovernanceAPI {
     func scheduleMeeting(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
-        var json = try await JSONBody.read(
-            request, context: context, allowed: ["title", "date", "time", "location", "agenda", "noticeOverride"])
+        var json = try await JSONBody.read(request, context: context, body: Self.meetingCreate)
         let agenda = json.strings("agenda")
         if agenda?.contains(where: { $0.contains(where: \.isNewline) }) == true {
             throw DomainError.invalid("agenda", "Each agenda item is one line.")
@@ -127,7 +121,7 @@ struct GovernanceAPI {
     func setAttendance(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let (body, meeting) = try await governance.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["personIds"])
+        var json = try await JSONBody.read(request, context: context, body: Self.attendance)
         let ids = json.strings("personIds")
         try json.check(adding: ids == nil ? [FieldError(field: "personIds", message: "personIds is required.")] : [])
         try await governance.setAttendance(meeting, attendees: ids ?? [], by: user)
@@ -137,7 +131,7 @@ struct GovernanceAPI {
     func saveMinutes(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let (body, meeting) = try await governance.governanceMeeting(context.apiID("meetingId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["minutes", "status", "documents", "version"])
+        var json = try await JSONBody.read(request, context: context, body: Self.minutesSave)
         let documents = json.strings("documents")
         if documents?.contains(where: { $0.contains(where: \.isNewline) }) == true {
             throw DomainError.invalid("documents", "Each document link is one line.")
@@ -185,7 +179,7 @@ struct GovernanceAPI {
     func propose(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let body = try await governance.governanceBody(context.apiID("bodyId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["title", "details"])
+        var json = try await JSONBody.read(request, context: context, body: Self.decisionCreate)
         let (title, details) = (json.string("title"), json.string("details"))
         try json.check()
         let decision = try await governance.proposeDecision(body, title: title, details: details, by: user)
@@ -195,7 +189,7 @@ struct GovernanceAPI {
     func recordVotes(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["meetingId", "votes"])
+        var json = try await JSONBody.read(request, context: context, body: Self.votes)
         let meeting = json.string("meetingId")
         let votes = json.decode("votes", as: [VoteInput].self, description: "an array of {personId, vote: approve | reject | abstain}")
         try json.check()
@@ -211,7 +205,7 @@ struct GovernanceAPI {
     func setDecisionStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["status"])
+        var json = try await JSONBody.read(request, context: context, body: Self.decisionStatusChange)
         let status = json.string("status")
         try json.check()
         return try await decisionResponse(try await governance.moveDecision(decision, to: status, by: user), body)
@@ -220,7 +214,7 @@ struct GovernanceAPI {
     func supersede(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let (body, decision) = try await governance.governanceDecision(context.apiID("decisionId"), of: alliance, user)
-        var json = try await JSONBody.read(request, context: context, allowed: ["successorId"])
+        var json = try await JSONBody.read(request, context: context, body: Self.supersede)
         let successor = json.string("successorId")
         try json.check()
         return try await decisionResponse(try await governance.supersede(decision, by: successor, user: user), body)
@@ -233,8 +227,6 @@ struct GovernanceAPI {
     }
 
     // MARK: Action items
-
-    static let itemFields: Set<String> = ["title", "ownerId", "dueOn", "status", "meetingId", "decisionId", "visibility"]
 
     func actionItems(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
@@ -257,7 +249,7 @@ struct GovernanceAPI {
             throw DomainError.notFound("No such action item.")
         }
         var json = try await JSONBody.read(
-            request, context: context, allowed: existing == nil ? Self.itemFields : Self.itemFields.union(["version"]))
+            request, context: context, body: existing == nil ? Self.actionItemCreate : Self.actionItemUpdate)
         let (meeting, decision) = (json.string("meetingId"), json.string("decisionId"))
         var source: String?
         if let meeting, !meeting.isEmpty { source = "meeting:\(meeting)" }
@@ -288,4 +280,106 @@ struct GovernanceAPI {
         let user = try context.requireUser()
         return (user, try await governance.access.visibleAlliance(context.apiID("id"), user))
     }
+}
+
+/// The request bodies of its operations.
+extension GovernanceAPI {
+    static let bodyCreate = APIBody(
+        "BodyCreate",
+        [
+            .required("name", .text(max: 120)),
+            .required("kind", .code(BodyKind.self)),
+            .optional("parentId", .uuid.nullable.described("A body of the same alliance this one reports to")),
+            .optional("visibility", .code(Visibility.self).described("shared (default): partner users see it")),
+            .optional("minMembersPerParty", .integer(min: 1, max: 20).described("Default 1")),
+            .optional("maxMembersPerParty", .integer(min: 1, max: 20).described("Default 4")),
+            .optional("parityRequired", .boolean.described("Default true")),
+            .optional("quorumPerParty", .integer(min: 1, max: 20).described("Members of each party needed for a quorum; default 1")),
+            .required("decisionRule", .code(DecisionRule.self)),
+            .optional("minMeetingsPerYear", .integer(min: 0, max: 52).described("Default 4")),
+            .optional("noticeDays", .integer(min: 0, max: 180).described("Default 30")),
+            .optional(
+                "escalation",
+                APISchema.array(
+                    of: APISchema.object([
+                        .required("decidedBy", .text(max: 200)),
+                        .required("days", .integer(min: 1, max: 365).described("Days this step has to decide")),
+                        .optional("finalSay", .code(Side.self).nullable),
+                        .optional(
+                            "excludedMatters", APISchema.array(of: .text(max: 200)).described("Matters where the final say does not apply")),
+                    ])
+                ).with("maxItems", 6).described("The escalation ladder, in order")),
+        ])
+    static let bodyUpdate = bodyCreate.replacing("BodyUpdate")
+    static let bodyMemberCreate = APIBody(
+        "BodyMemberCreate",
+        [
+            .required("personId", .uuid.described("A person on the alliance's team; the side follows")),
+            .required("role", .code(BodyRole.self)),
+        ])
+    static let meetingCreate = APIBody(
+        "MeetingCreate",
+        [
+            .required("title", .text(max: 160)),
+            .required("date", .date),
+            .optional("time", .string.with("pattern", "^[0-9]{1,2}:[0-9]{2}$").described("HH:MM UTC; default 09:00")),
+            .optional("location", .text(max: 200).nullable),
+            .optional("agenda", APISchema.array(of: .text(max: 300)).with("maxItems", 40)),
+            .optional(
+                "noticeOverride",
+                .text(max: 300).nullable.described("Why the meeting is called inside the charter's notice period; required to do so")),
+        ])
+    static let decisionCreate = APIBody(
+        "DecisionCreate",
+        [
+            .required("title", .text(max: 300)),
+            .optional("details", .text(max: 4_000).nullable),
+        ])
+    static let attendance = APIBody(
+        "Attendance",
+        [
+            .required("personIds", APISchema.array(of: .uuid).described("Members of the body who attended"))
+        ], description: "Replaces the attendance of a meeting that has taken place")
+    static let minutesSave = APIBody(
+        "MinutesSave",
+        [
+            .optional("minutes", .text(max: 20_000).nullable),
+            .optional("status", .code(MinutesStatus.self)),
+            .optional("documents", APISchema.array(of: .text(max: 500)).with("maxItems", 20).described("http(s) links")),
+            .required("version", .integer.with("minimum", 1).described("The version you last read; a stale version gets 409.")),
+        ])
+    static let votes = APIBody(
+        "Votes",
+        [
+            .required("meetingId", .uuid.described("A meeting of the body that has taken place")),
+            .required(
+                "votes",
+                APISchema.array(of: APISchema.object([.required("personId", .uuid), .required("vote", .code(Vote.self))])).with(
+                    "minItems", 1
+                ).described("Votes of members who attended")),
+        ])
+    static let decisionStatusChange = APIBody(
+        "DecisionStatusChange",
+        [
+            .required("status", .ref("DecisionMove"))
+        ],
+        description:
+            "escalated: next step of the ladder; resolved: end a deadlock or escalation; deferred / proposed: put off or reopen a proposal")
+    static let supersede = APIBody(
+        "Supersede",
+        [
+            .required("successorId", .uuid.described("A later decision of the same body"))
+        ])
+    static let actionItemCreate = APIBody(
+        "ActionItemCreate",
+        [
+            .required("title", .text(max: 300)),
+            .required("ownerId", .uuid.described("A person on the alliance's team (either side)")),
+            .required("dueOn", .date),
+            .optional("status", .code(ActionStatus.self)),
+            .optional("meetingId", .uuid.nullable.described("The meeting that made it")),
+            .optional("decisionId", .uuid.nullable.described("The decision that made it (not with meetingId)")),
+            .optional("visibility", .code(Visibility.self)),
+        ])
+    static let actionItemUpdate = actionItemCreate.replacing("ActionItemUpdate")
 }

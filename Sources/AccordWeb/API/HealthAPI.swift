@@ -31,7 +31,7 @@ struct HealthAPI {
     func saveInstrument(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .manageInstruments)
-        var body = try await JSONBody.read(request, context: context, allowed: ["key", "name", "dimensions", "openQuestions"])
+        var body = try await JSONBody.read(request, context: context, body: Self.instrumentSave)
         let key = body.string("key") ?? ""
         let name = body.string("name") ?? ""
         let dimensions = body.decode(
@@ -61,8 +61,7 @@ struct HealthAPI {
 
     func openWave(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        var body = try await JSONBody.read(
-            request, context: context, allowed: ["title", "opensOn", "closesOn", "respondentIds", "instrumentId"])
+        var body = try await JSONBody.read(request, context: context, body: Self.waveCreate)
         let input = WaveInput(title: body.string("title"), opensOn: body.string("opensOn"), closesOn: body.string("closesOn"))
         let respondents = body.strings("respondentIds")
         let instrument = body.string("instrumentId")
@@ -82,7 +81,7 @@ struct HealthAPI {
 
     func setStatus(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance, wave, instrument) = try await waveContext(context)
-        var body = try await JSONBody.read(request, context: context, allowed: ["status"])
+        var body = try await JSONBody.read(request, context: context, body: Self.waveStatusChange)
         let raw = body.string("status")
         try body.check()
         guard let status = WaveStatus(rawValue: raw ?? "") else {
@@ -127,8 +126,6 @@ struct HealthAPI {
 
     // MARK: Actions
 
-    static let actionFields: Set<String> = ["dimension", "title", "ownerId", "dueOn", "status"]
-
     func actions(_ request: Request, _ context: AppContext) async throws -> Response {
         let (_, _, wave, _) = try await waveContext(context)
         let actions = try await health.actions(waveIDs: [wave.id])
@@ -138,7 +135,7 @@ struct HealthAPI {
 
     func addAction(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance, wave, instrument) = try await waveContext(context)
-        let input = try await JSONBody.create(request, context, fields: Self.actionFields, Self.actionInput)
+        let input = try await JSONBody.create(request, context, Self.actionCreate, Self.actionInput)
         let action = try await health.saveAction(
             input, on: wave, instrument, alliance: alliance, existing: nil, expectedVersion: nil, by: user)
         return try APIResponse.json(APIModels.Action(action), status: .created, etag: action.version)
@@ -147,7 +144,7 @@ struct HealthAPI {
     func updateAction(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance, wave, instrument) = try await waveContext(context)
         let actionID = try context.apiID("actionId")
-        let (input, version) = try await JSONBody.replace(request, context, fields: Self.actionFields, Self.actionInput)
+        let (input, version) = try await JSONBody.replace(request, context, Self.actionUpdate, Self.actionInput)
         let action = try await health.saveAction(
             input, on: wave, instrument, alliance: alliance, existing: actionID, expectedVersion: version, by: user)
         return try APIResponse.json(APIModels.Action(action), etag: action.version)
@@ -171,4 +168,60 @@ struct HealthAPI {
         let (wave, instrument) = try await health.healthWave(try context.apiID("waveId"), of: alliance)
         return (user, alliance, wave, instrument)
     }
+}
+
+/// The request bodies of its operations.
+extension HealthAPI {
+    static let instrumentSave = APIBody(
+        "InstrumentSave",
+        [
+            .required("key", .string.with("pattern", "^[a-z0-9.-]{2,60}$")),
+            .required("name", .text(max: 120)),
+            .required(
+                "dimensions",
+                APISchema.array(
+                    of: APISchema.object([
+                        .required("key", .string.with("pattern", "^[a-z0-9.-]{2,60}$")), .required("name", .text(max: 120)),
+                        .required(
+                            "questions",
+                            APISchema.array(
+                                of: APISchema.object([
+                                    .required("key", .string.with("pattern", "^[a-z0-9.-]{2,60}$")), .required("text", .text(max: 500)),
+                                    .required(
+                                        "anchors",
+                                        APISchema.array(of: .text(max: 300)).with("minItems", 5).with("maxItems", 5).described(
+                                            "What scores 1 to 5 mean, in order")),
+                                ])
+                            ).with("minItems", 1)),
+                    ])
+                ).with("minItems", 1)),
+            .optional("openQuestions", APISchema.array(of: .text(max: 500)).with("maxItems", 10)),
+        ], description: "Saved by key: a new instrument, an edit in place while no wave used the latest version, or else a new version.")
+    static let waveCreate = APIBody(
+        "WaveCreate",
+        [
+            .required("title", .text(max: 120)),
+            .required("opensOn", .date),
+            .required("closesOn", .date),
+            .optional("respondentIds", APISchema.array(of: .uuid).described("People on the alliance's team; all of them when absent")),
+            .optional("instrumentId", .uuid.nullable.described("The latest version of an instrument; the default when absent")),
+        ])
+    static let waveStatusChange = APIBody(
+        "WaveStatusChange",
+        [
+            .required("status", .code(WaveStatus.self))
+        ],
+        description:
+            "closed: close early; open: reopen one closed by hand before its close date; reviewed: once every dimension that needs an action has one"
+    )
+    static let actionCreate = APIBody(
+        "ActionCreate",
+        [
+            .required("dimension", .string.with("pattern", "^[a-z0-9.-]{2,60}$")),
+            .required("title", .text(max: 300)),
+            .required("ownerId", .uuid),
+            .required("dueOn", .date),
+            .optional("status", .code(ActionStatus.self)),
+        ])
+    static let actionUpdate = actionCreate.replacing("ActionUpdate")
 }

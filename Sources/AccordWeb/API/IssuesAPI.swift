@@ -6,8 +6,6 @@ import Hummingbird
 struct IssuesAPI {
     let issues: IssuesService
 
-    static let fields: Set<String> = ["title", "details", "severity", "ownerId", "visibility"]
-
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let limits = try await issues.limits(alliance)
@@ -24,7 +22,7 @@ struct IssuesAPI {
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        let input = try await JSONBody.create(request, context, fields: Self.fields, Self.input)
+        let input = try await JSONBody.create(request, context, Self.issueCreate, Self.input)
         return try await response(try await issues.logIssue(input, in: alliance, by: user), alliance, status: .created)
     }
 
@@ -32,29 +30,30 @@ struct IssuesAPI {
         let (user, alliance) = try await allowed(context)
         let issue = try await issues.issue(try context.apiID("issueId"), of: alliance, user)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        let (input, version) = try await JSONBody.replace(request, context, fields: Self.fields, Self.input)
+        let (input, version) = try await JSONBody.replace(request, context, Self.issueUpdate, Self.input)
         return try await response(try await issues.updateIssue(issue, input, expectedVersion: version, in: alliance, by: user), alliance)
     }
 
     func escalate(_ request: Request, _ context: AppContext) async throws -> Response {
-        try await move(request, context, key: "note") { .escalate(note: $0) }
+        try await move(request, context, Self.issueEscalation) { .escalate(note: $0) }
     }
 
     func resolve(_ request: Request, _ context: AppContext) async throws -> Response {
-        try await move(request, context, key: "resolution") { .resolve(resolution: $0) }
+        try await move(request, context, Self.issueResolution) { .resolve(resolution: $0) }
     }
 
     func reopen(_ request: Request, _ context: AppContext) async throws -> Response {
-        try await move(request, context, key: "note") { .reopen(note: $0) }
+        try await move(request, context, Self.issueReopening) { .reopen(note: $0) }
     }
 
-    func move(_ request: Request, _ context: AppContext, key: String, _ step: (String?) -> IssuesService.IssueMove) async throws -> Response
+    func move(_ request: Request, _ context: AppContext, _ body: APIBody, _ step: (String?) -> IssuesService.IssueMove) async throws
+        -> Response
     {
         let (user, alliance) = try await allowed(context)
         let issue = try await issues.issue(try context.apiID("issueId"), of: alliance, user)
         try AccessPolicy.require(user.principal, .manageIssues(alliance.id))
-        var json = try await JSONBody.read(request, context: context, allowed: [key])
-        let text = json.string(key)
+        var json = try await JSONBody.read(request, context: context, body: body)
+        let text = json.string(body.fields[0].name)
         try json.check()
         return try await response(try await issues.moveIssue(issue, step(text), in: alliance, by: user), alliance)
     }
@@ -124,4 +123,33 @@ extension APIModels {
             (version, createdAt) = (i.version, i.createdAt)
         }
     }
+}
+
+/// The request bodies of its operations.
+extension IssuesAPI {
+    static let issueCreate = APIBody(
+        "IssueCreate",
+        [
+            .required("title", .text(max: 200)),
+            .optional("details", .text(max: 4_000).nullable),
+            .required("severity", .code(IssueSeverity.self)),
+            .required("ownerId", .uuid.described("A person on the alliance's team")),
+            .optional("visibility", .code(Visibility.self)),
+        ])
+    static let issueUpdate = issueCreate.replacing("IssueUpdate", version: .integer)
+    static let issueEscalation = APIBody(
+        "IssueEscalation",
+        [
+            .optional("note", .text(max: 1_000).nullable)
+        ])
+    static let issueResolution = APIBody(
+        "IssueResolution",
+        [
+            .required("resolution", .text(max: 2_000))
+        ])
+    static let issueReopening = APIBody(
+        "IssueReopening",
+        [
+            .optional("note", .text(max: 1_000).nullable)
+        ])
 }

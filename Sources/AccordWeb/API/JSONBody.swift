@@ -6,10 +6,13 @@ import Hummingbird
 /// no fields the operation does not know, and each value of the type the operation expects.
 struct JSONBody {
     private let values: [String: JSONValue]
+    /// The fields the body's declaration names: the only ones it accepts, and the only ones a handler may read.
+    private let declared: Set<String>
     private var errors: [FieldError] = []
 
-    /// Reads the body, refusing anything but a JSON object with only `allowed` keys.
-    static func read(_ request: Request, context: AppContext, allowed: Set<String>) async throws -> JSONBody {
+    /// Reads the body, refusing anything but a JSON object with only the fields `body` declares.
+    static func read(_ request: Request, context: AppContext, body: APIBody) async throws -> JSONBody {
+        let allowed = body.names
         let contentType = (request.headers[.contentType] ?? "").lowercased()
         guard contentType.hasPrefix("application/json") else {
             throw Problem(.unsupportedMediaType, "Send the body as application/json.")
@@ -35,12 +38,18 @@ struct JSONBody {
                     FieldError(field: $0, message: "Unknown field; allowed: \(allowed.sorted().joined(separator: ", ")).")
                 })
         }
-        return JSONBody(values: values)
+        return JSONBody(values: values, declared: allowed)
+    }
+
+    /// A field the declaration names (reading another is a mistake in the handler, caught by the API tests).
+    private func value(_ key: String) -> JSONValue? {
+        assert(declared.contains(key), "\(key) is read but not declared in the request body")
+        return values[key]
     }
 
     /// A string or null. Other types are recorded as errors and read as nil.
     mutating func string(_ key: String) -> String? {
-        switch values[key] {
+        switch value(key) {
         case nil, .null: return nil
         case .string(let text): return text
         default:
@@ -51,7 +60,7 @@ struct JSONBody {
 
     /// A whole number, required when `required`.
     mutating func integer(_ key: String, required: Bool) -> Int? {
-        switch values[key] {
+        switch value(key) {
         case nil, .null:
             if required { errors.append(FieldError(field: key, message: "\(key) is required.")) }
             return nil
@@ -65,7 +74,7 @@ struct JSONBody {
 
     /// An array of strings, or nil when absent or null.
     mutating func strings(_ key: String) -> [String]? {
-        switch values[key] {
+        switch value(key) {
         case nil, .null: return nil
         case .array(let items):
             var out: [String] = []
@@ -85,7 +94,7 @@ struct JSONBody {
 
     /// A nested value decoded as `T` (for structured fields such as an instrument's dimensions).
     mutating func decode<T: Decodable>(_ key: String, as type: T.Type, description: String) -> T? {
-        guard let value = values[key], value != .null else {
+        guard let value = value(key), value != .null else {
             errors.append(FieldError(field: key, message: "\(key) is required."))
             return nil
         }
@@ -99,7 +108,7 @@ struct JSONBody {
 
     /// A boolean, or nil when absent or null.
     mutating func bool(_ key: String) -> Bool? {
-        switch values[key] {
+        switch value(key) {
         case nil, .null: return nil
         case .bool(let value): return value
         default:
@@ -110,7 +119,7 @@ struct JSONBody {
 
     /// Like `decode`, but absent or null is nil rather than an error.
     mutating func optionalDecode<T: Decodable>(_ key: String, as type: T.Type, description: String) -> T? {
-        guard let value = values[key], value != .null else { return nil }
+        guard let value = value(key), value != .null else { return nil }
         return decode(key, as: type, description: description)
     }
 
@@ -163,21 +172,21 @@ extension JSONValue {
 }
 
 extension JSONBody {
-    /// A create body: only `fields`, parsed into an input by `parse`; every type error is reported at once.
-    static func create<Input>(_ request: Request, _ context: AppContext, fields: Set<String>, _ parse: (inout JSONBody) -> Input)
+    /// A create body: only the fields `body` declares, parsed into an input by `parse`; every type error is reported at once.
+    static func create<Input>(_ request: Request, _ context: AppContext, _ body: APIBody, _ parse: (inout JSONBody) -> Input)
         async throws -> Input
     {
-        var json = try await read(request, context: context, allowed: fields)
+        var json = try await read(request, context: context, body: body)
         let input = parse(&json)
         try json.check()
         return input
     }
 
-    /// A replace body: `fields` and the `version` last read (required; a stale one gets 409 from the store).
-    static func replace<Input>(_ request: Request, _ context: AppContext, fields: Set<String>, _ parse: (inout JSONBody) -> Input)
+    /// A replace body (`APIBody.replacing`): its fields and the `version` last read (required; a stale one gets 409).
+    static func replace<Input>(_ request: Request, _ context: AppContext, _ body: APIBody, _ parse: (inout JSONBody) -> Input)
         async throws -> (Input, version: Int?)
     {
-        var json = try await read(request, context: context, allowed: fields.union(["version"]))
+        var json = try await read(request, context: context, body: body)
         let input = parse(&json)
         let version = json.integer("version", required: true)
         try json.check()

@@ -16,7 +16,7 @@ struct LifecycleAPI {
     func propose(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
-        var json = try await JSONBody.read(request, context: context, allowed: ["toPhase", "toTransition", "effectiveOn", "reason"])
+        var json = try await JSONBody.read(request, context: context, body: Self.lifecycleChangeCreate)
         let input = LifecycleChangeInput(
             toPhase: json.string("toPhase"), toTransition: json.string("toTransition"), effectiveOn: json.string("effectiveOn"),
             reason: json.string("reason"))
@@ -29,7 +29,7 @@ struct LifecycleAPI {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .changeLifecycle(alliance.id))
         let change = try await lifecycle.lifecycleChange(try context.apiID("changeId"), of: alliance)
-        var json = try await JSONBody.read(request, context: context, allowed: ["done", "waivers", "accepted"])
+        var json = try await JSONBody.read(request, context: context, body: Self.lifecycleCompletion)
         let done = json.optionalDecode("done", as: [Int].self, description: "a list of checklist indexes") ?? []
         let waivers = json.optionalDecode("waivers", as: [String: String].self, description: "an object of index to reason") ?? [:]
         let accepted = json.strings("accepted") ?? []
@@ -71,7 +71,7 @@ struct LifecycleAPI {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .managePlaybooks)
         let type = try PlaybooksController.type(context)
-        var json = try await JSONBody.read(request, context: context, allowed: ["cells", "checklists", "limits", "version"])
+        var json = try await JSONBody.read(request, context: context, body: Self.playbookReplace)
         let cells = json.decode("cells", as: [String: [String: String]].self, description: "an object of phase to {function: involvement}")
         let lists = json.optionalDecode("checklists", as: [String: [String]].self, description: "an object of gate to a list of items")
         let limits = json.optionalDecode("limits", as: [String: Int].self, description: "an object of escalation level to days")
@@ -191,18 +191,8 @@ extension APIModels {
         static let schemaName: String? = "Playbook"
         static let fieldNotes: [String: APIFieldNote] = [
             "version": .about("0 while the shipped default is in force"),
-            "cells": .schema(
-                APISchema([
-                    "type": "object",
-                    "additionalProperties": ["type": "object", "additionalProperties": APISchema.ref("Involvement").json],
-                ])
-                .described("phase -> function -> involvement; a function left out has no part in that phase")),
-            "checklists": .schema(
-                APISchema(["type": "object", "additionalProperties": APISchema.array(of: .text(max: 200)).with("maxItems", 20).json])
-                    .described("gate (phase entered or transition started) -> checklist items")),
-            "limits": .schema(
-                APISchema.object(EscalationLevel.allCases.map { ($0.rawValue, .integer(min: 1, max: 365)) })
-                    .described("Days an open issue may stay at each escalation level")),
+            "cells": .schema(LifecycleAPI.cells), "checklists": .schema(LifecycleAPI.checklists),
+            "limits": .schema(LifecycleAPI.limits),
         ]
         let type: AllianceType
         let version: Int
@@ -217,4 +207,43 @@ extension APIModels {
             limits = document.limits
         }
     }
+}
+
+/// The request bodies of its operations.
+extension LifecycleAPI {
+    static let lifecycleChangeCreate = APIBody(
+        "LifecycleChangeCreate",
+        [
+            .required("toPhase", .code(LifecyclePhase.self)),
+            .optional("toTransition", .code(LifecycleTransition.self).nullable),
+            .required("effectiveOn", .date),
+            .required("reason", .text(max: 2_000)),
+        ])
+    static let lifecycleCompletion = APIBody(
+        "LifecycleCompletion",
+        [
+            .optional("done", APISchema.array(of: .integer.with("minimum", 0)).described("Indexes of the checklist items done")),
+            .optional(
+                "waivers",
+                APISchema(["type": "object", "additionalProperties": APISchema.text(max: 500).json]).described(
+                    "Checklist index (as a string) -> the reason the item is waived")),
+            .optional("accepted", APISchema.array(of: .string).described("Keys of the proposals to apply")),
+        ])
+    static let playbookReplace = APIBody(
+        "PlaybookReplace",
+        [
+            .required("cells", cells), .optional("checklists", checklists), .optional("limits", limits),
+            .required("version", .integer),
+        ])
+
+    /// A playbook's parts, as it is read and as it is written.
+    static let cells = APISchema([
+        "type": "object",
+        "additionalProperties": APISchema(["type": "object", "additionalProperties": APISchema.code(Involvement.self).json]).json,
+    ]).described("phase -> function -> involvement; a function left out has no part in that phase")
+    static let checklists = APISchema([
+        "type": "object", "additionalProperties": APISchema.array(of: .text(max: 200)).with("maxItems", 20).json,
+    ]).described("gate (phase entered or transition started) -> checklist items")
+    static let limits = APISchema.object(EscalationLevel.allCases.map { ($0.rawValue, .integer(min: 1, max: 365)) })
+        .described("Days an open issue may stay at each escalation level")
 }

@@ -7,11 +7,6 @@ import Hummingbird
 struct ObligationsAPI {
     let obligations: ObligationsService
 
-    static let fields: Set<String> = [
-        "title", "kind", "direction", "dueOn", "triggerId", "offsetDays", "recurrence", "recursUntil", "openEnded", "amount",
-        "currency", "notes", "visibility",
-    ]
-
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let view = try await obligations.view(alliance, user)
@@ -27,7 +22,7 @@ struct ObligationsAPI {
 
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
-        let input = try await JSONBody.create(request, context, fields: Self.fields, Self.input)
+        let input = try await JSONBody.create(request, context, Self.obligationCreate, Self.input)
         let item = try await obligations.saveObligation(input, in: alliance, existing: nil, expectedVersion: nil, by: user)
         return try await response(item, alliance, user, status: .created)
     }
@@ -35,7 +30,7 @@ struct ObligationsAPI {
     func update(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let existing = try await obligations.obligation(context.apiID("obligationId"), of: alliance, user)
-        let (input, version) = try await JSONBody.replace(request, context, fields: Self.fields, Self.input)
+        let (input, version) = try await JSONBody.replace(request, context, Self.obligationUpdate, Self.input)
         let item = try await obligations.saveObligation(input, in: alliance, existing: existing, expectedVersion: version, by: user)
         return try await response(item, alliance, user)
     }
@@ -46,7 +41,7 @@ struct ObligationsAPI {
         guard let raw = context.parameters.get("index"), let index = Int(raw), (0..<10_000).contains(index) else {
             throw Problem(.notFound, "No such occurrence.")
         }
-        var json = try await JSONBody.read(request, context: context, allowed: ["state", "executedAmount", "executedOn", "note"])
+        var json = try await JSONBody.read(request, context: context, body: Self.executionSave)
         let input = ExecutionInput(
             state: json.string("state"), executedAmount: json.string("executedAmount"), executedOn: json.string("executedOn"),
             note: json.string("note"))
@@ -82,7 +77,7 @@ struct ObligationsAPI {
         let (user, alliance) = try await allowed(context)
         let existing = context.parameters.get("triggerId") == nil ? nil : try context.apiID("triggerId")
         var json = try await JSONBody.read(
-            request, context: context, allowed: existing == nil ? ["name", "occurredOn"] : ["name", "occurredOn", "version"])
+            request, context: context, body: existing == nil ? Self.triggerCreate : Self.triggerUpdate)
         let input = TriggerInput(name: json.string("name"), occurredOn: json.string("occurredOn"))
         let version = existing == nil ? nil : json.integer("version", required: true)
         try json.check()
@@ -116,4 +111,47 @@ struct ObligationsAPI {
         let user = try context.requireUser()
         return (user, try await obligations.access.visibleAlliance(context.apiID("id"), user))
     }
+}
+
+/// The request bodies of its operations.
+extension ObligationsAPI {
+    static let obligationCreate = APIBody(
+        "ObligationCreate",
+        [
+            .required("title", .text(max: 200)),
+            .required("kind", .code(ObligationKind.self)),
+            .required("direction", .code(ObligationDirection.self)),
+            .optional("dueOn", .date.nullable.described("A fixed due date (without triggerId)")),
+            .optional("triggerId", .uuid.nullable.described("Due offsetDays after this trigger event of the alliance")),
+            .optional("offsetDays", .integer(min: -3_650, max: 3_650).nullable),
+            .optional("recurrence", .code(Recurrence.self)),
+            .optional("recursUntil", .date.nullable),
+            .optional("openEnded", .boolean.described("A recurrence with no end date must say so")),
+            .optional(
+                "amount",
+                .string.with("pattern", "^[0-9][0-9,]*(\\.[0-9]{1,2})?$").nullable.described("Payments: the amount due per occurrence")),
+            .optional("currency", .string.with("pattern", "^[A-Za-z]{3}$").nullable.described("ISO 4217; payments only")),
+            .optional("notes", .text(max: 4_000).nullable),
+            .optional("visibility", .code(Visibility.self)),
+        ])
+    static let obligationUpdate = obligationCreate.replacing("ObligationUpdate")
+    static let executionSave = APIBody(
+        "ExecutionSave",
+        [
+            .required("state", .code(ExecutionState.self)),
+            .optional(
+                "executedAmount",
+                .string.with("pattern", "^[0-9][0-9,]*(\\.[0-9]{1,2})?$").nullable.described("Non-negative, at most two decimals")),
+            .optional("executedOn", .date.nullable),
+            .optional("note", .text(max: 1_000).nullable),
+        ],
+        description:
+            "Partly executed payments need the amount paid so far (less than the amount due) and the date; fully executed needs the date")
+    static let triggerCreate = APIBody(
+        "TriggerCreate",
+        [
+            .required("name", .text(max: 120)),
+            .optional("occurredOn", .date.nullable),
+        ])
+    static let triggerUpdate = triggerCreate.replacing("TriggerUpdate")
 }

@@ -6,8 +6,6 @@ import Hummingbird
 struct OrganizationsAPI {
     let directory: DirectoryService
 
-    static let fields: Set<String> = ["name", "kind", "country", "website", "notes", "version"]
-
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewDirectory)
@@ -18,7 +16,8 @@ struct OrganizationsAPI {
 
     var crud: DirectoryAPI<OrganizationInput, Organization, APIModels.Organization> {
         DirectoryAPI(
-            records: directory.organizations, fields: Self.fields, input: Self.input, model: APIModels.Organization.init,
+            records: directory.organizations, bodies: (Self.organizationCreate, Self.organizationUpdate), input: Self.input,
+            model: APIModels.Organization.init,
             version: \.version)
     }
 
@@ -74,3 +73,17 @@ extension OrganizationInput: APIValidatable {}
 extension PersonInput: APIValidatable {}
 extension AllianceInput: APIValidatable {}
 extension MembershipInput: APIValidatable {}
+
+/// The request bodies of its operations.
+extension OrganizationsAPI {
+    static let organizationCreate = APIBody(
+        "OrganizationCreate",
+        [
+            .required("name", .text(max: 120)),
+            .required("kind", .code(OrganizationKind.self)),
+            .optional("country", .text(max: 80).nullable),
+            .optional("website", .text(max: 200).nullable.described("Starts with https:// or http://")),
+            .optional("notes", .text(max: 4_000).nullable),
+        ])
+    static let organizationUpdate = organizationCreate.replacing("OrganizationUpdate")
+}

@@ -6,8 +6,6 @@ import Hummingbird
 struct PeopleAPI {
     let directory: DirectoryService
 
-    static let fields: Set<String> = ["organizationId", "name", "email", "title", "function", "level", "version"]
-
     func list(_ request: Request, _ context: AppContext) async throws -> Response {
         let user = try context.requireUser()
         try AccessPolicy.require(user.principal, .viewDirectory)
@@ -24,7 +22,9 @@ struct PeopleAPI {
     }
 
     var crud: DirectoryAPI<PersonInput, Person, APIModels.Person> {
-        DirectoryAPI(records: directory.people, fields: Self.fields, input: Self.input, model: APIModels.Person.init, version: \.version)
+        DirectoryAPI(
+            records: directory.people, bodies: (Self.personCreate, Self.personUpdate), input: Self.input, model: APIModels.Person.init,
+            version: \.version)
     }
 
     static func input(_ body: inout JSONBody) -> PersonInput {
@@ -32,4 +32,19 @@ struct PeopleAPI {
             organizationID: body.string("organizationId"), name: body.string("name"), email: body.string("email"),
             title: body.string("title"), function: body.string("function"), level: body.string("level"))
     }
+}
+
+/// The request bodies of its operations.
+extension PeopleAPI {
+    static let personCreate = APIBody(
+        "PersonCreate",
+        [
+            .required("organizationId", .uuid),
+            .required("name", .text(max: 120)),
+            .required("email", .text(max: 254).with("format", "idn-email")),
+            .optional("title", .text(max: 120).nullable),
+            .required("function", .code(BusinessFunction.self)),
+            .required("level", .code(Level.self)),
+        ])
+    static let personUpdate = personCreate.replacing("PersonUpdate")
 }

@@ -6,10 +6,6 @@ import Hummingbird
 struct RelationshipsAPI {
     let relationships: RelationshipsService
 
-    static let fields: Set<String> = [
-        "ourPersonId", "partnerPersonId", "level", "function", "cadence", "lastContact", "strength", "notes",
-    ]
-
     func map(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         let state = try await relationships.relationshipState(alliance, user)
@@ -19,7 +15,7 @@ struct RelationshipsAPI {
     func create(_ request: Request, _ context: AppContext) async throws -> Response {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
-        let input = try await JSONBody.create(request, context, fields: Self.fields, Self.input)
+        let input = try await JSONBody.create(request, context, Self.pairCreate, Self.input)
         let pair = try await relationships.addPair(input, in: alliance, by: user)
         return try APIResponse.json(APIModels.PairModel(pair, today: relationships.today), status: .created, etag: pair.version)
     }
@@ -28,7 +24,7 @@ struct RelationshipsAPI {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
         let pair = try await relationships.pair(try context.apiID("pairId"), of: alliance)
-        let (input, version) = try await JSONBody.replace(request, context, fields: Self.fields, Self.input)
+        let (input, version) = try await JSONBody.replace(request, context, Self.pairUpdate, Self.input)
         let saved = try await relationships.updatePair(pair, input, expectedVersion: version, in: alliance, by: user)
         return try APIResponse.json(APIModels.PairModel(saved, today: relationships.today), etag: saved.version)
     }
@@ -37,7 +33,7 @@ struct RelationshipsAPI {
         let (user, alliance) = try await allowed(context)
         try AccessPolicy.require(user.principal, .manageRelationships(alliance.id))
         let pair = try await relationships.pair(try context.apiID("pairId"), of: alliance)
-        var json = try await JSONBody.read(request, context: context, allowed: ["on"])
+        var json = try await JSONBody.read(request, context: context, body: Self.pairContact)
         let on = json.string("on")
         try json.check()
         let saved = try await relationships.recordContact(pair, on: on, in: alliance, by: user)
@@ -107,4 +103,26 @@ extension APIModels {
             averageStrength = map.averageStrength
         }
     }
+}
+
+/// The request bodies of its operations.
+extension RelationshipsAPI {
+    static let pairCreate = APIBody(
+        "PairCreate",
+        [
+            .required("ourPersonId", .uuid.described("A person of our company")),
+            .required("partnerPersonId", .uuid.described("A person of the alliance's partner")),
+            .optional("level", .code(Level.self).described("Default: our person's level")),
+            .optional("function", .code(BusinessFunction.self).described("Default: our person's function")),
+            .optional("cadence", .code(ContactCadence.self)),
+            .optional("lastContact", .date.nullable),
+            .required("strength", .integer(min: 1, max: 5)),
+            .optional("notes", .text(max: 1_000).nullable),
+        ])
+    static let pairUpdate = pairCreate.replacing("PairUpdate", version: .integer)
+    static let pairContact = APIBody(
+        "PairContact",
+        [
+            .optional("on", .date.described("YYYY-MM-DD, default today"))
+        ])
 }

@@ -25,7 +25,8 @@ struct AlliancesFeature: Feature {
             .query("sort", .ref("AllianceSort"), "Sort key (default name)"), .query("dir", .values(["asc", "desc"]), "Sort direction"),
         ]
         let records = APIRoute.crud(
-            a, APIModels.Alliance.self, noun: "an alliance", plural: "Alliances", handlers, listing: filters + APIParameter.paging,
+            a, APIModels.Alliance.self, noun: "an alliance", plural: "Alliances", handlers,
+            bodies: (AlliancesAPI.allianceCreate, AlliancesAPI.allianceUpdate), listing: filters + APIParameter.paging,
             readErrors: [401, 404])
         return
             (records + [
@@ -38,7 +39,7 @@ struct AlliancesFeature: Feature {
                 APIRoute(
                     method: .post, path: a + "/{id}/members",
                     doc: APIDoc(
-                        "addMember", "Add a person to the team", parameters: [.record], body: "MembershipCreate",
+                        "addMember", "Add a person to the team", parameters: [.record], body: AlliancesAPI.membershipCreate,
                         replies: [.json(201, APIModels.Membership.self, "Added")], errors: [400, 401, 403, 404, 413, 415, 422]),
                     handler: alliances.addMember
                 ),

@@ -20,7 +20,7 @@ struct CultureFeature: Feature {
             APIRoute(
                 method: .put, path: c,
                 doc: APIDoc(
-                    "replaceCulture", "Replace a culture profile", parameters: [.organisation], body: "CultureUpdate",
+                    "replaceCulture", "Replace a culture profile", parameters: [.organisation], body: CultureAPI.cultureUpdate,
                     replies: [.record(200, APIModels.CultureModel.self, "Saved")], errors: APIDoc.changeErrors),
                 handler: culture.saveProfile),
             APIRoute(
@@ -32,13 +32,13 @@ struct CultureFeature: Feature {
             APIRoute(
                 method: .post, path: c + "/differences",
                 doc: APIDoc(
-                    "createDifference", "Log a difference with a partner", parameters: [.organisation], body: "DifferenceCreate",
+                    "createDifference", "Log a difference with a partner", parameters: [.organisation], body: CultureAPI.differenceCreate,
                     replies: [.record(201, APIModels.DifferenceModel.self, "Logged")], errors: APIDoc.changeErrors),
                 handler: culture.addDifference),
             APIRoute(
                 method: .put, path: c + "/differences/{differenceId}",
                 doc: APIDoc(
-                    "updateDifference", "Replace a log entry", parameters: [.organisation, .logEntry], body: "DifferenceUpdate",
+                    "updateDifference", "Replace a log entry", parameters: [.organisation, .logEntry], body: CultureAPI.differenceUpdate,
                     replies: [.record(200, APIModels.DifferenceModel.self, "Saved")], errors: APIDoc.changeErrors),
                 handler: culture.updateDifference),
         ].tagged("Culture")

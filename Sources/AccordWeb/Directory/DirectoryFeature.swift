@@ -24,10 +24,12 @@ struct DirectoryFeature: Feature {
         ]
         return APIRoute.crud(
             p + "/organizations", APIModels.Organization.self, noun: "an organisation", plural: "Organizations", organisations,
+            bodies: (OrganizationsAPI.organizationCreate, OrganizationsAPI.organizationUpdate),
             listing: APIParameter.paging, readErrors: [401, 403, 404]
         ).tagged("Organisations")
             + APIRoute.crud(
                 p + "/people", APIModels.Person.self, noun: "a person", plural: "People", persons,
+                bodies: (PeopleAPI.personCreate, PeopleAPI.personUpdate),
                 listing: APIParameter.paging + byOrganisation, readErrors: [401, 403, 404]
             ).tagged("People")
     }

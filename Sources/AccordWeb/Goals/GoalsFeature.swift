@@ -21,13 +21,13 @@ struct GoalsFeature: Feature {
             APIRoute(
                 method: .post, path: a + "/goals",
                 doc: APIDoc(
-                    "createGoal", "Add a goal", parameters: [.alliance], body: "GoalCreate",
+                    "createGoal", "Add a goal", parameters: [.alliance], body: GoalsAPI.goalCreate,
                     replies: [.record(201, APIModels.GoalModel.self, "Created")],
                     errors: APIDoc.changeErrors), handler: goals.addGoal),
             APIRoute(
                 method: .post, path: a + "/goals/{goalId}/status",
                 doc: APIDoc(
-                    "setGoalStatus", "Set a goal's status", parameters: [.alliance, .goal], body: "GoalStatusChange",
+                    "setGoalStatus", "Set a goal's status", parameters: [.alliance, .goal], body: GoalsAPI.goalStatusChange,
                     replies: [.record(200, APIModels.GoalModel.self, "The goal")], errors: APIDoc.changeErrors),
                 handler: goals.setGoalStatus),
             APIRoute(
@@ -38,7 +38,7 @@ struct GoalsFeature: Feature {
             APIRoute(
                 method: .post, path: a + "/kpis",
                 doc: APIDoc(
-                    "createKPI", "Add a KPI", parameters: [.alliance], body: "KPICreate",
+                    "createKPI", "Add a KPI", parameters: [.alliance], body: GoalsAPI.kpiCreate,
                     replies: [.record(201, APIModels.KPIModel.self, "Created")],
                     errors: APIDoc.changeErrors), handler: goals.addKPI),
             APIRoute(
@@ -49,7 +49,7 @@ struct GoalsFeature: Feature {
             APIRoute(
                 method: .post, path: a + "/kpis/{kpiId}/measurements",
                 doc: APIDoc(
-                    "recordMeasurement", "Record a dated measurement", parameters: [.alliance, .KPI], body: "MeasurementSave",
+                    "recordMeasurement", "Record a dated measurement", parameters: [.alliance, .KPI], body: GoalsAPI.measurementSave,
                     replies: [.record(200, APIModels.KPIModel.self, "The KPI with its measurements")], errors: APIDoc.changeErrors),
                 handler: goals.record),
         ].tagged("Goals")

@@ -31,7 +31,7 @@ struct GovernanceFeature: Feature {
             APIRoute(
                 method: .post, path: g + "/bodies",
                 doc: APIDoc(
-                    "createBody", "Create a body with its charter", parameters: [.alliance], body: "BodyCreate",
+                    "createBody", "Create a body with its charter", parameters: [.alliance], body: GovernanceAPI.bodyCreate,
                     replies: [.record(201, APIModels.Body.self, "Created")], errors: APIDoc.changeErrors), handler: gov.createBody),
             APIRoute(
                 method: .get, path: g + "/bodies/{bodyId}",
@@ -42,13 +42,13 @@ struct GovernanceFeature: Feature {
             APIRoute(
                 method: .put, path: g + "/bodies/{bodyId}",
                 doc: APIDoc(
-                    "updateBody", "Replace a body's name and charter", parameters: [.alliance, .body], body: "BodyUpdate",
+                    "updateBody", "Replace a body's name and charter", parameters: [.alliance, .body], body: GovernanceAPI.bodyUpdate,
                     replies: [.record(200, APIModels.Body.self, "Updated")], errors: APIDoc.changeErrors), handler: gov.updateBody),
             APIRoute(
                 method: .post, path: g + "/bodies/{bodyId}/members",
                 doc: APIDoc(
                     "addBodyMember", "Seat a team member on the body (refused above the charter's maximum)",
-                    parameters: [.alliance, .body], body: "BodyMemberCreate",
+                    parameters: [.alliance, .body], body: GovernanceAPI.bodyMemberCreate,
                     replies: [.json(201, APIModels.BodyMemberModel.self, "Added")],
                     errors: APIDoc.changeErrors), handler: gov.addMember),
             APIRoute(
@@ -60,13 +60,13 @@ struct GovernanceFeature: Feature {
                 method: .post, path: g + "/bodies/{bodyId}/meetings",
                 doc: APIDoc(
                     "scheduleMeeting", "Schedule a meeting (inside the notice period only with noticeOverride)",
-                    parameters: [.alliance, .body], body: "MeetingCreate",
+                    parameters: [.alliance, .body], body: GovernanceAPI.meetingCreate,
                     replies: [.record(201, APIModels.MeetingModel.self, "Scheduled")],
                     errors: APIDoc.changeErrors), handler: gov.scheduleMeeting),
             APIRoute(
                 method: .post, path: g + "/bodies/{bodyId}/decisions",
                 doc: APIDoc(
-                    "proposeDecision", "Propose a decision to the body", parameters: [.alliance, .body], body: "DecisionCreate",
+                    "proposeDecision", "Propose a decision to the body", parameters: [.alliance, .body], body: GovernanceAPI.decisionCreate,
                     replies: [.record(201, APIModels.DecisionModel.self, "Proposed")], errors: APIDoc.changeErrors), handler: gov.propose),
             APIRoute(
                 method: .get, path: g + "/meetings",
@@ -83,13 +83,15 @@ struct GovernanceFeature: Feature {
                 method: .put, path: g + "/meetings/{meetingId}/attendance",
                 doc: APIDoc(
                     "setAttendance", "Record who attended a meeting that has taken place", parameters: [.alliance, .meeting],
-                    body: "Attendance", replies: [.record(200, APIModels.MeetingModel.self, "Saved")], errors: APIDoc.changeErrors),
+                    body: GovernanceAPI.attendance, replies: [.record(200, APIModels.MeetingModel.self, "Saved")],
+                    errors: APIDoc.changeErrors),
                 handler: gov.setAttendance),
             APIRoute(
                 method: .put, path: g + "/meetings/{meetingId}/minutes",
                 doc: APIDoc(
                     "saveMinutes", "Save minutes and document links; approved minutes are final", parameters: [.alliance, .meeting],
-                    body: "MinutesSave", replies: [.record(200, APIModels.MeetingModel.self, "Saved")], errors: APIDoc.changeErrors),
+                    body: GovernanceAPI.minutesSave, replies: [.record(200, APIModels.MeetingModel.self, "Saved")],
+                    errors: APIDoc.changeErrors),
                 handler: gov.saveMinutes
             ),
             APIRoute(
@@ -107,20 +109,21 @@ struct GovernanceFeature: Feature {
                 method: .post, path: g + "/decisions/{decisionId}/votes",
                 doc: APIDoc(
                     "recordVotes", "Record votes cast at a meeting; the charter's rule decides, a deadlock starts the ladder",
-                    parameters: [.alliance, .decision], body: "Votes",
+                    parameters: [.alliance, .decision], body: GovernanceAPI.votes,
                     replies: [.record(200, APIModels.DecisionModel.self, "The decision after the votes")],
                     errors: APIDoc.changeErrors), handler: gov.recordVotes),
             APIRoute(
                 method: .post, path: g + "/decisions/{decisionId}/status",
                 doc: APIDoc(
                     "setDecisionStatus", "Escalate, resolve, defer or reopen a decision", parameters: [.alliance, .decision],
-                    body: "DecisionStatusChange", replies: [.record(200, APIModels.DecisionModel.self, "The decision")],
+                    body: GovernanceAPI.decisionStatusChange, replies: [.record(200, APIModels.DecisionModel.self, "The decision")],
                     errors: APIDoc.changeErrors),
                 handler: gov.setDecisionStatus),
             APIRoute(
                 method: .post, path: g + "/decisions/{decisionId}/supersede",
                 doc: APIDoc(
-                    "supersedeDecision", "Mark a decision superseded by a later one", parameters: [.alliance, .decision], body: "Supersede",
+                    "supersedeDecision", "Mark a decision superseded by a later one", parameters: [.alliance, .decision],
+                    body: GovernanceAPI.supersede,
                     replies: [.record(200, APIModels.DecisionModel.self, "The decision")], errors: APIDoc.changeErrors),
                 handler: gov.supersede),
             APIRoute(
@@ -133,13 +136,14 @@ struct GovernanceFeature: Feature {
             APIRoute(
                 method: .post, path: g + "/actions",
                 doc: APIDoc(
-                    "addActionItem", "Add an action item", parameters: [.alliance], body: "ActionItemCreate",
+                    "addActionItem", "Add an action item", parameters: [.alliance], body: GovernanceAPI.actionItemCreate,
                     replies: [.record(201, APIModels.ActionItemModel.self, "Added")], errors: APIDoc.changeErrors),
                 handler: gov.addActionItem),
             APIRoute(
                 method: .put, path: g + "/actions/{actionId}",
                 doc: APIDoc(
-                    "updateActionItem", "Replace an action item's fields", parameters: [.alliance, .actionItem], body: "ActionItemUpdate",
+                    "updateActionItem", "Replace an action item's fields", parameters: [.alliance, .actionItem],
+                    body: GovernanceAPI.actionItemUpdate,
                     replies: [.record(200, APIModels.ActionItemModel.self, "Updated")], errors: APIDoc.changeErrors),
                 handler: gov.updateActionItem),
         ].tagged("Governance")

@@ -26,7 +26,7 @@ struct HealthFeature: Feature {
             APIRoute(
                 method: .post, path: p + "/health/instruments",
                 doc: APIDoc(
-                    "saveInstrument", "Create or edit an instrument (administrators)", body: "InstrumentSave",
+                    "saveInstrument", "Create or edit an instrument (administrators)", body: HealthAPI.instrumentSave,
                     replies: [
                         .json(200, APIModels.InstrumentDetail.self, "Saved (in place or as a new version)"),
                         .json(201, APIModels.InstrumentDetail.self, "Created"),
@@ -47,7 +47,7 @@ struct HealthFeature: Feature {
             APIRoute(
                 method: .post, path: p + "/alliances/{id}/health/waves",
                 doc: APIDoc(
-                    "openWave", "Open a wave and get each respondent's one-time link", parameters: [.record], body: "WaveCreate",
+                    "openWave", "Open a wave and get each respondent's one-time link", parameters: [.record], body: HealthAPI.waveCreate,
                     replies: [.json(201, APIModels.OpenedWave.self, "Opened")], errors: [400, 401, 403, 404, 413, 415, 422]),
                 handler: health.openWave),
             APIRoute(
@@ -59,7 +59,8 @@ struct HealthFeature: Feature {
             APIRoute(
                 method: .post, path: wave + "/status",
                 doc: APIDoc(
-                    "setWaveStatus", "Close, reopen or mark a wave reviewed", parameters: [.alliance, .wave], body: "WaveStatusChange",
+                    "setWaveStatus", "Close, reopen or mark a wave reviewed", parameters: [.alliance, .wave],
+                    body: HealthAPI.waveStatusChange,
                     replies: [.json(200, APIModels.Wave.self, "The wave")], errors: APIDoc.changeErrors), handler: health.setStatus),
             APIRoute(
                 method: .get, path: wave + "/results",
@@ -81,13 +82,13 @@ struct HealthFeature: Feature {
             APIRoute(
                 method: .post, path: wave + "/actions",
                 doc: APIDoc(
-                    "addAction", "Add an action for a dimension", parameters: [.alliance, .wave], body: "ActionCreate",
+                    "addAction", "Add an action for a dimension", parameters: [.alliance, .wave], body: HealthAPI.actionCreate,
                     replies: [.json(201, APIModels.Action.self, "Added")], errors: [400, 401, 403, 404, 413, 415, 422]),
                 handler: health.addAction),
             APIRoute(
                 method: .put, path: wave + "/actions/{actionId}",
                 doc: APIDoc(
-                    "updateAction", "Replace an action's fields", parameters: [.alliance, .wave, .action], body: "ActionUpdate",
+                    "updateAction", "Replace an action's fields", parameters: [.alliance, .wave, .action], body: HealthAPI.actionUpdate,
                     replies: [.json(200, APIModels.Action.self, "Updated")], errors: APIDoc.changeErrors), handler: health.updateAction),
         ].tagged("Health")
     }

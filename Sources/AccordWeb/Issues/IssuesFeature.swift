@@ -21,7 +21,7 @@ struct IssuesFeature: Feature {
             APIRoute(
                 method: .post, path: i,
                 doc: APIDoc(
-                    "createIssue", "Log an issue (it starts with the working team)", parameters: [.alliance], body: "IssueCreate",
+                    "createIssue", "Log an issue (it starts with the working team)", parameters: [.alliance], body: IssuesAPI.issueCreate,
                     replies: [.record(201, APIModels.IssueModel.self, "Logged")], errors: APIDoc.changeErrors), handler: issues.create),
             APIRoute(
                 method: .get, path: i + "/{issueId}",
@@ -32,23 +32,25 @@ struct IssuesFeature: Feature {
             APIRoute(
                 method: .put, path: i + "/{issueId}",
                 doc: APIDoc(
-                    "updateIssue", "Replace an issue's fields", parameters: [.alliance, .issue], body: "IssueUpdate",
+                    "updateIssue", "Replace an issue's fields", parameters: [.alliance, .issue], body: IssuesAPI.issueUpdate,
                     replies: [.record(200, APIModels.IssueModel.self, "Updated")], errors: APIDoc.changeErrors), handler: issues.update),
             APIRoute(
                 method: .post, path: i + "/{issueId}/escalate",
                 doc: APIDoc(
-                    "escalateIssue", "Move an open issue one level up the ladder", parameters: [.alliance, .issue], body: "IssueEscalation",
+                    "escalateIssue", "Move an open issue one level up the ladder", parameters: [.alliance, .issue],
+                    body: IssuesAPI.issueEscalation,
                     replies: [.record(200, APIModels.IssueModel.self, "Escalated")], errors: APIDoc.changeErrors), handler: issues.escalate),
             APIRoute(
                 method: .post, path: i + "/{issueId}/resolve",
                 doc: APIDoc(
-                    "resolveIssue", "Resolve an open issue", parameters: [.alliance, .issue], body: "IssueResolution",
+                    "resolveIssue", "Resolve an open issue", parameters: [.alliance, .issue], body: IssuesAPI.issueResolution,
                     replies: [.record(200, APIModels.IssueModel.self, "Resolved")], errors: APIDoc.changeErrors), handler: issues.resolve),
             APIRoute(
                 method: .post, path: i + "/{issueId}/reopen",
                 doc: APIDoc(
                     "reopenIssue", "Reopen a resolved issue at the level it reached", parameters: [.alliance, .issue],
-                    body: "IssueReopening", replies: [.record(200, APIModels.IssueModel.self, "Reopened")], errors: APIDoc.changeErrors),
+                    body: IssuesAPI.issueReopening, replies: [.record(200, APIModels.IssueModel.self, "Reopened")],
+                    errors: APIDoc.changeErrors),
                 handler: issues.reopen),
         ].tagged("Issues")
     }

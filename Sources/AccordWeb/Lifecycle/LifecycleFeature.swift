@@ -26,14 +26,14 @@ struct LifecycleFeature: Feature {
                 method: .post, path: a + "/lifecycle/changes",
                 doc: APIDoc(
                     "startLifecycleChange", "Start a phase change or transition (its checklist comes from the playbook)",
-                    parameters: [.alliance], body: "LifecycleChangeCreate",
+                    parameters: [.alliance], body: LifecycleAPI.lifecycleChangeCreate,
                     replies: [.record(201, APIModels.LifecycleChangeModel.self, "Pending")],
                     errors: APIDoc.changeErrors), handler: lifecycle.propose),
             APIRoute(
                 method: .post, path: a + "/lifecycle/changes/{changeId}/complete",
                 doc: APIDoc(
                     "completeLifecycleChange", "Settle the checklist, move the alliance and apply the accepted proposals in one step",
-                    parameters: [.alliance, .phaseChange], body: "LifecycleCompletion",
+                    parameters: [.alliance, .phaseChange], body: LifecycleAPI.lifecycleCompletion,
                     replies: [.record(200, APIModels.LifecycleChangeModel.self, "Completed")], errors: APIDoc.changeErrors),
                 handler: lifecycle.complete),
             APIRoute(
@@ -57,7 +57,8 @@ struct LifecycleFeature: Feature {
             APIRoute(
                 method: .put, path: p + "/playbooks/{type}",
                 doc: APIDoc(
-                    "replacePlaybook", "Replace a playbook (administrators)", parameters: [.allianceType], body: "PlaybookReplace",
+                    "replacePlaybook", "Replace a playbook (administrators)", parameters: [.allianceType],
+                    body: LifecycleAPI.playbookReplace,
                     replies: [.record(200, APIModels.PlaybookModel.self, "Saved")], errors: APIDoc.changeErrors),
                 handler: lifecycle.replacePlaybook),
         ].tagged("Lifecycle")

@@ -29,7 +29,7 @@ struct ObligationsFeature: Feature {
             APIRoute(
                 method: .post, path: o,
                 doc: APIDoc(
-                    "createObligation", "Record an obligation", parameters: [.alliance], body: "ObligationCreate",
+                    "createObligation", "Record an obligation", parameters: [.alliance], body: ObligationsAPI.obligationCreate,
                     replies: [.record(201, APIModels.ObligationModel.self, "Created")], errors: APIDoc.changeErrors),
                 handler: obligations.create),
             APIRoute(
@@ -46,14 +46,15 @@ struct ObligationsFeature: Feature {
             APIRoute(
                 method: .put, path: o + "/{obligationId}",
                 doc: APIDoc(
-                    "updateObligation", "Replace an obligation's fields", parameters: [.alliance, .obligation], body: "ObligationUpdate",
+                    "updateObligation", "Replace an obligation's fields", parameters: [.alliance, .obligation],
+                    body: ObligationsAPI.obligationUpdate,
                     replies: [.record(200, APIModels.ObligationModel.self, "Updated")], errors: APIDoc.changeErrors),
                 handler: obligations.update),
             APIRoute(
                 method: .put, path: o + "/{obligationId}/occurrences/{index}",
                 doc: APIDoc(
                     "recordExecution", "Record what was executed for one occurrence", parameters: [.alliance, .obligation, .occurrence],
-                    body: "ExecutionSave", replies: [.record(200, APIModels.ObligationModel.self, "The obligation")],
+                    body: ObligationsAPI.executionSave, replies: [.record(200, APIModels.ObligationModel.self, "The obligation")],
                     errors: APIDoc.changeErrors),
                 handler: obligations.execute),
             APIRoute(
@@ -65,14 +66,14 @@ struct ObligationsFeature: Feature {
             APIRoute(
                 method: .post, path: a + "/triggers",
                 doc: APIDoc(
-                    "createTrigger", "Add a trigger event", parameters: [.alliance], body: "TriggerCreate",
+                    "createTrigger", "Add a trigger event", parameters: [.alliance], body: ObligationsAPI.triggerCreate,
                     replies: [.record(201, APIModels.TriggerModel.self, "Created")], errors: APIDoc.changeErrors),
                 handler: obligations.saveTrigger),
             APIRoute(
                 method: .put, path: a + "/triggers/{triggerId}",
                 doc: APIDoc(
                     "updateTrigger", "Rename an event or record its date; dependent due dates follow",
-                    parameters: [.alliance, .triggerEvent], body: "TriggerUpdate",
+                    parameters: [.alliance, .triggerEvent], body: ObligationsAPI.triggerUpdate,
                     replies: [.record(200, APIModels.TriggerModel.self, "Updated")],
                     errors: APIDoc.changeErrors), handler: obligations.saveTrigger),
         ].tagged("Obligations")

@@ -21,12 +21,13 @@ struct RelationshipsFeature: Feature {
             APIRoute(
                 method: .post, path: r,
                 doc: APIDoc(
-                    "createPair", "Pair one of our people with one of the partner's", parameters: [.alliance], body: "PairCreate",
+                    "createPair", "Pair one of our people with one of the partner's", parameters: [.alliance],
+                    body: RelationshipsAPI.pairCreate,
                     replies: [.record(201, APIModels.PairModel.self, "Added")], errors: APIDoc.changeErrors), handler: relationships.create),
             APIRoute(
                 method: .put, path: r + "/{pairId}",
                 doc: APIDoc(
-                    "updatePair", "Replace a pair's fields", parameters: [.alliance, .pair], body: "PairUpdate",
+                    "updatePair", "Replace a pair's fields", parameters: [.alliance, .pair], body: RelationshipsAPI.pairUpdate,
                     replies: [.record(200, APIModels.PairModel.self, "Updated")], errors: APIDoc.changeErrors),
                 handler: relationships.update),
             APIRoute(
@@ -37,7 +38,8 @@ struct RelationshipsFeature: Feature {
             APIRoute(
                 method: .post, path: r + "/{pairId}/contacts",
                 doc: APIDoc(
-                    "recordContact", "Record a contact between the pair", parameters: [.alliance, .pair], body: "PairContact",
+                    "recordContact", "Record a contact between the pair", parameters: [.alliance, .pair],
+                    body: RelationshipsAPI.pairContact,
                     replies: [.record(200, APIModels.PairModel.self, "The pair")], errors: APIDoc.changeErrors),
                 handler: relationships.contact),
         ].tagged("Relationships")

@@ -9,8 +9,8 @@ struct APIDoc: Sendable {
     /// The group the operation is listed under (set for a feature's routes at once by `[APIRoute].tagged`).
     var tag = ""
     let parameters: [APIParameter]
-    /// The request body's schema, by name.
-    let body: String?
+    /// The request body, which the handler reads (`JSONBody.read`) and the document shows.
+    let body: APIBody?
     let replies: [APIReply]
     /// The 4xx statuses it can answer with, each a problem document.
     let errors: [Int]
@@ -18,7 +18,7 @@ struct APIDoc: Sendable {
     let open: Bool
 
     init(
-        _ operationID: String, _ summary: String, parameters: [APIParameter] = [], body: String? = nil, replies: [APIReply],
+        _ operationID: String, _ summary: String, parameters: [APIParameter] = [], body: APIBody? = nil, replies: [APIReply],
         errors: [Int], open: Bool = false
     ) {
         (self.operationID, self.summary, self.parameters, self.body) = (operationID, summary, parameters, body)
@@ -114,11 +114,11 @@ struct CRUDHandlers: Sendable {
 
 extension APIRoute {
     /// A record collection's five operations at `path` and `path/{id}`: `model` is the record's response type (its
-    /// schema name also names the bodies, `OrganizationCreate` and `OrganizationUpdate`), `noun` the summaries ("an
+    /// schema name names the operations), its two bodies, `noun` the summaries ("an
     /// organisation"), `plural` the list's operation id ("Organizations", "People").
     static func crud<Model: APIShaped & Encodable>(
-        _ path: String, _ model: Model.Type, noun: String, plural: String, _ handlers: CRUDHandlers, listing: [APIParameter],
-        readErrors: [Int]
+        _ path: String, _ model: Model.Type, noun: String, plural: String, _ handlers: CRUDHandlers,
+        bodies: (create: APIBody, update: APIBody), listing: [APIParameter], readErrors: [Int]
     ) -> [APIRoute] {
         let schema = Model.schemaName ?? plural
         let the = noun.split(separator: " ", maxSplits: 1).last.map(String.init) ?? noun
@@ -128,12 +128,12 @@ extension APIRoute {
             parameters: listing, replies: [.json(200, APIModels.List<Model>.self, "One page")],
             errors: [400, 401] + readErrors.filter { $0 == 403 })
         let create = APIDoc(
-            "create" + schema, "Create " + noun, body: schema + "Create", replies: [.record(201, model, "Created")],
+            "create" + schema, "Create " + noun, body: bodies.create, replies: [.record(201, model, "Created")],
             errors: [400, 401, 403, 413, 415, 422])
         let get = APIDoc(
             "get" + schema, "One " + the, parameters: [.record], replies: [.record(200, model, "The record")], errors: readErrors)
         let update = APIDoc(
-            "update" + schema, "Replace " + noun + "'s fields", parameters: [.record], body: schema + "Update",
+            "update" + schema, "Replace " + noun + "'s fields", parameters: [.record], body: bodies.update,
             replies: [.record(200, model, "Updated")], errors: APIDoc.changeErrors)
         let delete = APIDoc(
             "delete" + schema, "Delete " + noun, parameters: [.record], replies: [.empty(204, "Deleted")], errors: [401, 403, 404, 409])

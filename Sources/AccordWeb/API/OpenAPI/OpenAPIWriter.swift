@@ -49,9 +49,15 @@ enum OpenAPIWriter {
             "paths": .object(paths.map { ($0.0, .object($0.1)) }),
             "components": [
                 "securitySchemes": ["bearerAuth": ["type": "http", "scheme": "bearer"]],
-                "schemas": .object(enums + (recorder.named + schemas).map { ($0.0, $0.1.json) }),
+                "schemas": .object(enums + (recorder.named + bodies(routes) + schemas).map { ($0.0, $0.1.json) }),
             ],
         ]
+    }
+
+    /// Each request body once, in the order the operations name them.
+    static func bodies(_ routes: [APIRoute]) -> [(String, APISchema)] {
+        var seen: Set<String> = []
+        return routes.compactMap(\.doc.body).filter { seen.insert($0.name).inserted }.map { ($0.name, $0.schema) }
     }
 
     static func operation(_ doc: APIDoc, _ recorder: ShapeRecorder) -> OpenAPIJSON {
@@ -64,7 +70,7 @@ enum OpenAPIWriter {
         members.append(("responses", .object(replies + errors)))
         if !doc.parameters.isEmpty { members.append(("parameters", .array(doc.parameters.map(parameter)))) }
         if let body = doc.body {
-            members.append(("requestBody", ["required": true, "content": ["application/json": ["schema": APISchema.ref(body).json]]]))
+            members.append(("requestBody", ["required": true, "content": ["application/json": ["schema": APISchema.ref(body.name).json]]]))
         }
         return .object(members)
     }
