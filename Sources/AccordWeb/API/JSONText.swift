@@ -78,13 +78,17 @@ final class JSONOutput {
         case ObjectIdentifier(Bool.self): append(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
         case ObjectIdentifier(Double.self): append(try JSONText.number(unsafeBitCast(value, to: Double.self)))
         case ObjectIdentifier(Date.self): date(unsafeBitCast(value, to: Date.self))
+        case ObjectIdentifier(LocalDate.self): JSONText.quoted(unsafeBitCast(value, to: LocalDate.self).description, into: &bytes)
         case ObjectIdentifier(Null<String>.self): return try writeNull(unsafeBitCast(value, to: Null<String>.self).wrappedValue)
         case ObjectIdentifier(Null<UUID>.self): return try writeNull(unsafeBitCast(value, to: Null<UUID>.self).wrappedValue)
         case ObjectIdentifier(Null<Int>.self): return try writeNull(unsafeBitCast(value, to: Null<Int>.self).wrappedValue)
         case ObjectIdentifier(Null<Double>.self): return try writeNull(unsafeBitCast(value, to: Null<Double>.self).wrappedValue)
         case ObjectIdentifier(Null<Bool>.self): return try writeNull(unsafeBitCast(value, to: Null<Bool>.self).wrappedValue)
         case ObjectIdentifier(Null<Date>.self): return try writeNull(unsafeBitCast(value, to: Null<Date>.self).wrappedValue)
-        default: return false
+        default:
+            // A domain enumeration is its code, as its synthesized `encode(to:)` would write it.
+            guard let coded = value as? any RawRepresentable<String> else { return false }
+            JSONText.quoted(coded.rawValue, into: &bytes)
         }
         return true
     }
