@@ -18,13 +18,13 @@ struct AuthController {
     }
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.signIn.pattern)) { request, context in
+        router.get(Site.signIn) { request, context in
             if context.signedIn != nil { return redirect(Site.alliances.pattern) }
             let query = request.queryValues
             return try page(context, email: "", next: Self.safeNext(query["next"]), error: nil, notice: LayoutModel.notice(query["notice"]))
         }
-        router.post(RouterPath(Site.signIn.pattern)) { request, context in try await submit(request, context) }
-        router.post(RouterPath(Site.signOut.pattern)) { request, context in
+        router.post(Site.signIn) { request, context in try await submit(request, context) }
+        router.post(Site.signOut) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             try await signIn.signOut(user)

@@ -31,10 +31,10 @@ struct TokensController {
     }
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.tokens.pattern)) { request, context in
+        router.get(Site.tokens) { request, context in
             try await page(context, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.post(RouterPath(Site.tokens.pattern)) { request, context in
+        router.post(Site.tokens) { request, context in
             let user = try context.requireUser()
             let form = try await FormData.read(request, context: context)
             do {
@@ -47,10 +47,10 @@ struct TokensController {
                     status: .unprocessableContent)
             }
         }
-        router.post(RouterPath(Site.revokeToken.pattern)) { request, context in
+        router.post(Site.revokeToken) { request, context, id in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
-            try await accounts.revokeToken(try Site.revokeToken.id(in: context), of: user)
+            try await accounts.revokeToken(id, of: user)
             return redirect(Site.tokens.pattern, .tokenRevoked)
         }
     }

@@ -21,7 +21,7 @@ struct UsersController {
     }
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.users.pattern)) { request, context in
+        router.get(Site.users) { request, context in
             let rows = try await accounts.allUsers(try context.requireUser()).map {
                 IndexModel.Row(name: $0.name, email: $0.email, role: $0.role.label, active: $0.active, editHref: Site.editUser.path($0.id))
             }
@@ -29,11 +29,11 @@ struct UsersController {
                 title: "Users", context: context, section: "users", notice: LayoutModel.notice(request.queryValues["notice"]))
             return try views.page(IndexModel(layout: layout, rows: rows), .adminUsers)
         }
-        router.get(RouterPath(Site.newUser.pattern)) { _, context in
+        router.get(Site.newUser) { _, context in
             try AccessPolicy.require(try context.requireUser().principal, .manageUsers)
             return try await form(context, UserInput(role: "member", active: "true"), [], nil, .ok)
         }
-        router.post(RouterPath(Site.users.pattern)) { request, context in
+        router.post(Site.users) { request, context in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
             let data = try await FormData.read(request, context: context)
@@ -47,17 +47,17 @@ struct UsersController {
                 return try await form(context, input, error.fieldErrors, nil, .unprocessableContent, linked: linked.field)
             }
         }
-        router.get(RouterPath(Site.editUser.pattern)) { _, context in
-            let user = try await accounts.user(Site.editUser.id(in: context), try context.requireUser())
+        router.get(Site.editUser) { _, context, id in
+            let user = try await accounts.user(id, try context.requireUser())
             let input = UserInput(
                 email: user.email, name: user.name, role: user.role.rawValue, personID: user.personID?.canonicalText,
                 active: user.active ? "true" : "false")
             return try await form(context, input, [], user, .ok)
         }
-        router.post(RouterPath(Site.editUser.pattern)) { request, context in
+        router.post(Site.editUser) { request, context, id in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
-            let user = try await accounts.user(Site.editUser.id(in: context), admin)
+            let user = try await accounts.user(id, admin)
             let data = try await FormData.read(request, context: context)
             var input = Self.input(data)
             let linked = try await accounts.linkedPerson(data, &input)
@@ -69,10 +69,10 @@ struct UsersController {
                 return try await form(context, input, error.fieldErrors, user, .unprocessableContent, linked: linked.field)
             }
         }
-        router.post(RouterPath(Site.userPassword.pattern)) { request, context in
+        router.post(Site.userPassword) { request, context, id in
             let admin = try context.requireUser()
             try AccessPolicy.require(admin.principal, .manageUsers)
-            let user = try await accounts.user(Site.userPassword.id(in: context), admin)
+            let user = try await accounts.user(id, admin)
             let data = try await FormData.read(request, context: context)
             do {
                 try await accounts.setPassword(user, data["password"] ?? "", by: admin)

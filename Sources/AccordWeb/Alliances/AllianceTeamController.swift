@@ -10,13 +10,13 @@ struct AllianceTeamController {
     let alliancePages: AlliancesController
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.teamCandidates.pattern)) { request, context in
+        router.get(Site.teamCandidates) { request, context in
             let (user, alliance) = try await access.page(context)
             try AccessPolicy.require(user.principal, .manageTeam(alliance.id))
             let people = try await team.candidates(alliance, matching: try ChoiceJSON.text(request), limit: ChoiceField.matchLimit)
             return try ChoiceJSON.response(people.map { ($0.id, TeamPicker.label($0)) })
         }
-        router.post(RouterPath(Site.allianceMembers.pattern)) { request, context in
+        router.post(Site.allianceMembers) { request, context in
             let user = try context.requireUser()
             let alliance = try await access.alliance(try Site.allianceID(in: context), user, may: Permission.manageTeam)
             let form = try await FormData.read(request, context: context)
@@ -29,11 +29,11 @@ struct AllianceTeamController {
                     status: .unprocessableContent)
             }
         }
-        router.post(RouterPath(Site.removeMember.pattern)) { request, context in
+        router.post(Site.removeMember) { request, context, ids in
             let user = try context.requireUser()
             let alliance = try await access.alliance(try Site.allianceID(in: context), user, may: Permission.manageTeam)
             _ = try await FormData.read(request, context: context)
-            try await team.remove(try Site.removeMember.ids(in: context).1, from: alliance, by: user)
+            try await team.remove(ids.1, from: alliance, by: user)
             return redirect(Site.alliance.path(alliance.id), .memberRemoved, fragment: "team")
         }
     }

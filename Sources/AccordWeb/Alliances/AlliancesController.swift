@@ -12,9 +12,9 @@ struct AlliancesController {
     let health: HealthService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.home.pattern)) { _, _ in redirect(Site.alliances.pattern) }
-        router.get(RouterPath(Site.alliances.pattern)) { request, context in try await index(request, context) }
-        router.get(RouterPath(Site.newAlliance.pattern)) { request, context in
+        router.get(Site.home) { _, _ in redirect(Site.alliances.pattern) }
+        router.get(Site.alliances) { request, context in try await index(request, context) }
+        router.get(Site.newAlliance) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .createAlliance)
             var input = AllianceInput()
@@ -23,19 +23,19 @@ struct AlliancesController {
             if user.user.role == .allianceManager { input.ourManagerID = user.user.personID?.canonicalText }
             return try await form(context, input: input, errors: [], alliance: nil, status: .ok)
         }
-        router.post(RouterPath(Site.alliances.pattern)) { request, context in try await create(request, context) }
-        router.get(RouterPath(Site.alliance.pattern)) { request, context in
+        router.post(Site.alliances) { request, context in try await create(request, context) }
+        router.get(Site.alliance) { request, context in
             try await show(
                 context, id: try Site.allianceID(in: context), notice: LayoutModel.notice(request.queryValues["notice"]),
                 personSearch: try ChoiceField.typed(request.queryValues["person_q"], field: "person_q"))
         }
-        router.get(RouterPath(Site.editAlliance.pattern)) { _, context in
+        router.get(Site.editAlliance) { _, context in
             let (_, alliance) = try await alliances.access.page(context)
             try AccessPolicy.require(try context.requireUser().principal, .editAlliance(alliance.id))
             return try await form(context, input: AllianceInput(alliance), errors: [], alliance: alliance, status: .ok)
         }
-        router.post(RouterPath(Site.editAlliance.pattern)) { request, context in try await update(request, context) }
-        router.post(RouterPath(Site.deleteAlliance.pattern)) { request, context in
+        router.post(Site.editAlliance) { request, context in try await update(request, context) }
+        router.post(Site.deleteAlliance) { request, context in
             let (user, alliance) = try await alliances.access.page(context)
             try AccessPolicy.require(user.principal, .deleteAlliance(alliance.id))
             _ = try await FormData.read(request, context: context)
@@ -43,7 +43,7 @@ struct AlliancesController {
             return redirect(Site.alliances.pattern, .deleted)
         }
         for (route, kind) in [(Site.partnerChoices, AlliancesService.FilterKind.partner), (Site.managerChoices, .manager)] {
-            router.get(RouterPath(route.pattern)) { request, context in
+            router.get(route) { request, context in
                 let user = try context.requireUser()
                 try AccessPolicy.require(user.principal, .viewPortfolio)
                 let names = try await alliances.filterChoices(kind, matching: try ChoiceJSON.text(request), user)

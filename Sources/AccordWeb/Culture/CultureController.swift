@@ -9,12 +9,12 @@ struct CultureController {
     let culture: CultureService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.culture.pattern)) { request, context in
+        router.get(Site.culture) { request, context, id in
             let user = try context.requireUser()
             return try await page(
-                context, try Site.culture.id(in: context), user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
+                context, id, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.post(RouterPath(Site.culture.pattern)) { request, context in
+        router.post(Site.culture) { request, context in
             try await change(request, context, notice: .profileSaved) { form, org, user in
                 var scores: [String: String] = [:]
                 for (key, value) in form.values where key.hasPrefix("score.") { scores[String(key.dropFirst(6))] = value }
@@ -23,16 +23,16 @@ struct CultureController {
                 _ = try await culture.saveCultureProfile(input, of: org, expectedVersion: form.version, by: user)
             }
         }
-        router.post(RouterPath(Site.cultureDifferences.pattern)) { request, context in
+        router.post(Site.cultureDifferences) { request, context in
             try await change(request, context, notice: .differenceAdded) { form, org, user in
                 var input = Self.input(form)
                 let owner = try await culture.postedOwner(form, &input, try await culture.ownerChoices())
                 _ = try await culture.addDifference(input, with: org, unresolved: owner.error.map { [$0] } ?? [], by: user)
             }
         }
-        router.post(RouterPath(Site.cultureDifference.pattern)) { request, context in
+        router.post(Site.cultureDifference) { request, context, ids in
             try await change(request, context, notice: .differenceUpdated) { form, org, user in
-                let entry = try await culture.difference(try Site.cultureDifference.ids(in: context).1, of: org)
+                let entry = try await culture.difference(ids.1, of: org)
                 var input = Self.input(form)
                 let owner = try await culture.postedOwner(form, &input, try await culture.ownerChoices())
                 _ = try await culture.updateDifference(

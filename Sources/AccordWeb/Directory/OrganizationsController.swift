@@ -61,7 +61,7 @@ struct OrganizationsController {
     }
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.organizations.pattern)) { request, context in
+        router.get(Site.organizations) { request, context in
             let user = try context.requireUser()
             let params = request.queryValues
             var v = Validator()
@@ -84,11 +84,11 @@ struct OrganizationsController {
                 canEdit: AccessPolicy.allows(user.principal, .editDirectory))
             return try views.page(model, .organizationsIndex)
         }
-        router.get(RouterPath(Site.organizationChoices.pattern)) { request, context in
+        router.get(Site.organizationChoices) { request, context in
             let names = try await directory.organizationSuggestions(matching: try ChoiceJSON.text(request), try context.requireUser())
             return try ChoiceJSON.response(names.map { ($0.id, $0.name) })
         }
-        router.get(RouterPath(Site.organization.pattern)) { request, context in try await show(request, context) }
+        router.get(Site.organization) { request, context in try await show(request, context) }
         RecordForms(
             records: directory.organizations, list: Site.organizations, new: Site.newOrganization, show: Site.organization,
             edit: Site.editOrganization, delete: Site.deleteOrganization, id: \.id, blank: { _ in OrganizationInput(kind: "partner") },

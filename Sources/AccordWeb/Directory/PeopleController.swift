@@ -57,9 +57,9 @@ struct PeopleController {
     }
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.people.pattern)) { request, context in try await index(request, context) }
-        router.get(RouterPath(Site.person.pattern)) { request, context in try await show(request, context) }
-        router.get(RouterPath(Site.peopleChoices.pattern)) { request, context in
+        router.get(Site.people) { request, context in try await index(request, context) }
+        router.get(Site.person) { request, context in try await show(request, context) }
+        router.get(Site.peopleChoices) { request, context in
             let user = try context.requireUser()
             let scope = try DirectoryChoices.scope(among: request.queryValues["among"])
             return try ChoiceJSON.response(try await directory.personSuggestions(scope, matching: try ChoiceJSON.text(request), user))

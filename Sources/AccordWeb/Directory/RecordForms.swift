@@ -25,11 +25,11 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
     let form: @Sendable (AppContext, Input, [FieldError], Record?, HTTPResponse.Status, FormData?) async throws -> Response
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(new.pattern)) { request, context in
+        router.get(new) { request, context in
             try AccessPolicy.require(try context.requireUser().principal, .editDirectory)
             return try await form(context, blank(request), [], nil, .ok, nil)
         }
-        router.post(RouterPath(list.pattern)) { request, context in
+        router.post(list) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
             let data = try await FormData.read(request, context: context)
@@ -42,16 +42,16 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
                 return try await form(context, submitted, error.fieldErrors, nil, .unprocessableContent, data)
             }
         }
-        router.get(RouterPath(edit.pattern)) { _, context in
+        router.get(edit) { _, context, recordID in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let record = try await records.find(edit.id(in: context), user)
+            let record = try await records.find(recordID, user)
             return try await form(context, current(record), [], record, .ok, nil)
         }
-        router.post(RouterPath(edit.pattern)) { request, context in
+        router.post(edit) { request, context, recordID in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let record = try await records.find(edit.id(in: context), user)
+            let record = try await records.find(recordID, user)
             let data = try await FormData.read(request, context: context)
             var submitted = input(data)
             let unresolved = try await choose(data, &submitted)
@@ -65,10 +65,9 @@ struct RecordForms<Input: APIValidatable, Record: Sendable>: Sendable where Inpu
                 return try await form(context, submitted, error.fieldErrors, record, .unprocessableContent, data)
             }
         }
-        router.post(RouterPath(delete.pattern)) { request, context in
+        router.post(delete) { request, context, recordID in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .editDirectory)
-            let recordID = try delete.id(in: context)
             _ = try await FormData.read(request, context: context)
             try await records.delete(recordID, by: user)
             return redirect(list.pattern, .deleted)

@@ -9,28 +9,28 @@ struct GoalsController {
     let goals: GoalsService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.goals.pattern)) { request, context in
+        router.get(Site.goals) { request, context in
             let (user, alliance) = try await goals.access.page(context)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.get(RouterPath(Site.kpisCSV.pattern)) { _, context in
+        router.get(Site.kpisCSV) { _, context in
             let (_, alliance) = try await goals.access.page(context)
             return GoalsController.csvResponse(try await goals.kpiCSV(alliance))
         }
-        router.post(RouterPath(Site.goals.pattern)) { request, context in
+        router.post(Site.goals) { request, context in
             try await change(request, context, notice: .goalAdded) { form, alliance, user in
                 _ = try await goals.addGoal(
                     GoalInput(title: form["title"], term: form["term"], owner: form["ownerID"], status: form["status"]), in: alliance,
                     by: user)
             }
         }
-        router.post(RouterPath(Site.goalStatus.pattern)) { request, context in
+        router.post(Site.goalStatus) { request, context, ids in
             try await change(request, context, notice: .goalUpdated) { form, alliance, user in
-                let goal = try await goals.goal(try Site.goalStatus.ids(in: context).1, of: alliance)
+                let goal = try await goals.goal(ids.1, of: alliance)
                 try await goals.setGoalStatus(goal, to: form["status"], in: alliance, by: user)
             }
         }
-        router.post(RouterPath(Site.kpis.pattern)) { request, context in
+        router.post(Site.kpis) { request, context in
             try await change(request, context, notice: .kpiAdded) { form, alliance, user in
                 let input = KPIInput(
                     name: form["name"], category: form["category"], unit: form["unit"], target: form["target"],
@@ -39,9 +39,9 @@ struct GoalsController {
                 _ = try await goals.addKPI(input, in: alliance, by: user)
             }
         }
-        router.post(RouterPath(Site.kpiMeasurements.pattern)) { request, context in
+        router.post(Site.kpiMeasurements) { request, context, ids in
             try await change(request, context, notice: .measurementRecorded) { form, alliance, user in
-                let kpi = try await goals.kpi(try Site.kpiMeasurements.ids(in: context).1, of: alliance)
+                let kpi = try await goals.kpi(ids.1, of: alliance)
                 try await goals.recordMeasurement(
                     MeasurementInput(on: form["on"], value: form["value"], note: form["note"]), for: kpi, in: alliance, by: user)
             }

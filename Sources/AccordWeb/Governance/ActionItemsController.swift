@@ -12,11 +12,11 @@ struct ActionItemsController {
     var bodiesPage: GovernanceController { GovernanceController(views: views, governance: governance) }
 
     func register(_ router: Router<AppContext>) {
-        router.post(RouterPath(Site.allianceActions.pattern)) { request, context in try await save(request, context, existing: nil) }
-        router.post(RouterPath(Site.allianceAction.pattern)) { request, context in
-            try await save(request, context, existing: try Site.allianceAction.ids(in: context).1)
+        router.post(Site.allianceActions) { request, context in try await save(request, context, existing: nil) }
+        router.post(Site.allianceAction) { request, context, ids in
+            try await save(request, context, existing: ids.1)
         }
-        router.get(RouterPath(Site.myActions.pattern)) { request, context in
+        router.get(Site.myActions) { request, context in
             try await mine(context, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
     }

@@ -12,7 +12,7 @@ struct CalendarController {
     static let marker = "cal_"
 
     func register(_ router: Router<AppContext>) {
-        router.post(RouterPath(Site.myCalendar.pattern)) { request, context in
+        router.post(Site.myCalendar) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             let token = Self.marker + Tokens.random()
@@ -21,13 +21,13 @@ struct CalendarController {
             return try await myActions.mine(
                 context, notice: "Your calendar link is ready. Copy it now: it is shown only once.", newFeedURL: url, status: .created)
         }
-        router.post(RouterPath(Site.myCalendarRevoke.pattern)) { request, context in
+        router.post(Site.myCalendarRevoke) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             try await calendar.revoke(user)
             return redirect(Site.myActions.pattern, .calendarRevoked)
         }
-        router.get(RouterPath(Site.calendarFeed.pattern)) { request, context in try await feed(request, context) }
+        router.get(Site.calendarFeed) { request, context in try await feed(request, context) }
     }
 
     func feed(_ request: Request, _ context: AppContext) async throws -> Response {

@@ -10,8 +10,8 @@ struct DecisionsController {
     var bodiesPage: GovernanceController { GovernanceController(views: views, governance: governance) }
 
     func register(_ router: Router<AppContext>) {
-        router.post(RouterPath(Site.bodyDecisions.pattern)) { request, context in
-            let (user, alliance, body) = try await bodiesPage.managed(context, bodyID: try Site.bodyDecisions.ids(in: context).1)
+        router.post(Site.bodyDecisions) { request, context, ids in
+            let (user, alliance, body) = try await bodiesPage.managed(context, bodyID: ids.1)
             let form = try await FormData.read(request, context: context)
             do {
                 let decision = try await governance.proposeDecision(body, title: form["title"], details: form["details"], by: user)
@@ -23,23 +23,23 @@ struct DecisionsController {
                     status: .unprocessableContent)
             }
         }
-        router.get(RouterPath(Site.decision.pattern)) { request, context in
+        router.get(Site.decision) { request, context in
             let found = try await visible(context, Site.decision)
             return try await page(context, found, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
-        router.post(RouterPath(Site.decisionVotes.pattern)) { request, context in
+        router.post(Site.decisionVotes) { request, context in
             try await change(request, context, Site.decisionVotes, notice: .votesRecorded) { form, found in
                 var votes: [String: String] = [:]
                 for (key, value) in form.values where key.hasPrefix("vote.") { votes[String(key.dropFirst(5))] = value }
                 _ = try await governance.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
             }
         }
-        router.post(RouterPath(Site.decisionStatus.pattern)) { request, context in
+        router.post(Site.decisionStatus) { request, context in
             try await change(request, context, Site.decisionStatus, notice: .decisionUpdated) { form, found in
                 _ = try await governance.moveDecision(found.decision, to: form["status"], by: found.user)
             }
         }
-        router.post(RouterPath(Site.decisionSupersede.pattern)) { request, context in
+        router.post(Site.decisionSupersede) { request, context in
             try await change(request, context, Site.decisionSupersede, notice: .decisionUpdated) { form, found in
                 _ = try await governance.supersede(found.decision, by: form["successorID"], user: found.user)
             }

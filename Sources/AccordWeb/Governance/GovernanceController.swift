@@ -18,7 +18,7 @@ struct GovernanceController {
         ])
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.governance.pattern)) { request, context in
+        router.get(Site.governance) { request, context in
             let user = try context.requireUser()
             let alliance = try await governance.access.visibleAlliance(Site.allianceID(in: context), user)
             if request.queryValues["new"] == "1" {
@@ -27,19 +27,19 @@ struct GovernanceController {
             }
             return try await index(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.post(RouterPath(Site.governance.pattern)) { request, context in try await save(request, context, bodyID: nil) }
-        router.get(RouterPath(Site.editBody.pattern)) { _, context in
-            let (_, alliance, body) = try await managed(context, bodyID: try Site.editBody.ids(in: context).1)
+        router.post(Site.governance) { request, context in try await save(request, context, bodyID: nil) }
+        router.get(Site.editBody) { _, context, ids in
+            let (_, alliance, body) = try await managed(context, bodyID: ids.1)
             return try await form(context, alliance, input: BodyInput(body), body: body, errors: [])
         }
-        router.post(RouterPath(Site.editBody.pattern)) { request, context in
-            try await save(request, context, bodyID: Site.editBody.ids(in: context).1)
+        router.post(Site.editBody) { request, context, ids in
+            try await save(request, context, bodyID: ids.1)
         }
-        router.post(RouterPath(Site.bodyMembers.pattern)) { request, context in try await addMember(request, context) }
-        router.post(RouterPath(Site.removeBodyMember.pattern)) { request, context in
-            let (user, alliance, body) = try await managed(context, bodyID: try Site.removeBodyMember.ids(in: context).1)
+        router.post(Site.bodyMembers) { request, context in try await addMember(request, context) }
+        router.post(Site.removeBodyMember) { request, context, ids in
+            let (user, alliance, body) = try await managed(context, bodyID: ids.1)
             _ = try await FormData.read(request, context: context)
-            try await governance.removeBodyMember(try Site.removeBodyMember.ids(in: context).2, from: body, in: alliance, by: user)
+            try await governance.removeBodyMember(ids.2, from: body, in: alliance, by: user)
             return redirect(Site.governance.path(alliance.id), .bodyMemberRemoved, fragment: "body-\(body.id.lowercaseText)")
         }
     }

@@ -10,7 +10,7 @@ struct GovernancePortfolioController {
     let governance: GovernanceService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.governancePortfolio.pattern)) { request, context in
+        router.get(Site.governancePortfolio) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewPortfolio)
             let scope = try Self.scope(request.queryValues["scope"], user.principal)

@@ -10,8 +10,8 @@ struct MeetingsController {
     var bodiesPage: GovernanceController { GovernanceController(views: views, governance: governance) }
 
     func register(_ router: Router<AppContext>) {
-        router.post(RouterPath(Site.bodyMeetings.pattern)) { request, context in
-            let (user, alliance, body) = try await bodiesPage.managed(context, bodyID: try Site.bodyMeetings.ids(in: context).1)
+        router.post(Site.bodyMeetings) { request, context, ids in
+            let (user, alliance, body) = try await bodiesPage.managed(context, bodyID: ids.1)
             let form = try await FormData.read(request, context: context)
             let input = MeetingInput(
                 title: form["title"], date: form["date"], time: form["time"], location: form["location"], agenda: form["agenda"],
@@ -25,17 +25,17 @@ struct MeetingsController {
                     meetingError: .init(bodyID: body.id, errors: error.fieldErrors, input: input), status: .unprocessableContent)
             }
         }
-        router.get(RouterPath(Site.meeting.pattern)) { request, context in
+        router.get(Site.meeting) { request, context in
             let (user, alliance, body, meeting) = try await visible(context, Site.meeting)
             return try await page(
                 context, alliance, body, meeting, user: user, notice: LayoutModel.notice(request.queryValues["notice"]), errors: [])
         }
-        router.post(RouterPath(Site.meetingAttendance.pattern)) { request, context in
+        router.post(Site.meetingAttendance) { request, context in
             try await change(request, context, Site.meetingAttendance, notice: .attendanceSaved) { form, meeting, user in
                 try await governance.setAttendance(meeting, attendees: form.all("attendee"), by: user)
             }
         }
-        router.post(RouterPath(Site.meetingMinutes.pattern)) { request, context in
+        router.post(Site.meetingMinutes) { request, context in
             try await change(request, context, Site.meetingMinutes, notice: .minutesSaved) { form, meeting, user in
                 let input = MinutesInput(minutes: form["minutes"], status: form["status"], documents: form["documents"])
                 _ = try await governance.saveMinutes(meeting, input, expectedVersion: form.version, by: user)

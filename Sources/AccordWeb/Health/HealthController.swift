@@ -8,34 +8,34 @@ struct HealthController {
     let health: HealthService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.allianceHealth.pattern)) { _, context in
+        router.get(Site.allianceHealth) { _, context in
             let (user, alliance) = try await allowed(context)
             return try await index(context, alliance, user: user, input: WaveInput(), chosen: nil, errors: [], links: [])
         }
-        router.post(RouterPath(Site.allianceHealth.pattern)) { request, context in try await openWave(request, context) }
-        router.get(RouterPath(Site.healthWave.pattern)) { request, context in
+        router.post(Site.allianceHealth) { request, context in try await openWave(request, context) }
+        router.get(Site.healthWave) { request, context, ids in
             let (_, alliance) = try await allowed(context)
-            let (wave, instrument) = try await health.healthWave(try Site.healthWave.ids(in: context).1, of: alliance)
+            let (wave, instrument) = try await health.healthWave(ids.1, of: alliance)
             let function = try Self.function(request.queryValues["function"])
             return try await results(context, alliance, wave, instrument, function: function, notice: request.queryValues["notice"])
         }
-        router.get(RouterPath(Site.healthWaveCSV.pattern)) { _, context in try await csv(context) }
-        router.post(RouterPath(Site.healthWaveStatus.pattern)) { request, context in try await changeStatus(request, context) }
-        router.post(RouterPath(Site.healthActions.pattern)) { request, context in
-            try await saveAction(request, context, wave: try Site.healthActions.ids(in: context).1, existing: nil)
+        router.get(Site.healthWaveCSV) { _, context in try await csv(context) }
+        router.post(Site.healthWaveStatus) { request, context in try await changeStatus(request, context) }
+        router.post(Site.healthActions) { request, context, ids in
+            try await saveAction(request, context, wave: ids.1, existing: nil)
         }
-        router.post(RouterPath(Site.healthAction.pattern)) { request, context in
-            let (_, wave, action) = try Site.healthAction.ids(in: context)
+        router.post(Site.healthAction) { request, context, ids in
+            let (_, wave, action) = ids
             return try await saveAction(request, context, wave: wave, existing: action)
         }
-        router.get(RouterPath(Site.survey.pattern)) { request, context in
-            let token = Site.survey.text(in: context)
+        router.get(Site.survey) { request, context, text in
+            let token = text
             let found = try await invitation(token)
             let values = found.draft.flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
             let notice = request.queryValues["saved"] == "1" ? "Your answers are saved. Come back to this link to finish." : nil
             return try await survey(context, found.wave, values: values, errors: [], done: found.submitted, notice: notice)
         }
-        router.post(RouterPath(Site.survey.pattern)) { request, context in try await answer(request, context) }
+        router.post(Site.survey) { request, context in try await answer(request, context) }
     }
 
     func allowed(_ context: AppContext) async throws -> (SignedIn, Alliance) {

@@ -9,7 +9,7 @@ struct HealthPortfolioController {
     static let perPage = 25
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.healthPortfolio.pattern)) { request, context in
+        router.get(Site.healthPortfolio) { request, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewHealthPortfolio)
             let raw = request.queryValues["page"] ?? "1"

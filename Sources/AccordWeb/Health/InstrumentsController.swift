@@ -8,7 +8,7 @@ struct InstrumentsController {
     let health: HealthService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.instruments.pattern)) { request, context in
+        router.get(Site.instruments) { request, context in
             try allowed(context)
             let versions = try await current()
             let model = InstrumentListPage(
@@ -18,15 +18,15 @@ struct InstrumentsController {
                 versions: versions)
             return try views.page(model, .healthInstruments)
         }
-        router.get(RouterPath(Site.instrument.pattern)) { _, context in
+        router.get(Site.instrument) { _, context, text in
             try allowed(context)
-            let key = Site.instrument.text(in: context)
+            let key = text
             let (instrument, isNew) = try await editable(key)
             return try await page(context, InstrumentEditor.fields(instrument), isNew: isNew, errors: [])
         }
-        router.post(RouterPath(Site.instrument.pattern)) { request, context in
+        router.post(Site.instrument) { request, context, text in
             let user = try allowed(context)
-            let key = Site.instrument.text(in: context)
+            let key = text
             let (existing, isNew) = try await editable(key)
             let form = try await FormData.read(request, context: context)
             let edited = InstrumentEditor.instrument(from: form.values, key: isNew ? (form["key"] ?? "") : existing.key)

@@ -8,18 +8,18 @@ struct IssuesController {
     let issues: IssuesService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.issues.pattern)) { request, context in
+        router.get(Site.issues) { request, context in
             let (user, alliance) = try await issues.access.page(context)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.post(RouterPath(Site.issues.pattern)) { request, context in
+        router.post(Site.issues) { request, context in
             try await change(request, context, notice: .issueLogged) { form, alliance, user in
                 _ = try await issues.logIssue(Self.input(form), in: alliance, by: user)
             }
         }
-        router.post(RouterPath(Site.editIssue.pattern)) { request, context in
+        router.post(Site.editIssue) { request, context, ids in
             try await change(request, context, notice: .issueUpdated) { form, alliance, user in
-                let issue = try await issues.issue(try Site.editIssue.ids(in: context).1, of: alliance, user)
+                let issue = try await issues.issue(ids.1, of: alliance, user)
                 _ = try await issues.updateIssue(issue, Self.input(form), expectedVersion: form.version, in: alliance, by: user)
             }
         }
@@ -29,9 +29,9 @@ struct IssuesController {
             (Site.reopenIssue, .issueReopened, { .reopen(note: $0["note"]) }),
         ]
         for (route, notice, move) in moves {
-            router.post(RouterPath(route.pattern)) { request, context in
+            router.post(route) { request, context, ids in
                 try await change(request, context, notice: notice) { form, alliance, user in
-                    let issue = try await issues.issue(try route.ids(in: context).1, of: alliance, user)
+                    let issue = try await issues.issue(ids.1, of: alliance, user)
                     _ = try await issues.moveIssue(issue, move(form), in: alliance, by: user)
                 }
             }

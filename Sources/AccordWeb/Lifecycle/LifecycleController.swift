@@ -9,12 +9,12 @@ struct LifecycleController {
     let lifecycle: LifecycleService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.lifecycle.pattern)) { request, context in
+        router.get(Site.lifecycle) { request, context in
             let user = try context.requireUser()
             let alliance = try await lifecycle.access.visibleAlliance(Site.allianceID(in: context), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.post(RouterPath(Site.lifecycle.pattern)) { request, context in
+        router.post(Site.lifecycle) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
             let input = LifecycleChangeInput(
                 toPhase: form["toPhase"], toTransition: form["toTransition"], effectiveOn: form["effectiveOn"], reason: form["reason"])
@@ -28,9 +28,9 @@ struct LifecycleController {
             }
             return redirect(Site.lifecycle.path(alliance.id), .phaseProposed)
         }
-        router.post(RouterPath(Site.lifecycleComplete.pattern)) { request, context in
+        router.post(Site.lifecycleComplete) { request, context, ids in
             let (user, alliance, form) = try await read(request, context, Permission.changeLifecycle)
-            let change = try await lifecycle.lifecycleChange(try Site.lifecycleComplete.ids(in: context).1, of: alliance)
+            let change = try await lifecycle.lifecycleChange(ids.1, of: alliance)
             let input = Self.completion(form)
             do {
                 _ = try await lifecycle.completeLifecycleChange(change, input, in: alliance, by: user)
@@ -40,13 +40,13 @@ struct LifecycleController {
             }
             return redirect(Site.lifecycle.path(alliance.id), .phaseCompleted)
         }
-        router.post(RouterPath(Site.lifecycleCancel.pattern)) { request, context in
+        router.post(Site.lifecycleCancel) { request, context, ids in
             let (user, alliance, _) = try await read(request, context, Permission.changeLifecycle)
-            let change = try await lifecycle.lifecycleChange(try Site.lifecycleCancel.ids(in: context).1, of: alliance)
+            let change = try await lifecycle.lifecycleChange(ids.1, of: alliance)
             _ = try await lifecycle.cancelLifecycleChange(change, in: alliance, by: user)
             return redirect(Site.lifecycle.path(alliance.id), .phaseCancelled)
         }
-        router.post(RouterPath(Site.lifecycleTeam.pattern)) { request, context in
+        router.post(Site.lifecycleTeam) { request, context in
             let (user, alliance, form) = try await read(request, context, Permission.manageTeam)
             do {
                 _ = try await lifecycle.team.add(

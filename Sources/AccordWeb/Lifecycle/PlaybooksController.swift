@@ -9,7 +9,7 @@ struct PlaybooksController {
     let lifecycle: LifecycleService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.playbooks.pattern)) { request, context in
+        router.get(Site.playbooks) { request, context in
             try allowed(context)
             let playbooks = try await lifecycle.allPlaybooks()
             let model = PlaybookListPage(
@@ -18,13 +18,13 @@ struct PlaybooksController {
                 playbooks: playbooks)
             return try views.page(model, .lifecyclePlaybooks)
         }
-        router.get(RouterPath(Site.playbook.pattern)) { _, context in
+        router.get(Site.playbook) { _, context in
             try allowed(context)
             let type = try Self.type(context)
             let playbook = try await lifecycle.playbook(type)
             return try page(context, type, PlaybookInput(playbook), version: playbook.version)
         }
-        router.post(RouterPath(Site.playbook.pattern)) { request, context in
+        router.post(Site.playbook) { request, context in
             let user = try allowed(context)
             let type = try Self.type(context)
             let form = try await FormData.read(request, context: context)

@@ -9,13 +9,13 @@ struct ObligationImportController {
     let obligations: ObligationsService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.importObligations.pattern)) { _, context in
+        router.get(Site.importObligations) { _, context in
             let (_, alliance) = try await ObligationsController(views: views, obligations: obligations).managed(context)
             return try views.page(
                 ObligationImportPage(layout: layout(context), alliance: alliance, csv: "", problems: []),
                 .obligationsImport)
         }
-        router.post(RouterPath(Site.importObligations.pattern)) { request, context in
+        router.post(Site.importObligations) { request, context in
             let (user, alliance) = try await ObligationsController(views: views, obligations: obligations).managed(context)
             let form = try await FormData.read(request, context: context)
             let text = form["csv"] ?? ""

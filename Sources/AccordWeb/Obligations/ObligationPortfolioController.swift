@@ -9,7 +9,7 @@ struct ObligationPortfolioController {
     let obligations: ObligationsService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.obligationPortfolio.pattern)) { _, context in
+        router.get(Site.obligationPortfolio) { _, context in
             let user = try context.requireUser()
             try AccessPolicy.require(user.principal, .viewPortfolio)
             let occurrences = try await obligations.portfolioOccurrences(user)

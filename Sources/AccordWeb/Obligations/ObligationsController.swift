@@ -9,35 +9,35 @@ struct ObligationsController {
     let obligations: ObligationsService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.obligations.pattern)) { request, context in
+        router.get(Site.obligations) { request, context in
             let user = try context.requireUser()
             let alliance = try await obligations.access.visibleAlliance(Site.allianceID(in: context), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.get(RouterPath(Site.obligationsCSV.pattern)) { _, context in
+        router.get(Site.obligationsCSV) { _, context in
             let user = try context.requireUser()
             return try await ObligationsAPI.csvResponse(
                 obligations, try await obligations.access.visibleAlliance(Site.allianceID(in: context), user), user)
         }
-        router.get(RouterPath(Site.newObligation.pattern)) { _, context in
+        router.get(Site.newObligation) { _, context in
             let (_, alliance) = try await managed(context)
             return try await form(
                 context, alliance, input: ObligationInput(dueMode: "fixed", recurrence: "once"), obligation: nil, errors: [])
         }
-        router.post(RouterPath(Site.obligations.pattern)) { request, context in try await save(request, context, existing: nil) }
-        router.get(RouterPath(Site.editObligation.pattern)) { _, context in
+        router.post(Site.obligations) { request, context in try await save(request, context, existing: nil) }
+        router.get(Site.editObligation) { _, context, ids in
             let (user, alliance) = try await managed(context)
-            let item = try await obligations.obligation(Site.editObligation.ids(in: context).1, of: alliance, user)
+            let item = try await obligations.obligation(ids.1, of: alliance, user)
             return try await form(context, alliance, input: ObligationFormPage.input(item), obligation: item, errors: [])
         }
-        router.post(RouterPath(Site.editObligation.pattern)) { request, context in
-            try await save(request, context, existing: try Site.editObligation.ids(in: context).1)
+        router.post(Site.editObligation) { request, context, ids in
+            try await save(request, context, existing: ids.1)
         }
-        router.post(RouterPath(Site.triggers.pattern)) { request, context in try await saveTrigger(request, context, existing: nil) }
-        router.post(RouterPath(Site.trigger.pattern)) { request, context in
-            try await saveTrigger(request, context, existing: try Site.trigger.ids(in: context).1)
+        router.post(Site.triggers) { request, context in try await saveTrigger(request, context, existing: nil) }
+        router.post(Site.trigger) { request, context, ids in
+            try await saveTrigger(request, context, existing: ids.1)
         }
-        router.post(RouterPath(Site.obligationOccurrence.pattern)) { request, context in
+        router.post(Site.obligationOccurrence) { request, context in
             let (user, alliance) = try await managed(context)
             let (_, obligationID, n) = try Site.obligationOccurrence.ids(in: context, limit: 10_000)
             let item = try await obligations.obligation(obligationID, of: alliance, user)

@@ -8,18 +8,18 @@ struct RemindersController {
     let reminders: ReminderService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.obligationReminders.pattern)) { _, context in
+        router.get(Site.obligationReminders) { _, context, ids in
             let (user, alliance) = try await ObligationsController(views: views, obligations: reminders.obligations).managed(context)
-            let item = try await reminders.obligations.obligation(Site.obligationReminders.ids(in: context).1, of: alliance, user)
+            let item = try await reminders.obligations.obligation(ids.1, of: alliance, user)
             let rule = try await reminders.rule(for: item)
             let input = ReminderInput(
                 recipients: rule?.recipients.map(\.canonicalText) ?? [],
                 leadDays: rule?.leadDays.map(String.init).joined(separator: ", ") ?? "30, 7, 0")
             return try await page(context, alliance, item, input: input, errors: [])
         }
-        router.post(RouterPath(Site.obligationReminders.pattern)) { request, context in
+        router.post(Site.obligationReminders) { request, context, ids in
             let (user, alliance) = try await ObligationsController(views: views, obligations: reminders.obligations).managed(context)
-            let item = try await reminders.obligations.obligation(Site.obligationReminders.ids(in: context).1, of: alliance, user)
+            let item = try await reminders.obligations.obligation(ids.1, of: alliance, user)
             let form = try await FormData.read(request, context: context)
             let input = ReminderInput(recipients: form.all("recipient"), leadDays: form["leadDays"])
             do {
@@ -29,7 +29,7 @@ struct RemindersController {
             }
             return redirect(Site.obligations.path(alliance.id), .remindersSaved)
         }
-        router.post(RouterPath(Site.readNotifications.pattern)) { request, context in
+        router.post(Site.readNotifications) { request, context in
             let user = try context.requireUser()
             _ = try await FormData.read(request, context: context)
             try await reminders.markRead(user)

@@ -6,10 +6,10 @@ struct OperationsController {
     let services: Services
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.healthz.pattern)) { _, _ in
+        router.get(Site.healthz) { _, _ in
             text("ok\n", contentType: "text/plain; charset=utf-8")
         }
-        router.get(RouterPath(Site.readyz.pattern)) { _, _ in
+        router.get(Site.readyz) { _, _ in
             let database = services.store.database
             let answer: String? =
                 if !(await database.isReachable()) { "database unreachable\n" } else if !(await database.acceptsWrites()) {
@@ -18,15 +18,15 @@ struct OperationsController {
             return text(
                 answer ?? "ready\n", contentType: "text/plain; charset=utf-8", status: answer == nil ? .ok : .serviceUnavailable)
         }
-        router.get(RouterPath(Site.metrics.pattern)) { _, _ in
+        router.get(Site.metrics) { _, _ in
             text(services.metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
-        router.get(RouterPath(Site.stylesheet.pattern)) { _, _ in
+        router.get(Site.stylesheet) { _, _ in
             var response = text(services.views.stylesheet, contentType: "text/css; charset=utf-8")
             response.headers[.cacheControl] = "public, max-age=3600"
             return response
         }
-        router.get(RouterPath(Site.script.pattern)) { _, _ in
+        router.get(Site.script) { _, _ in
             var response = text(services.views.script, contentType: "text/javascript; charset=utf-8")
             response.headers[.cacheControl] = "public, max-age=3600"
             return response

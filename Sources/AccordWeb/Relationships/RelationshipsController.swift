@@ -8,36 +8,36 @@ struct RelationshipsController {
     let relationships: RelationshipsService
 
     func register(_ router: Router<AppContext>) {
-        router.get(RouterPath(Site.relationships.pattern)) { request, context in
+        router.get(Site.relationships) { request, context in
             let user = try context.requireUser()
             let alliance = try await relationships.access.visibleAlliance(Site.allianceID(in: context), user)
             return try await page(context, alliance, user: user, notice: LayoutModel.notice(request.queryValues["notice"]))
         }
-        router.post(RouterPath(Site.relationships.pattern)) { request, context in
+        router.post(Site.relationships) { request, context in
             try await change(request, context, notice: .pairAdded) { form, alliance, user in
                 var input = Self.input(form)
                 let posted = try await relationships.postedPeople(form, &input, try await relationships.pairChoices(alliance))
                 _ = try await relationships.addPair(input, in: alliance, unresolved: posted.unresolved, by: user)
             }
         }
-        router.post(RouterPath(Site.editPair.pattern)) { request, context in
+        router.post(Site.editPair) { request, context, ids in
             try await change(request, context, notice: .pairUpdated) { form, alliance, user in
-                let pair = try await relationships.pair(try Site.editPair.ids(in: context).1, of: alliance)
+                let pair = try await relationships.pair(ids.1, of: alliance)
                 var input = Self.input(form)
                 let posted = try await relationships.postedPeople(form, &input, try await relationships.pairChoices(alliance))
                 _ = try await relationships.updatePair(
                     pair, input, expectedVersion: form.version, in: alliance, unresolved: posted.unresolved, by: user)
             }
         }
-        router.post(RouterPath(Site.pairContact.pattern)) { request, context in
+        router.post(Site.pairContact) { request, context, ids in
             try await change(request, context, notice: .contactRecorded) { form, alliance, user in
-                let pair = try await relationships.pair(try Site.pairContact.ids(in: context).1, of: alliance)
+                let pair = try await relationships.pair(ids.1, of: alliance)
                 _ = try await relationships.recordContact(pair, on: form["on"], in: alliance, by: user)
             }
         }
-        router.post(RouterPath(Site.deletePair.pattern)) { request, context in
+        router.post(Site.deletePair) { request, context, ids in
             try await change(request, context, notice: .pairRemoved) { _, alliance, user in
-                let pair = try await relationships.pair(try Site.deletePair.ids(in: context).1, of: alliance)
+                let pair = try await relationships.pair(ids.1, of: alliance)
                 try await relationships.removePair(pair, in: alliance, by: user)
             }
         }
