@@ -129,14 +129,45 @@ struct WebHarness {
 
     func browser() -> Browser { Browser(client: client) }
 
-    /// An alliance nobody in the demo accounts belongs to.
+    /// An alliance nobody in the sign-in accounts belongs to, with a partner of its own (the demo's Kanto Pharma, or a
+    /// new one on the `.accounts` fixture).
     func outsiderAlliance() async throws -> Alliance {
-        let kanto = try await store.organizations.list().first { $0.name == "Kanto Pharma" }!
+        let partner: Organization
+        if let kanto = try await store.organizations.list().first(where: { $0.name == "Kanto Pharma" }) {
+            partner = kanto
+        } else {
+            partner = try await store.organizations.create(
+                try OrganizationInput(name: "Outsider Partner", kind: "partner").validate(), by: .system)
+        }
         var input = AllianceInput()
         (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
-            "Outsider alliance", kanto.id.uuidString, "other", "active", "development", "tier_3"
+            "Outsider alliance", partner.id.uuidString, "other", "active", "development", "tier_3"
         )
         return try await store.alliances.create(try input.validate(), by: .system)
+    }
+
+    /// On the `.accounts` fixture: an alliance with Norvik Biologics on which each account plays its part: the
+    /// executive sponsors it, the manager runs it, the member is on its team and the partner user manages it for
+    /// Norvik.
+    func teamAlliance(_ name: String = "Team alliance", description: String? = nil, internalNotes: String? = nil) async throws
+        -> Alliance
+    {
+        func person(_ account: String) async throws -> Person {
+            try #require(try await store.people.list(organizationID: nil, text: account + ".person@", page: 1, perPage: 2).items.first)
+        }
+        let partner = try #require(try await store.organizations.list().first { $0.name == "Norvik Biologics" })
+        var input = AllianceInput()
+        (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
+            name, partner.id.uuidString, "co_development", "active", "development", "tier_1"
+        )
+        (input.ourSponsorID, input.ourManagerID, input.partnerManagerID) = (
+            try await person("exec").id.uuidString, try await person("manager").id.uuidString,
+            try await person("partner").id.uuidString
+        )
+        (input.description, input.internalNotes) = (description, internalNotes)
+        let alliance = try await store.alliances.create(try input.validate(), by: .system)
+        _ = try await store.alliances.addMember(alliance.id, personID: try await person("member").id, side: .ours, role: .member, by: .system)
+        return alliance
     }
 
     /// A new alliance with the first partner, managed by `manager` when given (for tests that build their records).
