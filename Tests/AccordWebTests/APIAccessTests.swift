@@ -10,7 +10,7 @@ import Testing
 @Suite struct APIAccessTests {
     @Test(arguments: WebHarness.databases)
     func requestsWithoutAValidTokenGet401(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let anonymous = APIClient(harness: h, token: nil)
             let response = try await anonymous.get("/api/v1/alliances")
             #expect(response.status == .unauthorized && response.headers[.wwwAuthenticate] == "Bearer realm=\"accord\"")
@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func expiredAndRevokedTokensStopWorking(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let expired = try await APIClient.forUser(h, "exec@accord.example", expiresAt: Date().addingTimeInterval(-1))
             #expect(try await expired.get("/api/v1/me").status == .unauthorized)
             let live = try await APIClient.forUser(h, "exec@accord.example")
@@ -42,17 +42,22 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func partnerTokensSeeOnlyTheirAlliancesAndNoInternalNotes(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let mine = try await h.teamAlliance("Bispecifics discovery", internalNotes: "Push for exclusivity")
+            _ = try await h.teamAlliance("Platform access", internalNotes: "Renewal is ours to lose")
+            let other = try await h.outsiderAlliance()
             let api = try await APIClient.forUser(h, "partner@accord.example")
             let list = try await api.get("/api/v1/alliances?per_page=100")
             let names = Set(list.items.compactMap { $0["name"] as? String })
-            #expect(names == ["HX-201 antibody discovery", "Norvik platform access (closed)"])
+            #expect(names == ["Bispecifics discovery", "Platform access"])
             #expect(list.items.allSatisfy { $0["internalNotes"] is NSNull })
-            let other = try await h.alliance(named: "Kanto Japan")
+            // Our manager's token, on the same list, does get the notes (the check above can fail).
+            let manager = try await APIClient.forUser(h, "manager@accord.example")
+            let managers = try await manager.get("/api/v1/alliances?per_page=100")
+            #expect(managers.items.contains { $0["internalNotes"] as? String == "Push for exclusivity" })
             let hidden = try await api.get("/api/v1/alliances/\(other.id)")
             #expect(hidden.status == .notFound)
             #expect(try await api.get("/api/v1/alliances/\(other.id)/members").status == .notFound)
-            let mine = try await h.alliance(named: "HX-201")
             var body = AccessMatrixTests.form(for: mine) as [String: Any]
             body = Dictionary(uniqueKeysWithValues: body.map { (Problem.apiName($0.key), $0.value) })
             body["version"] = mine.version
@@ -65,7 +70,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func internalMembersEditOnlyTheirAlliances(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "member@accord.example")
             let outsider = try await h.outsiderAlliance()
             var body = try await h.newAllianceJSON()
@@ -78,7 +83,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func directoryOverTheAPI(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "admin@accord.example")
             let org = try await api.send(
                 .post, "/api/v1/organizations", json: ["name": "Orion Bio", "kind": "partner", "country": "France"])
@@ -110,8 +115,9 @@ import Testing
                 try await api.send(.put, "/api/v1/organizations/\(orgID)", json: ["name": "Orion Bio SA", "kind": "partner", "version": 1])
                     .status == .ok)
             #expect(try await api.send(.delete, "/api/v1/organizations/\(orgID)").status == .noContent)
-            let orgs = try await api.get("/api/v1/organizations?per_page=5&page=2")
-            #expect(orgs.object["total"] as? Int == 10 && orgs.items.count == 5)
+            // Orion is gone: our company and the partner remain, one a page.
+            let orgs = try await api.get("/api/v1/organizations?per_page=1&page=2")
+            #expect(orgs.object["total"] as? Int == 2 && orgs.items.count == 1)
         }
     }
 }

@@ -65,8 +65,8 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func partnerFeedsHoldSharedItemsOnly(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let mine = try await h.alliance(named: "HX-201")
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let mine = try await h.teamAlliance()
             let partnerUser = try await h.store.users.find(email: "partner@accord.example")!
             let person = try #require(partnerUser.personID)
             let committee = try await h.store.governance.createBody(

@@ -10,8 +10,9 @@ import Testing
 @Suite struct GoalPagesTests {
     @Test(arguments: WebHarness.databases)
     func goalsKPIsAndMeasurements(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let meridian = try await h.alliance(named: "Meridian biologics supply")
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let meridian = try await h.makeAlliance("Biologics supply", manager: try await h.accountPerson("manager"))
+            let mine = try await h.teamAlliance()
             let path = "/alliances/\(meridian.id.uuidString.lowercased())"
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
@@ -56,7 +57,6 @@ import Testing
                     && csv.text.contains("On-time batches,operational,Reliable supply,%,95.00,higher_is_better,2026-10-01,90.00,at_risk"))
             let partner = h.browser()
             try await partner.signIn("partner@accord.example")
-            let mine = try await h.alliance(named: "HX-201")
             #expect(try await partner.get("/alliances/\(mine.id.uuidString.lowercased())/goals").status == .ok)
             #expect(try await partner.post("/alliances/\(mine.id.uuidString.lowercased())/goals", ["title": "x"]).status == .forbidden)
             #expect(try await partner.get(path + "/goals").status == .notFound)

@@ -11,8 +11,8 @@ import Testing
 @Suite struct IssuePagesTests {
     @Test(arguments: WebHarness.databases)
     func logEscalateResolveAndReopen(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let hx = try await h.alliance(named: "HX-201")
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let hx = try await h.teamAlliance("Discovery alliance")
             let path = "/alliances/\(hx.id.uuidString.lowercased())/issues"
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
@@ -51,7 +51,7 @@ import Testing
             try await manager.get(path)
             #expect(try await manager.post(base + "/reopen", [:]).status == .conflict)
 
-            // The partner user on HX-201 sees the shared issue but cannot change it.
+            // The partner user on the alliance's team sees the shared issue but cannot change it.
             let partner = h.browser()
             try await partner.signIn("partner@accord.example")
             #expect(try await partner.get(path).text.contains("Assay transfer stalled"))
@@ -83,12 +83,13 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func issuesOverTheAPI(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
-            let meridian = try await h.alliance(named: "Meridian biologics supply")
+            let meridian = try await h.makeAlliance("Biologics supply", manager: try await h.accountPerson("manager"))
+            let hx = try await h.teamAlliance()
             let base = "/api/v1/alliances/\(meridian.id)/issues"
             let list = try await api.get(base)
-            #expect(list.status == .ok && (list.object["items"] as! [[String: Any]]).count == 1)
+            #expect(list.status == .ok && (list.object["items"] as! [[String: Any]]).isEmpty)
             let owner = try #require(meridian.ourManagerID)
             let before = try await h.auditCount()
             let bad = try await api.send(.post, base, json: ["title": "", "severity": "urgent", "ownerId": "x"])
@@ -98,6 +99,7 @@ import Testing
             let created = try await api.send(
                 .post, base, json: ["title": "Batch record review slow", "severity": "medium", "ownerId": owner.uuidString])
             #expect(created.status == .created && created.object["level"] as? String == "working_team")
+            #expect((try await api.get(base).object["items"] as! [[String: Any]]).count == 1)
             #expect(created.object["visibility"] as? String == "internal" && created.object["overdue"] as? Bool == false)
             let path = base + "/\(created.object["id"] as! String)"
             let up = try await api.send(.post, path + "/escalate", json: ["note": "Escalating"])
@@ -114,7 +116,6 @@ import Testing
                 try await api.send(.post, path + "/resolve", json: ["resolution": "Extra reviewer"]).object["status"] as? String
                     == "resolved")
             let partner = try await APIClient.forUser(h, "partner@accord.example")
-            let hx = try await h.alliance(named: "HX-201")
             #expect(try await partner.get("/api/v1/alliances/\(hx.id)/issues").status == .ok)
             #expect(try await partner.send(.post, "/api/v1/alliances/\(hx.id)/issues", json: ["title": "x"]).status == .forbidden)
             #expect(try await partner.get(base).status == .notFound)

@@ -96,7 +96,7 @@ import Testing
     /// the team's search; the page never lists the whole directory.
     @Test(arguments: WebHarness.databases)
     func aGapWithManyCandidatesListsTheBestSuited(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let ours = try #require(try await h.store.organizations.ours())
             let partner = try await h.store.organizations.create(
                 try OrganizationInput(name: "Candidate Partner AG", kind: "partner").validate(), by: .system)
@@ -132,7 +132,7 @@ import Testing
     }
 
     @Test func administratorsEditPlaybooks() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let admin = h.browser()
             try await admin.signIn("admin@accord.example")
             let list = try await admin.get("/admin/playbooks")

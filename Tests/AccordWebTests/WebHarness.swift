@@ -146,15 +146,18 @@ struct WebHarness {
         return try await store.alliances.create(try input.validate(), by: .system)
     }
 
+    /// On the `.accounts` fixture: the person linked to an account (`"manager"` for manager@accord.example).
+    func accountPerson(_ account: String) async throws -> Person {
+        try #require(try await store.people.list(organizationID: nil, text: account + ".person@", page: 1, perPage: 2).items.first)
+    }
+
     /// On the `.accounts` fixture: an alliance with Norvik Biologics on which each account plays its part: the
     /// executive sponsors it, the manager runs it, the member is on its team and the partner user manages it for
     /// Norvik.
     func teamAlliance(_ name: String = "Team alliance", description: String? = nil, internalNotes: String? = nil) async throws
         -> Alliance
     {
-        func person(_ account: String) async throws -> Person {
-            try #require(try await store.people.list(organizationID: nil, text: account + ".person@", page: 1, perPage: 2).items.first)
-        }
+        let person = accountPerson
         let partner = try #require(try await store.organizations.list().first { $0.name == "Norvik Biologics" })
         var input = AllianceInput()
         (input.name, input.partnerID, input.type, input.status, input.phase, input.tier) = (
@@ -166,7 +169,8 @@ struct WebHarness {
         )
         (input.description, input.internalNotes) = (description, internalNotes)
         let alliance = try await store.alliances.create(try input.validate(), by: .system)
-        _ = try await store.alliances.addMember(alliance.id, personID: try await person("member").id, side: .ours, role: .member, by: .system)
+        _ = try await store.alliances.addMember(
+            alliance.id, personID: try await person("member").id, side: .ours, role: .member, by: .system)
         return alliance
     }
 

@@ -25,6 +25,9 @@ enum APIEnums {
         .of("DifferenceStatus", DifferenceStatus.self),
     ]
 
+    /// The published enumerations' types, by identity (`JSONText` writes their values as codes without a cast).
+    static let types = Set(all.compactMap { $0.type.map(ObjectIdentifier.init) })
+
     /// The schema name of a domain enumeration the API writes whole (nil for a type it does not publish).
     static func name(of type: Any.Type) -> String? {
         all.first { $0.type.map(ObjectIdentifier.init) == ObjectIdentifier(type) }?.name

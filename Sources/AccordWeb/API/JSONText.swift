@@ -86,8 +86,11 @@ final class JSONOutput {
         case ObjectIdentifier(Null<Bool>.self): return try writeNull(unsafeBitCast(value, to: Null<Bool>.self).wrappedValue)
         case ObjectIdentifier(Null<Date>.self): return try writeNull(unsafeBitCast(value, to: Null<Date>.self).wrappedValue)
         default:
-            // A domain enumeration is its code, as its synthesized `encode(to:)` would write it.
-            guard let coded = value as? any RawRepresentable<String> else { return false }
+            // A published domain enumeration is its code, as its synthesized `encode(to:)` would write it (known by
+            // identity, so the cast is made only where it succeeds).
+            guard APIEnums.types.contains(ObjectIdentifier(T.self)), let coded = value as? any RawRepresentable<String> else {
+                return false
+            }
             JSONText.quoted(coded.rawValue, into: &bytes)
         }
         return true
