@@ -27,6 +27,9 @@ import Testing
         let day: LocalDate
         @Null var noColour: Colour?
         @Null var someDay: LocalDate?
+        let side: Side
+        @Null var noPhase: LifecyclePhase?
+        @Null var somePhase: LifecyclePhase?
         let missing: String?
         @Null var empty: String?
         @Null var present: Int?
@@ -54,6 +57,7 @@ import Testing
         Shape(
             id: UUID(), title: title, count: -42, big: Int64.max, small: 7, flag: true, ratio: ratio, when: when, colour: .darkBlue,
             day: LocalDate("2026-12-02")!, noColour: nil, someDay: LocalDate("0999-01-31"),
+            side: .partner, noPhase: nil, somePhase: .commercialization,
             missing: nil, empty: nil, present: 3,
             inner: Inner(name: "a/b \"c\" \\ d\n\t\u{1}\u{1F} é 漢字 🧬", tags: ["x", ""], score: nil),
             list: [Inner(name: "one", tags: [], score: 0.1), Inner(name: "two", tags: ["t"], score: -2)],

@@ -25,8 +25,10 @@ enum APIEnums {
         .of("DifferenceStatus", DifferenceStatus.self),
     ]
 
-    /// The published enumerations' types, by identity (`JSONText` writes their values as codes without a cast).
-    static let types = Set(all.compactMap { $0.type.map(ObjectIdentifier.init) })
+    /// How `JSONText` writes a published enumeration's value, and an `@Null` one, found by the type's identity: the
+    /// code, or nil for null (no cast and no encoder on the way).
+    static let writers: [ObjectIdentifier: JSONCodeWriter] = Dictionary(
+        all.flatMap(\.writers), uniquingKeysWith: { first, _ in first })
 
     /// The schema name of a domain enumeration the API writes whole (nil for a type it does not publish).
     static func name(of type: Any.Type) -> String? {
@@ -34,15 +36,25 @@ enum APIEnums {
     }
 }
 
+/// Reads the code of the value at a pointer (nil: an empty `@Null`).
+typealias JSONCodeWriter = @Sendable (UnsafeRawPointer) -> String?
+
 /// One published enumeration: a domain type's codes, or a named subset of them (`TeamRole`, `DecisionMove`).
 struct APIEnum: Sendable {
     let name: String
     let values: [String]
     let type: (any CaseIterable.Type)?
+    let writers: [(ObjectIdentifier, JSONCodeWriter)]
 
-    static func of<E: CaseIterable & RawRepresentable>(_ name: String, _ type: E.Type) -> APIEnum where E.RawValue == String {
-        APIEnum(name: name, values: E.allCases.map(\.rawValue), type: type)
+    static func of<E: CaseIterable & RawRepresentable & Codable & Sendable>(_ name: String, _ type: E.Type) -> APIEnum
+    where E.RawValue == String {
+        APIEnum(
+            name: name, values: E.allCases.map(\.rawValue), type: type,
+            writers: [
+                (ObjectIdentifier(E.self), { @Sendable pointer in pointer.load(as: E.self).rawValue }),
+                (ObjectIdentifier(Null<E>.self), { @Sendable pointer in pointer.load(as: Null<E>.self).wrappedValue?.rawValue }),
+            ])
     }
 
-    static func subset(_ name: String, _ values: [String]) -> APIEnum { APIEnum(name: name, values: values, type: nil) }
+    static func subset(_ name: String, _ values: [String]) -> APIEnum { APIEnum(name: name, values: values, type: nil, writers: []) }
 }

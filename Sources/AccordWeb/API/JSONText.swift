@@ -85,13 +85,16 @@ final class JSONOutput {
         case ObjectIdentifier(Null<Double>.self): return try writeNull(unsafeBitCast(value, to: Null<Double>.self).wrappedValue)
         case ObjectIdentifier(Null<Bool>.self): return try writeNull(unsafeBitCast(value, to: Null<Bool>.self).wrappedValue)
         case ObjectIdentifier(Null<Date>.self): return try writeNull(unsafeBitCast(value, to: Null<Date>.self).wrappedValue)
+        case ObjectIdentifier(Null<LocalDate>.self): return try writeNull(unsafeBitCast(value, to: Null<LocalDate>.self).wrappedValue)
         default:
-            // A published domain enumeration is its code, as its synthesized `encode(to:)` would write it (known by
-            // identity, so the cast is made only where it succeeds).
-            guard APIEnums.types.contains(ObjectIdentifier(T.self)), let coded = value as? any RawRepresentable<String> else {
-                return false
+            // A published domain enumeration (plain or `@Null`) is its code, as its synthesized `encode(to:)` would
+            // write it: found by the type's identity, read through a pointer, no cast.
+            guard let writer = APIEnums.writers[ObjectIdentifier(T.self)] else { return false }
+            if let code = withUnsafePointer(to: value, { writer(UnsafeRawPointer($0)) }) {
+                JSONText.quoted(code, into: &bytes)
+            } else {
+                append("null")
             }
-            JSONText.quoted(coded.rawValue, into: &bytes)
         }
         return true
     }
