@@ -52,7 +52,7 @@ import Testing
             let generated = try OpenAPIDocument.generate(services).pretty
             #expect(
                 generated == (try OpenAPIDocument.text()),
-                "the committed document is stale: swift run accord openapi > Sources/AccordWeb/Resources/openapi.json")
+                "the committed document is stale: swift run accord openapi --output Sources/AccordWeb/Resources/openapi.json")
         }
     }
 

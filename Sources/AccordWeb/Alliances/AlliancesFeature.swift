@@ -25,7 +25,7 @@ struct AlliancesFeature: Feature {
             .query("sort", .ref("AllianceSort"), "Sort key (default name)"), .query("dir", .values(["asc", "desc"]), "Sort direction"),
         ]
         let records = APIRoute.crud(
-            a, APIModels.Alliance.self, noun: "an alliance", plural: "Alliances", handlers,
+            a, APIModels.Alliance.self, noun: "an alliance", nouns: "alliances", plural: "Alliances", handlers,
             bodies: (AlliancesAPI.allianceCreate, AlliancesAPI.allianceUpdate), listing: filters + APIParameter.paging,
             readErrors: [401, 404])
         return

@@ -23,12 +23,13 @@ struct DirectoryFeature: Feature {
             .query("organization", .uuid, "Only this organisation"), .query("q", .text(max: 100), "Text in the name or email"),
         ]
         return APIRoute.crud(
-            p + "/organizations", APIModels.Organization.self, noun: "an organisation", plural: "Organizations", organisations,
+            p + "/organizations", APIModels.Organization.self, noun: "an organisation", nouns: "organisations", plural: "Organizations",
+            organisations,
             bodies: (OrganizationsAPI.organizationCreate, OrganizationsAPI.organizationUpdate),
             listing: APIParameter.paging, readErrors: [401, 403, 404]
         ).tagged("Organisations")
             + APIRoute.crud(
-                p + "/people", APIModels.Person.self, noun: "a person", plural: "People", persons,
+                p + "/people", APIModels.Person.self, noun: "a person", nouns: "people", plural: "People", persons,
                 bodies: (PeopleAPI.personCreate, PeopleAPI.personUpdate),
                 listing: APIParameter.paging + byOrganisation, readErrors: [401, 403, 404]
             ).tagged("People")

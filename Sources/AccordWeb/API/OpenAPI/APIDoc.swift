@@ -114,17 +114,17 @@ struct CRUDHandlers: Sendable {
 
 extension APIRoute {
     /// A record collection's five operations at `path` and `path/{id}`: `model` is the record's response type (its
-    /// schema name names the operations), its two bodies, `noun` the summaries ("an
-    /// organisation"), `plural` the list's operation id ("Organizations", "People").
+    /// schema name names the operations), then its two bodies; `noun` and `nouns` word the summaries ("an
+    /// organisation", "organisations"), `plural` names the list's operation ("Organizations", "People").
     static func crud<Model: APIShaped & Encodable>(
-        _ path: String, _ model: Model.Type, noun: String, plural: String, _ handlers: CRUDHandlers,
+        _ path: String, _ model: Model.Type, noun: String, nouns: String, plural: String, _ handlers: CRUDHandlers,
         bodies: (create: APIBody, update: APIBody), listing: [APIParameter], readErrors: [Int]
     ) -> [APIRoute] {
         let schema = Model.schemaName ?? plural
         let the = noun.split(separator: " ", maxSplits: 1).last.map(String.init) ?? noun
         let id = path + "/{id}"
         let list = APIDoc(
-            "list" + plural, "List " + plural.lowercased().replacingOccurrences(of: "organizations", with: "organisations"),
+            "list" + plural, "List " + nouns,
             parameters: listing, replies: [.json(200, APIModels.List<Model>.self, "One page")],
             errors: [400, 401] + readErrors.filter { $0 == 403 })
         let create = APIDoc(
