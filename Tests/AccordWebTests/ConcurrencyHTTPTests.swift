@@ -9,7 +9,7 @@ import Testing
 @Suite struct ConcurrencyHTTPTests {
     @Test(arguments: WebHarness.databases)
     func twentyParallelPutsFromOneVersionHaveOneWinner(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
             let created = try await api.send(.post, "/api/v1/alliances", json: try await h.newAllianceJSON("Race deal"))
             let id = created.object["id"] as! String
@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func twoAdministratorsDemotingEachOtherLeaveOneActive(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
             let first = try await h.store.users.find(email: "admin@accord.example")!
             let second = try await h.store.users.create(
                 try UserInput(email: "second.admin@helix.example", name: "Second Admin", role: "administrator").validate(),
@@ -78,9 +78,9 @@ import Testing
     }
 
     @Test func boundedRecurrencesReachTheirEndOverTheAPI() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
-            let alliance = try await h.alliance(named: "Meridian biologics supply")
+            let alliance = try await h.makeAlliance("Biologics supply", manager: try await h.accountPerson("manager"))
             let last = LocalDate(date: Date()).adding(months: 60)
             let created = try await api.send(
                 .post, "/api/v1/alliances/\(alliance.id)/obligations",

@@ -89,14 +89,15 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func partnersSeeSharedObligationsOfTheirAlliancesOnly(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let mine = try await h.alliance(named: "HX-201")
-            _ = try await h.store.obligations.createObligation(
-                allianceID: mine.id,
-                try ObligationInput(
-                    title: "Our budget review", kind: "other", direction: "outgoing", dueOn: "2027-01-10", visibility: "internal"
-                )
-                .validate(triggers: []), by: .system)
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let mine = try await h.teamAlliance()
+            let kanto = try await h.outsiderAlliance()
+            for (title, visibility) in [("Research funding", "shared"), ("Our budget review", "internal")] {
+                _ = try await h.store.obligations.createObligation(
+                    allianceID: mine.id,
+                    try ObligationInput(title: title, kind: "other", direction: "outgoing", dueOn: "2027-01-10", visibility: visibility)
+                        .validate(triggers: []), by: .system)
+            }
             let partner = h.browser()
             try await partner.signIn("partner@accord.example")
             let path = "/alliances/\(mine.id.uuidString.lowercased())/obligations"
@@ -104,7 +105,6 @@ import Testing
             #expect(page.status == .ok && page.text.contains("Research funding") && !page.text.contains("Our budget review"))
             #expect(!page.text.contains("New obligation") && !page.text.contains("Record date"))
             #expect(try await partner.post(path, ["title": "x"]).status == .forbidden)
-            let kanto = try await h.alliance(named: "Kanto Japan")
             #expect(try await partner.get("/alliances/\(kanto.id.uuidString.lowercased())/obligations").status == .notFound)
         }
     }
@@ -135,8 +135,9 @@ import Testing
 @Suite struct ObligationImportPagesTests {
     @Test(arguments: WebHarness.databases)
     func importsEveryRowOrNoneWithAReport(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let meridian = try await h.alliance(named: "Meridian biologics supply")
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let meridian = try await h.makeAlliance("Biologics supply", manager: try await h.accountPerson("manager"))
+            let mine = try await h.teamAlliance()
             let path = "/alliances/\(meridian.id.uuidString.lowercased())/obligations/import"
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
@@ -164,7 +165,6 @@ import Testing
             #expect(try await h.store.obligations.obligations(allianceID: meridian.id).count == before + 2)
             let partner = h.browser()
             try await partner.signIn("partner@accord.example")
-            let mine = try await h.alliance(named: "HX-201")
             #expect(try await partner.get("/alliances/\(mine.id.uuidString.lowercased())/obligations/import").status == .forbidden)
         }
     }
