@@ -69,6 +69,28 @@ import Testing
         }
     }
 
+    /// Every field a handler reads from a JSON body by name is declared by a request body (`APIBody`), so a misspelt
+    /// read cannot pass unnoticed on a path the API tests do not take (`JSONBody` also asserts it when a read runs).
+    @Test func everyFieldAHandlerReadsIsDeclared() async throws {
+        try await WebHarness.run(fixture: .accounts) { h in
+            let services = Services(store: h.store, views: try await Views.load(), config: AppConfig())
+            let declared = Set(APIRoutes.table(services).compactMap(\.doc.body).flatMap(\.fields).map(\.name))
+            let folder = Self.repository.appendingPathComponent("Sources/AccordWeb/API")
+            let read = try #require(try? Regex(#"(json|body)\.(string|integer|strings|bool|decode|optionalDecode)\("([A-Za-z]+)""#))
+            var (reads, undeclared) = (0, [String]())
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for match in text.matches(of: read) {
+                    let key = String(match.output[3].substring ?? "")
+                    reads += 1
+                    if !declared.contains(key) { undeclared.append("\(file): \(key)") }
+                }
+            }
+            #expect(undeclared.isEmpty, "read but declared by no request body: \(undeclared)")
+            #expect(reads > 100, "the scan found the handlers' reads (\(reads))")
+        }
+    }
+
     @Test func enumsMatchTheDomain() throws {
         let schemas = (try Self.document()["components"] as! [String: Any])["schemas"] as! [String: [String: Any]]
         for published in APIEnums.all {
