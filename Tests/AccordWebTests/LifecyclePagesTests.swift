@@ -68,8 +68,8 @@ import Testing
     }
 
     @Test func closingACoverageGapAddsThePersonToTheTeam() async throws {
-        try await WebHarness.run { h in
-            let hx = try await h.alliance(named: "HX-201")
+        try await WebHarness.run(fixture: .accounts) { h in
+            let hx = try await h.teamAlliance()
             let path = "/alliances/\(hx.id.uuidString.lowercased())/lifecycle"
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
@@ -80,10 +80,12 @@ import Testing
             let ours = try await h.store.organizations.ours()!
             let gap = try #require(
                 playbook.needed(in: hx.phase).first { f in !team.contains { $0.side == .ours && people[$0.personID]?.function == f } })
-            let candidate = try #require(
-                try await h.store.people.all(organizationIDs: [ours.id]).first {
-                    $0.function == gap && !team.map(\.personID).contains($0.id)
-                })
+            // Someone of ours who can close the gap and is not on the team yet.
+            let candidate = try await h.store.people.create(
+                try PersonInput(
+                    organizationID: ours.id.uuidString, name: "Gap Closer", email: "gap.closer@helix.example", function: gap.rawValue,
+                    level: "management"
+                ).validate(), by: .system)
             #expect(try await manager.post(path + "/team", ["personID": candidate.id.uuidString]).status == .seeOther)
             #expect(try await h.store.alliances.members(of: hx.id).contains { $0.personID == candidate.id && $0.role == .functionalLead })
             try await manager.get(path)
