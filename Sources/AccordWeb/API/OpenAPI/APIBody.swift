@@ -30,7 +30,7 @@ struct APIBody: Sendable {
     static let version = APISchema.integer.with("minimum", 1).described("The version you last read; a stale version gets 409.")
 
     var schema: APISchema {
-        let object = APISchema.object(fields.map { ($0.name, $0.schema) }, required: fields.filter(\.required).map(\.name))
+        let object = APISchema.object(fields)
         return description.map(object.described) ?? object
     }
 }
@@ -41,9 +41,11 @@ extension APIBody.Field {
 }
 
 extension APISchema {
-    /// A domain enumeration, by its published name.
+    /// A domain enumeration, by its published name (one `APIEnums` does not list stops the program at start-up: the
+    /// document would refer to a schema it does not hold).
     static func code<E: CaseIterable & RawRepresentable>(_ type: E.Type) -> APISchema where E.RawValue == String {
-        .ref(APIEnums.name(of: type) ?? String(describing: type))
+        guard let name = APIEnums.name(of: type) else { preconditionFailure("\(E.self) is not in APIEnums.all") }
+        return .ref(name)
     }
 
     /// An object of the given fields (a nested part of a body).

@@ -37,7 +37,11 @@ final class ShapeRecorder {
         if let shaped = type as? any APIShaped.Type {
             if let description = shaped.schemaDescription { schema = schema.described(description) }
             if let name = shaped.schemaName {
-                if !named.contains(where: { $0.0 == name }) { named.append((name, schema)) }
+                if let known = named.first(where: { $0.0 == name }) {
+                    if known.1 != schema { throw ShapeError.unsupported("two types have the schema name \(name)") }
+                } else {
+                    named.append((name, schema))
+                }
                 return (.ref(name), value)
             }
         }
