@@ -71,9 +71,9 @@ import Testing
     }
 
     @Test func openingAWaveReturnsEachLinkOnce() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
-            let alliance = try await h.alliance(named: "HX-201")
+            let alliance = try await h.teamAlliance()
             let base = "/api/v1/alliances/\(alliance.id)/health/waves"
             let today = LocalDate(date: Date())
             let bad = try await api.send(.post, base, json: ["title": "W", "opensOn": today.description, "closesOn": "2000-01-01"])
@@ -88,6 +88,7 @@ import Testing
             #expect(opened.status == .created)
             let links = opened.object["links"] as! [[String: Any]]
             let team = Set(try await h.store.alliances.members(of: alliance.id).map(\.personID))
+            #expect(team.count == 4)
             #expect(links.count == team.count && links.allSatisfy { ($0["url"] as? String)?.hasPrefix("/survey/") == true })
             let waveID = (opened.object["wave"] as! [String: Any])["id"] as! String
             #expect(String(buffer: try await api.get("\(base)/\(waveID)").body).contains("/survey/") == false)
@@ -97,10 +98,10 @@ import Testing
     }
 
     @Test func accessAndInstruments() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let partner = try await APIClient.forUser(h, "partner@accord.example")
-            let mine = try await h.alliance(named: "HX-201")
-            let kanto = try await h.alliance(named: "Kanto Japan")
+            let mine = try await h.teamAlliance()
+            let kanto = try await h.outsiderAlliance()
             #expect(try await partner.get("/api/v1/alliances/\(mine.id)/health/waves").status == .forbidden)
             #expect(try await partner.get("/api/v1/alliances/\(kanto.id)/health/waves").status == .notFound)
             #expect(try await partner.get("/api/v1/health/instruments").status == .forbidden)
@@ -110,8 +111,14 @@ import Testing
             #expect(try await member.get("/api/v1/alliances/\(mine.id)/health/waves/\(UUID())").status == .notFound)
 
             let manager = try await APIClient.forUser(h, "manager@accord.example")
+            let today = LocalDate(date: Date()).description
+            for title in ["Spring check", "Autumn check"] {
+                let opened = try await manager.send(
+                    .post, "/api/v1/alliances/\(mine.id)/health/waves", json: ["title": title, "opensOn": today, "closesOn": "2099-01-01"])
+                #expect(opened.status == .created)
+            }
             let list = try await manager.get("/api/v1/health/instruments")
-            #expect(list.items.count == 1 && list.items[0]["waves"] as? Int == 9)
+            #expect(list.items.count == 1 && list.items[0]["waves"] as? Int == 2)
             let detail = try await manager.get("/api/v1/health/instruments/\(list.items[0]["id"] as! String)")
             #expect((detail.object["dimensions"] as? [[String: Any]])?.count == 10)
             let body: [String: Any] = [

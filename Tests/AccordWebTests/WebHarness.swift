@@ -129,12 +129,13 @@ struct WebHarness {
 
     func browser() -> Browser { Browser(client: client) }
 
-    /// An alliance nobody in the sign-in accounts belongs to, with a partner of its own (the demo's Kanto Pharma, or a
-    /// new one on the `.accounts` fixture).
+    /// An alliance nobody in the sign-in accounts belongs to, with a partner of its own (the demo's Kanto Pharma, or
+    /// "Outsider Partner" on the `.accounts` fixture, made the first time).
     func outsiderAlliance() async throws -> Alliance {
         let partner: Organization
-        if let kanto = try await store.organizations.list().first(where: { $0.name == "Kanto Pharma" }) {
-            partner = kanto
+        let organisations = try await store.organizations.list()
+        if let known = organisations.first(where: { $0.name == "Kanto Pharma" || $0.name == "Outsider Partner" }) {
+            partner = known
         } else {
             partner = try await store.organizations.create(
                 try OrganizationInput(name: "Outsider Partner", kind: "partner").validate(), by: .system)
