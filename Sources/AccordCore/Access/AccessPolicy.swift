@@ -1,19 +1,14 @@
+import AccordMemberwise
 import Foundation
 
 /// Who is asking: the signed-in user, with the alliances they belong to.
+@Memberwise
 public struct Principal: Sendable, Equatable {
     public var userID: UUID
     public var role: Role
     public var personID: UUID?
     /// Alliances where the user's person is on the team.
     public var allianceIDs: Set<UUID>
-
-    public init(userID: UUID, role: Role, personID: UUID?, allianceIDs: Set<UUID>) {
-        self.userID = userID
-        self.role = role
-        self.personID = personID
-        self.allianceIDs = allianceIDs
-    }
 
     public func belongs(to alliance: UUID) -> Bool { allianceIDs.contains(alliance) }
 }

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public protocol UserRepository: Sendable {
@@ -11,20 +12,13 @@ public protocol UserRepository: Sendable {
 }
 
 /// A signed-in browser. The cookie carries the token; the database keeps only its hash.
+@Memberwise
 public struct Session: Sendable, Equatable {
     public var tokenHash: String
     public var userID: UUID
     public var csrfToken: String
     public var createdAt: Date
     public var expiresAt: Date
-
-    public init(tokenHash: String, userID: UUID, csrfToken: String, createdAt: Date, expiresAt: Date) {
-        self.tokenHash = tokenHash
-        self.userID = userID
-        self.csrfToken = csrfToken
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-    }
 }
 
 public protocol SessionRepository: Sendable {
@@ -48,25 +42,17 @@ public protocol SignInAttemptRepository: Sendable {
 }
 
 /// The failure rows one attempt recorded in advance; withdrawn when the password matches.
+@Memberwise
 public struct SignInReservation: Sendable, Equatable {
     public let account: String
     public let rowIDs: [String]
-
-    public init(account: String, rowIDs: [String]) {
-        self.account = account
-        self.rowIDs = rowIDs
-    }
 }
 
 /// A user's calendar feed. Only a hash of its secret URL token is kept; resetting replaces it.
+@Memberwise
 public struct CalendarFeed: Sendable, Equatable, Codable {
     public var userID: UUID
     public var createdAt: Date
-
-    public init(userID: UUID, createdAt: Date) {
-        self.userID = userID
-        self.createdAt = createdAt
-    }
 }
 
 public protocol CalendarFeedRepository: Sendable {

@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// A personal API token. Only its hash is stored; the token itself is shown once, at creation.
+@Memberwise
 public struct ApiToken: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var userID: UUID
@@ -12,20 +14,6 @@ public struct ApiToken: Sendable, Equatable, Codable, Identifiable {
     public var lastUsedAt: Date?
     public var revokedAt: Date?
 
-    public init(
-        id: UUID, userID: UUID, name: String, prefix: String, createdAt: Date, expiresAt: Date?, lastUsedAt: Date? = nil,
-        revokedAt: Date? = nil
-    ) {
-        self.id = id
-        self.userID = userID
-        self.name = name
-        self.prefix = prefix
-        self.createdAt = createdAt
-        self.expiresAt = expiresAt
-        self.lastUsedAt = lastUsedAt
-        self.revokedAt = revokedAt
-    }
-
     public func isUsable(at now: Date) -> Bool {
         revokedAt == nil && (expiresAt.map { $0 > now } ?? true)
     }
@@ -34,23 +22,15 @@ public struct ApiToken: Sendable, Equatable, Codable, Identifiable {
     public static let marker = "acc_"
 }
 
+@Memberwise
 public struct ApiTokenInput: Sendable, Equatable {
     public var name: String?
     public var expiresInDays: String?
 
-    public init(name: String? = nil, expiresInDays: String? = nil) {
-        self.name = name
-        self.expiresInDays = expiresInDays
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var name: String
         public var expiresAt: Date?
-
-        public init(name: String, expiresAt: Date?) {
-            self.name = name
-            self.expiresAt = expiresAt
-        }
     }
 
     public static let maxDays = 365

@@ -1,16 +1,12 @@
+import AccordMemberwise
 import Foundation
 
 /// Limits on failed sign-ins, counted in the database so every instance applies them together.
+@Memberwise
 public struct SignInThrottle: Sendable {
-    public var window: TimeInterval
-    public var maxFailuresPerAccount: Int
-    public var maxFailuresPerAddress: Int
-
-    public init(window: TimeInterval = 15 * 60, maxFailuresPerAccount: Int = 5, maxFailuresPerAddress: Int = 20) {
-        self.window = window
-        self.maxFailuresPerAccount = maxFailuresPerAccount
-        self.maxFailuresPerAddress = maxFailuresPerAddress
-    }
+    public var window: TimeInterval = 15 * 60
+    public var maxFailuresPerAccount: Int = 5
+    public var maxFailuresPerAddress: Int = 20
 
     public static func accountKey(_ email: String) -> String { "account:" + email.lowercased() }
     public static func addressKey(_ address: String) -> String { "address:" + address }

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum Role: String, Labeled {
@@ -19,47 +20,26 @@ public enum Role: String, Labeled {
 }
 
 /// A person who signs in. Partner users are always linked to a person at a partner.
+@Memberwise
 public struct User: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var email: String
     public var name: String
     public var role: Role
     public var personID: UUID?
-    public var active: Bool
-    public var version: Int
+    public var active: Bool = true
+    public var version: Int = 1
     public var createdAt: Date
     public var updatedAt: Date
-
-    public init(
-        id: UUID, email: String, name: String, role: Role, personID: UUID?, active: Bool = true, version: Int = 1,
-        createdAt: Date, updatedAt: Date
-    ) {
-        self.id = id
-        self.email = email
-        self.name = name
-        self.role = role
-        self.personID = personID
-        self.active = active
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 }
 
+@Memberwise
 public struct UserInput: Sendable, Equatable, Codable {
     public var email: String?
     public var name: String?
     public var role: String?
     public var personID: String?
     public var active: String?
-
-    public init(email: String? = nil, name: String? = nil, role: String? = nil, personID: String? = nil, active: String? = nil) {
-        self.email = email
-        self.name = name
-        self.role = role
-        self.personID = personID
-        self.active = active
-    }
 
     public struct Valid: Sendable, Equatable {
         public var email: String

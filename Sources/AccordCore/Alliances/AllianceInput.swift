@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// What a form or API request submits for an alliance, as typed.
@@ -48,6 +49,7 @@ public struct AllianceInput: Sendable, Equatable, Codable {
         internalNotes = a.internalNotes
     }
 
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var name: String
         public var partnerID: UUID
@@ -68,34 +70,6 @@ public struct AllianceInput: Sendable, Equatable, Codable {
         public var value: Money?
         public var description: String?
         public var internalNotes: String?
-
-        public init(
-            name: String, partnerID: UUID, type: AllianceType, status: OperationalStatus, phase: LifecyclePhase,
-            transition: LifecycleTransition?, tier: StrategicTier, ourSponsorID: UUID?, ourManagerID: UUID?,
-            partnerSponsorID: UUID?, partnerManagerID: UUID?, products: String?, territories: String?,
-            effectiveDate: LocalDate?, termEndDate: LocalDate?, renewalNoticeDate: LocalDate?, value: Money?,
-            description: String?, internalNotes: String?
-        ) {
-            self.name = name
-            self.partnerID = partnerID
-            self.type = type
-            self.status = status
-            self.phase = phase
-            self.transition = transition
-            self.tier = tier
-            self.ourSponsorID = ourSponsorID
-            self.ourManagerID = ourManagerID
-            self.partnerSponsorID = partnerSponsorID
-            self.partnerManagerID = partnerManagerID
-            self.products = products
-            self.territories = territories
-            self.effectiveDate = effectiveDate
-            self.termEndDate = termEndDate
-            self.renewalNoticeDate = renewalNoticeDate
-            self.value = value
-            self.description = description
-            self.internalNotes = internalNotes
-        }
     }
 
     /// Checks every field on its own and the rules between fields.

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum AllianceSort: String, Labeled {
@@ -67,14 +68,9 @@ public struct AllianceQuery: Sendable, Equatable {
 }
 
 /// A row of the portfolio: the alliance with the names it shows.
+@Memberwise
 public struct AllianceSummary: Sendable, Equatable {
     public var alliance: Alliance
     public var partnerName: String
     public var managerName: String?
-
-    public init(alliance: Alliance, partnerName: String, managerName: String?) {
-        self.alliance = alliance
-        self.partnerName = partnerName
-        self.managerName = managerName
-    }
 }

@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// A person on an alliance's team, on one side, in one role.
+@Memberwise
 public struct Membership: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -8,25 +10,12 @@ public struct Membership: Sendable, Equatable, Codable, Identifiable {
     public var side: Side
     public var role: MembershipRole
     public var createdAt: Date
-
-    public init(id: UUID, allianceID: UUID, personID: UUID, side: Side, role: MembershipRole, createdAt: Date) {
-        self.id = id
-        self.allianceID = allianceID
-        self.personID = personID
-        self.side = side
-        self.role = role
-        self.createdAt = createdAt
-    }
 }
 
+@Memberwise
 public struct MembershipInput: Sendable, Equatable, Codable {
     public var personID: String?
     public var role: String?
-
-    public init(personID: String? = nil, role: String? = nil) {
-        self.personID = personID
-        self.role = role
-    }
 
     public struct Valid: Sendable, Equatable {
         public var personID: UUID

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum AuditAction: String, Labeled {
@@ -13,19 +14,16 @@ public enum AuditAction: String, Labeled {
 }
 
 /// Who made a change: a signed-in user or an operator command.
+@Memberwise
 public struct AuditActor: Sendable, Equatable {
     public var userID: UUID?
     public var name: String
-
-    public init(userID: UUID?, name: String) {
-        self.userID = userID
-        self.name = name
-    }
 
     public static let system = AuditActor(userID: nil, name: "system")
 }
 
 /// One change, as written: before and after are JSON snapshots of the record.
+@Memberwise
 public struct AuditChange: Sendable, Equatable {
     public var entity: String
     public var entityID: UUID
@@ -33,15 +31,6 @@ public struct AuditChange: Sendable, Equatable {
     public var action: AuditAction
     public var before: String?
     public var after: String?
-
-    public init(entity: String, entityID: UUID, allianceID: UUID?, action: AuditAction, before: String?, after: String?) {
-        self.entity = entity
-        self.entityID = entityID
-        self.allianceID = allianceID
-        self.action = action
-        self.before = before
-        self.after = after
-    }
 
     /// A stable JSON snapshot (sorted keys, ISO dates) of any record.
     public static func snapshot(_ value: some Encodable) -> String {
@@ -54,6 +43,7 @@ public struct AuditChange: Sendable, Equatable {
 }
 
 /// A stored audit row, chained to the one before it by `previousHash`.
+@Memberwise
 public struct AuditRecord: Sendable, Equatable {
     public var sequence: Int64
     public var at: Date
@@ -62,16 +52,6 @@ public struct AuditRecord: Sendable, Equatable {
     public var change: AuditChange
     public var previousHash: String
     public var hash: String
-
-    public init(sequence: Int64, at: Date, actorID: UUID?, actorName: String, change: AuditChange, previousHash: String, hash: String) {
-        self.sequence = sequence
-        self.at = at
-        self.actorID = actorID
-        self.actorName = actorName
-        self.change = change
-        self.previousHash = previousHash
-        self.hash = hash
-    }
 
     /// The exact text the hash covers: every field, in a fixed order, with lengths so fields cannot run together.
     public static func canonicalText(
@@ -114,16 +94,11 @@ public enum AuditClock {
 }
 
 /// One field's value before and after a change.
+@Memberwise
 public struct FieldChange: Sendable, Equatable {
     public var field: String
     public var before: String
     public var after: String
-
-    public init(field: String, before: String, after: String) {
-        self.field = field
-        self.before = before
-        self.after = after
-    }
 
     static let ignored: Set<String> = ["version", "updatedAt", "createdAt", "id"]
 

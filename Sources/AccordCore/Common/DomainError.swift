@@ -1,14 +1,11 @@
+import AccordMemberwise
 import Foundation
 
 /// One problem with one submitted field, phrased for the person who typed it.
+@Memberwise
 public struct FieldError: Sendable, Equatable, Codable {
     public let field: String
     public let message: String
-
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
-    }
 }
 
 /// The errors every feature can raise; the web layer maps each case once to HTML and to problem+json.

@@ -1,14 +1,11 @@
+import AccordMemberwise
 import Foundation
 
 /// An amount in a currency, held in hundredths (minor units at two decimals) to avoid floating point.
+@Memberwise
 public struct Money: Sendable, Hashable, Codable {
     public let hundredths: Int64
     public let currency: String
-
-    public init(hundredths: Int64, currency: String) {
-        self.hundredths = hundredths
-        self.currency = currency
-    }
 
     /// Parses "1250000", "1,250,000.50" or "1250000.5"; nil for anything else, negatives included.
     public static func parseAmount(_ text: String) -> Int64? {

@@ -1,18 +1,13 @@
+import AccordMemberwise
 import Foundation
 
 /// One page of a longer list, with the total so the UI can show "1-25 of 312".
+@Memberwise
 public struct Page<Item: Sendable>: Sendable {
     public var items: [Item]
     public var total: Int
     public var page: Int
     public var perPage: Int
-
-    public init(items: [Item], total: Int, page: Int, perPage: Int) {
-        self.items = items
-        self.total = total
-        self.page = page
-        self.perPage = perPage
-    }
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
     public var firstIndex: Int { total == 0 ? 0 : (page - 1) * perPage + 1 }

@@ -1,15 +1,12 @@
+import AccordMemberwise
 import Foundation
 
 /// Storage for organisations. Every write appends its audit record in the same transaction.
 /// A record's id and name, for choice lists that need nothing else (no dates decoded, no other columns read).
+@Memberwise
 public struct NamedID: Sendable, Equatable {
     public let id: UUID
     public let name: String
-
-    public init(id: UUID, name: String) {
-        self.id = id
-        self.name = name
-    }
 }
 
 public protocol OrganizationRepository: Sendable {
@@ -100,16 +97,11 @@ public protocol AuditRepository: Sendable {
     func verify() async throws -> AuditVerification
 }
 
+@Memberwise
 public struct AuditVerification: Sendable, Equatable {
     public var checked: Int
     public var firstBadSequence: Int64?
     public var reason: String?
-
-    public init(checked: Int, firstBadSequence: Int64? = nil, reason: String? = nil) {
-        self.checked = checked
-        self.firstBadSequence = firstBadSequence
-        self.reason = reason
-    }
 
     public var intact: Bool { firstBadSequence == nil }
 }

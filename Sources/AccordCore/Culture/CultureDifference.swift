@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum DifferenceStatus: String, Labeled {
@@ -50,6 +51,7 @@ public struct CultureDifference: Sendable, Equatable, Codable, Identifiable {
     public func isOverdue(today: LocalDate) -> Bool { status.isOpen && (dueOn.map { $0 < today } ?? false) }
 }
 
+@Memberwise
 public struct DifferenceInput: Sendable, Equatable {
     public var scale: String?
     public var difference: String?
@@ -59,19 +61,7 @@ public struct DifferenceInput: Sendable, Equatable {
     public var status: String?
     public var dueOn: String?
 
-    public init(
-        scale: String? = nil, difference: String? = nil, risk: String? = nil, leverage: String? = nil, owner: String? = nil,
-        status: String? = nil, dueOn: String? = nil
-    ) {
-        self.scale = scale
-        self.difference = difference
-        self.risk = risk
-        self.leverage = leverage
-        self.owner = owner
-        self.status = status
-        self.dueOn = dueOn
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var scale: CultureScale?
         public var difference: String
@@ -80,19 +70,6 @@ public struct DifferenceInput: Sendable, Equatable {
         public var ownerID: UUID
         public var status: DifferenceStatus
         public var dueOn: LocalDate?
-
-        public init(
-            scale: CultureScale?, difference: String, risk: String, leverage: String, ownerID: UUID, status: DifferenceStatus,
-            dueOn: LocalDate?
-        ) {
-            self.scale = scale
-            self.difference = difference
-            self.risk = risk
-            self.leverage = leverage
-            self.ownerID = ownerID
-            self.status = status
-            self.dueOn = dueOn
-        }
     }
 
     /// `owners` are the people who may own an entry: our company's people.

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// The documented scales of a culture profile. Each runs from 1 (the first pole) to 5 (the second).
@@ -34,24 +35,14 @@ public enum CultureScale: String, Labeled {
 }
 
 /// An organisation's ways of working (ours or a partner's).
+@Memberwise
 public struct CultureProfile: Sendable, Equatable, Codable {
     public var organizationID: UUID
     public var scores: [CultureScale: Int]
     public var timeZones: String?
     public var languages: String?
     public var workingNorms: String?
-    public var version: Int
-
-    public init(
-        organizationID: UUID, scores: [CultureScale: Int], timeZones: String?, languages: String?, workingNorms: String?, version: Int = 0
-    ) {
-        self.organizationID = organizationID
-        self.scores = scores
-        self.timeZones = timeZones
-        self.languages = languages
-        self.workingNorms = workingNorms
-        self.version = version
-    }
+    public var version: Int = 0
 
     /// An organisation nobody has described yet.
     public static func empty(_ organizationID: UUID) -> CultureProfile {
@@ -108,19 +99,13 @@ public struct CultureComparison: Sendable, Equatable {
     }
 }
 
+@Memberwise
 public struct CultureProfileInput: Sendable, Equatable {
     /// Scale code -> "1".."5" (empty: not assessed).
-    public var scores: [String: String]
+    public var scores: [String: String] = [:]
     public var timeZones: String?
     public var languages: String?
     public var workingNorms: String?
-
-    public init(scores: [String: String] = [:], timeZones: String? = nil, languages: String? = nil, workingNorms: String? = nil) {
-        self.scores = scores
-        self.timeZones = timeZones
-        self.languages = languages
-        self.workingNorms = workingNorms
-    }
 
     public func validate(_ organizationID: UUID) throws(DomainError) -> CultureProfile {
         var v = Validator()

@@ -1,17 +1,12 @@
+import AccordMemberwise
 import Foundation
 
+@Memberwise
 public struct GoalInput: Sendable, Equatable {
     public var title: String?
     public var term: String?
     public var owner: String?
     public var status: String?
-
-    public init(title: String? = nil, term: String? = nil, owner: String? = nil, status: String? = nil) {
-        self.title = title
-        self.term = term
-        self.owner = owner
-        self.status = status
-    }
 
     public func validate(team: Set<UUID>) throws(DomainError) -> (title: String, term: GoalTerm, ownerID: UUID, status: GoalStatus) {
         var v = Validator()
@@ -25,6 +20,7 @@ public struct GoalInput: Sendable, Equatable {
     }
 }
 
+@Memberwise
 public struct KPIInput: Sendable, Equatable {
     public var name: String?
     public var category: String?
@@ -32,18 +28,6 @@ public struct KPIInput: Sendable, Equatable {
     public var target: String?
     public var direction: String?
     public var goal: String?
-
-    public init(
-        name: String? = nil, category: String? = nil, unit: String? = nil, target: String? = nil, direction: String? = nil,
-        goal: String? = nil
-    ) {
-        self.name = name
-        self.category = category
-        self.unit = unit
-        self.target = target
-        self.direction = direction
-        self.goal = goal
-    }
 
     public struct Valid: Sendable, Equatable {
         public var name: String
@@ -70,16 +54,11 @@ public struct KPIInput: Sendable, Equatable {
     }
 }
 
+@Memberwise
 public struct MeasurementInput: Sendable, Equatable {
     public var on: String?
     public var value: String?
     public var note: String?
-
-    public init(on: String? = nil, value: String? = nil, note: String? = nil) {
-        self.on = on
-        self.value = value
-        self.note = note
-    }
 
     /// A dated value, not in the future.
     public func validate(_ kpi: KPI, today: LocalDate) throws(DomainError) -> KPIMeasurement {

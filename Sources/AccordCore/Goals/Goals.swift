@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum GoalTerm: String, Labeled {
@@ -52,6 +53,7 @@ public enum KPIStatus: String, Labeled {
 }
 
 /// A joint objective of an alliance.
+@Memberwise
 public struct Goal: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -61,21 +63,10 @@ public struct Goal: Sendable, Equatable, Codable, Identifiable {
     public var status: GoalStatus
     public var version: Int
     public var createdAt: Date
-
-    public init(id: UUID, allianceID: UUID, title: String, term: GoalTerm, ownerID: UUID, status: GoalStatus, version: Int, createdAt: Date)
-    {
-        self.id = id
-        self.allianceID = allianceID
-        self.title = title
-        self.term = term
-        self.ownerID = ownerID
-        self.status = status
-        self.version = version
-        self.createdAt = createdAt
-    }
 }
 
 /// A key performance indicator, optionally under a goal, with a target and a direction.
+@Memberwise
 public struct KPI: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -88,37 +79,15 @@ public struct KPI: Sendable, Equatable, Codable, Identifiable {
     public var direction: KPIDirection
     public var version: Int
     public var createdAt: Date
-
-    public init(
-        id: UUID, allianceID: UUID, goalID: UUID?, name: String, category: KPICategory, unit: String, target: Int64,
-        direction: KPIDirection, version: Int, createdAt: Date
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.goalID = goalID
-        self.name = name
-        self.category = category
-        self.unit = unit
-        self.target = target
-        self.direction = direction
-        self.version = version
-        self.createdAt = createdAt
-    }
 }
 
+@Memberwise
 public struct KPIMeasurement: Sendable, Equatable, Codable {
     public var kpiID: UUID
     public var on: LocalDate
     /// Hundredths.
     public var value: Int64
     public var note: String?
-
-    public init(kpiID: UUID, on: LocalDate, value: Int64, note: String?) {
-        self.kpiID = kpiID
-        self.on = on
-        self.value = value
-        self.note = note
-    }
 }
 
 public enum KPIRules {

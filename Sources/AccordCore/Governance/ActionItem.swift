@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// What made an action item: a meeting, a decision, or nothing recorded.
@@ -7,6 +8,7 @@ public enum ActionSource: Sendable, Equatable {
 }
 
 /// A governance action item: owner on either side, due date, status, and the meeting or decision that made it.
+@Memberwise
 public struct ActionItem: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -20,29 +22,13 @@ public struct ActionItem: Sendable, Equatable, Codable, Identifiable {
     public var version: Int
     public var createdAt: Date
 
-    public init(
-        id: UUID, allianceID: UUID, title: String, ownerID: UUID, dueOn: LocalDate, status: ActionStatus, meetingID: UUID?,
-        decisionID: UUID?, visibility: Visibility, version: Int, createdAt: Date
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.title = title
-        self.ownerID = ownerID
-        self.dueOn = dueOn
-        self.status = status
-        self.meetingID = meetingID
-        self.decisionID = decisionID
-        self.visibility = visibility
-        self.version = version
-        self.createdAt = createdAt
-    }
-
     /// Not done or dropped, and past its due date.
     public func isOverdue(on day: LocalDate) -> Bool {
         status.isOpen && dueOn < day
     }
 }
 
+@Memberwise
 public struct ActionItemInput: Sendable, Equatable {
     public var title: String?
     public var owner: String?
@@ -51,18 +37,7 @@ public struct ActionItemInput: Sendable, Equatable {
     public var source: String?
     public var visibility: String?
 
-    public init(
-        title: String? = nil, owner: String? = nil, dueOn: String? = nil, status: String? = nil, source: String? = nil,
-        visibility: String? = nil
-    ) {
-        self.title = title
-        self.owner = owner
-        self.dueOn = dueOn
-        self.status = status
-        self.source = source
-        self.visibility = visibility
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var title: String
         public var ownerID: UUID
@@ -71,19 +46,6 @@ public struct ActionItemInput: Sendable, Equatable {
         public var meetingID: UUID?
         public var decisionID: UUID?
         public var visibility: Visibility
-
-        public init(
-            title: String, ownerID: UUID, dueOn: LocalDate, status: ActionStatus, meetingID: UUID?, decisionID: UUID?,
-            visibility: Visibility
-        ) {
-            self.title = title
-            self.ownerID = ownerID
-            self.dueOn = dueOn
-            self.status = status
-            self.meetingID = meetingID
-            self.decisionID = decisionID
-            self.visibility = visibility
-        }
     }
 
     /// `source` is "meeting:<id>", "decision:<id>" or empty; it must be one of `sources` (the alliance's own).

@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// One entry of a user's calendar feed: a meeting at a time, or a due date as an all-day event.
+@Memberwise
 public struct CalendarEvent: Sendable, Equatable {
     public enum When: Sendable, Equatable {
         /// Starts at `minute` after midnight UTC on `date` and lasts `minutes`.
@@ -15,15 +17,6 @@ public struct CalendarEvent: Sendable, Equatable {
     public var details: String?
     public var location: String?
     public var url: String?
-
-    public init(uid: String, when: When, summary: String, details: String? = nil, location: String? = nil, url: String? = nil) {
-        self.uid = uid
-        self.when = when
-        self.summary = summary
-        self.details = details
-        self.location = location
-        self.url = url
-    }
 }
 
 /// Writes an iCalendar (RFC 5545) document: CRLF line ends, text escaping (section 3.3.11) and lines folded at

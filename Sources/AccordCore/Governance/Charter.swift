@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum BodyKind: String, Labeled {
@@ -38,47 +39,28 @@ public enum DecisionRule: String, Labeled {
 }
 
 /// One rung of the escalation ladder: who decides, how long they have, and who has the final say there.
+@Memberwise
 public struct EscalationStep: Sendable, Equatable, Codable {
     public var decidedBy: String
     public var days: Int
     /// The party whose view prevails at this step, if any.
     public var finalSay: Side?
     /// Matters on which the final say does not apply (for example "amending the agreement").
-    public var excludedMatters: [String]
-
-    public init(decidedBy: String, days: Int, finalSay: Side? = nil, excludedMatters: [String] = []) {
-        self.decidedBy = decidedBy
-        self.days = days
-        self.finalSay = finalSay
-        self.excludedMatters = excludedMatters
-    }
+    public var excludedMatters: [String] = []
 }
 
 /// What a body's charter says: its size per party, quorum, decision rule, cadence and escalation ladder.
+@Memberwise
 public struct Charter: Sendable, Equatable, Codable {
-    public var minMembersPerParty: Int
-    public var maxMembersPerParty: Int
-    public var parityRequired: Bool
+    public var minMembersPerParty: Int = 1
+    public var maxMembersPerParty: Int = 4
+    public var parityRequired: Bool = true
     /// At least this many members of each party must attend for a quorum.
-    public var quorumPerParty: Int
-    public var decisionRule: DecisionRule
-    public var minMeetingsPerYear: Int
-    public var noticeDays: Int
-    public var escalation: [EscalationStep]
-
-    public init(
-        minMembersPerParty: Int = 1, maxMembersPerParty: Int = 4, parityRequired: Bool = true, quorumPerParty: Int = 1,
-        decisionRule: DecisionRule = .onePerParty, minMeetingsPerYear: Int = 4, noticeDays: Int = 30, escalation: [EscalationStep] = []
-    ) {
-        self.minMembersPerParty = minMembersPerParty
-        self.maxMembersPerParty = maxMembersPerParty
-        self.parityRequired = parityRequired
-        self.quorumPerParty = quorumPerParty
-        self.decisionRule = decisionRule
-        self.minMeetingsPerYear = minMeetingsPerYear
-        self.noticeDays = noticeDays
-        self.escalation = escalation
-    }
+    public var quorumPerParty: Int = 1
+    public var decisionRule: DecisionRule = .onePerParty
+    public var minMeetingsPerYear: Int = 4
+    public var noticeDays: Int = 30
+    public var escalation: [EscalationStep] = []
 
     /// Numbers within sensible bounds and consistent with each other; errors name the field.
     public func validate() throws(DomainError) {

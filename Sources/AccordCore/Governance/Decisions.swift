@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum DecisionStatus: String, Labeled {
@@ -13,16 +14,11 @@ public enum Vote: String, Labeled {
 }
 
 /// One member's vote on a decision.
+@Memberwise
 public struct CastVote: Sendable, Equatable, Codable {
     public var personID: UUID
     public var side: Side
     public var vote: Vote
-
-    public init(personID: UUID, side: Side, vote: Vote) {
-        self.personID = personID
-        self.side = side
-        self.vote = vote
-    }
 }
 
 /// The outcome of votes under a charter's decision rule.
@@ -70,17 +66,12 @@ public enum DecisionRules {
 }
 
 /// Where a deadlocked decision stands on the escalation ladder.
+@Memberwise
 public struct EscalationState: Sendable, Equatable, Codable {
     /// Index into the charter's ladder.
     public var step: Int
     public var startedOn: LocalDate
     public var deadline: LocalDate
-
-    public init(step: Int, startedOn: LocalDate, deadline: LocalDate) {
-        self.step = step
-        self.startedOn = startedOn
-        self.deadline = deadline
-    }
 
     /// The first step of the ladder, from the day of the deadlock; nil when the charter has no ladder.
     public static func start(_ charter: Charter, on day: LocalDate) -> EscalationState? {
@@ -98,6 +89,7 @@ public struct EscalationState: Sendable, Equatable, Codable {
 }
 
 /// An entry of the decision register.
+@Memberwise
 public struct Decision: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var bodyID: UUID
@@ -110,23 +102,6 @@ public struct Decision: Sendable, Equatable, Codable, Identifiable {
     public var supersededBy: UUID?
     public var version: Int
     public var createdAt: Date
-
-    public init(
-        id: UUID, bodyID: UUID, allianceID: UUID, meetingID: UUID?, title: String, details: String?, status: DecisionStatus,
-        escalation: EscalationState?, supersededBy: UUID?, version: Int, createdAt: Date
-    ) {
-        self.id = id
-        self.bodyID = bodyID
-        self.allianceID = allianceID
-        self.meetingID = meetingID
-        self.title = title
-        self.details = details
-        self.status = status
-        self.escalation = escalation
-        self.supersededBy = supersededBy
-        self.version = version
-        self.createdAt = createdAt
-    }
 
     /// Open on the ladder with its current step's deadline passed.
     public func isOverdue(on day: LocalDate) -> Bool {

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// What needs attention in governance, across one alliance or the portfolio: escalation steps past their deadline,
@@ -12,18 +13,12 @@ public struct GovernanceAttention: Sendable, Equatable {
     /// while they are whole.
     public var totals: Counts?
 
+    @Memberwise
     public struct Counts: Sendable, Equatable {
         public var escalations: Int
         public var actionItems: Int
         public var behindCadence: Int
         public var issues: Int
-
-        public init(escalations: Int, actionItems: Int, behindCadence: Int, issues: Int) {
-            self.escalations = escalations
-            self.actionItems = actionItems
-            self.behindCadence = behindCadence
-            self.issues = issues
-        }
     }
 
     /// Each list's full length.

@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// A joint committee or team of one alliance, with the charter the system enforces.
+@Memberwise
 public struct GovernanceBody: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -12,22 +14,6 @@ public struct GovernanceBody: Sendable, Equatable, Codable, Identifiable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
-
-    public init(
-        id: UUID, allianceID: UUID, parentID: UUID?, name: String, kind: BodyKind, charter: Charter, visibility: Visibility,
-        version: Int, createdAt: Date, updatedAt: Date
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.parentID = parentID
-        self.name = name
-        self.kind = kind
-        self.charter = charter
-        self.visibility = visibility
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 }
 
 public enum BodyRole: String, Labeled {
@@ -49,6 +35,7 @@ public enum BodyRole: String, Labeled {
     public var isVoting: Bool { self != .secretary }
 }
 
+@Memberwise
 public struct BodyMember: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var bodyID: UUID
@@ -56,18 +43,10 @@ public struct BodyMember: Sendable, Equatable, Codable, Identifiable {
     public var side: Side
     public var role: BodyRole
     public var createdAt: Date
-
-    public init(id: UUID, bodyID: UUID, personID: UUID, side: Side, role: BodyRole, createdAt: Date) {
-        self.id = id
-        self.bodyID = bodyID
-        self.personID = personID
-        self.side = side
-        self.role = role
-        self.createdAt = createdAt
-    }
 }
 
 /// A body as typed into the form or an API body; the charter's numbers arrive as text.
+@Memberwise
 public struct BodyInput: Sendable, Equatable {
     public var name: String?
     public var kind: String?
@@ -75,32 +54,12 @@ public struct BodyInput: Sendable, Equatable {
     public var visibility: String?
     public var minMembersPerParty: String?
     public var maxMembersPerParty: String?
-    public var parityRequired: Bool
+    public var parityRequired: Bool = true
     public var quorumPerParty: String?
     public var decisionRule: String?
     public var minMeetingsPerYear: String?
     public var noticeDays: String?
-    public var escalation: [EscalationStepInput]
-
-    public init(
-        name: String? = nil, kind: String? = nil, parentID: String? = nil, visibility: String? = nil,
-        minMembersPerParty: String? = nil, maxMembersPerParty: String? = nil, parityRequired: Bool = true,
-        quorumPerParty: String? = nil, decisionRule: String? = nil, minMeetingsPerYear: String? = nil, noticeDays: String? = nil,
-        escalation: [EscalationStepInput] = []
-    ) {
-        self.name = name
-        self.kind = kind
-        self.parentID = parentID
-        self.visibility = visibility
-        self.minMembersPerParty = minMembersPerParty
-        self.maxMembersPerParty = maxMembersPerParty
-        self.parityRequired = parityRequired
-        self.quorumPerParty = quorumPerParty
-        self.decisionRule = decisionRule
-        self.minMeetingsPerYear = minMeetingsPerYear
-        self.noticeDays = noticeDays
-        self.escalation = escalation
-    }
+    public var escalation: [EscalationStepInput] = []
 
     public init(_ body: GovernanceBody) {
         let c = body.charter
@@ -172,18 +131,12 @@ public struct BodyInput: Sendable, Equatable {
     }
 }
 
+@Memberwise
 public struct EscalationStepInput: Sendable, Equatable {
-    public var decidedBy: String
-    public var days: String
-    public var finalSay: String
-    public var excludedMatters: String
-
-    public init(decidedBy: String = "", days: String = "", finalSay: String = "", excludedMatters: String = "") {
-        self.decidedBy = decidedBy
-        self.days = days
-        self.finalSay = finalSay
-        self.excludedMatters = excludedMatters
-    }
+    public var decidedBy: String = ""
+    public var days: String = ""
+    public var finalSay: String = ""
+    public var excludedMatters: String = ""
 
     var isBlank: Bool {
         [decidedBy, days, finalSay, excludedMatters].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }

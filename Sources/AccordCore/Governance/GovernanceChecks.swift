@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// Something about a body that breaks its charter or good practice, shown on the alliance and the body.
+@Memberwise
 public struct GovernanceWarning: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case belowMinimum = "below_minimum"
@@ -13,12 +15,6 @@ public struct GovernanceWarning: Sendable, Equatable {
     public var kind: Kind
     public var bodyID: UUID
     public var message: String
-
-    public init(kind: Kind, bodyID: UUID, message: String) {
-        self.kind = kind
-        self.bodyID = bodyID
-        self.message = message
-    }
 }
 
 public enum GovernanceChecks {
@@ -151,6 +147,7 @@ public enum GovernanceChecks {
 
 /// What the cadence check needs of a body, with the meetings it held in the last year: a portfolio reads these
 /// columns for every body that may be behind instead of decoding whole bodies and charters.
+@Memberwise
 public struct CadenceCandidate: Sendable, Equatable {
     public var id: UUID
     public var allianceID: UUID
@@ -159,18 +156,6 @@ public struct CadenceCandidate: Sendable, Equatable {
     public var minMeetingsPerYear: Int
     public var visibility: Visibility
     public var held: Int
-
-    public init(
-        id: UUID, allianceID: UUID, name: String, createdAt: Date, minMeetingsPerYear: Int, visibility: Visibility, held: Int
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.name = name
-        self.createdAt = createdAt
-        self.minMeetingsPerYear = minMeetingsPerYear
-        self.visibility = visibility
-        self.held = held
-    }
 
     public init(_ body: GovernanceBody, held: Int) {
         self.init(

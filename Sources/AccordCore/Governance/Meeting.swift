@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum MinutesStatus: String, Labeled {
@@ -13,6 +14,7 @@ public enum MinutesStatus: String, Labeled {
 }
 
 /// A meeting of a body: when, where, the agenda, and whether it keeps the charter's notice period.
+@Memberwise
 public struct MeetingInput: Sendable, Equatable {
     public var title: String?
     public var date: String?
@@ -22,18 +24,7 @@ public struct MeetingInput: Sendable, Equatable {
     /// Why the meeting is called inside the notice period; required to do so.
     public var noticeOverride: String?
 
-    public init(
-        title: String? = nil, date: String? = nil, time: String? = nil, location: String? = nil, agenda: String? = nil,
-        noticeOverride: String? = nil
-    ) {
-        self.title = title
-        self.date = date
-        self.time = time
-        self.location = location
-        self.agenda = agenda
-        self.noticeOverride = noticeOverride
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var title: String
         public var date: LocalDate
@@ -42,15 +33,6 @@ public struct MeetingInput: Sendable, Equatable {
         public var location: String?
         public var agenda: [String]
         public var noticeOverride: String?
-
-        public init(title: String, date: LocalDate, startMinute: Int, location: String?, agenda: [String], noticeOverride: String?) {
-            self.title = title
-            self.date = date
-            self.startMinute = startMinute
-            self.location = location
-            self.agenda = agenda
-            self.noticeOverride = noticeOverride
-        }
     }
 
     /// Checks the fields and the notice period: a date sooner than `today + noticeDays` needs a stated override.
@@ -93,6 +75,7 @@ public struct MeetingInput: Sendable, Equatable {
 }
 
 /// A scheduled meeting of a body, with its agenda and minutes. Attendance is kept beside it.
+@Memberwise
 public struct Meeting: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var bodyID: UUID
@@ -109,26 +92,6 @@ public struct Meeting: Sendable, Equatable, Codable, Identifiable {
     public var version: Int
     public var createdAt: Date
 
-    public init(
-        id: UUID, bodyID: UUID, allianceID: UUID, title: String, date: LocalDate, startMinute: Int, location: String?, agenda: [String],
-        noticeOverride: String?, minutes: String?, minutesStatus: MinutesStatus, documents: [String], version: Int, createdAt: Date
-    ) {
-        self.id = id
-        self.bodyID = bodyID
-        self.allianceID = allianceID
-        self.title = title
-        self.date = date
-        self.startMinute = startMinute
-        self.location = location
-        self.agenda = agenda
-        self.noticeOverride = noticeOverride
-        self.minutes = minutes
-        self.minutesStatus = minutesStatus
-        self.documents = documents
-        self.version = version
-        self.createdAt = createdAt
-    }
-
     public var time: String { String(format: "%02d:%02d", startMinute / 60, startMinute % 60) }
 
     /// Attendance, votes and approved minutes belong to a meeting that has taken place (today counts).
@@ -140,27 +103,17 @@ public struct Meeting: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// Minutes and document links as typed.
+@Memberwise
 public struct MinutesInput: Sendable, Equatable {
     public var minutes: String?
     public var status: String?
     public var documents: String?
 
-    public init(minutes: String? = nil, status: String? = nil, documents: String? = nil) {
-        self.minutes = minutes
-        self.status = status
-        self.documents = documents
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var minutes: String?
         public var status: MinutesStatus
         public var documents: [String]
-
-        public init(minutes: String?, status: MinutesStatus, documents: [String]) {
-            self.minutes = minutes
-            self.status = status
-            self.documents = documents
-        }
     }
 
     /// Approved minutes need text; every document is an http(s) link.

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum ActionStatus: String, Labeled {
@@ -20,6 +21,7 @@ public enum ActionStatus: String, Labeled {
 }
 
 /// What the alliance will do about a weak or disputed dimension of one wave. The owner may be on either side.
+@Memberwise
 public struct HealthAction: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var waveID: UUID
@@ -31,25 +33,10 @@ public struct HealthAction: Sendable, Equatable, Codable, Identifiable {
     public var status: ActionStatus
     public var version: Int
     public var createdAt: Date
-
-    public init(
-        id: UUID, waveID: UUID, allianceID: UUID, dimensionKey: String, title: String, ownerID: UUID, dueOn: LocalDate,
-        status: ActionStatus, version: Int, createdAt: Date
-    ) {
-        self.id = id
-        self.waveID = waveID
-        self.allianceID = allianceID
-        self.dimensionKey = dimensionKey
-        self.title = title
-        self.ownerID = ownerID
-        self.dueOn = dueOn
-        self.status = status
-        self.version = version
-        self.createdAt = createdAt
-    }
 }
 
 /// An action as typed into a form or an API body.
+@Memberwise
 public struct HealthActionInput: Sendable, Equatable {
     public var dimension: String?
     public var title: String?
@@ -57,28 +44,13 @@ public struct HealthActionInput: Sendable, Equatable {
     public var dueOn: String?
     public var status: String?
 
-    public init(dimension: String? = nil, title: String? = nil, owner: String? = nil, dueOn: String? = nil, status: String? = nil) {
-        self.dimension = dimension
-        self.title = title
-        self.owner = owner
-        self.dueOn = dueOn
-        self.status = status
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var dimensionKey: String
         public var title: String
         public var ownerID: UUID
         public var dueOn: LocalDate
         public var status: ActionStatus
-
-        public init(dimensionKey: String, title: String, ownerID: UUID, dueOn: LocalDate, status: ActionStatus) {
-            self.dimensionKey = dimensionKey
-            self.title = title
-            self.ownerID = ownerID
-            self.dueOn = dueOn
-            self.status = status
-        }
     }
 
     /// Checks the fields; the dimension must be one of the wave's instrument and the owner on the alliance's team.

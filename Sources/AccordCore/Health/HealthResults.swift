@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// The health band of a mean score. Thresholds are documented in docs/HEALTH.md.
@@ -29,48 +30,32 @@ public enum HealthBand: String, Labeled {
 }
 
 /// Settings that protect anonymity and decide what gets flagged.
+@Memberwise
 public struct HealthSettings: Sendable, Equatable {
     /// A group's results appear only when at least this many people in it answered.
-    public var minimumGroupSize: Int
+    public var minimumGroupSize: Int = 3
     /// A perception gap at or above this is flagged.
-    public var gapThreshold: Double
+    public var gapThreshold: Double = 1.0
     /// A dimension mean at or below this needs an action.
-    public var actionThreshold: Double
-
-    public init(minimumGroupSize: Int = 3, gapThreshold: Double = 1.0, actionThreshold: Double = 2.0) {
-        self.minimumGroupSize = minimumGroupSize
-        self.gapThreshold = gapThreshold
-        self.actionThreshold = actionThreshold
-    }
+    public var actionThreshold: Double = 2.0
 }
 
 /// One person's scored answers, with the group they count in. Never shown on its own.
+@Memberwise
 public struct RespondentScores: Sendable, Equatable {
     public var side: Side
     public var function: BusinessFunction
     public var scores: [String: Int]
-    public var comments: [String: String]
-
-    public init(side: Side, function: BusinessFunction, scores: [String: Int], comments: [String: String] = [:]) {
-        self.side = side
-        self.function = function
-        self.scores = scores
-        self.comments = comments
-    }
+    public var comments: [String: String] = [:]
 }
 
 /// A group's score on one dimension: mean, how the scores spread over 1-5, and how many people answered.
+@Memberwise
 public struct GroupScore: Sendable, Equatable {
     public var respondents: Int
     public var mean: Double
     /// Count of answers at scores 1, 2, 3, 4 and 5.
     public var distribution: [Int]
-
-    public init(respondents: Int, mean: Double, distribution: [Int]) {
-        self.respondents = respondents
-        self.mean = mean
-        self.distribution = distribution
-    }
 }
 
 /// A group's result, or the fact that too few answered for it to be shown.
@@ -116,34 +101,22 @@ public struct WaveResults: Sendable, Equatable {
 
 /// A side, or a function within a side: the groups anonymity is judged on. A nil function is a whole side
 /// counted without its functions (enough for trends and the portfolio).
+@Memberwise
 public struct RespondentGroup: Sendable, Hashable {
     public var side: Side
     public var function: BusinessFunction?
-
-    public init(side: Side, function: BusinessFunction?) {
-        self.side = side
-        self.function = function
-    }
 }
 
 /// A wave's answers counted per group and question, the only form in which results are computed.
 /// Stores sum them in SQL; no individual's answers survive into a tally.
+@Memberwise
 public struct WaveTally: Sendable, Equatable {
     /// People who submitted, per group.
-    public var respondents: [RespondentGroup: Int]
+    public var respondents: [RespondentGroup: Int] = [:]
     /// For each group and question key, how many gave scores 1, 2, 3, 4 and 5.
-    public var distributions: [RespondentGroup: [String: [Int]]]
+    public var distributions: [RespondentGroup: [String: [Int]]] = [:]
     /// Comments and open answers per group; shown only for groups large enough to be shown.
-    public var comments: [RespondentGroup: [String]]
-
-    public init(
-        respondents: [RespondentGroup: Int] = [:], distributions: [RespondentGroup: [String: [Int]]] = [:],
-        comments: [RespondentGroup: [String]] = [:]
-    ) {
-        self.respondents = respondents
-        self.distributions = distributions
-        self.comments = comments
-    }
+    public var comments: [RespondentGroup: [String]] = [:]
 
     /// Counts individual answer sheets (used by tests and small callers).
     public init(_ people: [RespondentScores]) {

@@ -1,16 +1,12 @@
+import AccordMemberwise
 import Foundation
 
 /// How a dimension moved across an alliance's waves, per side.
+@Memberwise
 public struct TrendPoint: Sendable, Equatable {
     public var wave: String
     public var ours: Double?
     public var partner: Double?
-
-    public init(wave: String, ours: Double?, partner: Double?) {
-        self.wave = wave
-        self.ours = ours
-        self.partner = partner
-    }
 }
 
 public enum HealthTrend {
@@ -90,12 +86,8 @@ public struct HealthSnapshot: Sendable, Equatable {
     }
 }
 
+@Memberwise
 public struct DimensionName: Sendable, Hashable {
     public var key: String
     public var name: String
-
-    public init(key: String, name: String) {
-        self.key = key
-        self.name = name
-    }
 }

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum WaveStatus: String, Labeled {
@@ -7,6 +8,7 @@ public enum WaveStatus: String, Labeled {
 }
 
 /// One survey of one alliance, both sides, with the instrument version it was sent with.
+@Memberwise
 public struct HealthWave: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -16,20 +18,6 @@ public struct HealthWave: Sendable, Equatable, Codable, Identifiable {
     public var closesOn: LocalDate
     public var status: WaveStatus
     public var createdAt: Date
-
-    public init(
-        id: UUID, allianceID: UUID, instrumentID: UUID, title: String, opensOn: LocalDate, closesOn: LocalDate, status: WaveStatus,
-        createdAt: Date
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.instrumentID = instrumentID
-        self.title = title
-        self.opensOn = opensOn
-        self.closesOn = closesOn
-        self.status = status
-        self.createdAt = createdAt
-    }
 
     /// Open for answers on `today`: not closed by hand, and within its dates (the close date included).
     public func acceptsAnswers(on today: LocalDate) -> Bool {
@@ -43,41 +31,25 @@ public struct HealthWave: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// A person asked to answer a wave. The link's token is stored only as a hash.
+@Memberwise
 public struct WaveInvitee: Sendable, Equatable {
     public var personID: UUID
     public var side: Side
     public var function: BusinessFunction
     public var tokenHash: String
-
-    public init(personID: UUID, side: Side, function: BusinessFunction, tokenHash: String) {
-        self.personID = personID
-        self.side = side
-        self.function = function
-        self.tokenHash = tokenHash
-    }
 }
 
+@Memberwise
 public struct WaveInput: Sendable, Equatable {
     public var title: String?
     public var opensOn: String?
     public var closesOn: String?
 
-    public init(title: String? = nil, opensOn: String? = nil, closesOn: String? = nil) {
-        self.title = title
-        self.opensOn = opensOn
-        self.closesOn = closesOn
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var title: String
         public var opensOn: LocalDate
         public var closesOn: LocalDate
-
-        public init(title: String, opensOn: LocalDate, closesOn: LocalDate) {
-            self.title = title
-            self.opensOn = opensOn
-            self.closesOn = closesOn
-        }
     }
 
     public func validate() throws(DomainError) -> Valid {
@@ -94,32 +66,21 @@ public struct WaveInput: Sendable, Equatable {
 }
 
 /// Invited and answered, per side and function: what a manager may see, never who answered.
+@Memberwise
 public struct ResponseRate: Sendable, Equatable {
     public var side: Side
     public var function: BusinessFunction
     public var invited: Int
     public var answered: Int
-
-    public init(side: Side, function: BusinessFunction, invited: Int, answered: Int) {
-        self.side = side
-        self.function = function
-        self.invited = invited
-        self.answered = answered
-    }
 }
 
 /// One version of an instrument as listed for administrators.
+@Memberwise
 public struct InstrumentVersion: Sendable, Equatable {
     public var id: UUID
     public var instrument: Instrument
     /// Waves sent with this version; a used version is never changed, editing it makes a new version.
     public var waves: Int
-
-    public init(id: UUID, instrument: Instrument, waves: Int) {
-        self.id = id
-        self.instrument = instrument
-        self.waves = waves
-    }
 }
 
 public protocol HealthRepository: Sendable {

@@ -1,21 +1,15 @@
+import AccordMemberwise
 import Foundation
 
 /// A relationship-health survey: dimensions of scored questions, plus open questions.
 /// Instruments are versioned: a wave keeps the version it was sent with.
+@Memberwise
 public struct Instrument: Sendable, Equatable, Codable {
     public var key: String
     public var name: String
     public var version: Int
     public var dimensions: [Dimension]
     public var openQuestions: [String]
-
-    public init(key: String, name: String, version: Int, dimensions: [Dimension], openQuestions: [String]) {
-        self.key = key
-        self.name = name
-        self.version = version
-        self.dimensions = dimensions
-        self.openQuestions = openQuestions
-    }
 
     public var questions: [Question] { dimensions.flatMap(\.questions) }
 
@@ -77,28 +71,18 @@ public struct Instrument: Sendable, Equatable, Codable {
 }
 
 /// A facet of the relationship, such as trust or decision making.
+@Memberwise
 public struct Dimension: Sendable, Equatable, Codable {
     public var key: String
     public var name: String
     public var questions: [Question]
-
-    public init(key: String, name: String, questions: [Question]) {
-        self.key = key
-        self.name = name
-        self.questions = questions
-    }
 }
 
 /// A statement scored 1-5, with what each score means written out.
+@Memberwise
 public struct Question: Sendable, Equatable, Codable {
     public var key: String
     public var text: String
     /// Anchors for scores 1 to 5, in order.
     public var anchors: [String]
-
-    public init(key: String, text: String, anchors: [String]) {
-        self.key = key
-        self.text = text
-        self.anchors = anchors
-    }
 }

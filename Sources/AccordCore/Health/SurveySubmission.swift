@@ -1,16 +1,12 @@
+import AccordMemberwise
 import Foundation
 
 /// One respondent's answers as submitted: scores as typed, optional comments, open answers.
+@Memberwise
 public struct SurveySubmission: Sendable, Equatable {
     public var scores: [String: String]
-    public var comments: [String: String]
-    public var openAnswers: [String]
-
-    public init(scores: [String: String], comments: [String: String] = [:], openAnswers: [String] = []) {
-        self.scores = scores
-        self.comments = comments
-        self.openAnswers = openAnswers
-    }
+    public var comments: [String: String] = [:]
+    public var openAnswers: [String] = []
 
     public struct Valid: Sendable, Equatable {
         public var scores: [String: Int]

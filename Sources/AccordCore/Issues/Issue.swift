@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum IssueSeverity: String, Labeled {
@@ -49,20 +50,13 @@ public struct EscalationLimits: Sendable, Equatable, Codable {
 }
 
 /// Time spent at one level.
+@Memberwise
 public struct IssueStep: Sendable, Equatable, Codable {
     public var level: EscalationLevel
     public var since: LocalDate
     public var until: LocalDate?
     public var note: String?
     public var by: String
-
-    public init(level: EscalationLevel, since: LocalDate, until: LocalDate? = nil, note: String? = nil, by: String) {
-        self.level = level
-        self.since = since
-        self.until = until
-        self.note = note
-        self.by = by
-    }
 
     public func days(today: LocalDate) -> Int { max(0, (until ?? today).dayNumber - since.dayNumber) }
 }
@@ -131,6 +125,7 @@ public struct Issue: Sendable, Equatable, Codable, Identifiable {
 
 /// An open issue's place on the ladder and since when: what late work needs of each open issue to find the ones past
 /// their limit, read as columns (no steps decoded) across the portfolio.
+@Memberwise
 public struct IssueClock: Sendable, Equatable {
     public var id: UUID
     public var allianceID: UUID
@@ -138,14 +133,6 @@ public struct IssueClock: Sendable, Equatable {
     /// The day it reached its current level.
     public var since: LocalDate
     public var raisedOn: LocalDate
-
-    public init(id: UUID, allianceID: UUID, level: EscalationLevel, since: LocalDate, raisedOn: LocalDate) {
-        self.id = id
-        self.allianceID = allianceID
-        self.level = level
-        self.since = since
-        self.raisedOn = raisedOn
-    }
 
     /// Days past the level's limit on `today` (0 when within it), as `Issue.daysOver` for an open issue.
     public func daysOver(_ limits: EscalationLimits, today: LocalDate) -> Int {

@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// Logging or editing an issue.
+@Memberwise
 public struct IssueInput: Sendable, Equatable {
     public var title: String?
     public var details: String?
@@ -8,34 +10,19 @@ public struct IssueInput: Sendable, Equatable {
     public var owner: String?
     public var visibility: String?
 
-    public init(title: String? = nil, details: String? = nil, severity: String? = nil, owner: String? = nil, visibility: String? = nil) {
-        self.title = title
-        self.details = details
-        self.severity = severity
-        self.owner = owner
-        self.visibility = visibility
-    }
-
     public init(_ issue: Issue) {
         self.init(
             title: issue.title, details: issue.details, severity: issue.severity.rawValue, owner: issue.ownerID.canonicalText,
             visibility: issue.visibility.rawValue)
     }
 
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var title: String
         public var details: String?
         public var severity: IssueSeverity
         public var ownerID: UUID
         public var visibility: Visibility
-
-        public init(title: String, details: String?, severity: IssueSeverity, ownerID: UUID, visibility: Visibility) {
-            self.title = title
-            self.details = details
-            self.severity = severity
-            self.ownerID = ownerID
-            self.visibility = visibility
-        }
     }
 
     /// `team` is everyone on the alliance's team; the owner must be one of them.

@@ -1,14 +1,11 @@
+import AccordMemberwise
 import Foundation
 
 /// A team member as the involvement plan sees them.
+@Memberwise
 public struct TeamSeat: Sendable, Equatable {
     public var membership: Membership
     public var person: Person
-
-    public init(membership: Membership, person: Person) {
-        self.membership = membership
-        self.person = person
-    }
 }
 
 /// Who should be involved in a phase against who is, by function and side.
@@ -51,6 +48,7 @@ public enum ProposalAction: String, Labeled {
 }
 
 /// One change to the team or a governance body that a phase change calls for.
+@Memberwise
 public struct TeamProposal: Sendable, Equatable, Codable {
     public var key: String
     public var action: ProposalAction
@@ -65,25 +63,6 @@ public struct TeamProposal: Sendable, Equatable, Codable {
     /// A seat for someone who is not on the team yet: only together with their joining.
     public var needsTeamJoin: Bool
     public var reason: String
-
-    public init(
-        key: String, action: ProposalAction, personID: UUID, personName: String, side: Side, function: BusinessFunction,
-        membershipID: UUID? = nil, bodyID: UUID? = nil, bodyName: String? = nil, bodyMemberID: UUID? = nil, needsTeamJoin: Bool,
-        reason: String
-    ) {
-        self.key = key
-        self.action = action
-        self.personID = personID
-        self.personName = personName
-        self.side = side
-        self.function = function
-        self.membershipID = membershipID
-        self.bodyID = bodyID
-        self.bodyName = bodyName
-        self.bodyMemberID = bodyMemberID
-        self.needsTeamJoin = needsTeamJoin
-        self.reason = reason
-    }
 }
 
 /// The playbook applied to one alliance: coverage now, and what a phase change should change.

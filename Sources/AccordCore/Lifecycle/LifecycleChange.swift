@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum LifecycleChangeStatus: String, Labeled {
@@ -7,23 +8,18 @@ public enum LifecycleChangeStatus: String, Labeled {
 }
 
 /// One stage-gate item: done, or waived with a reason.
+@Memberwise
 public struct ChecklistItem: Sendable, Equatable, Codable {
     public var gate: String
     public var text: String
-    public var done: Bool
+    public var done: Bool = false
     public var waiver: String?
-
-    public init(gate: String, text: String, done: Bool = false, waiver: String? = nil) {
-        self.gate = gate
-        self.text = text
-        self.done = done
-        self.waiver = waiver
-    }
 
     public var isSettled: Bool { done || waiver != nil }
 }
 
 /// A phase change or transition: proposed (pending), then completed with its checklist settled, or cancelled.
+@Memberwise
 public struct LifecycleChange: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -37,32 +33,9 @@ public struct LifecycleChange: Sendable, Equatable, Codable, Identifiable {
     public var checklist: [ChecklistItem]
     public var proposedBy: String
     public var decidedBy: String?
-    public var version: Int
+    public var version: Int = 1
     public var createdAt: Date
     public var decidedAt: Date?
-
-    public init(
-        id: UUID, allianceID: UUID, fromPhase: LifecyclePhase, toPhase: LifecyclePhase, fromTransition: LifecycleTransition?,
-        toTransition: LifecycleTransition?, effectiveOn: LocalDate, reason: String, status: LifecycleChangeStatus,
-        checklist: [ChecklistItem], proposedBy: String, decidedBy: String? = nil, version: Int = 1, createdAt: Date,
-        decidedAt: Date? = nil
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.fromPhase = fromPhase
-        self.toPhase = toPhase
-        self.fromTransition = fromTransition
-        self.toTransition = toTransition
-        self.effectiveOn = effectiveOn
-        self.reason = reason
-        self.status = status
-        self.checklist = checklist
-        self.proposedBy = proposedBy
-        self.decidedBy = decidedBy
-        self.version = version
-        self.createdAt = createdAt
-        self.decidedAt = decidedAt
-    }
 
     /// The gates the change passes: the new phase when it changes, the new transition when one starts.
     public static func gates(
@@ -82,18 +55,12 @@ public struct LifecycleChange: Sendable, Equatable, Codable, Identifiable {
 }
 
 /// Starting a phase change or transition.
+@Memberwise
 public struct LifecycleChangeInput: Sendable, Equatable {
     public var toPhase: String?
     public var toTransition: String?
     public var effectiveOn: String?
     public var reason: String?
-
-    public init(toPhase: String? = nil, toTransition: String? = nil, effectiveOn: String? = nil, reason: String? = nil) {
-        self.toPhase = toPhase
-        self.toTransition = toTransition
-        self.effectiveOn = effectiveOn
-        self.reason = reason
-    }
 
     public struct Valid: Sendable, Equatable {
         public var toPhase: LifecyclePhase
@@ -127,19 +94,14 @@ public struct LifecycleChangeInput: Sendable, Equatable {
 }
 
 /// Completing a pending change: each checklist item ticked or waived with a reason, and the proposals accepted.
+@Memberwise
 public struct CompletionInput: Sendable, Equatable {
     /// Indexes of the items ticked as done.
-    public var done: Set<Int>
+    public var done: Set<Int> = []
     /// Index -> the reason an item is waived.
-    public var waivers: [Int: String]
+    public var waivers: [Int: String] = [:]
     /// Keys of the accepted proposals.
-    public var accepted: Set<String>
-
-    public init(done: Set<Int> = [], waivers: [Int: String] = [:], accepted: Set<String> = []) {
-        self.done = done
-        self.waivers = waivers
-        self.accepted = accepted
-    }
+    public var accepted: Set<String> = []
 
     /// The settled checklist, and the accepted proposals out of those on offer.
     public func validate(_ change: LifecycleChange, proposals: [TeamProposal]) throws(DomainError) -> (

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// How much a function takes part in a phase (RACI). No entry means none.
@@ -45,28 +46,18 @@ public enum LifecycleGate: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Per alliance type: which functions take part in each phase, and the checklist of each gate.
+@Memberwise
 public struct Playbook: Sendable, Equatable {
     public var type: AllianceType
     public var cells: [LifecyclePhase: [BusinessFunction: Involvement]]
     public var checklists: [LifecycleGate: [String]]
     /// How long an issue may stay at each escalation level.
-    public var limits: EscalationLimits
+    public var limits: EscalationLimits = .standard
     /// 0 while the shipped default is in force.
-    public var version: Int
+    public var version: Int = 0
 
     /// The functions a playbook speaks about; alliance management runs every phase and is not in the matrix.
     public static let functions: [BusinessFunction] = BusinessFunction.allCases.filter { $0 != .allianceManagement }
-
-    public init(
-        type: AllianceType, cells: [LifecyclePhase: [BusinessFunction: Involvement]], checklists: [LifecycleGate: [String]],
-        limits: EscalationLimits = .standard, version: Int = 0
-    ) {
-        self.type = type
-        self.cells = cells
-        self.checklists = checklists
-        self.limits = limits
-        self.version = version
-    }
 
     public var isDefault: Bool { version == 0 }
 
@@ -86,19 +77,14 @@ public struct Playbook: Sendable, Equatable {
 }
 
 /// An administrator's edit of one playbook. Keys name the phase and function; values are involvement codes or empty.
+@Memberwise
 public struct PlaybookInput: Sendable, Equatable {
     /// "phase.function" -> involvement code ("" or absent for none).
-    public var cells: [String: String]
+    public var cells: [String: String] = [:]
     /// Gate code -> one item per line.
-    public var checklists: [String: String]
+    public var checklists: [String: String] = [:]
     /// Escalation level code -> days.
-    public var limits: [String: String]
-
-    public init(cells: [String: String] = [:], checklists: [String: String] = [:], limits: [String: String] = [:]) {
-        self.cells = cells
-        self.checklists = checklists
-        self.limits = limits
-    }
+    public var limits: [String: String] = [:]
 
     public init(_ playbook: Playbook) {
         var cells: [String: String] = [:]

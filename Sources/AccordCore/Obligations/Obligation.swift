@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// What an obligation is: a payment (financial kinds) or a duty (the others).
@@ -72,6 +73,7 @@ public enum Recurrence: String, Labeled {
 }
 
 /// A dated event in the life of an alliance that due dates can hang on ("First commercial sale").
+@Memberwise
 public struct TriggerEvent: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -80,15 +82,6 @@ public struct TriggerEvent: Sendable, Equatable, Codable, Identifiable {
     public var occurredOn: LocalDate?
     public var version: Int
     public var createdAt: Date
-
-    public init(id: UUID, allianceID: UUID, name: String, occurredOn: LocalDate?, version: Int, createdAt: Date) {
-        self.id = id
-        self.allianceID = allianceID
-        self.name = name
-        self.occurredOn = occurredOn
-        self.version = version
-        self.createdAt = createdAt
-    }
 }
 
 /// When the first occurrence is due: a fixed date, or a number of days after a trigger event.
@@ -98,6 +91,7 @@ public enum DueRule: Sendable, Equatable, Codable {
 }
 
 /// A contractual obligation of an alliance: a payment or a duty, one-off or recurring, with its due rule.
+@Memberwise
 public struct Obligation: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var allianceID: UUID
@@ -119,32 +113,10 @@ public struct Obligation: Sendable, Equatable, Codable, Identifiable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
-
-    public init(
-        id: UUID, allianceID: UUID, title: String, kind: ObligationKind, direction: ObligationDirection, due: DueRule,
-        recurrence: Recurrence, recursUntil: LocalDate?, openEnded: Bool, currency: String?, amount: Money?, notes: String?,
-        visibility: Visibility, version: Int, createdAt: Date, updatedAt: Date
-    ) {
-        self.id = id
-        self.allianceID = allianceID
-        self.title = title
-        self.kind = kind
-        self.direction = direction
-        self.due = due
-        self.recurrence = recurrence
-        self.recursUntil = recursUntil
-        self.openEnded = openEnded
-        self.currency = currency
-        self.amount = amount
-        self.notes = notes
-        self.visibility = visibility
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 }
 
 /// What was done about one occurrence: its state, and for payments the amount and date actually paid.
+@Memberwise
 public struct Execution: Sendable, Equatable, Codable {
     public var obligationID: UUID
     /// Which occurrence (0 for the first), stable when a trigger moves the dates.
@@ -153,17 +125,6 @@ public struct Execution: Sendable, Equatable, Codable {
     public var executedAmount: Money?
     public var executedOn: LocalDate?
     public var note: String?
-
-    public init(
-        obligationID: UUID, occurrence: Int, state: ExecutionState, executedAmount: Money?, executedOn: LocalDate?, note: String?
-    ) {
-        self.obligationID = obligationID
-        self.occurrence = occurrence
-        self.state = state
-        self.executedAmount = executedAmount
-        self.executedOn = executedOn
-        self.note = note
-    }
 }
 
 public protocol ObligationRepository: Sendable {

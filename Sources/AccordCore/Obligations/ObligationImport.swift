@@ -1,16 +1,12 @@
+import AccordMemberwise
 import Foundation
 
 /// One thing wrong with an import: the spreadsheet row (the header is row 1), the column and what is wrong.
+@Memberwise
 public struct ImportProblem: Sendable, Equatable {
     public var row: Int
     public var field: String
     public var message: String
-
-    public init(row: Int, field: String, message: String) {
-        self.row = row
-        self.field = field
-        self.message = message
-    }
 }
 
 /// Obligations from CSV, all or nothing: every row is checked as the form would check it, and any problem in any

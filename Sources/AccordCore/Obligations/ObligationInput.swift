@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 extension Obligation {
@@ -19,6 +20,7 @@ extension Obligation {
 }
 
 /// An obligation as typed into the form or an API body.
+@Memberwise
 public struct ObligationInput: Sendable, Equatable {
     public var title: String?
     public var kind: String?
@@ -30,33 +32,13 @@ public struct ObligationInput: Sendable, Equatable {
     public var offsetDays: String?
     public var recurrence: String?
     public var recursUntil: String?
-    public var openEnded: Bool
+    public var openEnded: Bool = false
     public var amount: String?
     public var currency: String?
     public var notes: String?
     public var visibility: String?
 
-    public init(
-        title: String? = nil, kind: String? = nil, direction: String? = nil, dueMode: String? = nil, dueOn: String? = nil,
-        triggerID: String? = nil, offsetDays: String? = nil, recurrence: String? = nil, recursUntil: String? = nil,
-        openEnded: Bool = false, amount: String? = nil, currency: String? = nil, notes: String? = nil, visibility: String? = nil
-    ) {
-        self.title = title
-        self.kind = kind
-        self.direction = direction
-        self.dueMode = dueMode
-        self.dueOn = dueOn
-        self.triggerID = triggerID
-        self.offsetDays = offsetDays
-        self.recurrence = recurrence
-        self.recursUntil = recursUntil
-        self.openEnded = openEnded
-        self.amount = amount
-        self.currency = currency
-        self.notes = notes
-        self.visibility = visibility
-    }
-
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var title: String
         public var kind: ObligationKind
@@ -70,23 +52,6 @@ public struct ObligationInput: Sendable, Equatable {
         public var amount: Money?
         public var notes: String?
         public var visibility: Visibility
-
-        public init(
-            title: String, kind: ObligationKind, direction: ObligationDirection, due: DueRule, recurrence: Recurrence,
-            recursUntil: LocalDate?, openEnded: Bool, currency: String?, amount: Money?, notes: String?, visibility: Visibility
-        ) {
-            self.title = title
-            self.kind = kind
-            self.direction = direction
-            self.due = due
-            self.recurrence = recurrence
-            self.recursUntil = recursUntil
-            self.openEnded = openEnded
-            self.currency = currency
-            self.amount = amount
-            self.notes = notes
-            self.visibility = visibility
-        }
     }
 
     /// Checks every field; `triggers` are the alliance's own trigger events.
@@ -164,14 +129,10 @@ public struct ObligationInput: Sendable, Equatable {
 }
 
 /// A trigger event as typed.
+@Memberwise
 public struct TriggerInput: Sendable, Equatable {
     public var name: String?
     public var occurredOn: String?
-
-    public init(name: String? = nil, occurredOn: String? = nil) {
-        self.name = name
-        self.occurredOn = occurredOn
-    }
 
     public func validate() throws(DomainError) -> (name: String, occurredOn: LocalDate?) {
         var v = Validator()
@@ -183,18 +144,12 @@ public struct TriggerInput: Sendable, Equatable {
 }
 
 /// What was done about one occurrence, as typed.
+@Memberwise
 public struct ExecutionInput: Sendable, Equatable {
     public var state: String?
     public var executedAmount: String?
     public var executedOn: String?
     public var note: String?
-
-    public init(state: String? = nil, executedAmount: String? = nil, executedOn: String? = nil, note: String? = nil) {
-        self.state = state
-        self.executedAmount = executedAmount
-        self.executedOn = executedOn
-        self.note = note
-    }
 
     /// A partly executed payment needs the amount paid (more than nothing, less than the forecast) and the date;
     /// fully executed needs the date (a payment's amount defaults to the forecast); nothing executed has neither.

@@ -1,27 +1,19 @@
+import AccordMemberwise
 import Foundation
 
 /// Who is reminded of an obligation's due dates, and how many days before each (0 = on the day).
+@Memberwise
 public struct ReminderRule: Sendable, Equatable, Codable {
     public var obligationID: UUID
     public var recipients: [UUID]
     public var leadDays: [Int]
-
-    public init(obligationID: UUID, recipients: [UUID], leadDays: [Int]) {
-        self.obligationID = obligationID
-        self.recipients = recipients
-        self.leadDays = leadDays
-    }
 }
 
 /// A reminder rule as typed: recipients from the alliance's team, lead times as "30, 7, 0".
+@Memberwise
 public struct ReminderInput: Sendable, Equatable {
-    public var recipients: [String]
+    public var recipients: [String] = []
     public var leadDays: String?
-
-    public init(recipients: [String] = [], leadDays: String? = nil) {
-        self.recipients = recipients
-        self.leadDays = leadDays
-    }
 
     /// No recipients and no lead times turns reminders off (nil).
     public func validate(_ obligation: Obligation, team: Set<UUID>) throws(DomainError) -> ReminderRule? {
@@ -56,6 +48,7 @@ public struct ReminderInput: Sendable, Equatable {
 }
 
 /// One reminder to send: an occurrence, a lead time, a recipient.
+@Memberwise
 public struct DueReminder: Sendable, Equatable, Hashable {
     public var obligationID: UUID
     public var allianceID: UUID
@@ -64,18 +57,6 @@ public struct DueReminder: Sendable, Equatable, Hashable {
     public var personID: UUID
     public var dueOn: LocalDate
     public var title: String
-
-    public init(
-        obligationID: UUID, allianceID: UUID, occurrence: Int, leadDays: Int, personID: UUID, dueOn: LocalDate, title: String
-    ) {
-        self.obligationID = obligationID
-        self.allianceID = allianceID
-        self.occurrence = occurrence
-        self.leadDays = leadDays
-        self.personID = personID
-        self.dueOn = dueOn
-        self.title = title
-    }
 
     /// "Due in 7 days", "Due today".
     public var when: String { leadDays == 0 ? "Due today" : (leadDays == 1 ? "Due tomorrow" : "Due in \(leadDays) days") }
@@ -104,6 +85,7 @@ public enum ReminderPlan {
 }
 
 /// An in-app notification for a person.
+@Memberwise
 public struct InAppNotification: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var personID: UUID
@@ -112,16 +94,6 @@ public struct InAppNotification: Sendable, Equatable, Codable, Identifiable {
     public var link: String?
     public var createdAt: Date
     public var readAt: Date?
-
-    public init(id: UUID, personID: UUID, title: String, body: String, link: String?, createdAt: Date, readAt: Date?) {
-        self.id = id
-        self.personID = personID
-        self.title = title
-        self.body = body
-        self.link = link
-        self.createdAt = createdAt
-        self.readAt = readAt
-    }
 }
 
 public protocol ReminderRepository: Sendable {

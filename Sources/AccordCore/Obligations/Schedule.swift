@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 extension LocalDate {
@@ -12,18 +13,12 @@ extension LocalDate {
 }
 
 /// One dated occurrence of an obligation, with what was done about it.
+@Memberwise
 public struct Occurrence: Sendable, Equatable {
     public var obligation: Obligation
     public var index: Int
     public var dueOn: LocalDate
     public var execution: Execution?
-
-    public init(obligation: Obligation, index: Int, dueOn: LocalDate, execution: Execution?) {
-        self.obligation = obligation
-        self.index = index
-        self.dueOn = dueOn
-        self.execution = execution
-    }
 
     public var state: ExecutionState { execution?.state ?? .notExecuted }
 

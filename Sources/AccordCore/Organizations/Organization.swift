@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 public enum OrganizationKind: String, Labeled {
@@ -12,6 +13,7 @@ public enum OrganizationKind: String, Labeled {
 }
 
 /// Our company or a partner company.
+@Memberwise
 public struct Organization: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var name: String
@@ -19,41 +21,19 @@ public struct Organization: Sendable, Equatable, Codable, Identifiable {
     public var country: String?
     public var website: String?
     public var notes: String?
-    public var version: Int
+    public var version: Int = 1
     public var createdAt: Date
     public var updatedAt: Date
-
-    public init(
-        id: UUID, name: String, kind: OrganizationKind, country: String? = nil, website: String? = nil,
-        notes: String? = nil, version: Int = 1, createdAt: Date, updatedAt: Date
-    ) {
-        self.id = id
-        self.name = name
-        self.kind = kind
-        self.country = country
-        self.website = website
-        self.notes = notes
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 }
 
 /// What a form or API request submits for an organisation, as typed.
+@Memberwise
 public struct OrganizationInput: Sendable, Equatable, Codable {
     public var name: String?
     public var kind: String?
     public var country: String?
     public var website: String?
     public var notes: String?
-
-    public init(name: String? = nil, kind: String? = nil, country: String? = nil, website: String? = nil, notes: String? = nil) {
-        self.name = name
-        self.kind = kind
-        self.country = country
-        self.website = website
-        self.notes = notes
-    }
 
     public init(_ org: Organization) {
         self.init(name: org.name, kind: org.kind.rawValue, country: org.country, website: org.website, notes: org.notes)

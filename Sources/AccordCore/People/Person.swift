@@ -1,6 +1,8 @@
+import AccordMemberwise
 import Foundation
 
 /// Someone at our company or at a partner.
+@Memberwise
 public struct Person: Sendable, Equatable, Codable, Identifiable {
     public var id: UUID
     public var organizationID: UUID
@@ -9,25 +11,9 @@ public struct Person: Sendable, Equatable, Codable, Identifiable {
     public var title: String?
     public var function: BusinessFunction
     public var level: Level
-    public var version: Int
+    public var version: Int = 1
     public var createdAt: Date
     public var updatedAt: Date
-
-    public init(
-        id: UUID, organizationID: UUID, name: String, email: String, title: String?, function: BusinessFunction,
-        level: Level, version: Int = 1, createdAt: Date, updatedAt: Date
-    ) {
-        self.id = id
-        self.organizationID = organizationID
-        self.name = name
-        self.email = email
-        self.title = title
-        self.function = function
-        self.level = level
-        self.version = version
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
 
     public mutating func apply(_ valid: PersonInput.Valid) {
         organizationID = valid.organizationID
@@ -39,6 +25,7 @@ public struct Person: Sendable, Equatable, Codable, Identifiable {
     }
 }
 
+@Memberwise
 public struct PersonInput: Sendable, Equatable, Codable {
     public var organizationID: String?
     public var name: String?
@@ -46,18 +33,6 @@ public struct PersonInput: Sendable, Equatable, Codable {
     public var title: String?
     public var function: String?
     public var level: String?
-
-    public init(
-        organizationID: String? = nil, name: String? = nil, email: String? = nil, title: String? = nil,
-        function: String? = nil, level: String? = nil
-    ) {
-        self.organizationID = organizationID
-        self.name = name
-        self.email = email
-        self.title = title
-        self.function = function
-        self.level = level
-    }
 
     public init(_ p: Person) {
         self.init(

@@ -1,3 +1,4 @@
+import AccordMemberwise
 import Foundation
 
 /// How often a pair is meant to be in touch.
@@ -72,6 +73,7 @@ public struct CounterpartPair: Sendable, Equatable, Codable, Identifiable {
     }
 }
 
+@Memberwise
 public struct CounterpartInput: Sendable, Equatable {
     public var ourPersonID: String?
     public var partnerPersonID: String?
@@ -82,20 +84,6 @@ public struct CounterpartInput: Sendable, Equatable {
     public var strength: String?
     public var notes: String?
 
-    public init(
-        ourPersonID: String? = nil, partnerPersonID: String? = nil, level: String? = nil, function: String? = nil, cadence: String? = nil,
-        lastContact: String? = nil, strength: String? = nil, notes: String? = nil
-    ) {
-        self.ourPersonID = ourPersonID
-        self.partnerPersonID = partnerPersonID
-        self.level = level
-        self.function = function
-        self.cadence = cadence
-        self.lastContact = lastContact
-        self.strength = strength
-        self.notes = notes
-    }
-
     public init(_ p: CounterpartPair) {
         self.init(
             ourPersonID: p.ourPersonID.canonicalText, partnerPersonID: p.partnerPersonID.canonicalText, level: p.level.rawValue,
@@ -103,6 +91,7 @@ public struct CounterpartInput: Sendable, Equatable {
             strength: String(p.strength), notes: p.notes)
     }
 
+    @Memberwise
     public struct Valid: Sendable, Equatable {
         public var ourPersonID: UUID
         public var partnerPersonID: UUID
@@ -112,20 +101,6 @@ public struct CounterpartInput: Sendable, Equatable {
         public var lastContact: LocalDate?
         public var strength: Int
         public var notes: String?
-
-        public init(
-            ourPersonID: UUID, partnerPersonID: UUID, level: Level, function: BusinessFunction, cadence: ContactCadence,
-            lastContact: LocalDate?, strength: Int, notes: String?
-        ) {
-            self.ourPersonID = ourPersonID
-            self.partnerPersonID = partnerPersonID
-            self.level = level
-            self.function = function
-            self.cadence = cadence
-            self.lastContact = lastContact
-            self.strength = strength
-            self.notes = notes
-        }
     }
 
     /// `people` resolves the two ids; the first must work for our company, the second for the alliance's partner.

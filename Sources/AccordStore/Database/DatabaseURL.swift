@@ -1,4 +1,5 @@
 import AccordCore
+import AccordMemberwise
 import Foundation
 
 /// Where the data lives, parsed from `--database-url` / `ACCORD_DATABASE_URL`.
@@ -58,14 +59,10 @@ public enum DatabaseURL: Sendable, Equatable, CustomStringConvertible, CustomDeb
 }
 
 /// A setting that cannot be used; start-up stops with this message.
+@Memberwise
 public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public let setting: String
     public let message: String
-
-    public init(setting: String, message: String) {
-        self.setting = setting
-        self.message = message
-    }
 
     public var description: String { "Invalid \(setting): \(message)" }
 }

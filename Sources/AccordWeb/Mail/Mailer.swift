@@ -1,16 +1,12 @@
+import AccordMemberwise
 import Foundation
 
 /// One email Accord sends (reminders today).
+@Memberwise
 public struct OutgoingEmail: Sendable, Equatable {
     public let to: String
     public let subject: String
     public let body: String
-
-    public init(to: String, subject: String, body: String) {
-        self.to = to
-        self.subject = subject
-        self.body = body
-    }
 }
 
 /// Where email goes: SMTP in production (`SMTPMailer`), a recording fake in tests.
