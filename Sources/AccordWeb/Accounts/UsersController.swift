@@ -38,10 +38,11 @@ struct UsersController {
             try AccessPolicy.require(admin.principal, .manageUsers)
             let data = try await FormData.read(request, context: context)
             var input = Self.input(data)
+            let password = data["password"] ?? ""
             let linked = try await accounts.linkedPerson(data, &input)
             do {
                 _ = try FormChoice.validate(linked.error.map { [$0] } ?? [], input.validate)
-                _ = try await accounts.createUser(input, password: data["password"] ?? "", by: admin)
+                _ = try await accounts.createUser(input, password: password, by: admin)
                 return redirect(Site.users.pattern, .created)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
                 return try await form(context, input, error.fieldErrors, nil, .unprocessableContent, linked: linked.field)

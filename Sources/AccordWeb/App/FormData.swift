@@ -1,10 +1,11 @@
 import AccordCore
 import Foundation
 import Hummingbird
+import NIOConcurrencyHelpers
 
 /// A submitted `application/x-www-form-urlencoded` body, checked for its CSRF token.
 public struct FormData: Sendable {
-    public private(set) var values: [String: String] = [:]
+    private var values: [String: String] = [:]
     /// Every value of keys that repeat, such as a list of checkboxes.
     public private(set) var lists: [String: [String]] = [:]
 
@@ -13,12 +14,43 @@ public struct FormData: Sendable {
         self.lists = lists
     }
 
-    public subscript(_ key: String) -> String? { values[key] }
+    public subscript(_ key: String) -> String? {
+        Self.readLog?.note(key)
+        return values[key]
+    }
 
-    public func all(_ key: String) -> [String] { lists[key] ?? [] }
+    public func all(_ key: String) -> [String] {
+        Self.readLog?.note(key)
+        return lists[key] ?? []
+    }
+
+    /// The fields named with one of `prefixes`, a group such as `score.<scale>`, each noted as read.
+    public func values(prefixed prefixes: String...) -> [String: String] {
+        let found = values.filter { key, _ in prefixes.contains { key.hasPrefix($0) } }
+        for key in found.keys { Self.readLog?.note(key) }
+        return found
+    }
+
+    /// Every field as sent, to show a refused form again with what was typed (not a read of its fields).
+    public var echo: [String: String] { values }
 
     /// The record version the form was rendered with, for the stale-edit check.
-    public var version: Int? { values["version"].flatMap { Int($0) } }
+    public var version: Int? { self["version"].flatMap { Int($0) } }
+
+    /// While set, every field a handler reads is noted in it: tests compare what a form sends with what its handler
+    /// reads (`FormContractTests`).
+    @TaskLocal public static var readLog: FormReadLog?
+
+    /// The names of the fields read from forms, in one task.
+    public final class FormReadLog: Sendable {
+        private let names = NIOLockedValueBox(Set<String>())
+
+        public init() {}
+
+        func note(_ name: String) { names.withLockedValue { _ = $0.insert(name) } }
+
+        public var read: Set<String> { names.withLockedValue { $0 } }
+    }
 
     /// Parses `a=1&b=two+words`; repeated keys keep the last value.
     public static func parse(_ body: String) -> FormData {
@@ -64,6 +96,6 @@ public struct FormData: Sendable {
 extension Request {
     /// Query parameters as a plain dictionary (last value wins), decoded as browsers encode them (`+` is a space).
     var queryValues: [String: String] {
-        FormData.parse(uri.query ?? "").values
+        FormData.parse(uri.query ?? "").echo
     }
 }

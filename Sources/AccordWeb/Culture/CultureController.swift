@@ -17,7 +17,7 @@ struct CultureController {
         router.post(Site.culture) { request, context in
             try await change(request, context, notice: .profileSaved) { form, org, user in
                 var scores: [String: String] = [:]
-                for (key, value) in form.values where key.hasPrefix("score.") { scores[String(key.dropFirst(6))] = value }
+                for (key, value) in form.values(prefixed: "score.") { scores[String(key.dropFirst(6))] = value }
                 let input = CultureProfileInput(
                     scores: scores, timeZones: form["timeZones"], languages: form["languages"], workingNorms: form["workingNorms"])
                 _ = try await culture.saveCultureProfile(input, of: org, expectedVersion: form.version, by: user)

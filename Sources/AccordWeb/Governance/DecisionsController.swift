@@ -30,7 +30,7 @@ struct DecisionsController {
         router.post(Site.decisionVotes) { request, context in
             try await change(request, context, Site.decisionVotes, notice: .votesRecorded) { form, found in
                 var votes: [String: String] = [:]
-                for (key, value) in form.values where key.hasPrefix("vote.") { votes[String(key.dropFirst(5))] = value }
+                for (key, value) in form.values(prefixed: "vote.") { votes[String(key.dropFirst(5))] = value }
                 _ = try await governance.recordVotes(found.decision, meetingID: form["meetingID"], votes: votes, by: found.user)
             }
         }
@@ -58,7 +58,7 @@ struct DecisionsController {
         } catch let error as DomainError where !error.fieldErrors.isEmpty {
             // A refused vote form comes back with every choice it held.
             var submitted = DecisionPage.SubmittedVotes(meetingID: form["meetingID"])
-            for (key, value) in form.values where key.hasPrefix("vote.") { submitted.votes[String(key.dropFirst(5)).lowercased()] = value }
+            for (key, value) in form.values(prefixed: "vote.") { submitted.votes[String(key.dropFirst(5)).lowercased()] = value }
             return try await page(
                 context, found, notice: nil, errors: error.fieldErrors, submitted: submitted, status: .unprocessableContent)
         }

@@ -204,7 +204,7 @@ struct HealthController {
         let found = try await invitation(token)
         let form = try await FormData.read(request, context: context)
         if found.submitted { return try await survey(context, found.wave, values: [:], errors: [], done: true, status: .conflict) }
-        let values = form.values.filter { $0.key.hasPrefix("score.") || $0.key.hasPrefix("comment.") || $0.key.hasPrefix("open.") }
+        let values = form.values(prefixed: "score.", "comment.", "open.")
         if form["action"] == "save" {
             let draft = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
             try await health.saveDraft(token: token, draft)

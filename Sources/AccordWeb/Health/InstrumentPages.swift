@@ -21,8 +21,9 @@ enum InstrumentEditor {
         return values
     }
 
-    static func instrument(from values: [String: String], key: String) -> Instrument {
-        func text(_ name: String) -> String { (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+    /// `field` reads one submitted field by name (`d.0.name`, `d.0.q.1.a.3`).
+    static func instrument(from field: (String) -> String?, key: String) -> Instrument {
+        func text(_ name: String) -> String { (field(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var dimensions: [AccordCore.Dimension] = []
         var usedKeys: Set<String> = []
         for i in 0..<maxDimensions {
@@ -34,8 +35,8 @@ enum InstrumentEditor {
                 let prefix = "d.\(i).q.\(j)."
                 let anchors = (1...5).map { text(prefix + "a.\($0)") }
                 let statement = text(prefix + "text")
-                if statement.isEmpty && anchors.allSatisfy(\.isEmpty) { continue }
                 var questionKey = text(prefix + "key")
+                if statement.isEmpty && anchors.allSatisfy(\.isEmpty) { continue }
                 if questionKey.isEmpty {
                     var n = j + 1
                     repeat {
@@ -49,7 +50,7 @@ enum InstrumentEditor {
             if name.isEmpty && questions.isEmpty { continue }
             dimensions.append(AccordCore.Dimension(key: dimensionKey, name: name, questions: questions))
         }
-        let open = (values["open"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let open = (field("open") ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         return Instrument(
             key: key.trimmingCharacters(in: .whitespaces), name: text("name"), version: 1, dimensions: dimensions, openQuestions: open)

@@ -29,13 +29,13 @@ struct InstrumentsController {
             let key = text
             let (existing, isNew) = try await editable(key)
             let form = try await FormData.read(request, context: context)
-            let edited = InstrumentEditor.instrument(from: form.values, key: isNew ? (form["key"] ?? "") : existing.key)
+            let edited = InstrumentEditor.instrument(from: { form[$0] }, key: isNew ? (form["key"] ?? "") : existing.key)
             do {
                 let (saved, _) = try await health.saveInstrument(edited, isNew: isNew, by: user)
                 let notice: Notice = !isNew && saved.instrument.version > existing.version ? .instrumentVersioned : .instrumentSaved
                 return redirect(Site.instruments.pattern, notice)
             } catch let error as DomainError where !error.fieldErrors.isEmpty {
-                var values = form.values
+                var values = form.echo
                 if !isNew { values["key"] = existing.key }
                 return try await page(context, values, isNew: isNew, errors: error.fieldErrors, status: .unprocessableContent)
             }

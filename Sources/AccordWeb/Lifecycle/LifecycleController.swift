@@ -61,7 +61,7 @@ struct LifecycleController {
     /// The checklist ticks (`done.N`), waivers (`waiver.N`) and accepted proposals (`accept.<key>`).
     static func completion(_ form: FormData) -> CompletionInput {
         var input = CompletionInput()
-        for (key, value) in form.values {
+        for (key, value) in form.values(prefixed: "done.", "waiver.", "accept.") {
             let blank = value.trimmingCharacters(in: .whitespaces).isEmpty
             if key.hasPrefix("done."), !blank, let i = Int(key.dropFirst(5)) { input.done.insert(i) }
             if key.hasPrefix("waiver."), !blank, let i = Int(key.dropFirst(7)) { input.waivers[i] = value }

@@ -48,7 +48,7 @@ struct PlaybooksController {
     /// Cells are posted as `cell.<phase>.<function>`, checklists as `checklist.<gate>`, limits as `limit.<level>`.
     static func input(_ form: FormData) -> PlaybookInput {
         var input = PlaybookInput()
-        for (key, value) in form.values {
+        for (key, value) in form.values(prefixed: "cell.", "checklist.", "limit.") {
             if key.hasPrefix("cell.") { input.cells[String(key.dropFirst(5))] = value }
             if key.hasPrefix("checklist.") { input.checklists[String(key.dropFirst(10))] = value }
             if key.hasPrefix("limit.") { input.limits[String(key.dropFirst(6))] = value }
