@@ -18,8 +18,12 @@ import Testing
 
     @Test(arguments: WebHarness.databases)
     func bodiesChartersAndMembersThroughTheWebWithWarnings(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let alliance = try await h.alliance(named: "HX-201")
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let alliance = try await h.teamAlliance("HX-201")
+            for account in ["exec", "manager"] {  // three of ours on the team, for the charter's maximum of two
+                _ = try await h.store.alliances.addMember(
+                    alliance.id, personID: try await h.accountPerson(account).id, side: .ours, role: .member, by: .system)
+            }
             let path = "/alliances/\(alliance.id.uuidString.lowercased())/governance"
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
