@@ -11,8 +11,8 @@ import Testing
 @Suite struct CulturePagesTests {
     @Test(arguments: WebHarness.databases)
     func profileComparisonLogAndRoadmap(_ database: String) async throws {
-        try await WebHarness.run(database: database) { h in
-            let kanto = try #require(try await h.store.organizations.list().first { $0.name == "Kanto Pharma" })
+        try await WebHarness.run(database: database, fixture: .accounts) { h in
+            let kanto = try await Self.seedProfiles(h)
             let path = "/organizations/\(kanto.id.uuidString.lowercased())/culture"
             let manager = h.browser()
             try await manager.signIn("manager@accord.example")
@@ -27,7 +27,7 @@ import Testing
             let badEntry = try await manager.post(path + "/differences", ["difference": "Email overload", "ownerID": UUID().uuidString])
             #expect(badEntry.status == .unprocessableContent && badEntry.text.contains("Risk is required."))
             #expect(try await h.auditCount() == before)
-            let dana = try #require(try await h.store.people.list(organizationID: nil, text: "Dana", page: 1, perPage: 5).items.first)
+            let dana = try await h.accountPerson("manager")
             try await manager.get(path)
             let added = try await manager.post(
                 path + "/differences",
@@ -51,10 +51,37 @@ import Testing
         }
     }
 
+    /// Our profile and Norvik's (by default six scales two points or more apart), and one overdue entry in the log with
+    /// Norvik when `overdueEntry`.
+    static func seedProfiles(_ h: WebHarness, partnerScores: [Int] = [2, 4, 2, 2, 1, 1], overdueEntry: Bool = true) async throws
+        -> Organization
+    {
+        let orgs = try await h.store.organizations.list()
+        let ours = try #require(orgs.first { $0.kind == .ours })
+        let partner = try #require(orgs.first { $0.name == "Norvik Biologics" })
+        for (org, scores) in [
+            (ours, [4, 2, 4, 4, 4, 3]), (partner, partnerScores),
+        ] {
+            let scales: [CultureScale] = [.decisionSpeed, .hierarchy, .riskAppetite, .directness, .decisionStyle, .timeOrientation]
+            let profile = CultureProfile(
+                organizationID: org.id, scores: Dictionary(uniqueKeysWithValues: zip(scales, scores)), timeZones: nil,
+                languages: nil, workingNorms: nil)
+            _ = try await h.store.culture.saveProfile(profile, expectedVersion: 0, by: .system)
+        }
+        guard overdueEntry else { return partner }
+        let entry = DifferenceInput.Valid(
+            scale: .directness, difference: "Concerns are raised indirectly", risk: "Problems surface late.",
+            leverage: "An anonymous round at each JSC.", ownerID: try await h.accountPerson("manager").id, status: .identified,
+            dueOn: LocalDate(date: Date()).adding(days: -10))
+        _ = try await h.store.culture.createDifference(organizationID: partner.id, entry, by: .system)
+        return partner
+    }
+
     @Test func cultureOverTheAPI() async throws {
-        try await WebHarness.run { h in
+        try await WebHarness.run(fixture: .accounts) { h in
             let api = try await APIClient.forUser(h, "manager@accord.example")
-            let pampas = try #require(try await h.store.organizations.list().first { $0.name == "Pampas Biotech" })
+            // Hierarchy 1 against our 2; decision style 5 against our 4, one point apart: not a difference.
+            let pampas = try await Self.seedProfiles(h, partnerScores: [5, 1, 5, 4, 5, 4], overdueEntry: false)
             let base = "/api/v1/organizations/\(pampas.id)/culture"
             let profile = try await api.get(base)
             #expect(profile.status == .ok && (profile.object["scores"] as? [String: Int])?["hierarchy"] == 1)
@@ -64,7 +91,7 @@ import Testing
             #expect(bad.status == .unprocessableContent && bad.errorFields == ["scores.hierarchy"])
             let saved = try await api.send(.put, base, json: ["scores": ["hierarchy": 2], "languages": "Spanish", "version": 1])
             #expect(saved.status == .ok && saved.object["version"] as? Int == 2 && saved.object["timeZones"] is NSNull)
-            let dana = try #require(try await h.store.people.list(organizationID: nil, text: "Dana", page: 1, perPage: 5).items.first)
+            let dana = try await h.accountPerson("manager")
             let entry = try await api.send(
                 .post, base + "/differences",
                 json: [
