@@ -28,6 +28,23 @@ import Testing
     /// The readiness probe writes to the database itself: it checks the store, not business data.
     static let exceptions: Set<String> = ["Operations/OperationsController.swift"]
 
+    /// The domain core imports Foundation and, for `@Memberwise` (a compile-time macro, nothing linked), the module
+    /// declaring it; never a web, database or other framework.
+    @Test func theDomainCoreImportsFoundationAndTheMacroOnly() throws {
+        let core = OpenAPITests.repository.appendingPathComponent("Sources/AccordCore")
+        let files = FileManager.default.enumerator(at: core, includingPropertiesForKeys: nil)
+        var checked = 0
+        while let url = files?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            checked += 1
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+                guard let match = line.wholeMatch(of: /\s*(?:@\w+\s+)?(?:public\s+|internal\s+)?import\s+(\w+).*/) else { continue }
+                #expect(["Foundation", "AccordMemberwise"].contains(String(match.output.1)), "\(url.lastPathComponent): \(line)")
+            }
+        }
+        #expect(checked > 40, "found only \(checked) Core files: the walk missed the sources")
+    }
+
     @Test func pagesAndAPIHandlersHoldNoStoreOrRepository() throws {
         let files = try Self.sources().filter { Self.answersRequests($0.path) && !Self.exceptions.contains($0.path) }
         #expect(files.count > 40, "found only \(files.count) request-answering files: the walk missed the sources")
